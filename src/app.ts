@@ -1,0 +1,112 @@
+/**
+ * Composition root: builds every part from the config and wires them. It does not listen on its
+ * own: `listen()` does, so tests boot the real thing on port 0.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { configSummary, type Config } from './config';
+import { loadContent } from './faq/content-loader';
+import { createFaqService } from './faq/faq-service';
+import type { FaqService } from './faq/types';
+import { registerHealthRoute } from './http/health-route';
+import { registerMessagesRoute } from './http/messages-route';
+import { createHttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
+import { createStore } from './storage';
+import type { Store } from './storage/store';
+import { createAdapter } from './teams/adapter';
+import { PrivacyBot } from './teams/bot';
+import { CardActionRouter } from './teams/card-actions';
+import { FaqFeature } from './teams/faq-feature';
+import type { Feature } from './teams/feature';
+import { WelcomeFeature } from './teams/welcome-feature';
+
+export interface AppOptions {
+  readonly logger?: Logger;
+  /** A store built elsewhere (tests share one between two app instances). */
+  readonly store?: Store;
+}
+
+/** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly server: Server;
+  readonly store: Store;
+  readonly faq: FaqService;
+  readonly bot: PrivacyBot;
+  readonly logger: Logger;
+  /** Unique per process: work-queue leases name it, so a restarted process never trusts old leases. */
+  readonly instanceId: string;
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  stop(): Promise<void>;
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const instanceId = randomUUID();
+  // The index is built once here and reused for every question.
+  const faq = createFaqService(loadContent(config.contentDir));
+  const store = options.store ?? (await createStore(config));
+  const workers: BackgroundWorker[] = [];
+
+  const withRequests = false;
+  const features: Feature[] = [
+    new WelcomeFeature({ withRequests }),
+    new FaqFeature({ faq, store, logger, withRequests }),
+  ];
+
+  const router = new CardActionRouter();
+  const bot = new PrivacyBot(features, router, logger);
+  const adapter = createAdapter(config, logger);
+  const runTurn = (turn: TurnContext) => bot.run(turn);
+
+  const server = createHttpServer(logger);
+  registerHealthRoute(server, store, logger);
+  registerMessagesRoute(server, { adapter, runTurn, logger });
+
+  let stopping: Promise<void> | undefined;
+  const app: App = {
+    config,
+    server,
+    store,
+    faq,
+    bot,
+    logger,
+    instanceId,
+    async listen(port = config.port, host?: string) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        const onListening = () => {
+          server.removeListener('error', reject);
+          resolve();
+        };
+        if (host) server.listen(port, host, onListening);
+        else server.listen(port, onListening);
+      });
+      for (const worker of workers) worker.start();
+      logger.info({ ...configSummary(config), entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      return server.address() as AddressInfo;
+    },
+    stop() {
+      stopping ??= (async () => {
+        // Stop taking new turns first, then let in-flight deliveries finish, then close the store.
+        await new Promise<void>((resolve) => {
+          if (!server.server.listening) return resolve();
+          server.close(() => resolve());
+          server.server.closeIdleConnections?.();
+        });
+        await Promise.all(workers.map((worker) => worker.stop()));
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+  return app;
+}

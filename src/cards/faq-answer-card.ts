@@ -1,0 +1,48 @@
+/** The answer card: title first (Teams and screen readers read it first), answer, source, related, feedback. */
+import type { FaqEntry } from '../faq/types';
+import { format, strings } from '../strings';
+import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import answerJson from './templates/faq-answer.json';
+
+/** A button under the answer that starts something, e.g. the request form a question was about. */
+export interface FollowUp {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Record<string, string>;
+}
+
+interface FaqAnswerCardData {
+  id: string;
+  title: string;
+  body: string;
+  source: string;
+  speak: string;
+  followUps: readonly FollowUp[];
+  related: ReadonlyArray<{ id: string; buttonTitle: string }>;
+  relatedIds: string;
+  feedbackGiven?: string;
+}
+
+const answerTemplate = cardTemplate<FaqAnswerCardData>(answerJson);
+
+export interface FaqAnswerCardInput {
+  readonly entry: FaqEntry;
+  readonly related: readonly FaqEntry[];
+  readonly followUps?: readonly FollowUp[];
+  /** After "Was this helpful?" is answered: the thank-you line replaces the buttons. */
+  readonly feedbackGiven?: string;
+}
+
+export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven }: FaqAnswerCardInput): AdaptiveCard {
+  return renderCard(answerTemplate, {
+    id: entry.id,
+    title: entry.title,
+    body: entry.body,
+    source: format(strings.faq.sourceLabel, { file: entry.source.file, heading: entry.source.heading }),
+    speak: format(strings.faq.answerSpeak, { title: entry.title }),
+    followUps,
+    related: related.map((item) => ({ id: item.id, buttonTitle: format(strings.faq.relatedButton, { title: item.title }) })),
+    relatedIds: related.map((item) => item.id).join(' '),
+    feedbackGiven,
+  });
+}

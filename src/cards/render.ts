@@ -1,0 +1,47 @@
+/**
+ * Renders Adaptive Card templates (designer-compatible JSON in ./templates) with typed data.
+ * Every card gets the same two finishing touches here, so no template has to repeat them:
+ * the user-facing strings under `strings`, and an Action.Submit fallback on every Action.Execute
+ * for clients without Universal Actions.
+ */
+import * as ACData from 'adaptivecards-templating';
+import { strings, type Strings } from '../strings';
+
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/** A template with the shape of the data it binds, so callers cannot forget a field. */
+export interface CardTemplate<TData> {
+  readonly json: object;
+  /** Phantom: carries TData for the type checker only. */
+  readonly _data?: TData;
+}
+
+export function cardTemplate<TData>(json: object): CardTemplate<TData> {
+  return { json };
+}
+
+export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCard {
+  const expanded = new ACData.Template(template.json).expand({ $root: { ...data, strings: strings as Strings } });
+  addSubmitFallbacks(expanded);
+  return expanded as AdaptiveCard;
+}
+
+/** Walks the card and gives each Action.Execute a Submit twin carrying the same verb and data. */
+function addSubmitFallbacks(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) addSubmitFallbacks(child);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const element = node as Record<string, unknown>;
+  if (element.type === 'Action.Execute' && element.fallback === undefined && typeof element.verb === 'string') {
+    const data = (element.data && typeof element.data === 'object' ? element.data : {}) as Record<string, unknown>;
+    element.fallback = {
+      type: 'Action.Submit',
+      title: element.title,
+      ...(element.style ? { style: element.style } : {}),
+      data: { ...data, verb: element.verb },
+    };
+  }
+  for (const value of Object.values(element)) addSubmitFallbacks(value);
+}

@@ -1,0 +1,218 @@
+/**
+ * The only reader of process.env. Every variable of the contract is parsed here once into a frozen,
+ * typed object; a bad value throws CONFIG_INVALID with one line naming the variable.
+ */
+import path from 'node:path';
+import { AppError } from './errors';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+export type StorageKind = 'file' | 'azure';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly port: number;
+  readonly nodeEnv: string;
+  readonly bot: {
+    readonly id: string;
+    readonly password: string;
+    readonly type: BotType;
+    readonly tenantId: string;
+    /** Empty BOT_ID: no token checks. Never allowed in production. */
+    readonly localMode: boolean;
+  };
+  readonly allowedTenantIds: readonly string[];
+  readonly contentDir: string;
+  readonly dataDir: string;
+  readonly storage: {
+    readonly kind: StorageKind;
+    readonly connectionString: string;
+    readonly accountUrl: string;
+  };
+  readonly webhook: {
+    readonly url: string;
+    /** Raw `whsec_` secrets, space separated in the variable: several during key rotation. */
+    readonly secrets: readonly string[];
+    readonly scope: string;
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    readonly maxAttempts: number;
+  };
+  /** Undefined: one calendar month after receipt. */
+  readonly requestDueDays: number | undefined;
+  readonly notices: {
+    readonly maxRps: number;
+    readonly adminIds: readonly string[];
+    readonly apiToken: string;
+  };
+  readonly logLevel: LogLevel;
+}
+
+type Env = Record<string, string | undefined>;
+
+function fail(name: string, problem: string): never {
+  throw new AppError('CONFIG_INVALID', `${name}: ${problem}`, { variable: name });
+}
+
+/** Empty and unset mean the same: Teams Toolkit env files carry empty lines for unset values. */
+function read(env: Env, name: string): string {
+  return (env[name] ?? '').trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) fail(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) fail(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function list(env: Env, name: string, separator: RegExp = /[,\s]+/): string[] {
+  return read(env, name)
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === '') return fallback;
+  const match = allowed.find((value) => value.toLowerCase() === raw.toLowerCase());
+  if (!match) fail(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return match;
+}
+
+function url(env: Env, name: string): string {
+  const raw = read(env, name);
+  if (raw === '') return '';
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    fail(name, 'is not a valid URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') fail(name, 'must be an http(s) URL');
+  return parsed.toString();
+}
+
+/** Link-local and cloud metadata addresses: a webhook pointed there would leak instance credentials. */
+function isMetadataOrLinkLocal(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    /^169\.254\./.test(host) ||
+    /^fe[89ab][0-9a-f]:/.test(host) ||
+    host === 'metadata.google.internal' ||
+    host === 'metadata' ||
+    host === '100.100.100.200' ||
+    host === 'fd00:ec2::254'
+  );
+}
+
+function webhookSecrets(env: Env): string[] {
+  const secrets = list(env, 'PRIVACY_WEBHOOK_SECRET', /\s+/);
+  for (const secret of secrets) {
+    if (!secret.startsWith('whsec_')) fail('PRIVACY_WEBHOOK_SECRET', 'each secret must start with whsec_');
+    const key = secret.slice('whsec_'.length);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || Buffer.from(key, 'base64').length < 16) {
+      fail('PRIVACY_WEBHOOK_SECRET', 'the part after whsec_ must be base64 of at least 16 bytes');
+    }
+  }
+  return secrets;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const nodeEnv = read(env, 'NODE_ENV') || 'development';
+  const botId = read(env, 'BOT_ID');
+  const localMode = botId === '';
+  if (localMode && nodeEnv === 'production') {
+    fail('BOT_ID', 'is empty, which is local mode (no token checks); refused with NODE_ENV=production');
+  }
+  const botType = oneOf(env, 'BOT_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'] as const, 'MultiTenant');
+  const botTenantId = read(env, 'BOT_TENANT_ID');
+  if (!localMode && botType !== 'MultiTenant' && botTenantId === '') {
+    fail('BOT_TENANT_ID', `is required when BOT_TYPE is ${botType}`);
+  }
+
+  const storageKind = oneOf(env, 'STORAGE', ['file', 'azure'] as const, 'file');
+  const connectionString = read(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  const accountUrl = url(env, 'AZURE_STORAGE_ACCOUNT_URL');
+  if (storageKind === 'azure' && !connectionString && !accountUrl) {
+    fail('STORAGE', 'is azure but neither AZURE_STORAGE_CONNECTION_STRING nor AZURE_STORAGE_ACCOUNT_URL is set');
+  }
+
+  const webhookUrl = url(env, 'PRIVACY_WEBHOOK_URL');
+  const secrets = webhookSecrets(env);
+  if (webhookUrl) {
+    const parsed = new URL(webhookUrl);
+    if (!localMode && parsed.protocol !== 'https:') fail('PRIVACY_WEBHOOK_URL', 'must be https outside local mode');
+    if (isMetadataOrLinkLocal(parsed.hostname)) fail('PRIVACY_WEBHOOK_URL', 'must not be a link-local or metadata address');
+    if (secrets.length === 0) fail('PRIVACY_WEBHOOK_SECRET', 'is required when PRIVACY_WEBHOOK_URL is set');
+  }
+  const retryBaseMs = integer(env, 'PRIVACY_WEBHOOK_RETRY_BASE_MS', 5000, 1, 86_400_000);
+  const retryMaxMs = integer(env, 'PRIVACY_WEBHOOK_RETRY_MAX_MS', 3_600_000, 1, 7 * 86_400_000);
+  if (retryMaxMs < retryBaseMs) fail('PRIVACY_WEBHOOK_RETRY_MAX_MS', 'must not be below PRIVACY_WEBHOOK_RETRY_BASE_MS');
+
+  const dueDaysRaw = read(env, 'REQUEST_DUE_DAYS');
+  const requestDueDays = dueDaysRaw === '' ? undefined : integer(env, 'REQUEST_DUE_DAYS', 0, 1, 3650);
+
+  const noticeToken = read(env, 'NOTICE_API_TOKEN');
+  if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
+
+  const config: Config = {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    nodeEnv,
+    bot: { id: botId, password: read(env, 'BOT_PASSWORD'), type: botType, tenantId: botTenantId, localMode },
+    allowedTenantIds: list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase()),
+    contentDir: path.resolve(cwd, read(env, 'CONTENT_DIR') || './content'),
+    dataDir: path.resolve(cwd, read(env, 'DATA_DIR') || './.data'),
+    storage: { kind: storageKind, connectionString, accountUrl },
+    webhook: {
+      url: webhookUrl,
+      secrets,
+      scope: read(env, 'PRIVACY_WEBHOOK_SCOPE'),
+      retryBaseMs,
+      retryMaxMs,
+      maxAttempts: integer(env, 'PRIVACY_WEBHOOK_MAX_ATTEMPTS', 15, 1, 1000),
+    },
+    requestDueDays,
+    notices: {
+      maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
+      adminIds: list(env, 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),
+      apiToken: noticeToken,
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  };
+  return deepFreeze(config);
+}
+
+/** What start-up logs: which store and account, whether secrets are set, never their values. */
+export function configSummary(config: Config): Record<string, unknown> {
+  return {
+    port: config.port,
+    mode: config.bot.localMode ? 'local (no token checks)' : `${config.bot.type}`,
+    tenantsAllowed: config.allowedTenantIds.length || 'any',
+    contentDir: config.contentDir,
+    storage: config.storage.kind === 'file' ? `file:${config.dataDir}` : `azure:${storageAccountName(config)}`,
+    webhook: config.webhook.url ? new URL(config.webhook.url).host : 'not set (requests stay in the outbox)',
+    webhookSecrets: config.webhook.secrets.length,
+    webhookScope: config.webhook.scope ? 'set' : 'not set',
+    noticeAdmins: config.notices.adminIds.length,
+    noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
+  };
+}
+
+/** The account name only: connection strings carry keys. */
+export function storageAccountName(config: Config): string {
+  if (config.storage.accountUrl) return new URL(config.storage.accountUrl).host;
+  const match = /AccountName=([^;]+)/i.exec(config.storage.connectionString);
+  if (match) return match[1];
+  return /UseDevelopmentStorage=true/i.test(config.storage.connectionString) ? 'devstoreaccount1' : 'unknown';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,57 @@
+/** Entry point: read the env files and the config, build the app, listen, drain on SIGTERM. */
+import { loadEnvFiles } from './env-files';
+import { loadConfig } from './config';
+import { buildApp } from './app';
+import { createLogger } from './logger';
+import { errorCode, isAppError } from './errors';
+
+async function main(): Promise<void> {
+  loadEnvFiles();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    // One line naming the variable, nothing else: this is what an operator reads first.
+    process.stderr.write(`Configuration error: ${isAppError(err) ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.bot.localMode) {
+    logger.warn(
+      'LOCAL MODE: BOT_ID is empty, so incoming requests are NOT authenticated. Use this only on your own machine; it is refused when NODE_ENV=production.',
+    );
+  }
+  let app;
+  try {
+    app = await buildApp(config, { logger });
+    await app.listen();
+  } catch (err) {
+    const where = isAppError(err) ? err.details : {};
+    logger.fatal({ code: errorCode(err), ...where }, isAppError(err) && err.code !== 'INTERNAL' ? err.message : 'start-up failed');
+    process.stderr.write(`Start-up failed: ${isAppError(err) ? err.message : errorCode(err)}\n`);
+    process.exit(1);
+  }
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'draining and stopping');
+    const force = setTimeout(() => {
+      logger.error('drain took too long; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    void app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ code: errorCode(err) }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

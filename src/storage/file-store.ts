@@ -1,0 +1,167 @@
+/**
+ * The embedded store: one JSON file per record under DATA_DIR/<collection>/, for a single instance.
+ * Each write goes to a temporary file, is flushed, renamed over the old one and the directory flushed,
+ * so a crash leaves either the old record or the new one, never half of one. Reads come from an
+ * in-memory copy loaded once per collection; this process is the only writer.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors';
+import { COLLECTION_NAME, type Store, type StoredItem, type WriteCondition } from './store';
+
+interface FileRecord {
+  key: string;
+  etag: string;
+  value: unknown;
+}
+
+export class FileStore implements Store {
+  readonly description: string;
+  private readonly collections = new Map<string, Promise<Map<string, FileRecord>>>();
+  /** Serialises writes per collection: a conditional write checks and writes without interleaving. */
+  private readonly writeChains = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly dir: string) {
+    this.description = `file:${dir}`;
+  }
+
+  async get<T>(collection: string, key: string): Promise<StoredItem<T> | undefined> {
+    const record = (await this.load(collection)).get(key);
+    return record && toItem<T>(record);
+  }
+
+  async put<T>(collection: string, key: string, value: T, condition?: WriteCondition): Promise<StoredItem<T>> {
+    return this.serialised(collection, async () => {
+      const records = await this.load(collection);
+      checkCondition(collection, key, records.get(key), condition);
+      const record: FileRecord = { key, etag: newEtag(), value: structuredClone(value) };
+      await writeAtomically(this.fileFor(collection, key), JSON.stringify(record));
+      records.set(key, record);
+      return toItem<T>(record);
+    });
+  }
+
+  async delete(collection: string, key: string, condition?: { etag: string }): Promise<boolean> {
+    return this.serialised(collection, async () => {
+      const records = await this.load(collection);
+      const existing = records.get(key);
+      if (!existing) {
+        if (condition) throw conflict(collection, key);
+        return false;
+      }
+      checkCondition(collection, key, existing, condition);
+      await fs.rm(this.fileFor(collection, key), { force: true });
+      await syncDirectory(path.join(this.dir, collection));
+      records.delete(key);
+      return true;
+    });
+  }
+
+  async list<T>(collection: string, options: { prefix?: string } = {}): Promise<StoredItem<T>[]> {
+    const records = await this.load(collection);
+    const prefix = options.prefix ?? '';
+    return [...records.values()]
+      .filter((record) => record.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((record) => toItem<T>(record));
+  }
+
+  async ping(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    await fs.access(this.dir, constants.R_OK | constants.W_OK);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.writeChains.values()].map((chain) => chain.catch(() => undefined)));
+  }
+
+  private fileFor(collection: string, key: string): string {
+    // Keys may hold any character (Teams ids contain ':' and '@'); file names get a safe encoding.
+    return path.join(this.dir, collection, `${Buffer.from(key).toString('base64url')}.json`);
+  }
+
+  private load(collection: string): Promise<Map<string, FileRecord>> {
+    if (!COLLECTION_NAME.test(collection)) {
+      throw new AppError('INTERNAL', `invalid collection name ${collection}`, { collection });
+    }
+    let loaded = this.collections.get(collection);
+    if (!loaded) {
+      loaded = readCollection(path.join(this.dir, collection));
+      this.collections.set(collection, loaded);
+      // A failed load (unreadable directory) is retried on the next call rather than cached.
+      loaded.catch(() => this.collections.delete(collection));
+    }
+    return loaded;
+  }
+
+  private serialised<R>(collection: string, work: () => Promise<R>): Promise<R> {
+    const previous = this.writeChains.get(collection) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.writeChains.set(collection, next);
+    return next;
+  }
+}
+
+async function readCollection(dir: string): Promise<Map<string, FileRecord>> {
+  await fs.mkdir(dir, { recursive: true });
+  const records = new Map<string, FileRecord>();
+  for (const name of await fs.readdir(dir)) {
+    // Leftover temporary files are writes that never completed: the record they replace still stands.
+    if (!name.endsWith('.json')) continue;
+    const file = path.join(dir, name);
+    let record: FileRecord;
+    try {
+      record = JSON.parse(await fs.readFile(file, 'utf8')) as FileRecord;
+    } catch (err) {
+      throw new AppError('STORAGE_CORRUPT', `unreadable record ${file}`, { file }, { cause: err });
+    }
+    records.set(record.key, record);
+  }
+  return records;
+}
+
+async function writeAtomically(file: string, contents: string): Promise<void> {
+  const temp = `${file}.${randomUUID()}.tmp`;
+  const handle = await fs.open(temp, 'w');
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, file);
+  await syncDirectory(path.dirname(file));
+}
+
+/** Flushes the directory entry so a rename survives power loss, not just a process crash. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkCondition(collection: string, key: string, existing: FileRecord | undefined, condition?: WriteCondition): void {
+  if (!condition) return;
+  if ('ifAbsent' in condition ? existing !== undefined : existing?.etag !== condition.etag) {
+    throw conflict(collection, key);
+  }
+}
+
+function conflict(collection: string, key: string): AppError {
+  return new AppError('STORAGE_CONFLICT', 'the record changed since it was read', {
+    collection,
+    key: createHash('sha256').update(key).digest('hex').slice(0, 12),
+  });
+}
+
+function newEtag(): string {
+  return randomUUID();
+}
+
+function toItem<T>(record: FileRecord): StoredItem<T> {
+  return { key: record.key, etag: record.etag, value: structuredClone(record.value) as T };
+}

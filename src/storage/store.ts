@@ -1,0 +1,33 @@
+/**
+ * The one storage interface. Every durable thing the bot keeps (installations, requests, notice jobs,
+ * work items, feedback) goes through it, so the embedded file store and Azure Table Storage are
+ * interchangeable. Writes can be conditional on an ETag, which is what keeps two instances from
+ * overwriting each other.
+ */
+export interface StoredItem<T> {
+  readonly key: string;
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** `etag`: replace only that version. `ifAbsent`: create only. Omitted: last writer wins. */
+export type WriteCondition = { readonly etag: string } | { readonly ifAbsent: true };
+
+/** Collection names are lower-case letters and digits: valid as Azure table names and directories. */
+export type CollectionName = string;
+
+export interface Store {
+  /** Which store, for start-up logs: never a key or connection string. */
+  readonly description: string;
+  get<T>(collection: CollectionName, key: string): Promise<StoredItem<T> | undefined>;
+  /** Throws AppError STORAGE_CONFLICT when the condition does not hold. Durable once resolved. */
+  put<T>(collection: CollectionName, key: string, value: T, condition?: WriteCondition): Promise<StoredItem<T>>;
+  /** False when there was nothing to delete. Throws STORAGE_CONFLICT on an ETag mismatch. */
+  delete(collection: CollectionName, key: string, condition?: { readonly etag: string }): Promise<boolean>;
+  list<T>(collection: CollectionName, options?: { readonly prefix?: string }): Promise<StoredItem<T>[]>;
+  /** Resolves when the store is reachable; /healthz answers 503 while it rejects. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const COLLECTION_NAME = /^[a-z][a-z0-9]{2,62}$/;

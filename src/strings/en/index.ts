@@ -1,0 +1,5 @@
+import { common } from './common';
+import { faq } from './faq';
+import { requestButtons, welcome } from './welcome';
+
+export const en = { common, welcome, requestButtons, faq };

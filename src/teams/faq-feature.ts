@@ -1,0 +1,114 @@
+/**
+ * Answers questions from the policy content: the best entry as a card, or a plain "not covered"
+ * with the help card. Never an unrelated section: abstention is the FAQ service's call.
+ */
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
+import type { AdaptiveCard } from '../cards/render';
+import { welcomeCard } from '../cards/welcome-card';
+import type { FaqEntry, FaqService } from '../faq/types';
+import type { Intent } from '../intents/classify';
+import type { Logger } from '../logger';
+import type { Store } from '../storage/store';
+import { strings } from '../strings';
+import { conversationKind } from './activity-text';
+import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
+import type { Feature } from './feature';
+
+export const FEEDBACK_COLLECTION = 'feedback';
+
+/** What is kept of "Was this helpful?": the entry and the verdict, never the question asked. */
+export interface FeedbackRecord {
+  readonly entryId: string;
+  readonly helpful: boolean;
+  readonly at: string;
+}
+
+export interface FaqFeatureOptions {
+  readonly faq: FaqService;
+  readonly store: Pick<Store, 'put'>;
+  readonly logger: Logger;
+  readonly withRequests: boolean;
+  /** Buttons to add under an answer, e.g. "Start a deletion request" for a question about that right. */
+  readonly followUpsFor?: (intent: Intent) => FollowUp[];
+}
+
+export class FaqFeature implements Feature {
+  readonly name = 'faq';
+
+  constructor(private readonly options: FaqFeatureOptions) {}
+
+  async onMessage(turn: TurnContext, intent: Intent, text: string): Promise<boolean> {
+    if (intent.type !== 'question') return false;
+    await turn.sendActivity(cardMessage(this.answerCard(turn, text, intent)));
+    return true;
+  }
+
+  registerActions(router: CardActionRouter): void {
+    router.register('faq.ask', (turn, action) => this.ask(turn, action));
+    router.register('faq.open', (turn, action) => this.open(action));
+    router.register('faq.feedback', (turn, action) => this.feedback(action));
+  }
+
+  /** An example question from the welcome card: answered as if typed. */
+  private async ask(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
+    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, 500) : '';
+    return { send: [cardMessage(this.answerCard(turn, question, { type: 'question' }))] };
+  }
+
+  private async open(action: CardAction): Promise<CardActionResult> {
+    const entry = this.entryFrom(action.data.entryId);
+    if (!entry) return { send: [strings.faq.entryGone] };
+    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry) }))] };
+  }
+
+  private async feedback(action: CardAction): Promise<CardActionResult> {
+    const entry = this.entryFrom(action.data.entryId);
+    if (!entry) return { send: [strings.faq.entryGone] };
+    const helpful = action.data.helpful === true || action.data.helpful === 'true';
+    const record: FeedbackRecord = { entryId: entry.id, helpful, at: new Date().toISOString() };
+    await this.options.store.put(FEEDBACK_COLLECTION, randomUUID(), record);
+    this.options.logger.info({ entryId: entry.id, helpful }, 'faq feedback');
+    const related = this.relatedFrom(action.data.relatedIds, entry);
+    const feedbackGiven = helpful ? strings.faq.feedbackThanks : strings.faq.feedbackSorry;
+    return { card: faqAnswerCard({ entry, related, feedbackGiven }) };
+  }
+
+  private answerCard(turn: TurnContext, question: string, intent: Intent): AdaptiveCard {
+    const answer = this.options.faq.answer(question);
+    if (!answer.entry) {
+      this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
+      return welcomeCard({
+        withRequests: this.options.withRequests,
+        inChannelOrGroup: conversationKind(turn.activity) !== 'personal',
+        notCovered: true,
+      });
+    }
+    this.options.logger.info({ outcome: 'answered', entryId: answer.entry.id }, 'faq answer');
+    const followUps = this.options.followUpsFor?.(intent) ?? [];
+    return faqAnswerCard({ entry: answer.entry, related: answer.related, followUps });
+  }
+
+  private entryFrom(value: unknown): FaqEntry | undefined {
+    return typeof value === 'string' && value.length <= 200 ? this.options.faq.getEntry(value) : undefined;
+  }
+
+  /** Related entries come back from the card; forged or stale ids are simply dropped. */
+  private relatedFrom(value: unknown, entry: FaqEntry): FaqEntry[] {
+    if (typeof value !== 'string') return this.relatedTo(entry);
+    return value
+      .split(' ')
+      .slice(0, 3)
+      .map((id) => this.entryFrom(id))
+      .filter((item): item is FaqEntry => item !== undefined && item.id !== entry.id);
+  }
+
+  private relatedTo(entry: FaqEntry): FaqEntry[] {
+    return this.options.faq.answer(entry.title).related.filter((item) => item.id !== entry.id).slice(0, 3);
+  }
+}
+
+export function cardMessage(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}

@@ -1,0 +1,48 @@
+/** Welcome card on install and on "hi" / "help"; short friendly replies to greetings and thanks. */
+import type { TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { welcomeCard } from '../cards/welcome-card';
+import type { Intent } from '../intents/classify';
+import { strings } from '../strings';
+import { conversationKind } from './activity-text';
+import type { Feature, InstallationEvent } from './feature';
+
+export class WelcomeFeature implements Feature {
+  readonly name = 'welcome';
+
+  constructor(private readonly options: { readonly withRequests: boolean }) {}
+
+  async onMessage(turn: TurnContext, intent: Intent): Promise<boolean> {
+    switch (intent.type) {
+      case 'greeting':
+        // "hi" is how people find out what a bot does: the card answers that better than a line.
+        await this.sendWelcome(turn);
+        return true;
+      case 'help':
+        await this.sendWelcome(turn);
+        return true;
+      case 'thanks':
+        await turn.sendActivity(strings.common.thanksReply);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  async onInstallation(turn: TurnContext, event: InstallationEvent): Promise<void> {
+    // Teams announces one install twice (installationUpdate and conversationUpdate): welcome once.
+    if (event.action === 'add' && event.source === 'installationUpdate') await this.sendWelcome(turn);
+  }
+
+  card(turn: TurnContext, notCovered = false) {
+    return welcomeCard({
+      withRequests: this.options.withRequests,
+      inChannelOrGroup: conversationKind(turn.activity) !== 'personal',
+      notCovered,
+    });
+  }
+
+  private async sendWelcome(turn: TurnContext): Promise<void> {
+    await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.card(turn))));
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * A local HTTP server standing in for the Teams connector (the activity's serviceUrl). It records
+ * every call the bot makes and answers like Teams does; `respond` lets a test answer some calls with
+ * 429 and Retry-After, 403 and so on.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  /** Conversation id decoded from the path, when the call is about one. */
+  readonly conversationId?: string;
+  readonly body: Record<string, unknown>;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly at: number;
+}
+
+export interface ConnectorReply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export type ConnectorResponder = (call: ConnectorCall) => ConnectorReply | undefined;
+
+export interface FakeConnector {
+  readonly url: string;
+  readonly calls: ConnectorCall[];
+  /** Calls that posted an activity into a conversation (replies, proactive messages). */
+  readonly posted: () => ConnectorCall[];
+  respond: ConnectorResponder | undefined;
+  waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const calls: ConnectorCall[] = [];
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        body = { unparsable: raw };
+      }
+      const path = req.url ?? '/';
+      const match = /^\/v3\/conversations\/([^/]+)/.exec(path);
+      const call: ConnectorCall = {
+        method: req.method ?? 'GET',
+        path,
+        conversationId: match ? decodeURIComponent(match[1]) : undefined,
+        body,
+        headers: req.headers,
+        at: Date.now(),
+      };
+      const custom = fake.respond?.(call);
+      if (custom) {
+        res.writeHead(custom.status, { 'content-type': 'application/json', ...(custom.headers ?? {}) });
+        res.end(custom.body === undefined ? '' : JSON.stringify(custom.body));
+        if (custom.status < 300) calls.push(call);
+        return;
+      }
+      calls.push(call);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(defaultAnswer(call, ++counter)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const fake: FakeConnector = {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    posted: () => calls.filter((call) => call.method === 'POST' && /\/activities(\/[^/]+)?$/.test(call.path)),
+    respond: undefined,
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(calls)) {
+        if (Date.now() > deadline) throw new Error(`connector: condition not met in ${timeoutMs} ms; ${calls.length} calls seen`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return calls;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return fake;
+}
+
+function defaultAnswer(call: ConnectorCall, n: number): unknown {
+  // POST /v3/conversations creates a (personal) conversation: Teams answers with its id.
+  if (call.method === 'POST' && call.path.replace(/\/$/, '') === '/v3/conversations') {
+    const member = (call.body.members as Array<{ id: string }> | undefined)?.[0]?.id ?? 'unknown';
+    return { id: `a:personal-${member}`, activityId: `created-${n}` };
+  }
+  // GET a member (TeamsInfo.getMember) answers from the roster the test put in the activity.
+  if (call.method === 'GET' && /\/members\//.test(call.path)) {
+    const id = decodeURIComponent(call.path.split('/members/')[1] ?? '');
+    return rosterMember(id);
+  }
+  return { id: `activity-${n}` };
+}
+
+/** The roster the fake connector answers with: name and email derive from the member id. */
+export function rosterMember(id: string) {
+  const short = id.replace(/[^a-z0-9]/gi, '').slice(-6).toLowerCase() || 'user';
+  return {
+    id,
+    name: `Person ${short}`,
+    email: `person.${short}@contoso.example`,
+    userPrincipalName: `person.${short}@contoso.example`,
+    aadObjectId: `aad-${short}`,
+    tenantId: 'tenant-contoso',
+  };
+}
