@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
   // Servers and child processes are real in these tests: run files in two workers, not one per core.
   maxWorkers: 2,
 };

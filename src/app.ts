@@ -91,8 +91,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         else server.listen(port, onListening);
       });
       for (const worker of workers) worker.start();
-      logger.info({ ...configSummary(config), entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
-      return server.address() as AddressInfo;
+      const address = server.address() as AddressInfo;
+      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      return address;
     },
     stop() {
       stopping ??= (async () => {

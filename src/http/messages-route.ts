@@ -4,10 +4,9 @@
  * short body: no internal message reaches the caller.
  */
 import type { TurnContext } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errors';
-import type { BotAdapter } from '../teams/adapter';
+import { NotAuthenticated, type BotAdapter } from '../teams/adapter';
 import type { Logger } from '../logger';
 import { jsonBody } from './body';
 
@@ -31,8 +30,8 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
-      if (isAuthFailure(err)) {
-        deps.logger.warn({ route: 'messages', code: 'UNAUTHORIZED' }, 'rejected an activity without a valid Bot Framework token');
+      if (err instanceof NotAuthenticated) {
+        deps.logger.warn({ route: 'messages', code: 'UNAUTHORIZED', cause: err.reason }, 'rejected an activity without a valid Bot Framework token');
         res.send(401, { error: 'Unauthorized' });
         return;
       }
@@ -54,10 +53,4 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//.test(activity.serviceUrl)) return 'serviceUrl is missing';
   if (activity.from !== undefined && (typeof activity.from !== 'object' || activity.from === null)) return 'from is malformed';
   return undefined;
-}
-
-function isAuthFailure(err: unknown): boolean {
-  if (err instanceof AuthenticationError) return true;
-  const status = (err as { statusCode?: unknown } | null)?.statusCode;
-  return status === 401 || status === 403;
 }

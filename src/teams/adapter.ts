@@ -17,10 +17,29 @@ import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { activityTenantId } from './activity-text';
 
-/** CloudAdapter with its activity processing made public, so our own route validates first and maps errors. */
+/**
+ * CloudAdapter with authentication split from the turn, so the HTTP route can answer 401 for every
+ * request it could not authenticate (a forged token, or signing keys that could not be fetched to
+ * check it) and keep 500 for turns that fail after authentication.
+ */
 export class BotAdapter extends CloudAdapter {
-  processIncoming(authHeader: string, activity: Activity, logic: (turn: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  async processIncoming(authHeader: string, activity: Activity, logic: (turn: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    let authenticated;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      throw new NotAuthenticated(errorCode(err));
+    }
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+/** Fail closed: whatever stopped the token check, the request is not authenticated. */
+export class NotAuthenticated extends Error {
+  readonly statusCode = 401;
+  constructor(readonly reason: string) {
+    super('request not authenticated');
+    this.name = 'NotAuthenticated';
   }
 }
 

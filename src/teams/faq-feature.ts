@@ -40,7 +40,8 @@ export class FaqFeature implements Feature {
   constructor(private readonly options: FaqFeatureOptions) {}
 
   async onMessage(turn: TurnContext, intent: Intent, text: string): Promise<boolean> {
-    if (intent.type !== 'question') return false;
+    // Last in line: an instruction no other feature took (say, requests are switched off) is still a question.
+    if (intent.type !== 'question' && intent.type !== 'request') return false;
     await turn.sendActivity(cardMessage(this.answerCard(turn, text, intent)));
     return true;
   }

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { configSummary, loadConfig } from '../src/config';
+import { isAppError } from '../src/errors';
+import { loadEnvFiles } from '../src/env-files';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+function failureOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/srv/bot');
+  } catch (err) {
+    if (isAppError(err, 'CONFIG_INVALID')) return err.message;
+    throw err;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('starts in local mode on the embedded defaults with no variables at all', () => {
+    const config = loadConfig({}, '/srv/bot');
+    expect(config.port).toBe(3978);
+    expect(config.bot.localMode).toBe(true);
+    expect(config.storage.kind).toBe('file');
+    expect(config.dataDir).toBe(path.resolve('/srv/bot/.data'));
+    expect(config.contentDir).toBe(path.resolve('/srv/bot/content'));
+    expect(config.webhook).toMatchObject({ url: '', retryBaseMs: 5000, retryMaxMs: 3_600_000, maxAttempts: 15 });
+    expect(config.notices.maxRps).toBe(30);
+    expect(config.requestDueDays).toBeUndefined();
+    expect(Object.isFrozen(config) && Object.isFrozen(config.webhook)).toBe(true);
+  });
+
+  it('treats empty values like unset ones, as Teams Toolkit env files write them', () => {
+    const config = loadConfig({ PORT: '', BOT_ID: '', STORAGE: '', NOTICE_MAX_RPS: ' ' }, '/srv/bot');
+    expect(config.port).toBe(3978);
+    expect(config.storage.kind).toBe('file');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: must be between/],
+    [{ BOT_TYPE: 'Sometimes' }, /^BOT_TYPE: must be one of MultiTenant, SingleTenant, UserAssignedMsi/],
+    [{ STORAGE: 'redis' }, /^STORAGE: /],
+    [{ STORAGE: 'azure' }, /^STORAGE: is azure but neither/],
+    [{ PRIVACY_WEBHOOK_URL: 'not a url', PRIVACY_WEBHOOK_SECRET: SECRET }, /^PRIVACY_WEBHOOK_URL: is not a valid URL/],
+    [{ PRIVACY_WEBHOOK_URL: 'https://hooks.example/x' }, /^PRIVACY_WEBHOOK_SECRET: is required/],
+    [{ PRIVACY_WEBHOOK_SECRET: 'abc' }, /^PRIVACY_WEBHOOK_SECRET: each secret must start with whsec_/],
+    [{ PRIVACY_WEBHOOK_SECRET: 'whsec_!!!' }, /^PRIVACY_WEBHOOK_SECRET: the part after whsec_/],
+    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /link-local or metadata/],
+    [{ PRIVACY_WEBHOOK_RETRY_BASE_MS: '100', PRIVACY_WEBHOOK_RETRY_MAX_MS: '10' }, /^PRIVACY_WEBHOOK_RETRY_MAX_MS: /],
+    [{ NOTICE_MAX_RPS: '500' }, /^NOTICE_MAX_RPS: must be between 1 and 50/],
+    [{ NOTICE_API_TOKEN: 'short' }, /^NOTICE_API_TOKEN: /],
+    [{ REQUEST_DUE_DAYS: '-3' }, /^REQUEST_DUE_DAYS: /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+  ])('refuses %j with one line naming the variable', (env, expected) => {
+    const message = failureOf(env as Record<string, string>);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('refuses local mode in production', () => {
+    expect(failureOf({ NODE_ENV: 'production' })).toMatch(/^BOT_ID: .*refused with NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id', BOT_PASSWORD: 'x' }).bot.localMode).toBe(false);
+  });
+
+  it('requires https for the webhook outside local mode only', () => {
+    const plain = { PRIVACY_WEBHOOK_URL: 'http://receiver.contoso.example/hook', PRIVACY_WEBHOOK_SECRET: SECRET };
+    expect(loadConfig(plain).webhook.url).toBe('http://receiver.contoso.example/hook');
+    expect(failureOf({ ...plain, BOT_ID: 'app-id' })).toMatch(/^PRIVACY_WEBHOOK_URL: must be https outside local mode/);
+  });
+
+  it('accepts several space-separated secrets for key rotation', () => {
+    const config = loadConfig({ PRIVACY_WEBHOOK_SECRET: `${SECRET} whsec_c2Vjb25kLXNlY3JldC1rZXktMTIz` });
+    expect(config.webhook.secrets).toHaveLength(2);
+  });
+
+  it('never puts secrets or keys in the start-up summary', () => {
+    const config = loadConfig({
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=contosobot;AccountKey=c2VjcmV0a2V5;EndpointSuffix=core.windows.net',
+      PRIVACY_WEBHOOK_URL: 'http://hooks.contoso.example/in',
+      PRIVACY_WEBHOOK_SECRET: SECRET,
+      NOTICE_API_TOKEN: 'a-very-long-notice-token',
+    });
+    const summary = JSON.stringify(configSummary(config));
+    expect(summary).toContain('azure:contosobot');
+    for (const secret of ['c2VjcmV0a2V5', 'MfKQ9r8G', 'a-very-long-notice-token']) expect(summary).not.toContain(secret);
+  });
+
+  it('reads env/.env.local and its .user file, with the environment winning', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'envfiles-'));
+    mkdirSync(path.join(dir, 'env'));
+    writeFileSync(path.join(dir, 'env/.env.local'), 'PORT=4000\nLOG_LEVEL=debug\n');
+    writeFileSync(path.join(dir, 'env/.env.local.user'), 'NOTICE_API_TOKEN=from-the-user-file-123\n');
+    const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn' };
+    expect(loadEnvFiles(dir, env)).toHaveLength(2);
+    expect(env).toMatchObject({ PORT: '4000', LOG_LEVEL: 'warn', NOTICE_API_TOKEN: 'from-the-user-file-123' });
+  });
+});
