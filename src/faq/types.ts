@@ -1,0 +1,29 @@
+/** One answerable unit of content: a policy sub-section or an FAQ question with its answer. */
+export interface FaqEntry {
+  /** Stable and card-safe: `<path without .md>#<heading slug>`, only [a-z0-9_/#-]. */
+  id: string;
+  /** The heading text as written; the answer card's first TextBlock. */
+  title: string;
+  /** Markdown, kept as written: Teams TextBlocks render its basic subset. */
+  body: string;
+  kind: 'policy' | 'faq';
+  /** The `#` heading above the entry (the policy part), or the entry's own title when it is a `#`. */
+  part: string;
+  /** `file` is relative to the content dir with forward slashes; `line` is the 1-based heading line. */
+  source: { file: string; heading: string; line: number };
+}
+
+/** `entry` undefined means abstain: the content does not answer the question. */
+export interface FaqAnswer {
+  entry?: FaqEntry;
+  /** Up to 3 other entries worth offering; never the answer itself. */
+  related: FaqEntry[];
+  /** 0..1; how sure the answer choice is (coverage of the question and margin over the runner-up). */
+  confidence: number;
+}
+
+export interface FaqService {
+  answer(question: string): FaqAnswer;
+  getEntry(id: string): FaqEntry | undefined;
+  readonly entries: readonly FaqEntry[];
+}

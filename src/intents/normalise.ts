@@ -1,0 +1,39 @@
+/**
+ * Message text reduced to what the rules look at: lower-case ASCII words, US spelling, and the worst
+ * typos of the words that decide an intent fixed ("delte my data"). Contractions lose their
+ * apostrophe ("don't" -> "dont") so the rules need one spelling of each.
+ */
+import { isLexiconWord } from '../faq/analyzer';
+import { COMMON_WORDS } from '../faq/lexicon';
+import { americanise, words } from '../faq/text';
+import { createCorrector } from '../faq/typo';
+
+/** Longer messages are not commands: only the start matters, and this bounds the work. */
+const MAX_CHARS = 500;
+
+/** Words the intent rules depend on: a typo of one of these is corrected to it. */
+const INTENT_WORDS = [
+  'delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'purge', 'forget', 'destroy', 'export',
+  'download', 'portability', 'transfer', 'unsubscribe', 'consent', 'personalized', 'personalization',
+  'advertising', 'advertisement', 'adverts', 'marketing', 'tracking', 'withdraw', 'revoke', 'correct',
+  'rectify', 'rectification', 'misspelled', 'incorrect', 'inaccurate', 'outdated', 'update', 'change',
+  'information', 'everything', 'account', 'personal', 'details', 'profile', 'requests', 'request', 'status',
+  'notice', 'thanks', 'hello', 'please', 'anymore', 'address', 'surname', 'number',
+];
+
+// Real words ("removed", "remote", "expert") are left alone: only unknown words are corrected.
+const correct = createCorrector(new Map(INTENT_WORDS.map((word) => [word, 1])), (word) => COMMON_WORDS.has(word) || isLexiconWord(word));
+
+export interface Normalised {
+  /** Words joined by single spaces. */
+  text: string;
+  words: string[];
+  /** The message asks something: it has a question mark. */
+  questionMark: boolean;
+}
+
+export function normalise(raw: string): Normalised {
+  const clipped = raw.slice(0, MAX_CHARS);
+  const normalised = words(clipped).map((word) => correct(americanise(word)));
+  return { text: normalised.join(' '), words: normalised, questionMark: clipped.includes('?') };
+}
