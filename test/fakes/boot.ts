@@ -46,7 +46,7 @@ export async function bootBot(env: Record<string, string> = {}, options: AppOpti
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      let parsed: unknown = text;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
