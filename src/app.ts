@@ -22,6 +22,9 @@ import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
+import { composeRequests } from './compose/requests';
+import { Proactive } from './teams/proactive';
+import { requestFollowUps } from './teams/requests-feature';
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -56,15 +59,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 
-  const withRequests = false;
+  const adapter = createAdapter(config, logger);
+  const proactive = new Proactive(adapter, config.bot.id);
+
+  const requests = await composeRequests({ config, store, logger, instanceId, proactive });
+  workers.push(requests.worker);
+
+  const withRequests = true;
   const features: Feature[] = [
     new WelcomeFeature({ withRequests }),
-    new FaqFeature({ faq, store, logger, withRequests }),
+    requests.feature,
+    new FaqFeature({ faq, store, logger, withRequests, followUpsFor: requestFollowUps }),
   ];
 
   const router = new CardActionRouter();
   const bot = new PrivacyBot(features, router, logger);
-  const adapter = createAdapter(config, logger);
   const runTurn = (turn: TurnContext) => bot.run(turn);
 
   const server = createHttpServer(logger);

@@ -40,6 +40,7 @@ function addSubmitFallbacks(node: unknown): void {
       type: 'Action.Submit',
       title: element.title,
       ...(element.style ? { style: element.style } : {}),
+      ...(element.associatedInputs ? { associatedInputs: element.associatedInputs } : {}),
       data: { ...data, verb: element.verb },
     };
   }

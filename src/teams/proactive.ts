@@ -12,6 +12,9 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { errorCode } from '../errors';
+import { parseRetryAfter } from '../http/retry-after';
+
+export { parseRetryAfter };
 
 export type PostOutcome =
   | { readonly ok: true; readonly activityId?: string }
@@ -120,12 +123,4 @@ function retryAfterMs(headers: unknown): number | undefined {
   const h = headers as { get?: (name: string) => unknown; [key: string]: unknown };
   const raw = typeof h.get === 'function' ? h.get('retry-after') : (h['retry-after'] ?? h['Retry-After']);
   return parseRetryAfter(typeof raw === 'string' ? raw : undefined);
-}
-
-/** Retry-After is seconds or an HTTP date; either becomes milliseconds from now. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

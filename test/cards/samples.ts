@@ -5,6 +5,9 @@
 import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
+import { DELETION_CONFIRMATION, FORM_FIELDS } from '../../src/requests/forms';
+import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
@@ -16,7 +19,53 @@ export const sampleEntry = (id: string, title: string): FaqEntry => ({
   source: { file: 'policy/03-user-rights-and-control.md', heading: title, line: 12 },
 });
 
+export const sampleRequest = (overrides: Partial<PrivacyRequest> = {}): PrivacyRequest => ({
+  id: 'PR-7K2M9Q4D',
+  kind: 'deletion',
+  status: 'received',
+  submittedAt: '2026-11-24T10:00:00.000Z',
+  dueBy: '2026-12-24T10:00:00.000Z',
+  requester: { aadObjectId: 'aad-1', tenantId: 'tenant-1', name: 'Alice', email: 'alice@contoso.example', teamsUserId: '29:alice' },
+  details: { scope: 'everything' },
+  source: { channelId: 'msteams', conversationId: 'a:1', serviceUrl: 'https://smba.example' },
+  ...overrides,
+});
+
+const hidden = { requestId: 'PR-7K2M9Q4D', formToken: 'token' };
+
 export const cardSamples: Record<string, () => AdaptiveCard[]> = {
+  'request-form.json': () => [
+    ...(['export', 'deletion', 'optout', 'rectification'] as const).map((kind) =>
+      requestFormCard({ kind, fields: FORM_FIELDS[kind], hidden, requesterName: 'Alice Example', reviewFirst: kind === 'deletion' }),
+    ),
+    requestFormCard({
+      kind: 'rectification',
+      fields: FORM_FIELDS.rectification,
+      hidden,
+      requesterName: 'Alice Example',
+      values: { wrong: 'x'.repeat(20) },
+      problems: [{ field: 'correct', message: 'Please fill in "What it should be".' }],
+    }),
+    requestFormCard({
+      kind: 'deletion',
+      fields: [DELETION_CONFIRMATION],
+      hidden,
+      requesterName: 'Alice Example',
+      review: { facts: answersAsFacts(FORM_FIELDS.deletion, { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
+    }),
+  ],
+  'request-status.json': () => [
+    receiptCard(sampleRequest()),
+    receiptCard(sampleRequest(), { duplicate: true }),
+    alreadyOpenCard(sampleRequest()),
+    statusCard('Request cancelled', 'Nothing was sent.'),
+    deadLetterCard(sampleRequest({ status: 'failed', failure: 'http-410' })),
+  ],
+  'my-requests.json': () => [
+    myRequestsCard([]),
+    myRequestsCard([sampleRequest(), sampleRequest({ id: 'PR-AAAA1111', kind: 'export', status: 'delivered' })]),
+    myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
+  ],
   'welcome.json': () => [
     welcomeCard({ withRequests: true }),
     welcomeCard({ withRequests: false, inChannelOrGroup: true }),

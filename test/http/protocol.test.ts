@@ -31,7 +31,7 @@ describe('POST /api/messages and /healthz (local mode)', () => {
   it('answers /healthz with ok once serving', healthy);
 
   it('answers a question with an answer card posted to the connector', async () => {
-    const activity = message('can you erase everything you hold about me', { serviceUrl: connector.url });
+    const activity = message('what does the policy say about erasing my data?', { serviceUrl: connector.url });
     const response = await bot.post('/api/messages', activity);
     expect(response.status).toBe(200);
     const [reply] = await connector.waitFor((calls) => calls.length >= 1);

@@ -1,5 +1,6 @@
 import { common } from './common';
 import { faq } from './faq';
+import { requests } from './requests';
 import { requestButtons, welcome } from './welcome';
 
-export const en = { common, welcome, requestButtons, faq };
+export const en = { common, welcome, requestButtons, faq, requests };

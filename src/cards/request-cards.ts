@@ -1,0 +1,227 @@
+/**
+ * The cards of a privacy request: the form (also its deletion confirmation step), the read-only
+ * receipt that replaces it, "my requests", and short status cards. Field definitions come from
+ * src/requests/forms.ts, so what the card shows is exactly what the server checks.
+ */
+import type { FieldProblem, FormField } from '../requests/forms';
+import type { PrivacyRequest, RequestDetails, RequestKind } from '../requests/types';
+import { format, strings } from '../strings';
+import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import myRequestsJson from './templates/my-requests.json';
+import formJson from './templates/request-form.json';
+import statusJson from './templates/request-status.json';
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+interface FieldView {
+  id: string;
+  type: FormField['type'];
+  label: string;
+  required: boolean;
+  errorMessage: string;
+  value: string;
+  multiple: boolean;
+  choices: ReadonlyArray<{ title: string; value: string }>;
+  multiline: boolean;
+  maxLength: number;
+  placeholder: string;
+  title: string;
+  problem?: string;
+}
+
+interface FormCardData {
+  speak: string;
+  title: string;
+  intro: string;
+  identityNote: string;
+  problems: string[];
+  facts: Fact[];
+  fields: FieldView[];
+  submit: { title: string; verb: string; style: string };
+  back?: true;
+  data: Record<string, string>;
+}
+
+interface StatusCardData {
+  speak: string;
+  style: 'good' | 'warning' | 'attention' | 'emphasis' | 'default';
+  title: string;
+  text?: string;
+  facts: Fact[];
+  note?: string;
+  actions: ReadonlyArray<{ title: string; verb: string; data: Record<string, string> }>;
+}
+
+interface MyRequestsData {
+  speak: string;
+  requests: ReadonlyArray<{ id: string; kindName: string; statusName: string; received: string; due: string }>;
+  more?: string;
+}
+
+const formTemplate = cardTemplate<FormCardData>(formJson);
+const statusTemplate = cardTemplate<StatusCardData>(statusJson);
+const myRequestsTemplate = cardTemplate<MyRequestsData>(myRequestsJson);
+
+const s = strings.requests;
+
+export interface RequestFormInput {
+  readonly kind: RequestKind;
+  readonly fields: readonly FormField[];
+  /** Hidden identity of the form: the request id fixed at render time and its token. */
+  readonly hidden: { readonly requestId: string; readonly formToken: string };
+  readonly requesterName: string;
+  readonly values?: RequestDetails;
+  readonly problems?: readonly FieldProblem[];
+  /** Submit goes to a confirmation step (deletion) rather than straight to the privacy team. */
+  readonly reviewFirst?: boolean;
+  /** The confirmation step: answers shown as facts and carried in the data, the toggle as the one field. */
+  readonly review?: { readonly facts: readonly Fact[]; readonly carried: RequestDetails };
+  /** Errors not tied to one field, such as an expired form. */
+  readonly notice?: string;
+}
+
+export function requestFormCard(input: RequestFormInput): AdaptiveCard {
+  const problems = input.problems ?? [];
+  const title = input.review ? s.reviewTitle : s.formTitles[input.kind];
+  const intro = input.review ? s.reviewIntro : s.formIntros[input.kind];
+  const submit = input.review
+    ? { title: s.confirmDeletion, verb: 'request.submit', style: 'destructive' }
+    : input.reviewFirst
+      ? { title: s.review, verb: 'request.review', style: 'positive' }
+      : { title: s.submit, verb: 'request.submit', style: 'positive' };
+  return renderCard(formTemplate, {
+    speak: `${title}. ${intro}`,
+    title,
+    intro,
+    identityNote: format(s.identityNote, { name: input.requesterName || 'you' }),
+    problems: [...(input.notice ? [input.notice] : []), ...problems.map((problem) => problem.message)],
+    facts: input.review ? [...input.review.facts] : [],
+    fields: input.fields.map((field) => fieldView(field, input.values?.[field.id], problems.find((p) => p.field === field.id)?.message)),
+    submit,
+    ...(input.review ? { back: true as const } : {}),
+    data: { kind: input.kind, requestId: input.hidden.requestId, formToken: input.hidden.formToken, ...(input.review?.carried ?? {}) },
+  });
+}
+
+function fieldView(field: FormField, value: string | undefined, problem: string | undefined): FieldView {
+  const base = {
+    id: field.id,
+    type: field.type,
+    label: field.label,
+    required: field.required,
+    errorMessage: field.type === 'toggle' ? `Please tick "${field.title}".` : `Please fill in "${field.label}".`,
+    multiple: false,
+    choices: [] as FieldView['choices'],
+    multiline: false,
+    maxLength: 0,
+    placeholder: '',
+    title: '',
+    ...(problem ? { problem } : {}),
+  };
+  switch (field.type) {
+    case 'choice':
+      return { ...base, value: value ?? field.initial, multiple: field.multiple, choices: field.choices };
+    case 'text':
+      return { ...base, value: value ?? '', multiline: field.multiline, maxLength: field.maxLength, placeholder: field.placeholder ?? '' };
+    case 'toggle':
+      return { ...base, value: value === 'true' ? 'true' : 'false', title: field.title };
+  }
+}
+
+/** Answers as facts for the confirmation step, with choice values shown by their titles. */
+export function answersAsFacts(fields: readonly FormField[], details: RequestDetails): Fact[] {
+  const facts: Fact[] = [];
+  for (const field of fields) {
+    const value = details[field.id];
+    if (!value) continue;
+    const shown =
+      field.type === 'choice'
+        ? value
+            .split(',')
+            .map((item) => field.choices.find((choice) => choice.value === item)?.title ?? item)
+            .join(', ')
+        : value;
+    facts.push({ title: field.label, value: shown });
+  }
+  return facts;
+}
+
+export function receiptCard(request: PrivacyRequest, options: { duplicate?: boolean } = {}): AdaptiveCard {
+  const due = formatDate(request.dueBy);
+  return renderCard(statusTemplate, {
+    speak: format(s.receiptSpeak, { id: request.id, due }),
+    style: 'good',
+    title: s.receiptTitle,
+    text: options.duplicate ? s.duplicateText : s.receiptText,
+    facts: requestFacts(request),
+    actions: [myRequestsAction()],
+  });
+}
+
+export function alreadyOpenCard(request: PrivacyRequest): AdaptiveCard {
+  const text = format(s.alreadyOpenText, { kind: s.kindNames[request.kind].toLowerCase(), id: request.id, due: formatDate(request.dueBy) });
+  return renderCard(statusTemplate, {
+    speak: `${s.alreadyOpenTitle}. ${text}`,
+    style: 'warning',
+    title: s.alreadyOpenTitle,
+    text,
+    facts: requestFacts(request),
+    actions: [myRequestsAction()],
+  });
+}
+
+export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default'): AdaptiveCard {
+  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts: [], actions: [] });
+}
+
+export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
+  const text = format(s.deadLetterText, { id: request.id, kind: s.kindNames[request.kind], reason: request.failure ?? 'unknown' });
+  return renderCard(statusTemplate, {
+    speak: `${s.deadLetterTitle}. ${text}`,
+    style: 'attention',
+    title: s.deadLetterTitle,
+    text,
+    facts: requestFacts(request),
+    actions: [{ title: 'Replay failed requests', verb: 'request.replay', data: { requestId: request.id } }],
+  });
+}
+
+/** Teams caps a card's size: list the most recent, say how many more there are. */
+const MY_REQUESTS_SHOWN = 20;
+
+export function myRequestsCard(requests: readonly PrivacyRequest[]): AdaptiveCard {
+  const shown = requests.slice(0, MY_REQUESTS_SHOWN);
+  return renderCard(myRequestsTemplate, {
+    speak: format(s.myRequestsSpeak, { count: requests.length }),
+    requests: shown.map((request) => ({
+      id: request.id,
+      kindName: s.kindNames[request.kind],
+      statusName: s.statusNames[request.status],
+      received: formatDate(request.submittedAt),
+      due: formatDate(request.dueBy),
+    })),
+    ...(requests.length > shown.length ? { more: `And ${requests.length - shown.length} older requests.` } : {}),
+  });
+}
+
+function requestFacts(request: PrivacyRequest): Fact[] {
+  return [
+    { title: s.factReference, value: request.id },
+    { title: s.factKind, value: s.kindNames[request.kind] },
+    { title: s.factReceived, value: formatDate(request.submittedAt) },
+    { title: s.factDue, value: formatDate(request.dueBy) },
+    { title: s.factStatus, value: s.statusNames[request.status] },
+  ];
+}
+
+function myRequestsAction() {
+  return { title: s.myRequestsButton, verb: 'request.list', data: {} };
+}
+
+/** "24 December 2026": unambiguous in every English locale, unlike 12/24/2026. */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

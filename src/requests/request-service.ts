@@ -1,0 +1,159 @@
+/**
+ * Takes privacy requests in and keeps them. `submit` writes the request durably and queues its
+ * delivery before it returns, so the id a person is shown always belongs to a stored request.
+ * Requests are keyed by a hash of their requester, which makes "my requests" a prefix listing and
+ * means nobody's listing can ever include someone else's request.
+ */
+import { createHash } from 'node:crypto';
+import { isAppError } from '../errors';
+import type { Store } from '../storage/store';
+import type { WorkQueue } from '../storage/work-queue';
+import { dueDate } from './due-date';
+import type { FormTokens } from './form-token';
+import { newRequestId } from './request-id';
+import type { PrivacyRequest, RequestDetails, RequestKind, Requester, RequestSource } from './types';
+
+export const REQUESTS_COLLECTION = 'requests';
+export const OUTBOX_COLLECTION = 'requestoutbox';
+
+/** What the outbox carries: just the key; the request itself is read fresh on every attempt. */
+export interface DeliveryJob {
+  readonly key: string;
+}
+
+export interface IssuedForm {
+  readonly requestId: string;
+  readonly formToken: string;
+}
+
+export interface Submission {
+  readonly requestId: string;
+  readonly kind: RequestKind;
+  readonly details: RequestDetails;
+  readonly requester: Requester;
+  readonly source: RequestSource;
+}
+
+export type SubmitOutcome =
+  /** Stored and queued for delivery. */
+  | { readonly outcome: 'created'; readonly request: PrivacyRequest }
+  /** This very form was submitted before (double click, Teams retry): the same request. */
+  | { readonly outcome: 'duplicate'; readonly request: PrivacyRequest }
+  /** Another request of this kind is still open for this person: nothing new was stored. */
+  | { readonly outcome: 'alreadyOpen'; readonly request: PrivacyRequest };
+
+export interface RequestServiceOptions {
+  readonly store: Pick<Store, 'get' | 'put' | 'list'>;
+  readonly outbox: WorkQueue<DeliveryJob>;
+  readonly tokens: FormTokens;
+  readonly dueDays: number | undefined;
+  /** Called after a delivery is queued, to wake the outbox worker. */
+  readonly onQueued?: () => void;
+  readonly now?: () => Date;
+}
+
+export interface UserRef {
+  readonly tenantId: string;
+  readonly aadObjectId: string;
+}
+
+export class RequestService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RequestServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  issueForm(user: UserRef, kind: RequestKind): IssuedForm {
+    const requestId = newRequestId();
+    return { requestId, formToken: this.options.tokens.issue(requestId, userKey(user), kind) };
+  }
+
+  /** True when the bot issued this id, for this person and this kind. */
+  isGenuineForm(user: UserRef, kind: RequestKind, requestId: string, formToken: unknown): boolean {
+    return this.options.tokens.verify(formToken, requestId, userKey(user), kind);
+  }
+
+  async submit(submission: Submission): Promise<SubmitOutcome> {
+    const key = requestKey(submission.requester, submission.requestId);
+    const earlier = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
+    if (earlier) return { outcome: 'duplicate', request: await this.ensureQueued(key, earlier.value) };
+
+    const open = await this.openRequestOfKind(submission.requester, submission.kind);
+    if (open) return { outcome: 'alreadyOpen', request: open };
+
+    const received = this.now();
+    const request: PrivacyRequest = {
+      id: submission.requestId,
+      kind: submission.kind,
+      status: 'received',
+      submittedAt: received.toISOString(),
+      dueBy: dueDate(received, this.options.dueDays).toISOString(),
+      requester: submission.requester,
+      details: submission.details,
+      source: submission.source,
+    };
+    try {
+      await this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true });
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+      // The same form submitted twice at once, perhaps on two instances: the first write won.
+      const winner = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
+      return { outcome: 'duplicate', request: await this.ensureQueued(key, winner!.value) };
+    }
+    await this.ensureQueued(key, request);
+    return { outcome: 'created', request };
+  }
+
+  /** The person's own requests, newest first. */
+  async listFor(user: UserRef): Promise<PrivacyRequest[]> {
+    const items = await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION, { prefix: `${userKey(user)}.` });
+    return items.map((item) => item.value).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  }
+
+  async openRequestOfKind(user: UserRef, kind: RequestKind): Promise<PrivacyRequest | undefined> {
+    const now = this.now().toISOString();
+    return (await this.listFor(user)).find((request) => request.kind === kind && request.dueBy > now);
+  }
+
+  /**
+   * Queues every stored request not yet delivered. Run at start-up: a crash between the request's
+   * write and its queue entry, or a replay from an older backup, still ends in a delivery.
+   */
+  async requeueUndelivered(): Promise<number> {
+    let queued = 0;
+    for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
+      if (item.value.status === 'received' && (await this.options.outbox.enqueue(item.value.id, { key: item.key }))) queued++;
+    }
+    if (queued > 0) this.options.onQueued?.();
+    return queued;
+  }
+
+  /** Puts dead-lettered requests back in the outbox with a fresh attempt count. */
+  async replayFailed(onlyId?: string): Promise<string[]> {
+    const replayed: string[] = [];
+    for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
+      if (item.value.status !== 'failed' || (onlyId && item.value.id !== onlyId)) continue;
+      const { failure: _failure, ...rest } = item.value;
+      await this.options.store.put(REQUESTS_COLLECTION, item.key, { ...rest, status: 'received' }, { etag: item.etag });
+      await this.options.outbox.enqueue(item.value.id, { key: item.key });
+      replayed.push(item.value.id);
+    }
+    if (replayed.length > 0) this.options.onQueued?.();
+    return replayed;
+  }
+
+  private async ensureQueued(key: string, request: PrivacyRequest): Promise<PrivacyRequest> {
+    if (request.status === 'received' && (await this.options.outbox.enqueue(request.id, { key }))) this.options.onQueued?.();
+    return request;
+  }
+}
+
+/** A stable, non-reversible handle for a person: their requests' keys start with it. */
+export function userKey(user: UserRef): string {
+  return createHash('sha256').update(`${user.tenantId}\n${user.aadObjectId}`).digest('hex').slice(0, 24);
+}
+
+export function requestKey(user: UserRef, requestId: string): string {
+  return `${userKey(user)}.${requestId}`;
+}

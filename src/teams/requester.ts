@@ -1,0 +1,30 @@
+/**
+ * Who is asking, as Teams authenticated them. The activity gives the Entra object id and tenant;
+ * the roster (TeamsInfo.getMember) gives the name and email. Card data never enters into it.
+ */
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Requester } from '../requests/types';
+import { activityTenantId } from './activity-text';
+
+export type RequesterLookup =
+  | { readonly ok: true; readonly requester: Requester }
+  /** No work account (anonymous, another tenant's guest, a bot): requests are refused. */
+  | { readonly ok: false; readonly reason: 'no-account' | 'guest' };
+
+export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
+  const from = turn.activity.from;
+  const tenantId = activityTenantId(turn.activity);
+  if (!from?.aadObjectId || !tenantId) return { ok: false, reason: 'no-account' };
+  let name = from.name ?? '';
+  let email = '';
+  try {
+    const member = await TeamsInfo.getMember(turn, from.id);
+    if (member.userRole === 'guest' || member.userRole === 'anonymous') return { ok: false, reason: 'guest' };
+    name = member.name || name;
+    email = member.email || member.userPrincipalName || '';
+  } catch {
+    // The roster can be unreachable (a local client, a Teams hiccup); the request still counts,
+    // identified by the authenticated ids, and the privacy team can look the email up.
+  }
+  return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name, email, teamsUserId: from.id } };
+}

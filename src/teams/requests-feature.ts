@@ -1,0 +1,246 @@
+/**
+ * Privacy requests in Teams: opens the form of the kind asked for, takes it back (Action.Execute,
+ * or Action.Submit in older clients), and answers with the stored request's receipt. Requests are
+ * private: asked for in a channel or group chat, the form goes to a personal chat instead.
+ */
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import {
+  alreadyOpenCard,
+  answersAsFacts,
+  deadLetterCard,
+  myRequestsCard,
+  receiptCard,
+  requestFormCard,
+  statusCard,
+} from '../cards/request-cards';
+import type { AdaptiveCard } from '../cards/render';
+import type { Intent } from '../intents/classify';
+import type { Logger } from '../logger';
+import { DELETION_CONFIRMATION, FORM_FIELDS, validateFields, type FieldProblem } from '../requests/forms';
+import { isRequestId } from '../requests/request-id';
+import type { RequestService } from '../requests/request-service';
+import { isRequestKind, type PrivacyRequest, type RequestKind, type Requester } from '../requests/types';
+import { format, strings } from '../strings';
+import { activityTenantId, conversationKind } from './activity-text';
+import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
+import type { Feature } from './feature';
+import type { Proactive } from './proactive';
+import { requesterOf } from './requester';
+
+const s = strings.requests;
+const REPLAY_COMMAND = /^replay(?: failed)?(?: requests?)?(?: (PR-[0-9A-Z]{8}))?$/i;
+
+export interface RequestsFeatureOptions {
+  readonly requests: RequestService;
+  readonly proactive: Pick<Proactive, 'postToUser'>;
+  /** Entra object ids of privacy admins: they get dead-letter alerts and may replay. */
+  readonly adminIds: readonly string[];
+  readonly logger: Logger;
+}
+
+export class RequestsFeature implements Feature {
+  readonly name = 'requests';
+
+  constructor(private readonly options: RequestsFeatureOptions) {}
+
+  async onMessage(turn: TurnContext, intent: Intent, text: string): Promise<boolean> {
+    const replay = REPLAY_COMMAND.exec(text.trim());
+    if (replay && this.isAdmin(turn)) {
+      await turn.sendActivity(await this.replay(replay[1]?.toUpperCase()));
+      return true;
+    }
+    if (intent.type === 'request') {
+      await this.openForm(turn, intent.kind);
+      return true;
+    }
+    if (intent.type === 'myRequests') {
+      await this.inPersonalChat(turn, async (requester) => cardMessage(myRequestsCard(await this.options.requests.listFor(requester))));
+      return true;
+    }
+    return false;
+  }
+
+  registerActions(router: CardActionRouter): void {
+    router.register('request.open', async (turn, action) => {
+      const kind = action.data.kind;
+      if (!isRequestKind(kind)) return { send: [s.formExpired] };
+      await this.openForm(turn, kind);
+      return {};
+    });
+    router.register('request.review', (turn, action) => this.withForm(turn, action, (form) => this.review(form)));
+    router.register('request.edit', (turn, action) => this.withForm(turn, action, (form) => ({ card: this.formCard(form, { values: carriedValues(form) }) })));
+    router.register('request.submit', (turn, action) => this.withForm(turn, action, (form) => this.submit(turn, form)));
+    router.register('request.cancel', async () => ({ card: statusCard(s.cancelledTitle, s.cancelledText) }));
+    router.register('request.list', async (turn) => {
+      await this.inPersonalChat(turn, async (requester) => cardMessage(myRequestsCard(await this.options.requests.listFor(requester))));
+      return {};
+    });
+    router.register('request.replay', async (turn, action) => {
+      if (!this.isAdmin(turn)) return { send: [s.adminOnly] };
+      const id = isRequestId(action.data.requestId) ? action.data.requestId : undefined;
+      return { send: [await this.replay(id)] };
+    });
+  }
+
+  /** Tells the privacy admins, each in a personal chat, that a request could not be delivered. */
+  async alertDeadLetter(request: PrivacyRequest): Promise<void> {
+    for (const adminId of this.options.adminIds) {
+      const outcome = await this.options.proactive.postToUser(
+        { serviceUrl: request.source.serviceUrl, tenantId: request.requester.tenantId, channelId: request.source.channelId },
+        adminId,
+        cardMessage(deadLetterCard(request)),
+      );
+      if (!outcome.ok) this.options.logger.warn({ requestId: request.id, status: outcome.status }, 'dead-letter alert not delivered');
+    }
+  }
+
+  private async openForm(turn: TurnContext, kind: RequestKind): Promise<void> {
+    await this.inPersonalChat(turn, async (requester) => {
+      const open = await this.options.requests.openRequestOfKind(requester, kind);
+      if (open) return cardMessage(alreadyOpenCard(open));
+      const hidden = this.options.requests.issueForm(requester, kind);
+      return cardMessage(this.formCard({ kind, requester, ...hidden }));
+    });
+  }
+
+  /**
+   * Runs `reply` for the authenticated requester, answering in the personal chat: here when this is
+   * one, otherwise in a new personal chat with a short note in the thread.
+   */
+  private async inPersonalChat(turn: TurnContext, reply: (requester: Requester) => Promise<Partial<Activity>>): Promise<void> {
+    const who = await requesterOf(turn);
+    if (!who.ok) {
+      this.options.logger.info({ reason: who.reason }, 'request refused');
+      await turn.sendActivity(s.notPermitted);
+      return;
+    }
+    const message = await reply(who.requester);
+    if (conversationKind(turn.activity) === 'personal') {
+      await turn.sendActivity(message);
+      return;
+    }
+    const outcome = await this.options.proactive.postToUser(
+      { serviceUrl: turn.activity.serviceUrl, tenantId: activityTenantId(turn.activity) ?? '', channelId: turn.activity.channelId },
+      turn.activity.from.id,
+      message,
+    );
+    await turn.sendActivity(outcome.ok ? s.movedToPersonal : s.movedToPersonalFailed);
+  }
+
+  /** Checks the card came from a form the bot issued to this person, then hands it on. */
+  private async withForm(turn: TurnContext, action: CardAction, next: (form: SubmittedForm) => Promise<CardActionResult> | CardActionResult): Promise<CardActionResult> {
+    const who = await requesterOf(turn);
+    if (!who.ok) return { send: [s.notPermitted] };
+    if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
+    const { kind, requestId, formToken } = action.data;
+    if (!isRequestKind(kind)) return { send: [s.formExpired] };
+    const requester = who.requester;
+    if (!isRequestId(requestId) || !this.options.requests.isGenuineForm(requester, kind, requestId, formToken)) {
+      // Forged or foreign card data: nothing is stored; the person gets a form of their own.
+      this.options.logger.warn({ code: 'INVALID_CARD_DATA', kind }, 'request form token refused');
+      const hidden = this.options.requests.issueForm(requester, kind);
+      return { card: this.formCard({ kind, requester, ...hidden }, { notice: s.formExpired }) };
+    }
+    return next({ kind, requester, requestId, formToken: String(formToken), data: action.data });
+  }
+
+  /** Deletion's first step: check the answers, then ask for the explicit confirmation. */
+  private review(form: SubmittedForm): CardActionResult {
+    const fields = FORM_FIELDS[form.kind];
+    const checked = validateFields(fields, form.data);
+    if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
+    return {
+      card: requestFormCard({
+        kind: form.kind,
+        fields: [DELETION_CONFIRMATION],
+        hidden: form,
+        requesterName: form.requester.name,
+        review: { facts: answersAsFacts(fields, checked.details), carried: checked.details },
+      }),
+    };
+  }
+
+  private async submit(turn: TurnContext, form: SubmittedForm): Promise<CardActionResult> {
+    const fields = FORM_FIELDS[form.kind];
+    const checked = validateFields(fields, form.data);
+    if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
+    if (form.kind === 'deletion') {
+      const confirmed = validateFields([DELETION_CONFIRMATION], form.data);
+      if (!confirmed.ok) {
+        return {
+          card: requestFormCard({
+            kind: form.kind,
+            fields: [DELETION_CONFIRMATION],
+            hidden: form,
+            requesterName: form.requester.name,
+            problems: confirmed.problems,
+            review: { facts: answersAsFacts(fields, checked.details), carried: checked.details },
+          }),
+        };
+      }
+    }
+    const result = await this.options.requests.submit({
+      requestId: form.requestId,
+      kind: form.kind,
+      details: checked.details,
+      requester: form.requester,
+      source: { channelId: turn.activity.channelId, conversationId: turn.activity.conversation.id, serviceUrl: turn.activity.serviceUrl },
+    });
+    this.options.logger.info({ requestId: result.request.id, kind: form.kind, outcome: result.outcome }, 'request submitted');
+    if (result.outcome === 'alreadyOpen') return { card: alreadyOpenCard(result.request) };
+    return { card: receiptCard(result.request, { duplicate: result.outcome === 'duplicate' }) };
+  }
+
+  private formCard(form: FormIdentity, extra: { values?: Record<string, string>; problems?: readonly FieldProblem[]; notice?: string } = {}): AdaptiveCard {
+    return requestFormCard({
+      kind: form.kind,
+      fields: FORM_FIELDS[form.kind],
+      hidden: form,
+      requesterName: form.requester.name,
+      reviewFirst: form.kind === 'deletion',
+      ...extra,
+    });
+  }
+
+  private async replay(requestId: string | undefined): Promise<string> {
+    const replayed = await this.options.requests.replayFailed(requestId);
+    this.options.logger.info({ count: replayed.length }, 'failed requests replayed');
+    return replayed.length === 0 ? s.replayNone : format(s.replayDone, { count: replayed.length, ids: replayed.join(', ') });
+  }
+
+  private isAdmin(turn: TurnContext): boolean {
+    const id = turn.activity.from?.aadObjectId;
+    return Boolean(id && this.options.adminIds.includes(id));
+  }
+}
+
+interface FormIdentity {
+  readonly kind: RequestKind;
+  readonly requester: Requester;
+  readonly requestId: string;
+  readonly formToken: string;
+}
+
+interface SubmittedForm extends FormIdentity {
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The answers a confirmation card carried, for "Change my answers". */
+function carriedValues(form: SubmittedForm): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of FORM_FIELDS[form.kind]) {
+    const value = form.data[field.id];
+    if (typeof value === 'string') values[field.id] = value;
+  }
+  return values;
+}
+
+function cardMessage(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/** Buttons under an FAQ answer about a right: "can I ask for deletion?" offers to start one. */
+export function requestFollowUps(intent: Intent) {
+  if (intent.type !== 'question' || !intent.aboutRight) return [];
+  return [{ title: s.startRequest[intent.aboutRight], verb: 'request.open', data: { kind: intent.aboutRight } }];
+}

@@ -1,0 +1,35 @@
+/** The bot as operators run it: `node dist/src/index.js` in a child process (built by global-setup). */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './boot';
+
+export interface BotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly output: string[];
+  readonly exited: Promise<number | null>;
+}
+
+export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): BotProcess {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/index.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
+  });
+  const output: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
+  child.stderr.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+/** The port from the "serving" log line, once the process is taking traffic. */
+export async function servingPort(running: BotProcess, timeoutMs = 20_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = running.output.find((item) => item.includes('privacy assistant serving'));
+    if (line) return (JSON.parse(line) as { port: number }).port;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`bot did not start: ${running.output.join('\n')}`);
+}
