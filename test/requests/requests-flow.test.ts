@@ -128,7 +128,7 @@ describe('privacy requests', () => {
 
   it('refuses a form whose id was issued to someone else, and offers a fresh form', async () => {
     const [aliceForm] = await alice.say('export my data', { from: { id: '29:owner', aadObjectId: 'aad-owner', name: 'Owner' } });
-    const stolen = { ...actionData(aliceForm, 'request.submit'), include: 'account', format: 'json' };
+    const stolen: Record<string, unknown> = { ...actionData(aliceForm, 'request.submit'), include: 'account', format: 'json' };
     const attempt = await alice.press('request.submit', stolen, { from: BOB });
     expect(cardTexts(attempt.card).join('\n')).toMatch(/expired or was not issued to you/);
     expect(actionData(attempt.card, 'request.submit').requestId).not.toBe(stolen.requestId);
