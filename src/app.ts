@@ -22,6 +22,7 @@ import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
+import { composeNotices } from './compose/notices';
 import { composeRequests } from './compose/requests';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
@@ -63,12 +64,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const proactive = new Proactive(adapter, config.bot.id);
 
   const requests = await composeRequests({ config, store, logger, instanceId, proactive });
-  workers.push(requests.worker);
+  const notices = composeNotices({ config, store, logger, instanceId, proactive });
+  workers.push(requests.worker, notices.worker);
 
   const withRequests = true;
   const features: Feature[] = [
     new WelcomeFeature({ withRequests }),
     requests.feature,
+    ...notices.features,
     new FaqFeature({ faq, store, logger, withRequests, followUpsFor: requestFollowUps }),
   ];
 
@@ -79,6 +82,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
   registerMessagesRoute(server, { adapter, runTurn, logger });
+  notices.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -106,13 +110,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
     stop() {
       stopping ??= (async () => {
-        // Stop taking new turns first, then let in-flight deliveries finish, then close the store.
-        await new Promise<void>((resolve) => {
+        // Stop taking new turns and new work together, let what is in flight finish, then close the store.
+        const serverClosed = new Promise<void>((resolve) => {
           if (!server.server.listening) return resolve();
           server.close(() => resolve());
           server.server.closeIdleConnections?.();
         });
-        await Promise.all(workers.map((worker) => worker.stop()));
+        await Promise.all([serverClosed, ...workers.map((worker) => worker.stop())]);
         await store.close();
       })();
       return stopping;

@@ -33,14 +33,14 @@ export async function composeRequests(deps: {
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS });
-  // eslint-disable-next-line prefer-const -- the service and the runner refer to each other
-  let runner: WorkRunner<DeliveryJob> | undefined;
+  // The service wakes the runner, which is built after it: bound once both exist.
+  const late: { runner?: WorkRunner<DeliveryJob> } = {};
   const service = new RequestService({
     store,
     outbox,
     tokens: await FormTokens.load(store),
     dueDays: config.requestDueDays,
-    onQueued: () => runner?.kick(),
+    onQueued: () => late.runner?.kick(),
   });
   const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.notices.adminIds, logger });
 
@@ -61,18 +61,18 @@ export async function composeRequests(deps: {
     logger,
     onDeadLetter: (request) => feature.alertDeadLetter(request),
   });
-  runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
-  const started = runner;
+  const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
+  late.runner = runner;
   return {
     service,
     feature,
     worker: {
       start() {
-        started.start();
+        runner.start();
         // Anything stored but never queued (a crash between the two writes) is queued now.
         service.requeueUndelivered().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'requeue of undelivered requests failed'));
       },
-      stop: () => started.stop(),
+      stop: () => runner.stop(),
     },
   };
 }

@@ -5,12 +5,13 @@
  * as a status (and Retry-After) so callers can tell throttling from a removed bot.
  */
 import {
+  TurnContext,
   type Activity,
   type CloudAdapter,
   type ConversationParameters,
   type ConversationReference,
-  type TurnContext,
 } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import { errorCode } from '../errors';
 import { parseRetryAfter } from '../http/retry-after';
 
@@ -31,25 +32,23 @@ export class Proactive {
     private readonly botAppId: string,
   ) {}
 
-  /** Posts into an existing conversation (a channel, a group chat or a personal chat). */
+  /** Posts a new message into an existing conversation (a channel, a group chat or a personal chat). */
   async post(reference: StoredReference, activity: Partial<Activity>): Promise<PostOutcome> {
-    return this.attempt(async () => {
-      let activityId: string | undefined;
-      await this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, async (turn) => {
-        activityId = (await turn.sendActivity(activity))?.id;
-      });
-      return activityId;
-    });
+    return this.attempt((done) =>
+      this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, (turn) => done(() => newMessage(turn, activity))),
+    );
   }
 
   /** Replaces a message the bot sent earlier, e.g. a delivery summary filling in. */
   async update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<PostOutcome> {
-    return this.attempt(async () => {
-      await this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, async (turn) => {
-        await turn.updateActivity({ ...activity, id: activityId });
-      });
-      return activityId;
-    });
+    return this.attempt((done) =>
+      this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, (turn) =>
+        done(async () => {
+          await turn.updateActivity({ ...activity, id: activityId });
+          return activityId;
+        }),
+      ),
+    );
   }
 
   /**
@@ -62,38 +61,56 @@ export class Proactive {
     activity: Partial<Activity>,
   ): Promise<PostOutcome & { reference?: StoredReference }> {
     let reference: StoredReference | undefined;
-    const outcome = await this.attempt(async () => {
-      let activityId: string | undefined;
-      const parameters = {
-        isGroup: false,
-        bot: { id: this.botAppId, name: '' },
-        members: [{ id: userId, name: '' }],
-        tenantId: where.tenantId,
-        channelData: { tenant: { id: where.tenantId } },
-      } as unknown as ConversationParameters;
-      await this.adapter.createConversationAsync(
-        this.botAppId,
-        where.channelId ?? 'msteams',
-        where.serviceUrl,
-        '',
-        parameters,
-        async (turn: TurnContext) => {
+    const parameters = {
+      isGroup: false,
+      bot: { id: this.botAppId, name: '' },
+      members: [{ id: userId, name: '' }],
+      tenantId: where.tenantId,
+      channelData: { tenant: { id: where.tenantId } },
+    } as unknown as ConversationParameters;
+    const outcome = await this.attempt((done) =>
+      this.adapter.createConversationAsync(this.botAppId, where.channelId ?? 'msteams', where.serviceUrl, '', parameters, (turn: TurnContext) =>
+        done(() => {
           reference = referenceOf(turn.activity);
-          activityId = (await turn.sendActivity(activity))?.id;
-        },
-      );
-      return activityId;
-    });
+          return newMessage(turn, activity);
+        }),
+      ),
+    );
     return { ...outcome, reference };
   }
 
-  private async attempt(work: () => Promise<string | undefined>): Promise<PostOutcome> {
+  /**
+   * Runs a proactive call and reports how it went. The work runs inside the adapter's turn, where a
+   * throw would go to onTurnError (which apologises into the conversation!) and never reach us, so
+   * `done` catches it in the turn and it is reported here instead.
+   */
+  private async attempt(run: (done: (work: () => Promise<string | undefined>) => Promise<void>) => Promise<void>): Promise<PostOutcome> {
+    let outcome: PostOutcome = { ok: false, status: 0, code: 'CONNECTOR_FAILED' };
     try {
-      return { ok: true, activityId: await work() };
+      await run(async (work) => {
+        try {
+          outcome = { ok: true, activityId: await work() };
+        } catch (err) {
+          outcome = failure(err);
+        }
+      });
     } catch (err) {
-      return failure(err);
+      outcome = failure(err);
     }
+    return outcome;
   }
+}
+
+/**
+ * Sends as a new message, not as a reply: the turn's activity is a synthetic continuation whose
+ * random id would otherwise become a replyToId, and Teams would thread it under nothing.
+ */
+async function newMessage(turn: TurnContext, activity: Partial<Activity>): Promise<string | undefined> {
+  const client = turn.turnState.get<ConnectorClient>((turn.adapter as CloudAdapter).ConnectorClientKey);
+  const message = TurnContext.applyConversationReference({ type: 'message', ...activity }, TurnContext.getConversationReference(turn.activity));
+  delete message.replyToId;
+  const response = await client.conversations.sendToConversation(turn.activity.conversation.id, message as Activity);
+  return response.id;
 }
 
 /** What to keep of an activity to reach its conversation later. */

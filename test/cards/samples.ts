@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
+import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
 import { DELETION_CONFIRMATION, FORM_FIELDS } from '../../src/requests/forms';
 import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
@@ -33,7 +34,20 @@ export const sampleRequest = (overrides: Partial<PrivacyRequest> = {}): PrivacyR
 
 const hidden = { requestId: 'PR-7K2M9Q4D', formToken: 'token' };
 
+const sampleNotice = { title: 'We updated how long we keep support chats', text: 'Support chats are now kept for **12 months** instead of 24.\n\n- Applies to new chats\n- Older chats are deleted on schedule', url: 'https://contoso.example/privacy/changes', effectiveDate: '2027-01-01' };
+const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
+
 export const cardSamples: Record<string, () => AdaptiveCard[]> = {
+  'notice.json': () => [noticeCard(sampleNotice), noticeCard({ title: 'Short notice', text: 'Plain text.' })],
+  'notice-compose.json': () => [
+    noticeComposeCard({ draftId: sampleDraft.draftId, teams: [] }),
+    noticeComposeCard({ draftId: sampleDraft.draftId, teams: [{ id: '19:a', name: 'Finance' }, { id: '19:b', name: 'Sales' }], values: sampleDraft, problems: ['url must be an https:// address'] }),
+  ],
+  'notice-preview.json': () => [noticePreviewCard(sampleNotice, sampleDraft, 29), noticePreviewCard({ title: 'No link', text: 'Text' }, { ...sampleDraft, url: '' }, 1)],
+  'notice-summary.json': () => [
+    noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'sending', targets: 29, delivered: 12, failed: 1, pending: 16 }),
+    noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'done', targets: 29, delivered: 28, failed: 1, pending: 0 }),
+  ],
   'request-form.json': () => [
     ...(['export', 'deletion', 'optout', 'rectification'] as const).map((kind) =>
       requestFormCard({ kind, fields: FORM_FIELDS[kind], hidden, requesterName: 'Alice Example', reviewFirst: kind === 'deletion' }),

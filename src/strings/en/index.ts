@@ -1,6 +1,7 @@
 import { common } from './common';
 import { faq } from './faq';
+import { notices } from './notices';
 import { requests } from './requests';
 import { requestButtons, welcome } from './welcome';
 
-export const en = { common, welcome, requestButtons, faq, requests };
+export const en = { common, welcome, requestButtons, faq, requests, notices };

@@ -1,0 +1,40 @@
+/**
+ * Where the bot is installed, learnt from Teams' own events. One record per team, keyed by team id:
+ * Teams announces an install twice (installationUpdate and conversationUpdate), and writing the same
+ * key twice is the deduplication.
+ */
+import type { Store } from '../storage/store';
+import type { Installation } from './types';
+
+export const INSTALLATIONS_COLLECTION = 'installations';
+
+export class InstallationRegistry {
+  constructor(private readonly store: Pick<Store, 'get' | 'put' | 'delete' | 'list'>) {}
+
+  async add(installation: Installation): Promise<void> {
+    const existing = await this.store.get<Installation>(INSTALLATIONS_COLLECTION, installation.teamId);
+    // Keep the first install time; a re-add clears a stale mark (the bot is evidently back).
+    const record: Installation = { ...installation, installedAt: existing?.value.installedAt ?? installation.installedAt };
+    await this.store.put(INSTALLATIONS_COLLECTION, installation.teamId, record);
+  }
+
+  async remove(teamId: string): Promise<boolean> {
+    return this.store.delete(INSTALLATIONS_COLLECTION, teamId);
+  }
+
+  async get(teamId: string): Promise<Installation | undefined> {
+    return (await this.store.get<Installation>(INSTALLATIONS_COLLECTION, teamId))?.value;
+  }
+
+  /** Installations a notice can go to: stale ones are left out until Teams tells us they are back. */
+  async active(): Promise<Installation[]> {
+    return (await this.store.list<Installation>(INSTALLATIONS_COLLECTION)).map((item) => item.value).filter((item) => !item.staleSince);
+  }
+
+  async markStale(teamId: string, at: Date): Promise<void> {
+    const existing = await this.store.get<Installation>(INSTALLATIONS_COLLECTION, teamId);
+    if (existing && !existing.value.staleSince) {
+      await this.store.put(INSTALLATIONS_COLLECTION, teamId, { ...existing.value, staleSince: at.toISOString() }, { etag: existing.etag }).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Notices as durable jobs: one record for the notice, one per target team, and one work item per
+ * target that any instance may take. A target is posted once: its record says pending, sent or
+ * failed, and only pending targets are posted, so a restart resumes the rest without repeats.
+ *
+ * The one window for a duplicate: Teams accepts a post and the process dies before the target's
+ * "sent" is written (a single local write, milliseconds). The retaken item then posts again. Teams
+ * offers no idempotency key for channel posts, so this window can be narrowed but not closed.
+ */
+import { randomBytes } from 'node:crypto';
+import { isAppError } from '../errors';
+import type { Logger } from '../logger';
+import type { Store } from '../storage/store';
+import type { Claim, WorkQueue } from '../storage/work-queue';
+import type { InstallationRegistry } from './installations';
+import type { TeamsRateLimiter } from './rate-limiter';
+import type { Installation, Notice, NoticeContent, NoticeOrigin, NoticeStatus, NoticeTarget } from './types';
+
+export const NOTICES_COLLECTION = 'notices';
+export const TARGETS_COLLECTION = 'noticetargets';
+export const NOTICE_WORK_COLLECTION = 'noticework';
+
+export interface NoticeJob {
+  readonly noticeId: string;
+  readonly teamId: string;
+}
+
+/** What posting to a channel came to, as the Teams layer reports it. */
+export type PostResult = { readonly ok: true; readonly activityId?: string } | { readonly ok: false; readonly status: number; readonly retryAfterMs?: number };
+
+export interface NoticeServiceOptions {
+  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete'>;
+  readonly installations: InstallationRegistry;
+  readonly queue: WorkQueue<NoticeJob>;
+  readonly limiter: TeamsRateLimiter;
+  readonly post: (installation: Installation, notice: Notice) => Promise<PostResult>;
+  readonly logger: Logger;
+  /** Called (at most about once a second per notice, and at the end) as targets settle. */
+  readonly onProgress?: (notice: Notice, status: NoticeStatus) => Promise<void>;
+  readonly onQueued?: () => void;
+  readonly now?: () => number;
+}
+
+/** Statuses Teams uses for "not now": throttled, precondition races, gateway trouble. */
+const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
+/** The bot was removed from the team, or the channel is gone. */
+const GONE = new Set([403, 404]);
+const MAX_ATTEMPTS = 12;
+/** Longer waits go back to the queue rather than holding a worker slot. */
+const MAX_WAIT_IN_HAND_MS = 5000;
+const PROGRESS_EVERY_MS = 1000;
+
+export class NoticeService {
+  private readonly now: () => number;
+  private readonly notices = new Map<string, Notice>();
+  private readonly progressTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: NoticeServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  newId(): string {
+    return `NT-${randomBytes(8).toString('hex').toUpperCase()}`;
+  }
+
+  /**
+   * Stores the notice and a pending target per team, then queues them. Creating the same id twice
+   * (a double click on Send) returns the first notice.
+   */
+  async create(content: NoticeContent, options: { id?: string; teamIds?: readonly string[]; via: Notice['via']; origin?: NoticeOrigin }): Promise<Notice> {
+    const id = options.id ?? this.newId();
+    const existing = await this.notice(id);
+    if (existing) return existing;
+    const wanted = options.teamIds ? new Set(options.teamIds) : undefined;
+    const installations = (await this.options.installations.active()).filter((item) => !wanted || wanted.has(item.teamId));
+    const notice: Notice = { ...content, id, createdAt: new Date(this.now()).toISOString(), targets: installations.length, via: options.via, ...(options.origin ? { origin: options.origin } : {}) };
+    try {
+      await this.options.store.put(NOTICES_COLLECTION, id, notice, { ifAbsent: true });
+    } catch (err) {
+      if (isAppError(err, 'STORAGE_CONFLICT')) return (await this.notice(id))!;
+      throw err;
+    }
+    for (let i = 0; i < installations.length; i += 20) {
+      await Promise.all(installations.slice(i, i + 20).map((installation) => this.addTarget(id, installation.teamId)));
+    }
+    this.options.onQueued?.();
+    this.options.logger.info({ noticeId: id, targets: installations.length, via: options.via }, 'notice created');
+    return notice;
+  }
+
+  async notice(id: string): Promise<Notice | undefined> {
+    const cached = this.notices.get(id);
+    if (cached) return cached;
+    const stored = await this.options.store.get<Notice>(NOTICES_COLLECTION, id);
+    if (stored) this.notices.set(id, stored.value);
+    return stored?.value;
+  }
+
+  async status(id: string): Promise<NoticeStatus | undefined> {
+    const notice = await this.notice(id);
+    if (!notice) return undefined;
+    const targets = await this.options.store.list<NoticeTarget>(TARGETS_COLLECTION, { prefix: `${id}.` });
+    const count = (state: NoticeTarget['state']) => targets.filter((item) => item.value.state === state).length;
+    // Targets not written yet (creation still running) count as pending.
+    const delivered = count('sent');
+    const failed = count('failed');
+    const pending = notice.targets - delivered - failed;
+    return { id, status: pending > 0 ? 'sending' : 'done', targets: notice.targets, delivered, failed, pending };
+  }
+
+  /** Re-queues pending targets whose work item is missing (a crash during creation). */
+  async requeuePending(): Promise<number> {
+    let queued = 0;
+    for (const item of await this.options.store.list<NoticeTarget>(TARGETS_COLLECTION)) {
+      if (item.value.state === 'pending' && (await this.options.queue.enqueue(item.key, { noticeId: item.value.noticeId, teamId: item.value.teamId }))) queued++;
+    }
+    if (queued > 0) this.options.onQueued?.();
+    return queued;
+  }
+
+  readonly handle = async (claim: Claim<NoticeJob>): Promise<void> => {
+    const { noticeId, teamId } = claim.item.payload;
+    const key = targetKey(noticeId, teamId);
+    const target = await this.options.store.get<NoticeTarget>(TARGETS_COLLECTION, key);
+    const notice = await this.notice(noticeId);
+    if (!target || target.value.state !== 'pending' || !notice) {
+      await this.options.queue.complete(claim);
+      return;
+    }
+    const installation = await this.options.installations.get(teamId);
+    if (!installation) {
+      await this.settle(claim, key, { state: 'failed', reason: 'uninstalled' });
+      return;
+    }
+    const conversationId = installation.reference.conversation.id;
+    for (;;) {
+      const slot = this.options.limiter.reserve(conversationId, installation.tenantId);
+      const wait = 'waitMs' in slot ? slot.waitMs : slot.heldForMs;
+      if (wait > MAX_WAIT_IN_HAND_MS) {
+        await this.options.queue.retryAt(claim, this.now() + wait);
+        return;
+      }
+      if (wait > 0) await sleep(wait);
+      if ('waitMs' in slot) break;
+    }
+
+    const result = await this.options.post(installation, notice);
+    if (result.ok) {
+      await this.settle(claim, key, { state: 'sent', ...(result.activityId ? { activityId: result.activityId } : {}) });
+      return;
+    }
+    if (RETRYABLE.has(result.status) && claim.item.attempts < MAX_ATTEMPTS) {
+      const delay = Math.max(result.retryAfterMs ?? 0, this.backoff(claim.item.attempts));
+      this.options.limiter.holdOff(conversationId, this.now() + delay);
+      await this.options.queue.retryAt(claim, this.now() + delay);
+      this.options.logger.warn({ noticeId, status: result.status, retryInMs: delay }, 'notice post throttled; retrying that team');
+      return;
+    }
+    if (GONE.has(result.status)) await this.options.installations.markStale(teamId, new Date(this.now()));
+    await this.settle(claim, key, { state: 'failed', reason: `http-${result.status}` });
+    this.options.logger.warn({ noticeId, status: result.status }, 'notice post failed');
+  };
+
+  private async addTarget(noticeId: string, teamId: string): Promise<void> {
+    const key = targetKey(noticeId, teamId);
+    const target: NoticeTarget = { noticeId, teamId, state: 'pending' };
+    try {
+      await this.options.store.put(TARGETS_COLLECTION, key, target, { ifAbsent: true });
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+    }
+    await this.options.queue.enqueue(key, { noticeId, teamId });
+  }
+
+  private async settle(claim: Claim<NoticeJob>, key: string, change: Pick<NoticeTarget, 'state'> & Partial<NoticeTarget>): Promise<void> {
+    const current = await this.options.store.get<NoticeTarget>(TARGETS_COLLECTION, key);
+    if (current && current.value.state === 'pending') {
+      await this.options.store.put(TARGETS_COLLECTION, key, { ...current.value, ...change, settledAt: new Date(this.now()).toISOString() }, { etag: current.etag });
+    }
+    await this.options.queue.complete(claim);
+    this.progress(claim.item.payload.noticeId);
+  }
+
+  /** Exponential from one second up to a minute, with ±20% jitter. */
+  private backoff(attempt: number): number {
+    return Math.round(Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + 0.4 * Math.random()));
+  }
+
+  /** Coalesces progress reports: the summary card is updated about once a second, and at the end. */
+  private progress(noticeId: string): void {
+    if (!this.options.onProgress || this.progressTimers.has(noticeId)) return;
+    const timer = setTimeout(() => {
+      this.progressTimers.delete(noticeId);
+      void (async () => {
+        const notice = await this.notice(noticeId);
+        const status = await this.status(noticeId);
+        if (notice && status) await this.options.onProgress!(notice, status);
+      })().catch((err: unknown) => this.options.logger.warn({ noticeId, err: String((err as Error)?.name) }, 'notice progress update failed'));
+    }, PROGRESS_EVERY_MS);
+    timer.unref?.();
+    this.progressTimers.set(noticeId, timer);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function targetKey(noticeId: string, teamId: string): string {
+  return `${noticeId}.${teamId}`;
+}
