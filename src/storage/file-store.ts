@@ -78,7 +78,11 @@ export class FileStore implements Store {
 
   private fileFor(collection: string, key: string): string {
     // Keys may hold any character (Teams ids contain ':' and '@'); file names get a safe encoding.
-    return path.join(this.dir, collection, `${Buffer.from(key).toString('base64url')}.json`);
+    // Long keys would pass the file system's 255-byte name limit: they get a hash instead. Either
+    // way the record itself carries its key, which is what listing reads.
+    const encoded = Buffer.from(key).toString('base64url');
+    const name = encoded.length <= 150 ? encoded : `h-${createHash('sha256').update(key).digest('hex')}`;
+    return path.join(this.dir, collection, `${name}.json`);
   }
 
   private load(collection: string): Promise<Map<string, FileRecord>> {

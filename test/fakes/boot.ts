@@ -2,7 +2,7 @@
  * Boots the real app (restify, CloudAdapter, the file store in a temporary DATA_DIR) on a free port,
  * with its logs captured so tests can assert what operators see and what they must never see.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -10,7 +10,12 @@ import { buildApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+/** The repository root, from test/fakes in the sources or dist/test/fakes when benchmarks run compiled. */
+export const REPO_ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface BootedBot {
   readonly app: App;

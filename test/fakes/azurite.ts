@@ -1,0 +1,97 @@
+/**
+ * Azurite, the Azure Storage emulator (a devDependency), started per test file on a free port in a
+ * temporary folder, telemetry off. Its table service is what STORAGE=azure uses.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './boot';
+
+/** Azurite's published development account: a well-known key, not a secret. */
+export const AZURITE_ACCOUNT = 'devstoreaccount1';
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface Azurite {
+  readonly connectionString: string;
+  readonly tableUrl: string;
+  readonly port: number;
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data, after `stop()`. */
+  restart(): Promise<void>;
+  /** Stops it and removes its data. */
+  dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function accepting(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`azurite did not listen on ${port} in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function startAzurite(): Promise<Azurite> {
+  const location = mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const launch = async () => {
+    child = spawn(
+      path.join(REPO_ROOT, 'node_modules/.bin/azurite-table'),
+      ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
+      { stdio: 'ignore', detached: true },
+    );
+
+    await accepting(port, 20_000);
+  };
+  const kill = async () => {
+    // A process killed by a signal keeps exitCode null: signalCode says it is gone.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const running = child;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    try {
+      process.kill(-running.pid!, 'SIGKILL');
+    } catch {
+      running.kill('SIGKILL'); // not a group leader after all
+    }
+    await exited;
+  };
+  await launch();
+  const tableUrl = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
+  return {
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=${tableUrl};`,
+    tableUrl,
+    port,
+    async stop() {
+      await kill();
+    },
+    async restart() {
+      await kill();
+      await launch();
+    },
+    async dispose() {
+      await kill();
+      rmSync(location, { recursive: true, force: true });
+    },
+  };
+}

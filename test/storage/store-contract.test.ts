@@ -1,0 +1,133 @@
+/**
+ * One contract for every Store: the embedded file store and Azure Table Storage (on Azurite) must
+ * behave the same, because requests, notices and the work queue are written against the interface.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isAppError } from '../../src/errors';
+import { AzureTableStore } from '../../src/storage/azure-store';
+import { FileStore } from '../../src/storage/file-store';
+import type { Store } from '../../src/storage/store';
+import { WorkQueue } from '../../src/storage/work-queue';
+import { startAzurite, type Azurite } from '../fakes/azurite';
+
+type StoreFactory = () => Store;
+
+async function expectConflict(write: Promise<unknown>): Promise<void> {
+  const outcome = await write.then(
+    () => 'written',
+    (err: unknown) => (isAppError(err, 'STORAGE_CONFLICT') ? 'conflict' : err),
+  );
+  expect(outcome).toBe('conflict');
+}
+
+/**
+ * `sharedByInstances`: several store objects (processes) may use the same data at once. The file
+ * store serves one instance by design, so it shares one store object where the Azure store gets two.
+ */
+function describeStoreContract(name: string, sharedByInstances: boolean, setup: () => Promise<{ make: StoreFactory; teardown: () => Promise<void> }>) {
+  describe(`the ${name} store`, () => {
+    let make: StoreFactory;
+    let teardown: () => Promise<void>;
+    let store: Store;
+    let n = 0;
+    /** A fresh collection per test, so tests never see each other's records. */
+    const collection = () => `contract${++n}${Date.now() % 100000}`;
+
+    beforeAll(async () => {
+      ({ make, teardown } = await setup());
+      store = make();
+    });
+    afterAll(() => teardown());
+    const secondInstance = () => (sharedByInstances ? make() : store);
+
+    it('reads back what it wrote, lists by prefix, and deletes', async () => {
+      const c = collection();
+      await store.put(c, 'user1.PR-1', { kind: 'export' });
+      await store.put(c, 'user1.PR-2', { kind: 'deletion' });
+      await store.put(c, 'user2.PR-3', { kind: 'optout' });
+      expect((await store.get(c, 'user1.PR-1'))?.value).toEqual({ kind: 'export' });
+      expect(await store.get(c, 'missing')).toBeUndefined();
+      expect((await store.list(c, { prefix: 'user1.' })).map((item) => item.key).sort()).toEqual(['user1.PR-1', 'user1.PR-2']);
+      expect((await store.list(c)).length).toBe(3);
+      expect(await store.delete(c, 'user1.PR-1')).toBe(true);
+      expect(await store.delete(c, 'user1.PR-1')).toBe(false);
+      expect(await store.get(c, 'user1.PR-1')).toBeUndefined();
+    });
+
+    it('keeps awkward keys intact, prefixes included', async () => {
+      const c = collection();
+      const keys = ['a/b', 'a\\b', 'a#b', 'a?b', 'a%b', '19:team@thread.tacv2', 'with space', 'ünïcødé✓', 'tab\there', 'k'.repeat(200)];
+      for (const key of keys) await store.put(c, key, { key });
+      for (const key of keys) expect((await store.get<{ key: string }>(c, key))?.value.key).toBe(key);
+      expect((await store.list(c)).map((item) => item.key).sort()).toEqual([...keys].sort());
+      expect((await store.list(c, { prefix: 'a/' })).map((item) => item.key)).toEqual(['a/b']);
+      expect((await store.list(c, { prefix: '19:' })).map((item) => item.key)).toEqual(['19:team@thread.tacv2']);
+    });
+
+    it('stores a large value (300 KB)', async () => {
+      const c = collection();
+      const big = { items: Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(90) })) };
+      await store.put(c, 'big', big);
+      expect((await store.get(c, 'big'))?.value).toEqual(big);
+    });
+
+    it('creates only when absent, and replaces only the version it read', async () => {
+      const c = collection();
+      const first = await store.put(c, 'k', { v: 1 }, { ifAbsent: true });
+      await expectConflict(store.put(c, 'k', { v: 2 }, { ifAbsent: true }));
+      const second = await store.put(c, 'k', { v: 2 }, { etag: first.etag });
+      expect(second.etag).not.toBe(first.etag);
+      await expectConflict(store.put(c, 'k', { v: 3 }, { etag: first.etag }));
+      await expectConflict(store.delete(c, 'k', { etag: first.etag }));
+      expect((await store.get(c, 'k'))?.value).toEqual({ v: 2 });
+      expect(await store.delete(c, 'k', { etag: second.etag })).toBe(true);
+    });
+
+    it('lets exactly one of two writers of the same version win', async () => {
+      const c = collection();
+      const other = secondInstance();
+      const base = await store.put(c, 'lease', { owner: 'none' });
+      const results = await Promise.allSettled([store.put(c, 'lease', { owner: 'a' }, { etag: base.etag }), other.put(c, 'lease', { owner: 'b' }, { etag: base.etag })]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const winner = results.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{ value: { owner: string } }>;
+      expect((await other.get(c, 'lease'))?.value).toEqual(winner.value.value);
+    });
+
+    it('runs the work queue: idempotent enqueue, one claimant per item, takeover after the lease lapses', async () => {
+      const c = collection();
+      let now = 1_000_000;
+      const queueA = new WorkQueue<{ n: number }>(store, c, { owner: 'instance-a', leaseMs: 5000, now: () => now });
+      const queueB = new WorkQueue<{ n: number }>(secondInstance(), c, { owner: 'instance-b', leaseMs: 5000, now: () => now });
+      for (let i = 0; i < 6; i++) expect(await queueA.enqueue(`item-${i}`, { n: i })).toBe(true);
+      expect(await queueB.enqueue('item-0', { n: 99 })).toBe(false);
+
+      const [claimsA, claimsB] = await Promise.all([queueA.claimDue(6), queueB.claimDue(6)]);
+      const claimed = [...claimsA, ...claimsB].map((claim) => claim.item.id);
+      expect(new Set(claimed).size).toBe(claimed.length);
+      expect(claimed.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `item-${i}`));
+
+      // Instance A dies holding its claims: after the lease, B takes them over; A's late completion fails.
+      now += 5001;
+      const takenOver = await queueB.claimDue(6);
+      expect(takenOver.map((claim) => claim.item.id).sort()).toEqual(claimsA.map((claim) => claim.item.id).sort());
+      for (const claim of claimsA) expect(await queueA.complete(claim)).toBe(false);
+      for (const claim of [...takenOver, ...claimsB]) expect(await queueB.complete(claim)).toBe(true);
+      expect(await queueA.size()).toBe(0);
+    });
+  });
+}
+
+describeStoreContract('file', false, async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-'));
+  return { make: () => new FileStore(dir), teardown: async () => undefined };
+});
+
+describeStoreContract('azure (Azurite)', true, async () => {
+  const azurite: Azurite = await startAzurite();
+  return {
+    make: () => new AzureTableStore({ connectionString: azurite.connectionString, accountName: 'devstoreaccount1' }),
+    teardown: () => azurite.dispose(),
+  };
+});
