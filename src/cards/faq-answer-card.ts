@@ -18,7 +18,7 @@ interface FaqAnswerCardData {
   source: string;
   speak: string;
   followUps: readonly FollowUp[];
-  related: ReadonlyArray<{ id: string; buttonTitle: string }>;
+  related: ReadonlyArray<{ id: string; buttonTitle: string; tooltip: string }>;
   relatedIds: string;
   feedbackGiven?: string;
 }
@@ -41,8 +41,22 @@ export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven }:
     source: format(strings.faq.sourceLabel, { file: entry.source.file, heading: entry.source.heading }),
     speak: format(strings.faq.answerSpeak, { title: entry.title }),
     followUps,
-    related: related.map((item) => ({ id: item.id, buttonTitle: format(strings.faq.relatedButton, { title: item.title }) })),
+    related: related.map((item) => {
+      const full = format(strings.faq.relatedButton, { title: item.title });
+      // Card buttons do not wrap: a long FAQ question is cut short on the button, whole in the tooltip.
+      return { id: item.id, buttonTitle: shorten(full, BUTTON_TITLE_MAX), tooltip: full };
+    }),
     relatedIds: related.map((item) => item.id).join(' '),
     feedbackGiven,
   });
+}
+
+/** About what fits on one button in Teams' chat column. */
+const BUTTON_TITLE_MAX = 40;
+
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }

@@ -91,10 +91,10 @@ export function noticeComposeCard(input: {
 export function noticePreviewCard(content: NoticeContent, draft: NoticeDraft, targets: number): AdaptiveCard {
   const channel = noticeCard(content);
   return renderCard(previewTemplate, {
-    heading: format(s.previewHeading, { count: targets }),
+    heading: format(s.previewHeading, { teams: teamCount(targets) }),
     channelBody: channel.body,
     ...(content.url ? { url: content.url } : {}),
-    sendTitle: format(s.send, { count: targets }),
+    sendTitle: format(s.send, { teams: teamCount(targets) }),
     draft,
   });
 }
@@ -110,4 +110,8 @@ export function noticeSummaryCard(title: string, status: NoticeStatus): Adaptive
     failed: String(status.failed),
     pending: String(status.pending),
   });
+}
+
+function teamCount(count: number): string {
+  return count === 1 ? s.oneTeam : format(s.manyTeams, { count });
 }

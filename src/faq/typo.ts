@@ -1,7 +1,8 @@
 /**
  * Typo tolerance: a word we do not know, of 5 letters or more, is replaced by a known word one edit
- * away (insert, delete, substitute, or swap two neighbours: "encyrption" -> "encryption"). Shorter
- * words are left alone: at 4 letters one edit turns too many real words into other real words.
+ * away (insert, delete, substitute, or swap two neighbours: "encyrption" -> "encryption"). At 4
+ * letters only a swap of two neighbours is undone ("lnog" -> "long"): any edit would turn too many
+ * real words into other real words, but a swapped pair rarely makes a word. Shorter words are left alone.
  */
 export const MIN_TYPO_LENGTH = 5;
 
@@ -51,7 +52,21 @@ export function createCorrector(vocabulary: ReadonlyMap<string, number>, isKnown
     }
     return best;
   };
+  const unswapped = (word: string): string | undefined => {
+    let best: string | undefined;
+    let bestCount = -1;
+    for (const candidate of byLength.get(word.length) ?? []) {
+      if (!isNeighbourSwap(word, candidate)) continue;
+      const count = vocabulary.get(candidate) ?? 0;
+      if (count > bestCount || (count === bestCount && best !== undefined && candidate < best)) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
   return (word) => {
+    if (word.length === MIN_TYPO_LENGTH - 1 && !/\d/.test(word) && !vocabulary.has(word) && !isKnown(word)) return unswapped(word) ?? word;
     if (word.length < MIN_TYPO_LENGTH || /\d/.test(word) || vocabulary.has(word) || isKnown(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
@@ -64,4 +79,12 @@ export function createCorrector(vocabulary: ReadonlyMap<string, number>, isKnown
     cache.set(word, result);
     return result;
   };
+}
+
+/** True when b is a with exactly one pair of neighbouring letters swapped. */
+export function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -137,7 +137,7 @@ const DELETION_FIELDS: readonly FormField[] = [
   {
     id: 'what',
     type: 'text',
-    label: 'Which data (needed if you chose "Only the data I describe")',
+    label: 'Describe the data to delete (if you chose the second option)',
     required: false,
     requiredWhen: { field: 'scope', value: 'specific' },
     multiline: true,

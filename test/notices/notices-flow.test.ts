@@ -159,7 +159,7 @@ describe('policy-change notices', () => {
     const draft = { ...actionData(compose, 'notice.preview'), title: 'From Teams', text: 'A change **everyone** should know.', url: '', effectiveDate: '', target: 'chosen', teamIds: `${teamId(1)},${teamId(4)}` };
     const preview = await bot.post('/api/messages', execute('notice.preview', draft, personal));
     const previewCard = (preview.body as { value: Record<string, unknown> }).value;
-    expect(cardTexts(previewCard)).toEqual(expect.arrayContaining(['Preview: 2 team(s) will see this', 'From Teams', 'A change **everyone** should know.']));
+    expect(cardTexts(previewCard)).toEqual(expect.arrayContaining(['Preview: 2 teams will see this', 'From Teams', 'A change **everyone** should know.']));
 
     const sendData = actionData(previewCard, 'notice.send');
     const sent = await bot.post('/api/messages', { ...execute('notice.send', sendData, personal), replyToId: 'preview-activity-1' });

@@ -1,0 +1,116 @@
+/**
+ * A person's view of the bot: the real bot process, a local privacy webhook, the Microsoft 365
+ * Agents Playground (a local Teams-like client) pointed at the bot, and headless Chromium on it.
+ * Everything waits on what appears on screen, never on fixed sleeps alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
+import { REPO_ROOT } from '../fakes/boot';
+import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
+
+/** The Playground's signed-in user (Alex Wilber in its default configuration). */
+export const PLAYGROUND_USER_AAD_ID = '00000000-0000-0000-0000-0000000000020';
+export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/images');
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Stack {
+  readonly page: Page;
+  readonly receiver: TestReceiver;
+  readonly bot: BotProcess;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function answering(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export async function startStack(): Promise<Stack> {
+  const receiver = await startTestReceiver();
+  const bot = startBotProcess({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'e2e-')),
+    CONTENT_DIR: 'content',
+    PRIVACY_WEBHOOK_URL: receiver.url,
+    PRIVACY_WEBHOOK_SECRET: receiver.secret,
+    NOTICE_ADMIN_IDS: PLAYGROUND_USER_AAD_ID,
+  });
+  const botPort = await servingPort(bot);
+  const playgroundPort = await freePort();
+  const playground: ChildProcess = spawn(
+    path.join(REPO_ROOT, 'node_modules/.bin/agentsplayground'),
+    ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'],
+    // Without TEAMSAPPTESTER_BROWSER=none it tries to open a browser itself and exits silently.
+    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore', detached: true },
+  );
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    try {
+      process.kill(-playground.pid!, 'SIGTERM');
+    } catch {
+      playground.kill('SIGTERM');
+    }
+    bot.child.kill('SIGTERM');
+    await bot.exited;
+    await receiver.close();
+  };
+  try {
+    await answering(`http://localhost:${playgroundPort}`, 60_000);
+    // playwright gives each launch a fresh temporary profile: no state carries between runs.
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`http://localhost:${playgroundPort}`);
+    return { page, receiver, bot, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Types into the compose box and sends, as a person does. */
+export async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+  await box.click();
+  await page.keyboard.type(text);
+  await page.locator('button[aria-label="Send Message"]').click();
+}
+
+/** The newest bot card whose text contains `text`, once it has appeared. */
+export async function cardWith(page: Page, text: string, timeoutMs = 20_000): Promise<Locator> {
+  const card = page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  await card.waitFor({ state: 'visible', timeout: timeoutMs });
+  return card;
+}
+
+export async function press(card: Locator, title: string): Promise<void> {
+  await card.locator(`button[aria-label="${title}"]`).first().click();
+}
+
+export async function shot(page: Page, name: string, card?: Locator): Promise<void> {
+  await (card ?? page).screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

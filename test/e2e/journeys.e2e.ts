@@ -1,0 +1,79 @@
+/**
+ * The journeys a person takes, in the Agents Playground in headless Chromium: a welcome and a
+ * question with a typo; a deletion request to its reference; `my requests`; an admin's notice
+ * reaching a team channel. Each leaves a screenshot in docs/images for the README.
+ */
+import { cardWith, press, say, shot, startStack, type Stack } from './harness';
+
+describe('a person in a Teams client', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('is welcomed, and a question typed with a typo is answered by the right section', async () => {
+    const { page } = stack;
+    const welcome = await cardWith(page, 'I answer questions about our privacy policy');
+    await shot(page, 'welcome', welcome);
+    await say(page, 'how lnog do you keep my data');
+    const answer = await cardWith(page, 'Was this helpful?');
+    await expectFirstLine(answer, 'Data Retention');
+    await shot(page, 'answer', answer);
+    await press(answer, 'Yes, this helped');
+    await cardWith(page, 'Thanks for the feedback.');
+  });
+
+  it('files a deletion request with its confirmation, and the privacy team receives it signed, once', async () => {
+    const { page, receiver } = stack;
+    await say(page, 'I want my data deleted');
+    const form = await cardWith(page, 'Delete your data');
+    await shot(page, 'deletion-form', form);
+    await press(form, 'Review and confirm');
+    const review = await cardWith(page, 'Confirm your deletion request');
+    await review.locator('input[type="checkbox"]').check();
+    await shot(page, 'deletion-confirm', review);
+    await press(review, 'Delete my data');
+    const receipt = await cardWith(page, 'Request received');
+    const id = (await receipt.innerText()).match(/PR-[0-9A-Z]{8}/)?.[0];
+    expect(id).toBeDefined();
+    await shot(page, 'deletion-receipt', receipt);
+    const [event] = await receiver.waitForEvents(1, 20_000);
+    expect(event.data).toMatchObject({ id, kind: 'deletion', details: { scope: 'everything' } });
+    expect(receiver.attempts.filter((attempt) => attempt.id === id && attempt.status === 200)).toHaveLength(1);
+
+    await say(page, 'my requests');
+    const list = await cardWith(page, 'Your privacy requests');
+    expect(await list.innerText()).toContain(id!);
+    await shot(page, 'my-requests', list);
+  });
+
+  it('lets an admin send a notice that appears in a team channel', async () => {
+    const { page } = stack;
+    // Opening the channel is what installs the app in the Playground's team.
+    await page.getByText('General', { exact: true }).click();
+    await cardWith(page, 'I answer questions about our privacy policy');
+    await page.getByText('Personal Chat', { exact: true }).click();
+    await say(page, 'notice');
+    const compose = await cardWith(page, 'Send a policy-change notice');
+    await compose.getByLabel('Title (up to 120 characters)').fill('Support chats are kept for 12 months');
+    await compose.getByLabel('What changed (Markdown, up to 4,000 characters)').fill('From 1 January, support chats are deleted after **12 months** instead of 24.');
+    await compose.getByLabel('Link to the full change (optional, https)').fill('https://contoso.example/privacy/changes');
+    await press(compose, 'Preview');
+    const preview = await cardWith(page, 'will see this');
+    await shot(page, 'notice-preview', preview);
+    await press(preview, 'Send to 1 team');
+    await cardWith(page, 'Done.', 30_000);
+    await page.getByText('General', { exact: true }).click();
+    const notice = await cardWith(page, 'Support chats are kept for 12 months', 30_000);
+    await shot(page, 'notice-channel', notice);
+  });
+});
+
+async function expectFirstLine(card: import('playwright-core').Locator, title: string): Promise<void> {
+  const first = (await card.innerText()).split('\n').map((line) => line.trim()).find(Boolean);
+  expect(first).toBe(title);
+}
