@@ -61,8 +61,12 @@ export class WorkQueue<T> {
     const due = (await this.store.list<WorkItem<T>>(this.collection))
       .filter(({ value }) => value.dueAt <= now && (value.leaseUntil ?? 0) <= now)
       .sort((a, b) => a.value.dueAt - b.value.dueAt);
+    // Instances polling the same queue would all reach for the oldest items first and collide on
+    // them; each starts at a random point among the due items instead.
+    const start = due.length > limit ? Math.floor(Math.random() * due.length) : 0;
+    const candidates = [...due.slice(start), ...due.slice(0, start)];
     const claims: Claim<T>[] = [];
-    for (const stored of due) {
+    for (const stored of candidates) {
       if (claims.length >= limit) break;
       const claim = await this.tryClaim(stored, now);
       if (claim) claims.push(claim);

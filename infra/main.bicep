@@ -1,0 +1,124 @@
+// The privacy assistant on Azure, several instances: App Service (Linux, Node 20) scaled out,
+// one storage account (Table Storage holds state, installations and the work queues), a
+// user-assigned managed identity for both the bot's Entra identity and storage access (no keys,
+// no bot password), and the Azure Bot resource with its Teams channel.
+//
+//   az deployment group create -g <rg> -f infra/main.bicep -p name=privacy-assistant instances=2
+//
+// Then: set PRIVACY_WEBHOOK_URL / PRIVACY_WEBHOOK_SECRET (or _SCOPE), NOTICE_ADMIN_IDS and
+// NOTICE_API_TOKEN as app settings (secrets ideally as Key Vault references), deploy the code
+// (`npm ci && npm run build`, zip, `az webapp deploy`), and `npm run package` with BOT_ID set to
+// the identity's client id to get the Teams app package.
+
+@description('Base name for every resource.')
+param name string = 'privacy-assistant'
+param location string = resourceGroup().location
+@minValue(1)
+@maxValue(10)
+param instances int = 2
+@description('Comma list of tenant ids allowed to use the bot; empty allows any.')
+param allowedTenantIds string = ''
+
+var storageName = toLower(take(replace('${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-id'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  sku: { name: 'Standard_ZRS' }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    // Keys off: only Entra identities (the bot's managed identity) reach the data.
+    allowSharedKeyAccess: false
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+// Storage Table Data Contributor: read and write entities, which is all the bot does.
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, tableDataContributor)
+  scope: storage
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: 'P0v3', capacity: instances }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TYPE', value: 'UserAssignedMsi' }
+        { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
+        // DefaultAzureCredential picks the user-assigned identity by its client id.
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'STORAGE', value: 'azure' }
+        { name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
+        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
+        // NOTICE_MAX_RPS is per instance: share the tenant's budget (30 a second) between them.
+        { name: 'NOTICE_MAX_RPS', value: string(max(1, 30 / instances)) }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: name
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'S1' }
+  properties: {
+    displayName: 'Privacy Assistant'
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppType: 'UserAssignedMSI'
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: { isEnabled: true }
+  }
+}
+
+output botId string = identity.properties.clientId
+output endpoint string = 'https://${app.properties.defaultHostName}/api/messages'
+output storageAccount string = storage.name
