@@ -37,34 +37,24 @@ export function createCorrector(vocabulary: ReadonlyMap<string, number>, isKnown
     byLength.set(word.length, list);
   }
   const cache = new Map<string, string>();
-  const nearest = (word: string): string | undefined => {
-    let best: string | undefined;
-    let bestCount = -1;
-    for (const length of [word.length - 1, word.length, word.length + 1]) {
+  /** The most used known word that `related` accepts, among words of the given lengths. */
+  const best = (word: string, lengths: readonly number[], related: (a: string, b: string) => boolean): string | undefined => {
+    let found: string | undefined;
+    let foundCount = -1;
+    for (const length of lengths) {
       for (const candidate of byLength.get(length) ?? []) {
-        if (!withinOneEdit(word, candidate)) continue;
+        if (!related(word, candidate)) continue;
         const count = vocabulary.get(candidate) ?? 0;
-        if (count > bestCount || (count === bestCount && best !== undefined && candidate < best)) {
-          best = candidate;
-          bestCount = count;
+        if (count > foundCount || (count === foundCount && found !== undefined && candidate < found)) {
+          found = candidate;
+          foundCount = count;
         }
       }
     }
-    return best;
+    return found;
   };
-  const unswapped = (word: string): string | undefined => {
-    let best: string | undefined;
-    let bestCount = -1;
-    for (const candidate of byLength.get(word.length) ?? []) {
-      if (!isNeighbourSwap(word, candidate)) continue;
-      const count = vocabulary.get(candidate) ?? 0;
-      if (count > bestCount || (count === bestCount && best !== undefined && candidate < best)) {
-        best = candidate;
-        bestCount = count;
-      }
-    }
-    return best;
-  };
+  const nearest = (word: string) => best(word, [word.length - 1, word.length, word.length + 1], withinOneEdit);
+  const unswapped = (word: string) => best(word, [word.length], isNeighbourSwap);
   return (word) => {
     if (word.length === MIN_TYPO_LENGTH - 1 && !/\d/.test(word) && !vocabulary.has(word) && !isKnown(word)) return unswapped(word) ?? word;
     if (word.length < MIN_TYPO_LENGTH || /\d/.test(word) || vocabulary.has(word) || isKnown(word)) return word;

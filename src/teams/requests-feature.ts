@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { DELETION_CONFIRMATION, FORM_FIELDS, validateFields, type FieldProblem } from '../requests/forms';
 import { isRequestId } from '../requests/request-id';
 import type { RequestService } from '../requests/request-service';
-import { isRequestKind, type PrivacyRequest, type RequestKind, type Requester } from '../requests/types';
+import { isRequestKind, type PrivacyRequest, type RequestDetails, type RequestKind, type Requester } from '../requests/types';
 import { format, strings } from '../strings';
 import { activityTenantId, conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
@@ -149,15 +149,7 @@ export class RequestsFeature implements Feature {
     const fields = FORM_FIELDS[form.kind];
     const checked = validateFields(fields, form.data);
     if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
-    return {
-      card: requestFormCard({
-        kind: form.kind,
-        fields: [DELETION_CONFIRMATION],
-        hidden: form,
-        requesterName: form.requester.name,
-        review: { facts: answersAsFacts(fields, checked.details), carried: checked.details },
-      }),
-    };
+    return { card: this.confirmationCard(form, checked.details) };
   }
 
   private async submit(turn: TurnContext, form: SubmittedForm): Promise<CardActionResult> {
@@ -166,18 +158,7 @@ export class RequestsFeature implements Feature {
     if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
     if (form.kind === 'deletion') {
       const confirmed = validateFields([DELETION_CONFIRMATION], form.data);
-      if (!confirmed.ok) {
-        return {
-          card: requestFormCard({
-            kind: form.kind,
-            fields: [DELETION_CONFIRMATION],
-            hidden: form,
-            requesterName: form.requester.name,
-            problems: confirmed.problems,
-            review: { facts: answersAsFacts(fields, checked.details), carried: checked.details },
-          }),
-        };
-      }
+      if (!confirmed.ok) return { card: this.confirmationCard(form, checked.details, confirmed.problems) };
     }
     const result = await this.options.requests.submit({
       requestId: form.requestId,
@@ -189,6 +170,18 @@ export class RequestsFeature implements Feature {
     this.options.logger.info({ requestId: result.request.id, kind: form.kind, outcome: result.outcome }, 'request submitted');
     if (result.outcome === 'alreadyOpen') return { card: alreadyOpenCard(result.request) };
     return { card: receiptCard(result.request, { duplicate: result.outcome === 'duplicate' }) };
+  }
+
+  /** Deletion's confirmation step: the answers as facts, carried in the data, and the one toggle. */
+  private confirmationCard(form: SubmittedForm, details: RequestDetails, problems?: readonly FieldProblem[]): AdaptiveCard {
+    return requestFormCard({
+      kind: form.kind,
+      fields: [DELETION_CONFIRMATION],
+      hidden: form,
+      requesterName: form.requester.name,
+      problems,
+      review: { facts: answersAsFacts(FORM_FIELDS[form.kind], details), carried: details },
+    });
   }
 
   private formCard(form: FormIdentity, extra: { values?: Record<string, string>; problems?: readonly FieldProblem[]; notice?: string } = {}): AdaptiveCard {

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { REPO_ROOT } from '../fakes/boot';
+import { freePort } from '../fakes/ports';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 
 /** The Playground's signed-in user (Alex Wilber in its default configuration). */
@@ -24,17 +24,6 @@ export interface Stack {
   readonly receiver: TestReceiver;
   readonly bot: BotProcess;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function answering(url: string, timeoutMs: number): Promise<void> {

@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './boot';
+import { freePort } from './ports';
 
 /** Azurite's published development account: a well-known key, not a secret. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -22,17 +23,6 @@ export interface Azurite {
   restart(): Promise<void>;
   /** Stops it and removes its data. */
   dispose(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function accepting(port: number, timeoutMs: number): Promise<void> {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from './boot';
+import { REPO_ROOT, type BootedBot } from './boot';
 
 export interface BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -32,4 +32,17 @@ export async function servingPort(running: BotProcess, timeoutMs = 20_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`bot did not start: ${running.output.join('\n')}`);
+}
+
+/** Enough of BootedBot for the conversation driver (test/requests/drive.ts), over a process's port. */
+export function overHttp(port: number): BootedBot {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    async post(pathname: string, body: unknown) {
+      const response = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
+    },
+  } as BootedBot;
 }

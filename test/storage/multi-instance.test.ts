@@ -5,26 +5,12 @@
  */
 import { installationUpdate, type Person } from '../fakes/activities';
 import { startAzurite, type Azurite } from '../fakes/azurite';
-import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
-import type { BootedBot } from '../fakes/boot';
+import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts } from '../requests/drive';
 
 const TOKEN = 'multi-instance-token-0123456789';
-
-/** Enough of BootedBot for the conversation driver, over a child process's port. */
-function overHttp(port: number): BootedBot {
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    url,
-    async post(pathname: string, body: unknown) {
-      const response = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
-    },
-  } as BootedBot;
-}
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
