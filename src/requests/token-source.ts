@@ -11,8 +11,11 @@ export interface TokenSource {
   renew(): void;
 }
 
-export function entraTokenSource(scope: string, credential: TokenCredential = new DefaultAzureCredential()): TokenSource {
-  const providerFor = () => getBearerTokenProvider(credential, scope);
+export function entraTokenSource(scope: string, newCredential: () => TokenCredential = () => new DefaultAzureCredential()): TokenSource {
+  // A fresh credential, not just a fresh provider: most credentials keep their own token cache and
+  // would hand back the very token the receiver just refused. (Managed identity caches process-wide
+  // in MSAL and offers no bypass: there the retry goes with the same token until it nears expiry.)
+  const providerFor = () => getBearerTokenProvider(newCredential(), scope);
   let provider = providerFor();
   return {
     token: () => provider(),
