@@ -203,7 +203,12 @@ export function configSummary(config: Config): Record<string, unknown> {
 
 /** The account name only: connection strings carry keys. */
 export function storageAccountName(config: Config): string {
-  if (config.storage.accountUrl) return new URL(config.storage.accountUrl).host;
+  if (config.storage.accountUrl) {
+    const url = new URL(config.storage.accountUrl);
+    // Azure: the account is the host's first label. An emulator on an address: the path's first part.
+    const local = /^(localhost|\d+\.\d+\.\d+\.\d+|\[.*\])$/.test(url.hostname);
+    return local ? url.pathname.split('/')[1] || url.host : url.hostname.split('.')[0];
+  }
   const match = /AccountName=([^;]+)/i.exec(config.storage.connectionString);
   if (match) return match[1];
   return /UseDevelopmentStorage=true/i.test(config.storage.connectionString) ? 'devstoreaccount1' : 'unknown';

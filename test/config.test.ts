@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { configSummary, loadConfig } from '../src/config';
+import { configSummary, loadConfig, storageAccountName } from '../src/config';
 import { isAppError } from '../src/errors';
 import { loadEnvFiles } from '../src/env-files';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -96,5 +96,15 @@ describe('configuration', () => {
     const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn' };
     expect(loadEnvFiles(dir, env)).toHaveLength(2);
     expect(env).toMatchObject({ PORT: '4000', LOG_LEVEL: 'warn', NOTICE_API_TOKEN: 'from-the-user-file-123' });
+  });
+});
+
+describe('the storage account named at start-up', () => {
+  const named = (env: Record<string, string>) => storageAccountName(loadConfig({ STORAGE: 'azure', ...env }, process.cwd()));
+
+  it('is the account, read from a URL or a connection string, and never a key', () => {
+    expect(named({ AZURE_STORAGE_ACCOUNT_URL: 'https://contosoprivacy.blob.core.windows.net' })).toBe('contosoprivacy');
+    expect(named({ AZURE_STORAGE_ACCOUNT_URL: 'https://127.0.0.1:10002/devstoreaccount1' })).toBe('devstoreaccount1');
+    expect(named({ AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net' })).toBe('contoso');
   });
 });

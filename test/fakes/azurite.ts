@@ -41,17 +41,24 @@ async function accepting(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-export async function startAzurite(): Promise<Azurite> {
+/**
+ * `tls`: serve https with this certificate and accept Entra bearer tokens (Azurite's basic OAuth
+ * checks a token's issuer, audience and lifetime, not its signature), as Azure Storage does for
+ * AZURE_STORAGE_ACCOUNT_URL with DefaultAzureCredential.
+ */
+export async function startAzurite(options: { tls?: { cert: string; key: string } } = {}): Promise<Azurite> {
   const location = mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const launch = async () => {
     child = spawn(
       path.join(REPO_ROOT, 'node_modules/.bin/azurite-table'),
-      ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
+      [
+        ...['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
+        ...(options.tls ? ['--cert', options.tls.cert, '--key', options.tls.key, '--oauth', 'basic'] : []),
+      ],
       { stdio: 'ignore', detached: true },
     );
-
     await accepting(port, 20_000);
   };
   const kill = async () => {
@@ -67,9 +74,10 @@ export async function startAzurite(): Promise<Azurite> {
     await exited;
   };
   await launch();
-  const tableUrl = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const tableUrl = `${scheme}://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
   return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=${tableUrl};`,
+    connectionString: `DefaultEndpointsProtocol=${scheme};AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=${tableUrl};`,
     tableUrl,
     port,
     async stop() {
