@@ -81,17 +81,27 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
-/** Types into the compose box and sends, as a person does. */
-export async function say(page: Page, text: string): Promise<void> {
+const CARDS = '.ac-adaptiveCard';
+
+/**
+ * Types into the compose box and sends, as a person does, then waits for the bot's reply card, so
+ * that the next look at the page cannot find an older card that happens to share some words.
+ */
+export async function say(page: Page, text: string, timeoutMs = 20_000): Promise<void> {
+  const cardsBefore = await page.locator(CARDS).count();
   const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
   await box.click();
   await page.keyboard.type(text);
   await page.locator('button[aria-label="Send Message"]').click();
+  await page.locator(CARDS).nth(cardsBefore).waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
-/** The newest bot card whose text contains `text`, once it has appeared. */
+/** The newest bot card containing `text` (case-sensitive), once it has appeared. */
 export async function cardWith(page: Page, text: string, timeoutMs = 20_000): Promise<Locator> {
-  const card = page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  // Playwright's string match ignores case; a title such as "Your privacy requests" must not
+  // match the welcome card's "your privacy requests".
+  const exactly = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const card = page.locator(CARDS).filter({ hasText: exactly }).last();
   await card.waitFor({ state: 'visible', timeout: timeoutMs });
   return card;
 }
