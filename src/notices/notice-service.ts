@@ -8,10 +8,9 @@
  * offers no idempotency key for channel posts, so this window can be narrowed but not closed.
  */
 import { randomBytes } from 'node:crypto';
-import { isAppError } from '../errors';
 import type { Logger } from '../logger';
-import type { Store } from '../storage/store';
-import type { Claim, WorkQueue } from '../storage/work-queue';
+import { unlessConflict, type Store } from '../storage/store';
+import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { InstallationRegistry } from './installations';
 import type { TeamsRateLimiter } from './rate-limiter';
 import type { Installation, Notice, NoticeContent, NoticeOrigin, NoticeStatus, NoticeTarget } from './types';
@@ -74,12 +73,8 @@ export class NoticeService {
     const wanted = options.teamIds ? new Set(options.teamIds) : undefined;
     const installations = (await this.options.installations.active()).filter((item) => !wanted || wanted.has(item.teamId));
     const notice: Notice = { ...content, id, createdAt: new Date(this.now()).toISOString(), targets: installations.length, via: options.via, ...(options.origin ? { origin: options.origin } : {}) };
-    try {
-      await this.options.store.put(NOTICES_COLLECTION, id, notice, { ifAbsent: true });
-    } catch (err) {
-      if (isAppError(err, 'STORAGE_CONFLICT')) return (await this.notice(id))!;
-      throw err;
-    }
+    // Lost to a simultaneous create of the same id: that one is the notice.
+    if (!(await unlessConflict(this.options.store.put(NOTICES_COLLECTION, id, notice, { ifAbsent: true })))) return (await this.notice(id))!;
     for (let i = 0; i < installations.length; i += 20) {
       await Promise.all(installations.slice(i, i + 20).map((installation) => this.addTarget(id, installation.teamId)));
     }
@@ -150,7 +145,7 @@ export class NoticeService {
       return;
     }
     if (RETRYABLE.has(result.status) && claim.item.attempts < MAX_ATTEMPTS) {
-      const delay = Math.max(result.retryAfterMs ?? 0, this.backoff(claim.item.attempts));
+      const delay = Math.max(result.retryAfterMs ?? 0, retryDelayMs(claim.item.attempts, { baseMs: 1000, maxMs: 60_000 }));
       this.options.limiter.holdOff(conversationId, this.now() + delay);
       await this.options.queue.retryAt(claim, this.now() + delay);
       this.options.logger.warn({ noticeId, status: result.status, retryInMs: delay }, 'notice post throttled; retrying that team');
@@ -164,11 +159,8 @@ export class NoticeService {
   private async addTarget(noticeId: string, teamId: string): Promise<void> {
     const key = targetKey(noticeId, teamId);
     const target: NoticeTarget = { noticeId, teamId, state: 'pending' };
-    try {
-      await this.options.store.put(TARGETS_COLLECTION, key, target, { ifAbsent: true });
-    } catch (err) {
-      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
-    }
+    // Already there from an earlier, interrupted create: queue it all the same.
+    await unlessConflict(this.options.store.put(TARGETS_COLLECTION, key, target, { ifAbsent: true }));
     await this.options.queue.enqueue(key, { noticeId, teamId });
   }
 
@@ -179,11 +171,6 @@ export class NoticeService {
     }
     await this.options.queue.complete(claim);
     this.progress(claim.item.payload.noticeId);
-  }
-
-  /** Exponential from one second up to a minute, with ±20% jitter. */
-  private backoff(attempt: number): number {
-    return Math.round(Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + 0.4 * Math.random()));
   }
 
   /** Coalesces progress reports: the summary card is updated about once a second, and at the end. */

@@ -3,10 +3,9 @@
  * at least once (a crash after the receiver's 2xx and before the status write sends it again); the
  * event id is the request id on every attempt, so receivers deduplicate on `webhook-id`.
  */
-import { isAppError } from '../errors';
 import type { Logger } from '../logger';
-import type { Store } from '../storage/store';
-import type { Claim, WorkQueue } from '../storage/work-queue';
+import { unlessConflict, type Store } from '../storage/store';
+import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import { REQUESTS_COLLECTION, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
 import type { SendResult } from './webhook-client';
@@ -64,7 +63,7 @@ export class RequestDelivery {
       return;
     }
     if (result.outcome === 'retry' && attempt < this.options.retry.maxAttempts) {
-      const delay = result.retryAfterMs ?? this.backoff(attempt);
+      const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
       await outbox.retryAt(claim, this.now() + delay);
       logger.warn({ requestId: request.id, attempt, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
       return;
@@ -76,25 +75,13 @@ export class RequestDelivery {
     if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: request.id, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
   };
 
-  /** Exponential from base, capped at max, with ±20% jitter so many retries do not arrive together. */
-  backoff(attempt: number): number {
-    const { baseMs, maxMs } = this.options.retry;
-    const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(exponential * (0.8 + 0.4 * this.random()));
-  }
-
   /** Writes a status change on top of whatever is stored now; another instance may have written since. */
   private async record(key: string, change: Partial<PrivacyRequest>): Promise<PrivacyRequest | undefined> {
     for (let tries = 0; tries < 5; tries++) {
       const current = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
       if (!current) return undefined;
       const next = { ...current.value, ...change };
-      try {
-        await this.options.store.put(REQUESTS_COLLECTION, key, next, { etag: current.etag });
-        return next;
-      } catch (err) {
-        if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
-      }
+      if (await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, next, { etag: current.etag }))) return next;
     }
     throw new Error('request status kept changing underneath');
   }

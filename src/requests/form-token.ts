@@ -5,8 +5,7 @@
  * The key lives in the store, so every instance of the bot checks every other's forms.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isAppError } from '../errors';
-import type { Store } from '../storage/store';
+import { unlessConflict, type Store } from '../storage/store';
 
 const SETTINGS_COLLECTION = 'settings';
 const KEY_NAME = 'formtokenkey';
@@ -18,13 +17,10 @@ export class FormTokens {
   static async load(store: Pick<Store, 'get' | 'put'>): Promise<FormTokens> {
     const existing = await store.get<{ key: string }>(SETTINGS_COLLECTION, KEY_NAME);
     if (existing) return new FormTokens(Buffer.from(existing.value.key, 'base64'));
-    try {
-      await store.put(SETTINGS_COLLECTION, KEY_NAME, { key: randomBytes(32).toString('base64') }, { ifAbsent: true });
-    } catch (err) {
-      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
-    }
-    const stored = await store.get<{ key: string }>(SETTINGS_COLLECTION, KEY_NAME);
-    return new FormTokens(Buffer.from(stored!.value.key, 'base64'));
+    const created = await unlessConflict(store.put(SETTINGS_COLLECTION, KEY_NAME, { key: randomBytes(32).toString('base64') }, { ifAbsent: true }));
+    // Lost the race: another instance's key is the one everybody uses.
+    const key = created?.value.key ?? (await store.get<{ key: string }>(SETTINGS_COLLECTION, KEY_NAME))!.value.key;
+    return new FormTokens(Buffer.from(key, 'base64'));
   }
 
   issue(requestId: string, userKey: string, kind: string): string {

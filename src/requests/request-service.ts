@@ -5,8 +5,7 @@
  * means nobody's listing can ever include someone else's request.
  */
 import { createHash } from 'node:crypto';
-import { isAppError } from '../errors';
-import type { Store } from '../storage/store';
+import { unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { dueDate } from './due-date';
 import type { FormTokens } from './form-token';
@@ -93,10 +92,7 @@ export class RequestService {
       details: submission.details,
       source: submission.source,
     };
-    try {
-      await this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true });
-    } catch (err) {
-      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+    if (!(await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true })))) {
       // The same form submitted twice at once, perhaps on two instances: the first write won.
       const winner = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
       return { outcome: 'duplicate', request: await this.ensureQueued(key, winner!.value) };

@@ -4,6 +4,8 @@
  * interchangeable. Writes can be conditional on an ETag, which is what keeps two instances from
  * overwriting each other.
  */
+import { isAppError } from '../errors';
+
 export interface StoredItem<T> {
   readonly key: string;
   readonly value: T;
@@ -28,6 +30,19 @@ export interface Store {
   /** Resolves when the store is reachable; /healthz answers 503 while it rejects. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs a conditional write and gives undefined when its condition did not hold (another writer, maybe
+ * another instance, got there first). Callers decide what losing means; every other error is thrown.
+ */
+export async function unlessConflict<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isAppError(err, 'STORAGE_CONFLICT')) return undefined;
+    throw err;
+  }
 }
 
 export const COLLECTION_NAME = /^[a-z][a-z0-9]{2,62}$/;

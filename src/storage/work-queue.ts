@@ -4,8 +4,7 @@
  * if its holder dies, and an ETag-conditional write makes sure only one instance holds it at a time.
  * The item id is the idempotency key (request id; notice id + target), so enqueueing twice is a no-op.
  */
-import { isAppError } from '../errors';
-import type { Store, StoredItem } from './store';
+import { unlessConflict, type Store, type StoredItem } from './store';
 
 export interface WorkItem<T> {
   readonly id: string;
@@ -22,6 +21,12 @@ export interface WorkItem<T> {
 export interface Claim<T> {
   readonly item: WorkItem<T>;
   readonly etag: string;
+}
+
+export interface ClaimBatch<T> {
+  readonly claims: Claim<T>[];
+  /** When the next item becomes claimable; undefined for an empty queue. */
+  readonly nextDueAt: number | undefined;
 }
 
 export interface WorkQueueOptions {
@@ -46,65 +51,49 @@ export class WorkQueue<T> {
   /** False when an item with this id is already queued: the id is the idempotency key. */
   async enqueue(id: string, payload: T, dueAt: number = this.now()): Promise<boolean> {
     const item: WorkItem<T> = { id, payload, dueAt, attempts: 0, createdAt: this.now() };
-    try {
-      await this.store.put(this.collection, id, item, { ifAbsent: true });
-      return true;
-    } catch (err) {
-      if (isAppError(err, 'STORAGE_CONFLICT')) return false;
-      throw err;
-    }
+    return (await unlessConflict(this.store.put(this.collection, id, item, { ifAbsent: true }))) !== undefined;
   }
 
-  /** Leases up to `limit` due items. Items another instance claimed first are skipped, not waited for. */
-  async claimDue(limit: number): Promise<Claim<T>[]> {
+  /**
+   * Leases up to `limit` due items. Items another instance claimed first are skipped, not waited for.
+   * From the same listing it tells when the queue next has something claimable, so a runner needs
+   * one read of the queue per pass.
+   */
+  async claimDue(limit: number): Promise<ClaimBatch<T>> {
     const now = this.now();
-    const due = (await this.store.list<WorkItem<T>>(this.collection))
-      .filter(({ value }) => value.dueAt <= now && (value.leaseUntil ?? 0) <= now)
-      .sort((a, b) => a.value.dueAt - b.value.dueAt);
+    const items = await this.store.list<WorkItem<T>>(this.collection);
+    const due = items.filter(({ value }) => readyAt(value) <= now).sort((a, b) => a.value.dueAt - b.value.dueAt);
     // Instances polling the same queue would all reach for the oldest items first and collide on
     // them; each starts at a random point among the due items instead.
     const start = due.length > limit ? Math.floor(Math.random() * due.length) : 0;
     const candidates = [...due.slice(start), ...due.slice(0, start)];
     const claims: Claim<T>[] = [];
+    const tried = new Set<string>();
     for (const stored of candidates) {
       if (claims.length >= limit) break;
+      tried.add(stored.value.id);
       const claim = await this.tryClaim(stored, now);
       if (claim) claims.push(claim);
     }
-    return claims;
+    // An item just tried is leased now, by this instance or by the one that won it.
+    const next = earliest(items.map(({ value }) => (tried.has(value.id) ? now + this.options.leaseMs : readyAt(value))));
+    return { claims, nextDueAt: next };
   }
 
   /** Done: the item leaves the queue. False when the lease was lost to another instance meanwhile. */
   async complete(claim: Claim<T>): Promise<boolean> {
-    try {
-      return await this.store.delete(this.collection, claim.item.id, { etag: claim.etag });
-    } catch (err) {
-      if (isAppError(err, 'STORAGE_CONFLICT')) return false;
-      throw err;
-    }
+    return (await unlessConflict(this.store.delete(this.collection, claim.item.id, { etag: claim.etag }))) ?? false;
   }
 
   /** Not done yet: release the lease and make the item due again at `dueAt`, optionally with a new payload. */
   async retryAt(claim: Claim<T>, dueAt: number, payload: T = claim.item.payload): Promise<boolean> {
     const next: WorkItem<T> = { ...claim.item, payload, dueAt, leaseOwner: undefined, leaseUntil: undefined };
-    try {
-      await this.store.put(this.collection, claim.item.id, next, { etag: claim.etag });
-      return true;
-    } catch (err) {
-      if (isAppError(err, 'STORAGE_CONFLICT')) return false;
-      throw err;
-    }
+    return (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined;
   }
 
-  /** Earliest time any item becomes claimable, for the runner's next wake-up. */
+  /** Earliest time any item becomes claimable. */
   async nextDueAt(): Promise<number | undefined> {
-    const items = await this.store.list<WorkItem<T>>(this.collection);
-    let next: number | undefined;
-    for (const { value } of items) {
-      const ready = Math.max(value.dueAt, value.leaseUntil ?? 0);
-      if (next === undefined || ready < next) next = ready;
-    }
-    return next;
+    return earliest((await this.store.list<WorkItem<T>>(this.collection)).map(({ value }) => readyAt(value)));
   }
 
   async size(): Promise<number> {
@@ -118,12 +107,26 @@ export class WorkQueue<T> {
       leaseOwner: this.options.owner,
       leaseUntil: now + this.options.leaseMs,
     };
-    try {
-      const written = await this.store.put(this.collection, item.id, item, { etag: stored.etag });
-      return { item, etag: written.etag };
-    } catch (err) {
-      if (isAppError(err, 'STORAGE_CONFLICT')) return undefined;
-      throw err;
-    }
+    const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
+    return written && { item, etag: written.etag };
   }
+}
+
+/** An item is claimable once it is due and nobody holds a lease on it. */
+function readyAt(item: WorkItem<unknown>): number {
+  return Math.max(item.dueAt, item.leaseUntil ?? 0);
+}
+
+function earliest(times: readonly number[]): number | undefined {
+  // reduce, not Math.min(...times): a long queue would overflow the argument list.
+  return times.reduce<number | undefined>((min, time) => (min === undefined || time < min ? time : min), undefined);
+}
+
+/**
+ * How long a work item waits before its next attempt: exponential from `baseMs` (attempt 1), capped
+ * at `maxMs`, with ±20% jitter so that many items failing together do not all retry together.
+ */
+export function retryDelayMs(attempt: number, schedule: { readonly baseMs: number; readonly maxMs: number }, random: () => number = Math.random): number {
+  const exponential = Math.min(schedule.maxMs, schedule.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential * (0.8 + 0.4 * random()));
 }

@@ -80,12 +80,14 @@ export class WorkRunner<T> {
     let delay = pollMs;
     try {
       const free = concurrency - this.inFlight.size;
-      const claims = free > 0 ? await this.options.queue.claimDue(free) : [];
-      for (const claim of claims) this.track(claim);
-      const next = await this.options.queue.nextDueAt();
-      if (next !== undefined) delay = Math.min(pollMs, Math.max(0, next - Date.now()));
-      // A full batch likely means more is due: come back as soon as a slot frees up.
-      if (claims.length > 0 && claims.length === free) delay = Math.min(delay, 5);
+      // Every slot busy: the next item to finish kicks a new pass, so there is nothing to read now.
+      if (free > 0) {
+        const { claims, nextDueAt } = await this.options.queue.claimDue(free);
+        for (const claim of claims) this.track(claim);
+        if (nextDueAt !== undefined) delay = Math.min(pollMs, Math.max(0, nextDueAt - Date.now()));
+        // A full batch likely means more is due: come back as soon as a slot frees up.
+        if (claims.length > 0 && claims.length === free) delay = Math.min(delay, 5);
+      }
     } catch (err) {
       this.options.logger.warn({ worker: this.options.name, code: errorCode(err) }, 'work queue pass failed');
       delay = Math.min(pollMs, this.options.retryOnErrorMs ?? 1000);
