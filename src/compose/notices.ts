@@ -19,7 +19,7 @@ const NOTICE_LEASE_MS = 60_000;
 export function composeNotices(deps: { config: Config; store: Store; logger: Logger; instanceId: string; proactive: Proactive }) {
   const { config, store, logger } = deps;
   const installations = new InstallationRegistry(store);
-  const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS });
+  const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });
   // The service, its Teams feature and its runner call one another: bound once all three exist.
   const late: { feature?: NoticesFeature; runner?: WorkRunner<NoticeJob> } = {};
   const service = new NoticeService({

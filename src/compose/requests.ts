@@ -32,7 +32,7 @@ export async function composeRequests(deps: {
   readonly proactive: Proactive;
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
-  const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS });
+  const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
   // The service wakes the runner, which is built after it: bound once both exist.
   const late: { runner?: WorkRunner<DeliveryJob> } = {};
   const service = new RequestService({

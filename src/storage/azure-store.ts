@@ -33,6 +33,7 @@ export interface AzureStoreOptions {
 
 export class AzureTableStore implements Store {
   readonly description: string;
+  readonly sharedByInstances = true;
   private readonly service: TableServiceClient;
   private readonly tables = new Map<string, { client: TableClient; ready: Promise<void> }>();
   private readonly tableClient: (table: string) => TableClient;

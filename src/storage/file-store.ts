@@ -18,6 +18,7 @@ interface FileRecord {
 
 export class FileStore implements Store {
   readonly description: string;
+  readonly sharedByInstances = false;
   private readonly collections = new Map<string, Promise<Map<string, FileRecord>>>();
   /** Serialises writes per collection: a conditional write checks and writes without interleaving. */
   private readonly writeChains = new Map<string, Promise<unknown>>();

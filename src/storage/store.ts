@@ -21,6 +21,11 @@ export type CollectionName = string;
 export interface Store {
   /** Which store, for start-up logs: never a key or connection string. */
   readonly description: string;
+  /**
+   * False for the embedded file store, which one process owns: anything another process left behind
+   * (a work-item lease, say) belongs to a process that has gone. True where several instances share it.
+   */
+  readonly sharedByInstances: boolean;
   get<T>(collection: CollectionName, key: string): Promise<StoredItem<T> | undefined>;
   /** Throws AppError STORAGE_CONFLICT when the condition does not hold. Durable once resolved. */
   put<T>(collection: CollectionName, key: string, value: T, condition?: WriteCondition): Promise<StoredItem<T>>;

@@ -34,6 +34,11 @@ export interface WorkQueueOptions {
   readonly owner: string;
   /** How long a claim lasts before another instance may take the item over. */
   readonly leaseMs: number;
+  /**
+   * No other process uses this queue (the file store): a lease held by another owner was left by a
+   * process that died, so its items are taken at once instead of after the lease runs out.
+   */
+  readonly soleInstance?: boolean;
   readonly now?: () => number;
 }
 
@@ -62,7 +67,7 @@ export class WorkQueue<T> {
   async claimDue(limit: number): Promise<ClaimBatch<T>> {
     const now = this.now();
     const items = await this.store.list<WorkItem<T>>(this.collection);
-    const due = items.filter(({ value }) => readyAt(value) <= now).sort((a, b) => a.value.dueAt - b.value.dueAt);
+    const due = items.filter(({ value }) => this.readyAt(value) <= now).sort((a, b) => a.value.dueAt - b.value.dueAt);
     // Instances polling the same queue would all reach for the oldest items first and collide on
     // them; each starts at a random point among the due items instead.
     const start = due.length > limit ? Math.floor(Math.random() * due.length) : 0;
@@ -76,7 +81,7 @@ export class WorkQueue<T> {
       if (claim) claims.push(claim);
     }
     // An item just tried is leased now, by this instance or by the one that won it.
-    const next = earliest(items.map(({ value }) => (tried.has(value.id) ? now + this.options.leaseMs : readyAt(value))));
+    const next = earliest(items.map(({ value }) => (tried.has(value.id) ? now + this.options.leaseMs : this.readyAt(value))));
     return { claims, nextDueAt: next };
   }
 
@@ -93,11 +98,17 @@ export class WorkQueue<T> {
 
   /** Earliest time any item becomes claimable. */
   async nextDueAt(): Promise<number | undefined> {
-    return earliest((await this.store.list<WorkItem<T>>(this.collection)).map(({ value }) => readyAt(value)));
+    return earliest((await this.store.list<WorkItem<T>>(this.collection)).map(({ value }) => this.readyAt(value)));
   }
 
   async size(): Promise<number> {
     return (await this.store.list(this.collection)).length;
+  }
+
+  /** An item is claimable once it is due and nobody living holds a lease on it. */
+  private readyAt(item: WorkItem<T>): number {
+    const leaseHeld = item.leaseUntil !== undefined && (item.leaseOwner === this.options.owner || !this.options.soleInstance);
+    return leaseHeld ? Math.max(item.dueAt, item.leaseUntil!) : item.dueAt;
   }
 
   private async tryClaim(stored: StoredItem<WorkItem<T>>, now: number): Promise<Claim<T> | undefined> {
@@ -110,11 +121,6 @@ export class WorkQueue<T> {
     const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
     return written && { item, etag: written.etag };
   }
-}
-
-/** An item is claimable once it is due and nobody holds a lease on it. */
-function readyAt(item: WorkItem<unknown>): number {
-  return Math.max(item.dueAt, item.leaseUntil ?? 0);
 }
 
 function earliest(times: readonly number[]): number | undefined {

@@ -20,8 +20,11 @@ export interface TestReceiver {
   readonly events: PrivacyRequestEvent[];
   /** Every POST that reached the gate, accepted or not. */
   readonly attempts: ReceiverAttempt[];
-  /** Answer instead of the receiver: e.g. () => ({ status: 503 }). Undefined: the receiver answers. */
-  gate: ((attempt: { id: string; n: number }) => { status: number; headers?: Record<string, string> } | undefined) | undefined;
+  /**
+   * Answer instead of the receiver: e.g. () => ({ status: 503 }), or 'hang' to never answer (recorded
+   * with status 0). Undefined, or a gate returning undefined: the receiver answers.
+   */
+  gate: ((attempt: { id: string; n: number }) => { status: number; headers?: Record<string, string> } | 'hang' | undefined) | undefined;
   waitForEvents(count: number, timeoutMs?: number): Promise<PrivacyRequestEvent[]>;
   close(): Promise<void>;
 }
@@ -37,6 +40,11 @@ export async function startTestReceiver(port = 0): Promise<TestReceiver> {
     const n = attempts.filter((attempt) => attempt.id === id).length + 1;
     const gated = receiver.gate?.({ id, n });
     const record = (status: number) => attempts.push({ id, at: Date.now(), status, authorization: req.headers.authorization });
+    if (gated === 'hang') {
+      req.resume();
+      record(0);
+      return;
+    }
     if (gated) {
       req.resume();
       req.on('end', () => {

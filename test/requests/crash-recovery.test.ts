@@ -10,6 +10,7 @@ import { overHttp, servingPort, startBotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts } from './drive';
+import { until } from '../fakes/until';
 
 describe('a bot killed with requests pending', () => {
   let connector: FakeConnector;
@@ -25,7 +26,9 @@ describe('a bot killed with requests pending', () => {
   it('delivers every acknowledged request after it is started again on the same data', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-'));
     const env = { DATA_DIR: dataDir, CONTENT_DIR: 'content', PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_WEBHOOK_RETRY_BASE_MS: '5000' };
-    receiver.gate = () => ({ status: 503 });
+    // Two deliveries are refused and wait for their retry; two are in flight, unanswered, at the kill.
+    let arrived = 0;
+    receiver.gate = () => (++arrived <= 2 ? { status: 503 } : 'hang');
     const first = startBotProcess(env);
     const port = await servingPort(first);
     const ids: string[] = [];
@@ -35,6 +38,7 @@ describe('a bot killed with requests pending', () => {
       const [form] = await chat.say('export my data');
       ids.push(facts((await chat.press('request.submit', { ...actionData(form, 'request.submit'), include: 'usage', format: 'csv' })).card).Reference);
     }
+    await until(() => receiver.attempts.length >= 4);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(receiver.events).toHaveLength(0);
@@ -43,6 +47,8 @@ describe('a bot killed with requests pending', () => {
     const second = startBotProcess(env);
     await servingPort(second);
     try {
+      // Well inside the 60 s lease the killed process held on the two in flight: a restarted
+      // single instance knows those leases are dead.
       await receiver.waitForEvents(4, 20_000);
       expect(receiver.events.map((event) => event.data.id).sort()).toEqual([...ids].sort());
     } finally {

@@ -8,6 +8,7 @@ import { bootBot, type BootedBot } from '../fakes/boot';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts, type Driver } from './drive';
+import { until } from '../fakes/until';
 
 const CHANNEL_USER: Person = { id: '29:inchannel', aadObjectId: 'aad-inchannel', name: 'Chan' };
 const ADMIN: Person = { id: '29:privacyadmin', aadObjectId: 'aad-admin', name: 'Priya Admin' };
@@ -114,7 +115,7 @@ describe('privacy requests', () => {
     };
     const receipt = await alice.press('request.submit', forged, { from: mallory });
     const id = facts(receipt.card).Reference;
-    await waitUntil(() => receiver.events.some((event) => event.data.id === id));
+    await until(() => receiver.events.some((event) => event.data.id === id));
     const event = receiver.events.find((item) => item.data.id === id)!;
     expect(event.data.requester).toEqual({
       aadObjectId: 'aad-mallory',
@@ -143,7 +144,7 @@ describe('privacy requests', () => {
     const [first, second] = await Promise.all([alice.press('request.submit', data, { from: person }), alice.press('request.submit', data, { from: person })]);
     expect(facts(first.card).Reference).toBe(data.requestId);
     expect(facts(second.card).Reference).toBe(data.requestId);
-    await waitUntil(() => receiver.events.some((event) => event.data.id === data.requestId));
+    await until(() => receiver.events.some((event) => event.data.id === data.requestId));
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.attempts.filter((attempt) => attempt.id === data.requestId)).toHaveLength(1);
 
@@ -174,7 +175,7 @@ describe('privacy requests', () => {
     const carol: Person = { id: '29:carol', aadObjectId: 'aad-carol', name: 'Carol' };
     const receipt = await fileRequest(alice, 'stop personalised ads', { scope: 'ads,marketing' }, { from: carol });
     const id = facts(receipt).Reference;
-    await waitUntil(() => receiver.events.some((event) => event.data.id === id));
+    await until(() => receiver.events.some((event) => event.data.id === id));
     await new Promise((r) => setTimeout(r, 100));
     const [list] = await alice.say('my requests', { from: carol });
     const texts = cardTexts(list);
@@ -218,7 +219,7 @@ describe('privacy requests', () => {
     receiver.gate = ({ n }) => (n <= 3 ? { status: 503 } : undefined);
     const person: Person = { id: '29:retry', aadObjectId: 'aad-retry', name: 'Rey' };
     const id = facts(await fileRequest(alice, 'export my data', { include: 'usage', format: 'json' }, { from: person })).Reference;
-    await waitUntil(() => receiver.events.some((event) => event.data.id === id));
+    await until(() => receiver.events.some((event) => event.data.id === id));
     const tries = receiver.attempts.filter((attempt) => attempt.id === id);
     expect(tries.map((attempt) => attempt.status)).toEqual([503, 503, 503, 200]);
     expect(receiver.events.filter((event) => event.data.id === id)).toHaveLength(1);
@@ -228,7 +229,7 @@ describe('privacy requests', () => {
     receiver.gate = ({ n }) => (n === 1 ? { status: 429, headers: { 'retry-after': '1' } } : undefined);
     const person: Person = { id: '29:throttled', aadObjectId: 'aad-throttled', name: 'Theo' };
     const id = facts(await fileRequest(alice, 'export my data', { include: 'usage', format: 'json' }, { from: person })).Reference;
-    await waitUntil(() => receiver.events.some((event) => event.data.id === id));
+    await until(() => receiver.events.some((event) => event.data.id === id));
     const [throttled, accepted] = receiver.attempts.filter((attempt) => attempt.id === id);
     expect(throttled.status).toBe(429);
     // The retry base here is 100 ms: only Retry-After explains a wait of a second.
@@ -240,7 +241,7 @@ describe('privacy requests', () => {
     const person: Person = { id: '29:deadletter', aadObjectId: 'aad-deadletter', name: 'Dana' };
     const before = connector.calls.length;
     const id = facts(await fileRequest(alice, 'export my data', { include: 'account', format: 'pdf' }, { from: person })).Reference;
-    await waitUntil(() => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id)));
+    await until(() => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id)));
     expect(receiver.attempts.filter((attempt) => attempt.id === id)).toHaveLength(1);
     const alert = await connector.waitFor((calls) => calls.slice(before).some((call) => /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(ADMIN.aadObjectId)));
     expect(alert.length).toBeGreaterThan(before);
@@ -258,7 +259,7 @@ describe('privacy requests', () => {
     await bot.post('/api/messages', message('replay failed requests', { serviceUrl: connector.url, from: ADMIN }));
     await connector.waitFor(() => connector.posted().length > beforeReplay);
     expect(String(connector.posted()[beforeReplay].body.text)).toContain(id);
-    await waitUntil(() => receiver.events.some((event) => event.data.id === id));
+    await until(() => receiver.events.some((event) => event.data.id === id));
     const [after] = await alice.say('my requests', { from: person });
     expect(facts(after).Status).toBe('With the privacy team');
   });
@@ -285,12 +286,4 @@ function findVerb(card: Record<string, unknown>, verbs: string[]): string {
     }
   }
   throw new Error(`none of ${verbs.join(', ')} in ${cardTexts(card)[0]}`);
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

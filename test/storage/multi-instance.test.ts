@@ -9,16 +9,9 @@ import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fake
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts } from '../requests/drive';
+import { until } from '../fakes/until';
 
 const TOKEN = 'multi-instance-token-0123456789';
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} not met in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('several instances on Azure Table Storage (Azurite)', () => {
   let azurite: Azurite;
