@@ -5,8 +5,6 @@
 import {
   ActivityHandler,
   ActivityTypes,
-  CardFactory,
-  MessageFactory,
   type Activity,
   type InvokeResponse,
   type TurnContext,
@@ -18,6 +16,7 @@ import { strings } from '../strings';
 import { messageText } from './activity-text';
 import { asCardData, type CardAction, type CardActionResult, type CardActionRouter } from './card-actions';
 import type { Feature, InstallationEvent } from './feature';
+import { cardMessage } from './card-message';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
@@ -80,7 +79,7 @@ export class PrivacyBot extends ActivityHandler {
       const { verb, ...rest } = data;
       try {
         const result = await this.runAction(turn, { verb, data: rest, via: 'submit' });
-        if (result.card) await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
+        if (result.card) await turn.sendActivity(cardMessage(result.card));
       } catch (err) {
         if (!isAppError(err, 'UNKNOWN_VERB') && !isAppError(err, 'INVALID_CARD_DATA')) throw err;
         this.logger.warn({ code: errorCode(err), verb: verb.slice(0, 40) }, 'card action refused');

@@ -3,7 +3,7 @@
  * with the help card. Never an unrelated section: abstention is the FAQ service's call.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
 import type { AdaptiveCard } from '../cards/render';
 import { welcomeCard } from '../cards/welcome-card';
@@ -15,6 +15,7 @@ import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
+import { cardMessage } from './card-message';
 
 export const FEEDBACK_COLLECTION = 'feedback';
 
@@ -108,8 +109,4 @@ export class FaqFeature implements Feature {
   private relatedTo(entry: FaqEntry): FaqEntry[] {
     return this.options.faq.answer(entry.title).related.filter((item) => item.id !== entry.id).slice(0, 3);
   }
-}
-
-export function cardMessage(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

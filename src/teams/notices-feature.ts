@@ -3,7 +3,7 @@
  * then a preview exactly as channels will see it, then a summary that fills in as teams receive it.
  * Every step checks the admin list again: card data can be replayed or forged by anyone.
  */
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard, type NoticeDraft } from '../cards/notice-cards';
 import { statusCard } from '../cards/request-cards';
 import type { Intent } from '../intents/classify';
@@ -16,7 +16,9 @@ import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
+import { cardMessage } from './card-message';
 import { referenceOf, type Proactive } from './proactive';
+import { isPrivacyAdmin } from './requester';
 
 const s = strings.notices;
 const DRAFT_ID = /^NT-[0-9A-F]{16}$/;
@@ -87,7 +89,7 @@ export class NoticesFeature implements Feature {
   }
 
   private check(draft: NoticeDraft) {
-    if (!DRAFT_ID.test(draft.draftId)) return { ok: false as const, problems: ['This form has expired: type "notice" to start again.'] };
+    if (!DRAFT_ID.test(draft.draftId)) return { ok: false as const, problems: [s.formExpired] };
     const teamIds = draft.target === 'chosen' ? draft.teamIds.split(',').filter(Boolean) : undefined;
     if (teamIds && teamIds.length === 0) return { ok: false as const, problems: [s.noTeamsChosen] };
     return validateNotice({ title: draft.title, text: draft.text, url: draft.url, effectiveDate: draft.effectiveDate, ...(teamIds ? { teamIds } : {}) });
@@ -113,8 +115,7 @@ export class NoticesFeature implements Feature {
   }
 
   private isAdmin(turn: TurnContext): boolean {
-    const id = turn.activity.from?.aadObjectId;
-    return Boolean(id && this.options.adminIds.includes(id));
+    return isPrivacyAdmin(turn, this.options.adminIds);
   }
 }
 
@@ -129,8 +130,4 @@ function draftOf(action: CardAction): NoticeDraft {
     target: action.data.target === 'chosen' ? 'chosen' : 'all',
     teamIds: text('teamIds', 100_000),
   };
-}
-
-function cardMessage(card: ReturnType<typeof noticeCard>) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

@@ -15,8 +15,6 @@ import type { ConnectorClient } from 'botframework-connector';
 import { errorCode } from '../errors';
 import { parseRetryAfter } from '../http/retry-after';
 
-export { parseRetryAfter };
-
 export type PostOutcome =
   | { readonly ok: true; readonly activityId?: string }
   | { readonly ok: false; readonly status: number; readonly retryAfterMs?: number; readonly code: string };

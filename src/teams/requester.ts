@@ -28,3 +28,9 @@ export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
   }
   return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name, email, teamsUserId: from.id } };
 }
+
+/** A privacy admin is named in NOTICE_ADMIN_IDS by the Entra object id Teams authenticated, never by card data. */
+export function isPrivacyAdmin(turn: TurnContext, adminIds: readonly string[]): boolean {
+  const id = turn.activity.from?.aadObjectId;
+  return Boolean(id && adminIds.includes(id));
+}

@@ -3,7 +3,7 @@
  * or Action.Submit in older clients), and answers with the stored request's receipt. Requests are
  * private: asked for in a channel or group chat, the form goes to a personal chat instead.
  */
-import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   alreadyOpenCard,
   answersAsFacts,
@@ -25,7 +25,8 @@ import { activityTenantId, conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
 import type { Proactive } from './proactive';
-import { requesterOf } from './requester';
+import { cardMessage } from './card-message';
+import { isPrivacyAdmin, requesterOf } from './requester';
 
 const s = strings.requests;
 const REPLAY_COMMAND = /^replay(?: failed)?(?: requests?)?(?: (PR-[0-9A-Z]{8}))?$/i;
@@ -202,8 +203,7 @@ export class RequestsFeature implements Feature {
   }
 
   private isAdmin(turn: TurnContext): boolean {
-    const id = turn.activity.from?.aadObjectId;
-    return Boolean(id && this.options.adminIds.includes(id));
+    return isPrivacyAdmin(turn, this.options.adminIds);
   }
 }
 
@@ -226,10 +226,6 @@ function carriedValues(form: SubmittedForm): Record<string, string> {
     if (typeof value === 'string') values[field.id] = value;
   }
   return values;
-}
-
-function cardMessage(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
 /** Buttons under an FAQ answer about a right: "can I ask for deletion?" offers to start one. */

@@ -1,11 +1,11 @@
 /** Welcome card on install and on "hi" / "help"; short friendly replies to greetings and thanks. */
 import type { TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { welcomeCard } from '../cards/welcome-card';
 import type { Intent } from '../intents/classify';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import type { Feature, InstallationEvent } from './feature';
+import { cardMessage } from './card-message';
 
 export class WelcomeFeature implements Feature {
   readonly name = 'welcome';
@@ -43,6 +43,6 @@ export class WelcomeFeature implements Feature {
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
-    await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.card(turn))));
+    await turn.sendActivity(cardMessage(this.card(turn)));
   }
 }

@@ -175,6 +175,17 @@ describe('policy-change notices', () => {
     expect(channelPosts(teamId(5)).filter((call) => JSON.stringify(call.body).includes('From Teams'))).toHaveLength(0);
   });
 
+  it('gives an admin the form back, saying it expired, when a Send button carries no draft the bot issued', async () => {
+    const personal = { serviceUrl: connector.url, from: ADMIN };
+    const mangled = { draftId: 'not-a-draft', title: 'Mangled', text: 'Text', url: '', effectiveDate: '', target: 'all', teamIds: '' };
+    const response = await bot.post('/api/messages', execute('notice.send', mangled, personal));
+    const card = (response.body as { value: Record<string, unknown> }).value;
+    expect(cardTexts(card)[0]).toBe('Send a policy-change notice');
+    expect(cardTexts(card).join('\n')).toContain('This form has expired: type "notice" to start again.');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(JSON.stringify(connector.posted())).not.toContain('Mangled');
+  });
+
   it('refuses anyone else, in chat and on every notice button, and sends nothing', async () => {
     const mallory: Person = { id: '29:mallory', aadObjectId: 'aad-mallory', name: 'Mallory' };
     const before = connector.posted().length;

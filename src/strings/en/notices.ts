@@ -32,6 +32,7 @@ export const notices = {
   noTeams: 'I am not installed in any team yet, so there is nobody to send a notice to.',
   noTeamsChosen: 'Choose at least one team, or send to all teams.',
   adminOnly: 'Only privacy admins can send notices. If you think the policy needs an update, contact the privacy team.',
+  formExpired: 'This form has expired: type "notice" to start again.',
   personalOnly: 'Notices are composed in a personal chat with me: open one and type "notice".',
   speakChannel: 'Privacy policy update: {title}.',
 } as const;
