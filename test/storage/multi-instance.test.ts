@@ -10,6 +10,9 @@ import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts } from '../requests/drive';
 import { until } from '../fakes/until';
+import { OUTBOX_COLLECTION } from '../../src/requests/request-service';
+import { AzureTableStore } from '../../src/storage/azure-store';
+import type { WorkItem } from '../../src/storage/work-queue';
 
 const TOKEN = 'multi-instance-token-0123456789';
 
@@ -55,7 +58,9 @@ describe('several instances on Azure Table Storage (Azurite)', () => {
       expect((await overHttp(n % 2 ? b.port : a.port).post('/api/messages', installationUpdate('add', options))).status).toBe(200);
     }
 
-    receiver.gate = () => ({ status: 503 });
+    // Refused with a wait long enough to kill an instance between attempts: an item in flight at the
+    // kill would (rightly) wait out its 60 s lease before the survivor may take it.
+    receiver.gate = () => ({ status: 503, headers: { 'retry-after': '4' } });
     const ids: string[] = [];
     for (let n = 0; n < 8; n++) {
       const person: Person = { id: `29:multi${n}`, aadObjectId: `aad-multi${n}`, name: `M${n}` };
@@ -65,6 +70,9 @@ describe('several instances on Azure Table Storage (Azurite)', () => {
       ids.push(facts(receipt.card).Reference);
     }
     await until(() => ids.every((id) => receiver.attempts.some((attempt) => attempt.id === id)), 20_000, 'first attempts');
+    const outbox = new AzureTableStore({ connectionString: azurite.connectionString, accountName: 'devstoreaccount1' });
+    await until(async () => (await outbox.list<WorkItem<unknown>>(OUTBOX_COLLECTION)).every((item) => !item.value.leaseOwner), 5000, 'retries scheduled');
+    await outbox.close();
 
     a.running.child.kill('SIGKILL');
     await a.running.exited;
