@@ -112,7 +112,7 @@ function fieldView(field: FormField, value: string | undefined, problem: string 
     type: field.type,
     label: field.label,
     required: field.required,
-    errorMessage: field.type === 'toggle' ? `Please tick "${field.title}".` : `Please fill in "${field.label}".`,
+    errorMessage: field.type === 'toggle' ? format(strings.forms.problems.tick, { title: field.title }) : format(strings.forms.problems.required, { label: field.label }),
     multiple: false,
     choices: [] as FieldView['choices'],
     multiline: false,
@@ -185,7 +185,7 @@ export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
     title: s.deadLetterTitle,
     text,
     facts: requestFacts(request),
-    actions: [{ title: 'Replay failed requests', verb: 'request.replay', data: { requestId: request.id } }],
+    actions: [{ title: s.replayButton, verb: 'request.replay', data: { requestId: request.id } }],
   });
 }
 

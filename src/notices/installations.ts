@@ -3,7 +3,7 @@
  * Teams announces an install twice (installationUpdate and conversationUpdate), and writing the same
  * key twice is the deduplication.
  */
-import type { Store } from '../storage/store';
+import { unlessConflict, type Store } from '../storage/store';
 import type { Installation } from './types';
 
 export const INSTALLATIONS_COLLECTION = 'installations';
@@ -34,7 +34,8 @@ export class InstallationRegistry {
   async markStale(teamId: string, at: Date): Promise<void> {
     const existing = await this.store.get<Installation>(INSTALLATIONS_COLLECTION, teamId);
     if (existing && !existing.value.staleSince) {
-      await this.store.put(INSTALLATIONS_COLLECTION, teamId, { ...existing.value, staleSince: at.toISOString() }, { etag: existing.etag }).catch(() => undefined);
+      // Lost to a concurrent write (a re-install, another instance marking it): that write stands.
+      await unlessConflict(this.store.put(INSTALLATIONS_COLLECTION, teamId, { ...existing.value, staleSince: at.toISOString() }, { etag: existing.etag }));
     }
   }
 }

@@ -1,10 +1,14 @@
 /**
  * What each request form asks and how its answers are checked. The same definitions drive the card
- * (src/cards/request-form-card.ts) and the server-side validation, so a field cannot be shown
+ * (src/cards/request-cards.ts) and the server-side validation, so a field cannot be shown
  * without being checked. Card data is untrusted: values outside a choice list, over-long text and
  * control characters never reach the store or the webhook.
  */
+import { format, strings } from '../strings';
 import type { RequestDetails, RequestKind } from './types';
+
+const f = strings.forms;
+const problem = f.problems;
 
 export interface Choice {
   readonly value: string;
@@ -61,20 +65,20 @@ function checkField(field: FormField, values: Readonly<Record<string, string>>):
   switch (field.type) {
     case 'text': {
       const required = field.required || (field.requiredWhen !== undefined && values[field.requiredWhen.field] === field.requiredWhen.value);
-      if (required && value === '') return `Please fill in "${field.label}".`;
-      if (value.length > field.maxLength) return `"${field.label}" can be at most ${field.maxLength} characters (it has ${value.length}).`;
+      if (required && value === '') return format(problem.required, { label: field.label });
+      if (value.length > field.maxLength) return format(problem.tooLong, { label: field.label, max: field.maxLength, length: value.length });
       return undefined;
     }
     case 'choice': {
       const chosen = value === '' ? [] : value.split(',');
-      if (field.required && chosen.length === 0) return `Please choose at least one option for "${field.label}".`;
-      if (!field.multiple && chosen.length > 1) return `Please choose one option for "${field.label}".`;
+      if (field.required && chosen.length === 0) return format(problem.chooseAtLeastOne, { label: field.label });
+      if (!field.multiple && chosen.length > 1) return format(problem.chooseOne, { label: field.label });
       const allowed = new Set(field.choices.map((choice) => choice.value));
-      if (chosen.some((item) => !allowed.has(item))) return `Please choose from the options listed for "${field.label}".`;
+      if (chosen.some((item) => !allowed.has(item))) return format(problem.chooseListed, { label: field.label });
       return undefined;
     }
     case 'toggle':
-      return field.required && value !== 'true' ? `Please tick "${field.title}" to go on.` : undefined;
+      return field.required && value !== 'true' ? format(problem.tickToGoOn, { title: field.title }) : undefined;
   }
 }
 
@@ -90,92 +94,51 @@ export function cleanText(raw: string, multiline: boolean): string {
   return stripped.replace(/\n{3,}/g, '\n\n').trim();
 }
 
+const NOTES: FormField = { id: 'notes', type: 'text', label: f.notes, required: false, multiline: true, maxLength: NOTES_MAX };
+
 const EXPORT_FIELDS: readonly FormField[] = [
-  {
-    id: 'include',
-    type: 'choice',
-    label: 'What should the copy include?',
-    required: true,
-    multiple: true,
-    initial: 'account,usage,content,support',
-    choices: [
-      { value: 'account', title: 'Account and profile information' },
-      { value: 'usage', title: 'Usage and diagnostic data' },
-      { value: 'content', title: 'Content I created (files, email, chats)' },
-      { value: 'support', title: 'Support conversations' },
-    ],
-  },
-  {
-    id: 'format',
-    type: 'choice',
-    label: 'Preferred format',
-    required: true,
-    multiple: false,
-    initial: 'json',
-    choices: [
-      { value: 'json', title: 'Machine-readable (JSON), to move to another service' },
-      { value: 'csv', title: 'Spreadsheet (CSV)' },
-      { value: 'pdf', title: 'Readable document (PDF)' },
-    ],
-  },
-  { id: 'notes', type: 'text', label: 'Anything else the privacy team should know (optional)', required: false, multiline: true, maxLength: NOTES_MAX },
+  { id: 'include', type: 'choice', label: f.export.include, required: true, multiple: true, initial: 'account,usage,content,support', choices: choicesOf(f.export.includeChoices) },
+  { id: 'format', type: 'choice', label: f.export.format, required: true, multiple: false, initial: 'json', choices: choicesOf(f.export.formatChoices) },
+  NOTES,
 ];
 
 const DELETION_FIELDS: readonly FormField[] = [
-  {
-    id: 'scope',
-    type: 'choice',
-    label: 'What should be deleted?',
-    required: true,
-    multiple: false,
-    initial: 'everything',
-    choices: [
-      { value: 'everything', title: 'All personal data held about me' },
-      { value: 'specific', title: 'Only the data I describe below' },
-    ],
-  },
+  { id: 'scope', type: 'choice', label: f.deletion.scope, required: true, multiple: false, initial: 'everything', choices: choicesOf(f.deletion.scopeChoices) },
   {
     id: 'what',
     type: 'text',
-    label: 'Describe the data to delete (if you chose the second option)',
+    label: f.deletion.what,
     required: false,
     requiredWhen: { field: 'scope', value: 'specific' },
     multiline: true,
     maxLength: NOTES_MAX,
   },
-  { id: 'notes', type: 'text', label: 'Anything else the privacy team should know (optional)', required: false, multiline: true, maxLength: NOTES_MAX },
+  NOTES,
 ];
 
 /** The deletion confirmation step: shown after the form, before anything is stored. */
 export const DELETION_CONFIRMATION: FormField = {
   id: 'confirm',
   type: 'toggle',
-  label: 'Confirmation',
-  title: 'I understand this cannot be undone',
+  label: f.deletion.confirmationLabel,
+  title: f.deletion.confirmation,
   required: true,
 };
 
 const OPTOUT_FIELDS: readonly FormField[] = [
-  {
-    id: 'scope',
-    type: 'choice',
-    label: 'What do you want to opt out of?',
-    required: true,
-    multiple: true,
-    initial: 'ads',
-    choices: [
-      { value: 'ads', title: 'Personalised advertising' },
-      { value: 'marketing', title: 'Promotional email' },
-      { value: 'research', title: 'Use of my data for product research' },
-    ],
-  },
-  { id: 'notes', type: 'text', label: 'Anything else the privacy team should know (optional)', required: false, multiline: true, maxLength: NOTES_MAX },
+  { id: 'scope', type: 'choice', label: f.optout.scope, required: true, multiple: true, initial: 'ads', choices: choicesOf(f.optout.scopeChoices) },
+  NOTES,
 ];
 
 const RECTIFICATION_FIELDS: readonly FormField[] = [
-  { id: 'wrong', type: 'text', label: 'What is wrong', required: true, multiline: true, maxLength: NOTES_MAX, placeholder: 'For example: my job title in my profile' },
-  { id: 'correct', type: 'text', label: 'What it should be', required: true, multiline: true, maxLength: NOTES_MAX },
+  { id: 'wrong', type: 'text', label: f.rectification.wrong, required: true, multiline: true, maxLength: NOTES_MAX, placeholder: f.rectification.wrongPlaceholder },
+  { id: 'correct', type: 'text', label: f.rectification.correct, required: true, multiline: true, maxLength: NOTES_MAX },
 ];
+
+/** Choices in the order the strings list them: the value is the key, the title its text. */
+function choicesOf(titles: Readonly<Record<string, string>>): Choice[] {
+  return Object.entries(titles).map(([value, title]) => ({ value, title }));
+}
 
 export const FORM_FIELDS: Readonly<Record<RequestKind, readonly FormField[]>> = {
   export: EXPORT_FIELDS,

@@ -4,7 +4,6 @@
  */
 import {
   ActivityHandler,
-  ActivityTypes,
   type Activity,
   type InvokeResponse,
   type TurnContext,
@@ -15,8 +14,8 @@ import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { messageText } from './activity-text';
 import { asCardData, type CardAction, type CardActionResult, type CardActionRouter } from './card-actions';
-import type { Feature, InstallationEvent } from './feature';
 import { cardMessage } from './card-message';
+import type { Feature, InstallationEvent } from './feature';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
@@ -129,4 +128,3 @@ function includesBot(members: Activity['membersAdded'] | undefined, turn: TurnCo
   return Boolean(botId && members?.some((member) => member.id === botId));
 }
 
-export { ActivityTypes };

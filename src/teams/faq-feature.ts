@@ -14,8 +14,8 @@ import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
-import type { Feature } from './feature';
 import { cardMessage } from './card-message';
+import type { Feature } from './feature';
 
 export const FEEDBACK_COLLECTION = 'feedback';
 

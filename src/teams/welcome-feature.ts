@@ -4,8 +4,8 @@ import { welcomeCard } from '../cards/welcome-card';
 import type { Intent } from '../intents/classify';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
-import type { Feature, InstallationEvent } from './feature';
 import { cardMessage } from './card-message';
+import type { Feature, InstallationEvent } from './feature';
 
 export class WelcomeFeature implements Feature {
   readonly name = 'welcome';

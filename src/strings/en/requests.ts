@@ -64,4 +64,5 @@ export const requests = {
   replayDone: 'Sent {count} failed request(s) back to the outbox: {ids}.',
   replayNone: 'There are no failed requests to replay.',
   adminOnly: 'Only privacy admins can do that.',
+  replayButton: 'Replay failed requests',
 } as const;
