@@ -11,7 +11,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { TableClient, TableServiceClient, type TableEntity, type TableServiceClientOptions } from '@azure/data-tables';
 import { storageAccountName, type Config } from '../config';
 import { AppError } from '../errors';
-import type { Store, StoredItem, WriteCondition } from './store';
+import { storageConflict, type Store, type StoredItem, type WriteCondition } from './store';
 
 const PARTITION = 'k';
 const CHUNK = 30_000;
@@ -78,7 +78,7 @@ export class AzureTableStore implements Store {
     } catch (err) {
       const status = statusOf(err);
       // 409: it exists (ifAbsent); 412: someone wrote since; 404: it was deleted since (etag).
-      if (status === 409 || status === 412 || (status === 404 && condition)) throw new AppError('STORAGE_CONFLICT', 'the record changed meanwhile', { collection });
+      if (status === 409 || status === 412 || (status === 404 && condition)) throw storageConflict(collection, key);
       throw storageError(err, 'write');
     }
   }
@@ -91,7 +91,7 @@ export class AzureTableStore implements Store {
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) return false;
-      if (status === 412) throw new AppError('STORAGE_CONFLICT', 'the record changed meanwhile', { collection });
+      if (status === 412) throw storageConflict(collection, key);
       throw storageError(err, 'delete');
     }
   }

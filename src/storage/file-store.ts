@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { COLLECTION_NAME, type Store, type StoredItem, type WriteCondition } from './store';
+import { COLLECTION_NAME, storageConflict, type Store, type StoredItem, type WriteCondition } from './store';
 
 interface FileRecord {
   key: string;
@@ -48,7 +48,7 @@ export class FileStore implements Store {
       const records = await this.load(collection);
       const existing = records.get(key);
       if (!existing) {
-        if (condition) throw conflict(collection, key);
+        if (condition) throw storageConflict(collection, key);
         return false;
       }
       checkCondition(collection, key, existing, condition);
@@ -152,16 +152,10 @@ async function syncDirectory(dir: string): Promise<void> {
 function checkCondition(collection: string, key: string, existing: FileRecord | undefined, condition?: WriteCondition): void {
   if (!condition) return;
   if ('ifAbsent' in condition ? existing !== undefined : existing?.etag !== condition.etag) {
-    throw conflict(collection, key);
+    throw storageConflict(collection, key);
   }
 }
 
-function conflict(collection: string, key: string): AppError {
-  return new AppError('STORAGE_CONFLICT', 'the record changed since it was read', {
-    collection,
-    key: createHash('sha256').update(key).digest('hex').slice(0, 12),
-  });
-}
 
 function newEtag(): string {
   return randomUUID();

@@ -4,7 +4,8 @@
  * interchangeable. Writes can be conditional on an ETag, which is what keeps two instances from
  * overwriting each other.
  */
-import { isAppError } from '../errors';
+import { createHash } from 'node:crypto';
+import { AppError, isAppError } from '../errors';
 
 export interface StoredItem<T> {
   readonly key: string;
@@ -48,6 +49,14 @@ export async function unlessConflict<T>(write: Promise<T>): Promise<T | undefine
     if (isAppError(err, 'STORAGE_CONFLICT')) return undefined;
     throw err;
   }
+}
+
+/** A conditional write whose condition did not hold. The key is logged only as a short hash: keys can hold Teams ids. */
+export function storageConflict(collection: string, key: string): AppError {
+  return new AppError('STORAGE_CONFLICT', 'the record changed since it was read', {
+    collection,
+    key: createHash('sha256').update(key).digest('hex').slice(0, 12),
+  });
 }
 
 export const COLLECTION_NAME = /^[a-z][a-z0-9]{2,62}$/;
