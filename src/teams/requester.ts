@@ -32,5 +32,6 @@ export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
 /** A privacy admin is named in NOTICE_ADMIN_IDS by the Entra object id Teams authenticated, never by card data. */
 export function isPrivacyAdmin(turn: TurnContext, adminIds: readonly string[]): boolean {
   const id = turn.activity.from?.aadObjectId;
-  return Boolean(id && adminIds.includes(id));
+  // NOTICE_ADMIN_IDS is read lower-cased; GUIDs compare without regard to case.
+  return Boolean(id && adminIds.includes(id.toLowerCase()));
 }
