@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { playgroundCommand, waitForHttp } from './playground';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BOT_PORT = Number(process.env.PORT ?? 3978);
@@ -20,19 +21,6 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
   return child;
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return true;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  return false;
-}
-
 let stopping = false;
 const children: ChildProcess[] = [];
 
@@ -46,15 +34,8 @@ async function main(): Promise<void> {
   children.push(run('the bot', process.execPath, [path.join(ROOT, 'dist/src/index.js')], { ...process.env, PORT: String(BOT_PORT) }));
   if (!(await waitForHttp(`http://127.0.0.1:${BOT_PORT}/healthz`, 30_000))) throw new Error(`the bot did not answer on port ${BOT_PORT}`);
 
-  const playground = path.join(ROOT, 'node_modules/.bin/agentsplayground');
-  // Without TEAMSAPPTESTER_BROWSER=none the Playground tries to open a browser itself and, where
-  // there is none, exits without a word.
-  children.push(
-    run('the Agents Playground', playground, ['-e', `http://127.0.0.1:${BOT_PORT}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'], {
-      ...process.env,
-      TEAMSAPPTESTER_BROWSER: 'none',
-    }),
-  );
+  const playground = playgroundCommand(ROOT, BOT_PORT, PLAYGROUND_PORT);
+  children.push(run('the Agents Playground', playground.command, playground.args, playground.env));
   if (!(await waitForHttp(`http://localhost:${PLAYGROUND_PORT}`, 60_000))) throw new Error(`the Playground did not answer on port ${PLAYGROUND_PORT}`);
   console.log(`\n  Open http://localhost:${PLAYGROUND_PORT} to chat with the bot (Ctrl+C stops both).\n`);
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
+import { playgroundCommand, waitForHttp } from '../../scripts/playground';
 import { REPO_ROOT } from '../fakes/boot';
 import { freePort } from '../fakes/ports';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
@@ -26,19 +27,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function answering(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
 export async function startStack(): Promise<Stack> {
   const receiver = await startTestReceiver();
   const bot = startBotProcess({
@@ -50,12 +38,8 @@ export async function startStack(): Promise<Stack> {
   });
   const botPort = await servingPort(bot);
   const playgroundPort = await freePort();
-  const playground: ChildProcess = spawn(
-    path.join(REPO_ROOT, 'node_modules/.bin/agentsplayground'),
-    ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'],
-    // Without TEAMSAPPTESTER_BROWSER=none it tries to open a browser itself and exits silently.
-    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore', detached: true },
-  );
+  const command = playgroundCommand(REPO_ROOT, botPort, playgroundPort);
+  const playground: ChildProcess = spawn(command.command, command.args, { env: command.env, stdio: 'ignore', detached: true });
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close().catch(() => undefined);
@@ -69,7 +53,7 @@ export async function startStack(): Promise<Stack> {
     await receiver.close();
   };
   try {
-    await answering(`http://localhost:${playgroundPort}`, 60_000);
+    if (!(await waitForHttp(`http://localhost:${playgroundPort}`, 60_000))) throw new Error(`the Playground did not answer on port ${playgroundPort}`);
     // playwright gives each launch a fresh temporary profile: no state carries between runs.
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
