@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { until } from './until';
 
 export interface ConnectorCall {
   readonly method: string;
@@ -79,11 +80,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     posted: () => calls.filter((call) => call.method === 'POST' && /\/activities(\/[^/]+)?$/.test(call.path)),
     respond: undefined,
     async waitFor(predicate, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(calls)) {
-        if (Date.now() > deadline) throw new Error(`connector: condition not met in ${timeoutMs} ms; ${calls.length} calls seen`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await until(() => predicate(calls), timeoutMs, () => `connector (${calls.length} calls seen): condition`);
       return calls;
     },
     close: () =>

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { receiverHandler, type PrivacyRequestEvent } from '../../examples/receiver/receiver';
+import { until } from './until';
 
 export interface ReceiverAttempt {
   readonly id: string;
@@ -66,11 +67,7 @@ export async function startTestReceiver(port = 0): Promise<TestReceiver> {
     attempts,
     gate: undefined,
     async waitForEvents(count, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (events.length < count) {
-        if (Date.now() > deadline) throw new Error(`receiver: ${events.length} of ${count} events in ${timeoutMs} ms (${attempts.length} attempts)`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await until(() => events.length >= count, timeoutMs, () => `receiver (${events.length} events, ${attempts.length} attempts): ${count} events`);
       return events;
     },
     close: () =>

@@ -51,6 +51,10 @@ describe('privacy requests', () => {
     return confirmed.card;
   }
 
+
+  /** The receiver's 200 comes before the bot writes the status: wait for the write, not the POST. */
+  const recordedAsDelivered = (id: string) =>
+    until(() => bot.logs.some((line) => line.includes('request delivered') && line.includes(id)), 10_000, `${id} recorded as delivered`);
   it('takes a deletion request with its confirmation step and delivers it once, signed, to the webhook', async () => {
     const [form] = await alice.say('I want my data deleted');
     expect(cardTexts(form)[0]).toBe('Delete your data');
@@ -175,8 +179,7 @@ describe('privacy requests', () => {
     const carol: Person = { id: '29:carol', aadObjectId: 'aad-carol', name: 'Carol' };
     const receipt = await fileRequest(alice, 'stop personalised ads', { scope: 'ads,marketing' }, { from: carol });
     const id = facts(receipt).Reference;
-    await until(() => receiver.events.some((event) => event.data.id === id));
-    await new Promise((r) => setTimeout(r, 100));
+    await recordedAsDelivered(id);
     const [list] = await alice.say('my requests', { from: carol });
     const texts = cardTexts(list);
     expect(texts).toContain(`${id}: Opt-out`);
@@ -259,7 +262,7 @@ describe('privacy requests', () => {
     await bot.post('/api/messages', message('replay failed requests', { serviceUrl: connector.url, from: ADMIN }));
     await connector.waitFor(() => connector.posted().length > beforeReplay);
     expect(String(connector.posted()[beforeReplay].body.text)).toContain(id);
-    await until(() => receiver.events.some((event) => event.data.id === id));
+    await recordedAsDelivered(id);
     const [after] = await alice.say('my requests', { from: person });
     expect(facts(after).Status).toBe('With the privacy team');
   });
