@@ -96,9 +96,7 @@ describe('privacy requests', () => {
     const person: Person = { id: `29:${kind}`, aadObjectId: `aad-${kind}`, name: 'Pat' };
     const receipt = await fileRequest(alice, text, answers, { from: person });
     const id = facts(receipt).Reference;
-    await receiver.waitForEvents(1);
-    const deadline = Date.now() + 10_000;
-    while (!receiver.events.some((event) => event.data.id === id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await until(() => receiver.events.some((event) => event.data.id === id), 10_000, `${id} delivered`);
     const event = receiver.events.find((item) => item.data.id === id)!;
     expect(event.data.kind).toBe(kind);
     expect(event.data.details).toEqual(answers);

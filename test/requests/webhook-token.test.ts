@@ -9,6 +9,7 @@ import type { Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
+import { until } from '../fakes/until';
 import { actionData, driver, facts } from './drive';
 
 const SCOPE = 'api://privacy-intake/.default';
@@ -65,8 +66,7 @@ describe('bearer tokens for the privacy webhook', () => {
   it('after a 401, asks the credential again and retries once', async () => {
     receiver.gate = ({ n }) => (n === 1 ? { status: 401 } : undefined);
     const id = await file(4);
-    const deadline = Date.now() + 10_000;
-    while (!receiver.events.some((event) => event.data.id === id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => receiver.events.some((event) => event.data.id === id), 10_000, `${id} delivered`);
     receiver.gate = undefined;
     const attempts = receiver.attempts.filter((attempt) => attempt.id === id);
     expect(attempts.map((attempt) => attempt.status)).toEqual([401, 200]);
@@ -76,8 +76,7 @@ describe('bearer tokens for the privacy webhook', () => {
   it('dead-letters when the fresh token is refused too', async () => {
     receiver.gate = () => ({ status: 403 });
     const id = await file(5);
-    const deadline = Date.now() + 10_000;
-    while (!bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id)), 10_000, `${id} dead-lettered`);
     receiver.gate = undefined;
     expect(receiver.attempts.filter((attempt) => attempt.id === id).map((attempt) => attempt.status)).toEqual([403, 403]);
     expect(bot.logs.join('\n')).not.toContain('token-');
