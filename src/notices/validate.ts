@@ -3,7 +3,10 @@
  * Problems come back as sentences naming the field, for a 400 body or the card.
  */
 import { cleanText } from '../requests/forms';
+import { format, strings } from '../strings';
 import type { NoticeContent } from './types';
+
+const problem = strings.notices.problems;
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 4000;
@@ -13,34 +16,34 @@ const TEAM_IDS_MAX = 5000;
 export type NoticeInput = NoticeContent & { readonly teamIds?: readonly string[] };
 
 export function validateNotice(raw: unknown): { ok: true; notice: NoticeInput } | { ok: false; problems: string[] } {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: ['the body must be a JSON object'] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: [problem.notAnObject] };
   const body = raw as Record<string, unknown>;
   const problems: string[] = [];
   const text = (field: string, max: number, multiline: boolean): string => {
     const value = body[field];
     if (value === undefined || value === null || value === '') return '';
     if (typeof value !== 'string') {
-      problems.push(`${field} must be a string`);
+      problems.push(format(problem.notAString, { field }));
       return '';
     }
     const cleaned = cleanText(value, multiline);
-    if (cleaned.length > max) problems.push(`${field} can be at most ${max} characters (it has ${cleaned.length})`);
+    if (cleaned.length > max) problems.push(format(problem.tooLong, { field, max, length: cleaned.length }));
     return cleaned;
   };
   const title = text('title', TITLE_MAX, false);
   const markdown = text('text', TEXT_MAX, true);
   const url = text('url', URL_MAX, false);
   const effectiveDate = text('effectiveDate', 10, false);
-  if (!title) problems.push('title is required');
-  if (!markdown) problems.push('text is required');
-  if (url && !isHttpsUrl(url)) problems.push('url must be an https:// address');
-  if (effectiveDate && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) problems.push('effectiveDate must be a date as YYYY-MM-DD');
+  if (!title) problems.push(format(problem.required, { field: 'title' }));
+  if (!markdown) problems.push(format(problem.required, { field: 'text' }));
+  if (url && !isHttpsUrl(url)) problems.push(problem.notHttps);
+  if (effectiveDate && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) problems.push(problem.notADate);
   let teamIds: string[] | undefined;
   if (body.teamIds !== undefined) {
     if (!Array.isArray(body.teamIds) || body.teamIds.some((id) => typeof id !== 'string' || id.length === 0 || id.length > 200)) {
-      problems.push('teamIds must be a list of team ids (strings)');
+      problems.push(problem.teamIdsNotStrings);
     } else if (body.teamIds.length === 0 || body.teamIds.length > TEAM_IDS_MAX) {
-      problems.push(`teamIds must list between 1 and ${TEAM_IDS_MAX} teams; leave it out to send to every team`);
+      problems.push(format(problem.teamIdsCount, { max: TEAM_IDS_MAX }));
     } else {
       teamIds = [...new Set(body.teamIds as string[])];
     }

@@ -34,5 +34,16 @@ export const notices = {
   adminOnly: 'Only privacy admins can send notices. If you think the policy needs an update, contact the privacy team.',
   formExpired: 'This form has expired: type "notice" to start again.',
   personalOnly: 'Notices are composed in a personal chat with me: open one and type "notice".',
+  /** Problems with a notice, for the admin's compose card and the API's 400 alike: they name the API field. */
+  problems: {
+    notAnObject: 'the body must be a JSON object',
+    notAString: '{field} must be a string',
+    tooLong: '{field} can be at most {max} characters (it has {length})',
+    required: '{field} is required',
+    notHttps: 'url must be an https:// address',
+    notADate: 'effectiveDate must be a date as YYYY-MM-DD',
+    teamIdsNotStrings: 'teamIds must be a list of team ids (strings)',
+    teamIdsCount: 'teamIds must list between 1 and {max} teams; leave it out to send to every team',
+  },
   speakChannel: 'Privacy policy update: {title}.',
 } as const;
