@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The boundaries of src/ (docs/architecture.md): each list is what a folder may not import.
+const botFramework = { regex: '^(botbuilder|botframework-)', message: 'Only src/teams/ talks to the Bot Framework.' };
+const layers = { regex: '(^|/)(teams|http|cards|wiring)(/|$)', message: 'Services know nothing of Teams, HTTP or cards: take what you need as a parameter (a port).' };
+const features = { regex: '(^|/)(faq|requests|notices|intents)(/|$)', message: 'Storage serves every feature and imports none of them.' };
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const SERVICES = ['faq', 'requests', 'notices', 'intents', 'storage', 'language', 'text', 'outbound'].map((dir) => `src/${dir}/**/*.ts`);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'appPackage/build/**', '.data/**', 'jest.config.js', 'jest.e2e.config.js'] },
   js.configs.recommended,
@@ -16,6 +23,9 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  { files: ['src/**/*.ts'], ignores: ['src/teams/**'], rules: restrict(botFramework) },
+  { files: SERVICES, rules: restrict(botFramework, layers) },
+  { files: ['src/storage/**/*.ts'], rules: restrict(botFramework, layers, features) },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts'],
     rules: { 'no-console': 'off' },

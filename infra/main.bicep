@@ -5,7 +5,7 @@
 //
 //   az deployment group create -g <rg> -f infra/main.bicep -p name=privacy-assistant instances=2
 //
-// Then: set PRIVACY_WEBHOOK_URL / PRIVACY_WEBHOOK_SECRET (or _SCOPE), NOTICE_ADMIN_IDS and
+// Then: set PRIVACY_WEBHOOK_URL / PRIVACY_WEBHOOK_SECRET (or _SCOPE), PRIVACY_ADMIN_IDS and
 // NOTICE_API_TOKEN as app settings (secrets ideally as Key Vault references), deploy the code
 // (`npm ci && npm run build`, zip, `az webapp deploy`), and `npm run package` with BOT_ID set to
 // the identity's client id to get the Teams app package.

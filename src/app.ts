@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadContent } from './faq/content-loader';
@@ -14,16 +13,17 @@ import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
+import { FEATURED_REQUEST_KINDS } from './requests/types';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
-import { createAdapter } from './teams/adapter';
+import { activityProcessor, createAdapter } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
-import { composeNotices } from './compose/notices';
-import { composeRequests } from './compose/requests';
+import { wireNotices } from './wiring/notices';
+import { wireRequests } from './wiring/requests';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
 
@@ -63,25 +63,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const adapter = createAdapter(config, logger);
   const proactive = new Proactive(adapter, config.bot.id);
 
-  const requests = await composeRequests({ config, store, logger, instanceId, proactive });
-  const notices = composeNotices({ config, store, logger, instanceId, proactive });
+  const requests = await wireRequests({ config, store, logger, instanceId, proactive });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive });
   workers.push(requests.worker, notices.worker);
 
-  const withRequests = true;
+  const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
-    new WelcomeFeature({ withRequests }),
+    welcome,
     requests.feature,
     ...notices.features,
-    new FaqFeature({ faq, store, logger, withRequests, followUpsFor: requestFollowUps }),
+    new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true), followUpsFor: requestFollowUps }),
   ];
 
-  const router = new CardActionRouter();
-  const bot = new PrivacyBot(features, router, logger);
-  const runTurn = (turn: TurnContext) => bot.run(turn);
+  const bot = new PrivacyBot(features, new CardActionRouter(), logger);
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
-  registerMessagesRoute(server, { adapter, runTurn, logger });
+  registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
   notices.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;

@@ -39,9 +39,10 @@ export interface Config {
   };
   /** Undefined: one calendar month after receipt. */
   readonly requestDueDays: number | undefined;
+  /** Entra object ids, lower-cased: they send notices and get alerts and reminders. */
+  readonly privacyAdminIds: readonly string[];
   readonly notices: {
     readonly maxRps: number;
-    readonly adminIds: readonly string[];
     readonly apiToken: string;
   };
   readonly logLevel: LogLevel;
@@ -175,9 +176,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxAttempts: integer(env, 'PRIVACY_WEBHOOK_MAX_ATTEMPTS', 15, 1, 1000),
     },
     requestDueDays,
+    // NOTICE_ADMIN_IDS is the earlier name: deployments that set it keep their admins.
+    privacyAdminIds: list(env, read(env, 'PRIVACY_ADMIN_IDS') ? 'PRIVACY_ADMIN_IDS' : 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),
     notices: {
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
-      adminIds: list(env, 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),
       apiToken: noticeToken,
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -196,7 +198,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     webhook: config.webhook.url ? new URL(config.webhook.url).host : 'not set (requests stay in the outbox)',
     webhookSecrets: config.webhook.secrets.length,
     webhookScope: config.webhook.scope ? 'set' : 'not set',
-    noticeAdmins: config.notices.adminIds.length,
+    privacyAdmins: config.privacyAdminIds.length,
     noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
   };
 }

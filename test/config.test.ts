@@ -31,6 +31,13 @@ describe('configuration', () => {
     expect(Object.isFrozen(config) && Object.isFrozen(config.webhook)).toBe(true);
   });
 
+  it('reads privacy admins from PRIVACY_ADMIN_IDS, and from NOTICE_ADMIN_IDS (the earlier name) when only that is set', () => {
+    expect(loadConfig({ PRIVACY_ADMIN_IDS: 'AAA-1, bbb-2' }, '/srv/bot').privacyAdminIds).toEqual(['aaa-1', 'bbb-2']);
+    expect(loadConfig({ NOTICE_ADMIN_IDS: 'CCC-3' }, '/srv/bot').privacyAdminIds).toEqual(['ccc-3']);
+    expect(loadConfig({ PRIVACY_ADMIN_IDS: 'aaa-1', NOTICE_ADMIN_IDS: 'ccc-3' }, '/srv/bot').privacyAdminIds).toEqual(['aaa-1']);
+    expect(loadConfig({}, '/srv/bot').privacyAdminIds).toEqual([]);
+  });
+
   it('treats empty values like unset ones, as Teams Toolkit env files write them', () => {
     const config = loadConfig({ PORT: '', BOT_ID: '', STORAGE: '', NOTICE_MAX_RPS: ' ' }, '/srv/bot');
     expect(config.port).toBe(3978);

@@ -1,7 +1,7 @@
 /** Notice cards: what channels see, and the admin's compose, preview and delivery summary. */
 import type { NoticeContent, NoticeStatus } from '../notices/types';
 import { format, strings } from '../strings';
-import { formatDate } from './request-cards';
+import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import composeJson from './templates/notice-compose.json';
 import noticeJson from './templates/notice.json';
@@ -102,7 +102,7 @@ export function noticePreviewCard(content: NoticeContent, draft: NoticeDraft, ta
 export function noticeSummaryCard(title: string, status: NoticeStatus): AdaptiveCard {
   const state = status.status === 'done' ? s.summaryDone : s.summarySending;
   return renderCard(summaryTemplate, {
-    speak: `${format(s.summaryTitle, { title })}. ${state} ${status.delivered} delivered, ${status.failed} failed, ${status.pending} pending.`,
+    speak: format(s.summarySpeak, { title: format(s.summaryTitle, { title }), state, delivered: status.delivered, failed: status.failed, pending: status.pending }),
     title: format(s.summaryTitle, { title }),
     state,
     id: status.id,

@@ -6,6 +6,7 @@
 import type { FieldProblem, FormField } from '../requests/forms';
 import type { PrivacyRequest, RequestDetails, RequestKind } from '../requests/types';
 import { format, strings } from '../strings';
+import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import myRequestsJson from './templates/my-requests.json';
 import formJson from './templates/request-form.json';
@@ -96,7 +97,7 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCard {
     speak: `${title}. ${intro}`,
     title,
     intro,
-    identityNote: format(s.identityNote, { name: input.requesterName || 'you' }),
+    identityNote: format(s.identityNote, { name: input.requesterName || s.identityNobody }),
     problems: [...(input.notice ? [input.notice] : []), ...problems.map((problem) => problem.message)],
     facts: input.review ? [...input.review.facts] : [],
     fields: input.fields.map((field) => fieldView(field, input.values?.[field.id], problems.find((p) => p.field === field.id)?.message)),
@@ -203,7 +204,7 @@ export function myRequestsCard(requests: readonly PrivacyRequest[]): AdaptiveCar
       received: formatDate(request.submittedAt),
       due: formatDate(request.dueBy),
     })),
-    ...(requests.length > shown.length ? { more: `And ${requests.length - shown.length} older requests.` } : {}),
+    ...(requests.length > shown.length ? { more: format(s.olderRequests, { count: requests.length - shown.length }) } : {}),
   });
 }
 
@@ -219,9 +220,4 @@ function requestFacts(request: PrivacyRequest): Fact[] {
 
 function myRequestsAction() {
   return { title: s.myRequestsButton, verb: 'request.list', data: {} };
-}
-
-/** "24 December 2026": unambiguous in every English locale, unlike 12/24/2026. */
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -1,4 +1,5 @@
 /** The welcome / help card, also shown (with a notice on top) when the policy has no answer. */
+import type { RequestKind } from '../requests/types';
 import { strings } from '../strings';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import welcomeJson from './templates/welcome.json';
@@ -14,9 +15,12 @@ interface WelcomeCardData {
 
 const welcomeTemplate = cardTemplate<WelcomeCardData>(welcomeJson);
 
+/** The kinds that have a welcome-card button (the strings name them). */
+export type FeaturedKind = Extract<RequestKind, keyof typeof strings.requestButtons>;
+
 export interface WelcomeCardOptions {
-  /** Request buttons appear once the requests feature is wired in. */
-  readonly withRequests: boolean;
+  /** One button per kind, under "Make a privacy request"; none, no heading. */
+  readonly requestKinds: readonly FeaturedKind[];
   /** Where the person is: in channels the card explains @mentions. */
   readonly inChannelOrGroup?: boolean;
   readonly notCovered?: boolean;
@@ -24,12 +28,12 @@ export interface WelcomeCardOptions {
 
 export function welcomeCard(options: WelcomeCardOptions): AdaptiveCard {
   const s = strings;
-  const kinds = ['export', 'deletion', 'optout'] as const;
+  const kinds = options.requestKinds;
   return renderCard(welcomeTemplate, {
     speak: options.notCovered ? `${s.faq.notCoveredTitle}. ${s.faq.notCovered}` : s.welcome.speak,
     examples: s.welcome.examples,
-    requestsHeading: options.withRequests ? s.requestButtons.heading : undefined,
-    requestActions: options.withRequests ? kinds.map((kind) => ({ kind, title: s.requestButtons[kind] })) : [],
+    requestsHeading: kinds.length > 0 ? s.requestButtons.heading : undefined,
+    requestActions: kinds.map((kind) => ({ kind, title: s.requestButtons[kind] })),
     showChannelHint: options.inChannelOrGroup === true,
     notCovered: options.notCovered ? { title: s.faq.notCoveredTitle, text: s.faq.notCovered } : undefined,
   });

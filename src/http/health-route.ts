@@ -1,6 +1,6 @@
 /** GET /healthz: 200 while the bot serves and its store answers, 503 while the store does not. */
 import type { Server } from 'restify';
-import { errorCode } from '../errors';
+import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 
@@ -21,7 +21,7 @@ export function registerHealthRoute(server: Server, store: Pick<Store, 'ping'>, 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms);
+    timer = setTimeout(() => reject(new AppError('TIMEOUT', 'storage ping timed out', { ms })), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,18 +1,18 @@
 /**
- * POST /api/messages: checks that the body is a Bot Framework activity before the adapter sees it,
- * then lets the adapter authenticate and run the turn. Failures answer with a status and a fixed
- * short body: no internal message reaches the caller.
+ * POST /api/messages: checks that the body is a Bot Framework activity before the Teams layer sees
+ * it, then lets it authenticate and run the turn. Failures are answered from the error catalog: no
+ * internal message reaches the caller.
  */
-import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { errorCode } from '../errors';
-import { NotAuthenticated, type BotAdapter } from '../teams/adapter';
+import { AppError, errorCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
+import { format, strings } from '../strings';
+import type { ActivityProcessor } from '../teams/adapter';
 import { jsonBody } from './body';
+import { sendError } from './send-error';
 
 export interface MessagesRouteDeps {
-  readonly adapter: Pick<BotAdapter, 'processIncoming'>;
-  readonly runTurn: (turn: TurnContext) => Promise<void>;
+  readonly teams: ActivityProcessor;
   readonly logger: Logger;
 }
 
@@ -21,22 +21,21 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     const problem = activityProblem(req.body);
     if (problem) {
       deps.logger.warn({ route: 'messages', problem }, 'rejected a body that is not an activity');
-      res.send(400, { error: 'BadRequest', message: `Not a Bot Framework activity: ${problem}` });
+      sendError(res, new AppError('BAD_ACTIVITY', format(strings.api.notAnActivity, { problem })));
       return;
     }
     const auth = String(req.headers.authorization ?? '');
     try {
-      const invokeResponse = await deps.adapter.processIncoming(auth, req.body, deps.runTurn);
+      const invokeResponse = await deps.teams.process(auth, req.body);
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
-      if (err instanceof NotAuthenticated) {
-        deps.logger.warn({ route: 'messages', code: 'UNAUTHORIZED', cause: err.reason }, 'rejected an activity without a valid Bot Framework token');
-        res.send(401, { error: 'Unauthorized' });
-        return;
+      if (isAppError(err, 'UNAUTHORIZED')) {
+        deps.logger.warn({ route: 'messages', code: err.code, cause: err.details.cause }, 'rejected an activity without a valid Bot Framework token');
+      } else {
+        deps.logger.error({ route: 'messages', code: errorCode(err), activityType: req.body.type }, 'activity failed');
       }
-      deps.logger.error({ route: 'messages', code: errorCode(err), activityType: req.body.type }, 'activity failed');
-      res.send(500, { error: 'InternalError' });
+      sendError(res, err);
     }
   });
 }

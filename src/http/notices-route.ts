@@ -4,10 +4,13 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
 import { validateNotice } from '../notices/validate';
+import { strings } from '../strings';
 import { jsonBody } from './body';
+import { sendError } from './send-error';
 
 export interface NoticesRouteDeps {
   readonly token: string;
@@ -18,12 +21,12 @@ export interface NoticesRouteDeps {
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
   const authorize: RequestHandler = (req: Request, res: Response, next: Next) => {
     if (!deps.token) {
-      res.send(404, { error: 'NotFound' });
+      sendError(res, new AppError('NOT_FOUND', strings.api.notFound));
       return next(false);
     }
     if (!bearerMatches(req.headers.authorization, deps.token)) {
       deps.logger.warn({ route: 'notices', code: 'UNAUTHORIZED' }, 'notices API call without a valid token');
-      res.send(401, { error: 'Unauthorized', message: 'A valid bearer token is required.' });
+      sendError(res, new AppError('UNAUTHORIZED', strings.api.bearerRequired));
       return next(false);
     }
     return next();
@@ -32,7 +35,7 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
   server.post('/api/notices', authorize, ...jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);
     if (!checked.ok) {
-      res.send(400, { error: 'BadRequest', problems: checked.problems });
+      sendError(res, new AppError('BAD_REQUEST', strings.api.invalidNotice, {}, { problems: checked.problems }));
       return;
     }
     const { teamIds, ...content } = checked.notice;
@@ -44,7 +47,7 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
     const id = String(req.params.id ?? '');
     const status = /^NT-[0-9A-F]{16}$/.test(id) ? await deps.notices.status(id) : undefined;
     if (!status) {
-      res.send(404, { error: 'NotFound', message: 'No notice with that id.' });
+      sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
       return;
     }
     res.send(200, status);

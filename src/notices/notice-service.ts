@@ -12,8 +12,9 @@ import type { Logger } from '../logger';
 import { unlessConflict, type Store } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { InstallationRegistry } from './installations';
+import type { NoticePublisher } from './publisher';
 import type { TeamsRateLimiter } from './rate-limiter';
-import type { Installation, Notice, NoticeContent, NoticeOrigin, NoticeStatus, NoticeTarget } from './types';
+import type { Notice, NoticeContent, NoticeOrigin, NoticeStatus, NoticeTarget } from './types';
 
 export const NOTICES_COLLECTION = 'notices';
 export const TARGETS_COLLECTION = 'noticetargets';
@@ -24,26 +25,16 @@ export interface NoticeJob {
   readonly teamId: string;
 }
 
-/** What posting to a channel came to, as the Teams layer reports it. */
-export type PostResult = { readonly ok: true; readonly activityId?: string } | { readonly ok: false; readonly status: number; readonly retryAfterMs?: number };
-
 export interface NoticeServiceOptions {
   readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete'>;
   readonly installations: InstallationRegistry;
   readonly queue: WorkQueue<NoticeJob>;
   readonly limiter: TeamsRateLimiter;
-  readonly post: (installation: Installation, notice: Notice) => Promise<PostResult>;
+  readonly publisher: NoticePublisher;
   readonly logger: Logger;
-  /** Called (at most about once a second per notice, and at the end) as targets settle. */
-  readonly onProgress?: (notice: Notice, status: NoticeStatus) => Promise<void>;
-  readonly onQueued?: () => void;
   readonly now?: () => number;
 }
 
-/** Statuses Teams uses for "not now": throttled, precondition races, gateway trouble. */
-const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
-/** The bot was removed from the team, or the channel is gone. */
-const GONE = new Set([403, 404]);
 const MAX_ATTEMPTS = 12;
 /** Longer waits go back to the queue rather than holding a worker slot. */
 const MAX_WAIT_IN_HAND_MS = 5000;
@@ -78,7 +69,6 @@ export class NoticeService {
     for (let i = 0; i < installations.length; i += 20) {
       await Promise.all(installations.slice(i, i + 20).map((installation) => this.addTarget(id, installation.teamId)));
     }
-    this.options.onQueued?.();
     this.options.logger.info({ noticeId: id, targets: installations.length, via: options.via }, 'notice created');
     return notice;
   }
@@ -109,7 +99,6 @@ export class NoticeService {
     for (const item of await this.options.store.list<NoticeTarget>(TARGETS_COLLECTION)) {
       if (item.value.state === 'pending' && (await this.options.queue.enqueue(item.key, { noticeId: item.value.noticeId, teamId: item.value.teamId }))) queued++;
     }
-    if (queued > 0) this.options.onQueued?.();
     return queued;
   }
 
@@ -139,19 +128,20 @@ export class NoticeService {
       if ('waitMs' in slot) break;
     }
 
-    const result = await this.options.post(installation, notice);
+    const result = await this.options.publisher.post(installation.reference, notice);
     if (result.ok) {
       await this.settle(claim, key, { state: 'sent', ...(result.activityId ? { activityId: result.activityId } : {}) });
       return;
     }
-    if (RETRYABLE.has(result.status) && claim.item.attempts < MAX_ATTEMPTS) {
+    if (result.verdict === 'retry' && claim.item.attempts < MAX_ATTEMPTS) {
       const delay = Math.max(result.retryAfterMs ?? 0, retryDelayMs(claim.item.attempts, { baseMs: 1000, maxMs: 60_000 }));
       this.options.limiter.holdOff(conversationId, this.now() + delay);
       await this.options.queue.retryAt(claim, this.now() + delay);
       this.options.logger.warn({ noticeId, status: result.status, retryInMs: delay }, 'notice post throttled; retrying that team');
       return;
     }
-    if (GONE.has(result.status)) await this.options.installations.markStale(teamId, new Date(this.now()));
+    // Teams answers 403 to a bot removed from the team and 404 when the channel is gone.
+    if (result.verdict === 'gone' || result.status === 403) await this.options.installations.markStale(teamId, new Date(this.now()));
     await this.settle(claim, key, { state: 'failed', reason: `http-${result.status}` });
     this.options.logger.warn({ noticeId, status: result.status }, 'notice post failed');
   };
@@ -175,13 +165,14 @@ export class NoticeService {
 
   /** Coalesces progress reports: the summary card is updated about once a second, and at the end. */
   private progress(noticeId: string): void {
-    if (!this.options.onProgress || this.progressTimers.has(noticeId)) return;
+    if (this.progressTimers.has(noticeId)) return;
     const timer = setTimeout(() => {
       this.progressTimers.delete(noticeId);
       void (async () => {
         const notice = await this.notice(noticeId);
+        if (!notice?.origin) return;
         const status = await this.status(noticeId);
-        if (notice && status) await this.options.onProgress!(notice, status);
+        if (status) await this.options.publisher.showProgress(notice.origin, notice, status);
       })().catch((err: unknown) => this.options.logger.warn({ noticeId, err: String((err as Error)?.name) }, 'notice progress update failed'));
     }, PROGRESS_EVERY_MS);
     timer.unref?.();

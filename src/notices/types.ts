@@ -1,5 +1,5 @@
 /** Policy-change notices and the installations they go to. */
-import type { StoredReference } from '../teams/proactive';
+import type { ConversationRef } from '../outbound/conversation-ref';
 
 /** A team with the bot installed: where its General channel is, and whose it is. */
 export interface Installation {
@@ -7,7 +7,7 @@ export interface Installation {
   readonly teamName: string;
   readonly tenantId: string;
   /** The General channel (its conversation id is the team id). */
-  readonly reference: StoredReference;
+  readonly reference: ConversationRef;
   readonly installedAt: string;
   /** Set when Teams answered 403/404 to a post: removed without us being told, or the channel is gone. */
   readonly staleSince?: string;
@@ -23,7 +23,7 @@ export interface NoticeContent {
 
 /** Where a notice sent from Teams shows its progress: the admin's summary card, updated in place. */
 export interface NoticeOrigin {
-  readonly reference: StoredReference;
+  readonly reference: ConversationRef;
   readonly activityId: string;
 }
 

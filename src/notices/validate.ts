@@ -2,8 +2,8 @@
  * Checks a notice before anything is stored or sent, the same way for the API and the compose card.
  * Problems come back as sentences naming the field, for a 400 body or the card.
  */
-import { cleanText } from '../requests/forms';
 import { format, strings } from '../strings';
+import { cleanText } from '../text/clean-text';
 import type { NoticeContent } from './types';
 
 const problem = strings.notices.problems;

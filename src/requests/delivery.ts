@@ -3,12 +3,13 @@
  * at least once (a crash after the receiver's 2xx and before the status write sends it again); the
  * event id is the request id on every attempt, so receivers deduplicate on `webhook-id`.
  */
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import type { OutboundResult } from '../outbound/outcome';
 import { unlessConflict, type Store } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import { REQUESTS_COLLECTION, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
-import type { SendResult } from './webhook-client';
 
 export interface RetryPolicy {
   readonly baseMs: number;
@@ -20,7 +21,7 @@ export interface DeliveryOptions {
   readonly store: Pick<Store, 'get' | 'put'>;
   readonly outbox: WorkQueue<DeliveryJob>;
   /** Undefined while PRIVACY_WEBHOOK_URL is empty: requests wait in the outbox. */
-  readonly send: ((eventId: string, body: string) => Promise<SendResult>) | undefined;
+  readonly send: ((eventId: string, body: string) => Promise<OutboundResult>) | undefined;
   readonly retry: RetryPolicy;
   readonly logger: Logger;
   /** Told about each dead-lettered request, to alert the privacy admins. */
@@ -56,13 +57,13 @@ export class RequestDelivery {
     }
     const attempt = claim.item.attempts;
     const result = await this.options.send(request.id, JSON.stringify(webhookEvent(request)));
-    if (result.outcome === 'delivered') {
+    if (result.ok) {
       await this.record(claim.item.payload.key, { status: 'delivered', deliveredAt: new Date(this.now()).toISOString() });
       await outbox.complete(claim);
       logger.info({ requestId: request.id, kind: request.kind, attempt, status: result.status }, 'request delivered');
       return;
     }
-    if (result.outcome === 'retry' && attempt < this.options.retry.maxAttempts) {
+    if (result.verdict === 'retry' && attempt < this.options.retry.maxAttempts) {
       const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
       await outbox.retryAt(claim, this.now() + delay);
       logger.warn({ requestId: request.id, attempt, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
@@ -83,7 +84,7 @@ export class RequestDelivery {
       const next = { ...current.value, ...change };
       if (await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, next, { etag: current.etag }))) return next;
     }
-    throw new Error('request status kept changing underneath');
+    throw new AppError('STORAGE_CONFLICT', 'request status kept changing underneath', { requestId: key.split('.').pop() });
   }
 }
 

@@ -5,6 +5,7 @@
  * control characters never reach the store or the webhook.
  */
 import { format, strings } from '../strings';
+import { cleanText } from '../text/clean-text';
 import type { RequestDetails, RequestKind } from './types';
 
 const f = strings.forms;
@@ -80,18 +81,6 @@ function checkField(field: FormField, values: Readonly<Record<string, string>>):
     case 'toggle':
       return field.required && value !== 'true' ? format(problem.tickToGoOn, { title: field.title }) : undefined;
   }
-}
-
-/**
- * Keeps what a person typed and nothing that could break a card, a log line or the receiving
- * system: control characters go (newlines stay in multi-line fields), Unicode is normalised, and
- * surrounding space is trimmed.
- */
-export function cleanText(raw: string, multiline: boolean): string {
-  const normalised = raw.normalize('NFC').replace(/\r\n?/g, '\n');
-  // eslint-disable-next-line no-control-regex
-  const stripped = normalised.replace(multiline ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  return stripped.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 const NOTES: FormField = { id: 'notes', type: 'text', label: f.notes, required: false, multiline: true, maxLength: NOTES_MAX };

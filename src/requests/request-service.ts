@@ -46,8 +46,6 @@ export interface RequestServiceOptions {
   readonly outbox: WorkQueue<DeliveryJob>;
   readonly tokens: FormTokens;
   readonly dueDays: number | undefined;
-  /** Called after a delivery is queued, to wake the outbox worker. */
-  readonly onQueued?: () => void;
   readonly now?: () => Date;
 }
 
@@ -121,7 +119,6 @@ export class RequestService {
     for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
       if (item.value.status === 'received' && (await this.options.outbox.enqueue(item.value.id, { key: item.key }))) queued++;
     }
-    if (queued > 0) this.options.onQueued?.();
     return queued;
   }
 
@@ -135,12 +132,11 @@ export class RequestService {
       await this.options.outbox.enqueue(item.value.id, { key: item.key });
       replayed.push(item.value.id);
     }
-    if (replayed.length > 0) this.options.onQueued?.();
     return replayed;
   }
 
   private async ensureQueued(key: string, request: PrivacyRequest): Promise<PrivacyRequest> {
-    if (request.status === 'received' && (await this.options.outbox.enqueue(request.id, { key }))) this.options.onQueued?.();
+    if (request.status === 'received') await this.options.outbox.enqueue(request.id, { key });
     return request;
   }
 }

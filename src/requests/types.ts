@@ -8,6 +8,9 @@ export type { RequestKind };
 
 export const REQUEST_KINDS: readonly RequestKind[] = ['export', 'deletion', 'optout', 'rectification'];
 
+/** The everyday rights, offered as buttons on the welcome card; the others are asked for in words. */
+export const FEATURED_REQUEST_KINDS = ['export', 'deletion', 'optout'] as const satisfies readonly RequestKind[];
+
 /** received: stored, not yet acknowledged by the privacy team's system; failed: dead-lettered. */
 export type RequestStatus = 'received' | 'delivered' | 'failed';
 

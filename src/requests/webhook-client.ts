@@ -1,18 +1,11 @@
 /**
- * One signed POST to the privacy team's webhook, classified into what the outbox should do next.
- * Redirects are not followed (a redirect could carry personal data somewhere unvetted), and a
- * response has 15 seconds to arrive.
+ * One signed POST to the privacy team's webhook. Redirects are not followed (a redirect could carry
+ * personal data somewhere unvetted); the answer is judged by the shared outbound table, with one
+ * webhook rule on top: 409 means the receiver already has this event id, which is delivered.
  */
-import { parseRetryAfter } from '../http/retry-after';
+import { judgeStatus, noResponse, OUTBOUND_TIMEOUT_MS, type OutboundResult } from '../outbound/outcome';
 import type { TokenSource } from './token-source';
 import { webhookSignature } from './webhook-signature';
-
-export type SendResult =
-  | { readonly outcome: 'delivered'; readonly status: number }
-  /** Worth another attempt later: 408, 429, 5xx, network errors and timeouts. */
-  | { readonly outcome: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
-  /** Retrying cannot help: dead-letter. */
-  | { readonly outcome: 'permanent'; readonly reason: string };
 
 export interface WebhookClientOptions {
   readonly url: string;
@@ -25,18 +18,17 @@ export interface WebhookClientOptions {
 export class WebhookClient {
   constructor(private readonly options: WebhookClientOptions) {}
 
-  async send(eventId: string, body: string): Promise<SendResult> {
+  async send(eventId: string, body: string): Promise<OutboundResult> {
     const first = await this.post(eventId, body);
-    if (first.outcome === 'unauthorized' && this.options.tokens) {
+    if (!first.ok && first.verdict === 'refused' && this.options.tokens) {
       // A token can be revoked or rotated before it expires: one fresh token, then give up.
       this.options.tokens.renew();
-      const second = await this.post(eventId, body);
-      return second.outcome === 'unauthorized' ? { outcome: 'permanent', reason: second.reason } : second;
+      return this.post(eventId, body);
     }
-    return first.outcome === 'unauthorized' ? { outcome: 'permanent', reason: first.reason } : first;
+    return first;
   }
 
-  private async post(eventId: string, body: string): Promise<SendResult | { outcome: 'unauthorized'; reason: string }> {
+  private async post(eventId: string, body: string): Promise<OutboundResult> {
     const timestamp = Math.floor((this.options.now ?? Date.now)() / 1000);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -47,7 +39,7 @@ export class WebhookClient {
     try {
       if (this.options.tokens) headers.authorization = `Bearer ${await this.options.tokens.token()}`;
     } catch {
-      return { outcome: 'retry', reason: 'token-unavailable' };
+      return noResponse('token-unavailable');
     }
     let response: Response;
     try {
@@ -56,23 +48,15 @@ export class WebhookClient {
         headers,
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? OUTBOUND_TIMEOUT_MS),
       });
     } catch (err) {
       const name = (err as { name?: string } | null)?.name;
-      return { outcome: 'retry', reason: name === 'TimeoutError' ? 'timeout' : 'network' };
+      return noResponse(name === 'TimeoutError' ? 'timeout' : 'network');
     }
     // The body is not needed and may hold anything; drain it so the connection is reused.
     await response.arrayBuffer().catch(() => undefined);
-    return classify(response.status, response.headers.get('retry-after') ?? undefined);
+    if (response.status === 409) return { ok: true, status: 409 };
+    return judgeStatus(response.status, response.headers.get('retry-after') ?? undefined);
   }
-}
-
-/** The contract's table: 2xx and 409 (the receiver knows this id) delivered; 408/429/5xx retried; other 4xx stop. */
-export function classify(status: number, retryAfter?: string): SendResult | { outcome: 'unauthorized'; reason: string } {
-  const reason = `http-${status}`;
-  if ((status >= 200 && status < 300) || status === 409) return { outcome: 'delivered', status };
-  if (status === 401 || status === 403) return { outcome: 'unauthorized', reason };
-  if (status === 408 || status === 429 || status >= 500) return { outcome: 'retry', reason, retryAfterMs: parseRetryAfter(retryAfter) };
-  return { outcome: 'permanent', reason };
 }

@@ -3,8 +3,6 @@ import type { Config } from '../config';
 import { FileStore } from './file-store';
 import type { Store } from './store';
 
-export type StoreFactory = (config: Config) => Promise<Store>;
-
 export async function createStore(config: Config): Promise<Store> {
   if (config.storage.kind === 'azure') {
     // Loaded only when asked for, so the file-store default never pulls in the Azure SDKs.

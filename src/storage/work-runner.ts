@@ -26,7 +26,9 @@ export class WorkRunner<T> {
   private kicked = false;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly options: WorkRunnerOptions<T>) {}
+  constructor(private readonly options: WorkRunnerOptions<T>) {
+    options.queue.onEnqueued(() => this.kick());
+  }
 
   start(): void {
     if (!this.stopped) return;

@@ -3,9 +3,8 @@
  * for formatted messages, and in channels the bot's own mention would otherwise be searched for.
  */
 import { TurnContext, type Activity } from 'botbuilder';
+import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 
-/** Longer input is cut: no privacy question needs more, and search cost stays bounded. */
-export const MAX_TEXT_LENGTH = 1000;
 
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
@@ -22,7 +21,7 @@ export function messageText(activity: Partial<Activity>): string {
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, MAX_TEXT_LENGTH);
+    .slice(0, MAX_MESSAGE_CHARS);
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -32,12 +31,4 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';
   return 'personal';
-}
-
-/** Tenant of the activity: Teams puts it in channelData; some clients only in conversation. */
-export function activityTenantId(activity: Partial<Activity>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannelData = channelData?.tenant?.id;
-  const id = typeof fromChannelData === 'string' ? fromChannelData : activity.conversation?.tenantId;
-  return id ? id.toLowerCase() : undefined;
 }

@@ -12,10 +12,16 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config';
-import { errorCode } from '../errors';
+import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
-import { activityTenantId } from './activity-text';
+import { activityTenantId, tenantAllowed } from './tenant';
+
+/** What the HTTP route needs of the Teams layer: an activity in, the invoke response (if any) out. */
+export interface ActivityProcessor {
+  /** Throws AppError UNAUTHORIZED when the request is not authenticated. */
+  process(authHeader: string, activity: unknown): Promise<{ readonly status?: number; readonly body?: unknown } | undefined>;
+}
 
 /**
  * CloudAdapter with authentication split from the turn, so the HTTP route can answer 401 for every
@@ -28,19 +34,16 @@ export class BotAdapter extends CloudAdapter {
     try {
       authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     } catch (err) {
-      throw new NotAuthenticated(errorCode(err));
+      // Fail closed: whatever stopped the token check, the request is not authenticated.
+      throw new AppError('UNAUTHORIZED', strings.api.botTokenRequired, { cause: errorCode(err) });
     }
     return this.processActivity(authenticated, activity, logic);
   }
 }
 
-/** Fail closed: whatever stopped the token check, the request is not authenticated. */
-export class NotAuthenticated extends Error {
-  readonly statusCode = 401;
-  constructor(readonly reason: string) {
-    super('request not authenticated');
-    this.name = 'NotAuthenticated';
-  }
+/** The route's view of the adapter: every activity runs as a turn of `runTurn`. */
+export function activityProcessor(adapter: BotAdapter, runTurn: (turn: TurnContext) => Promise<void>): ActivityProcessor {
+  return { process: (authHeader, activity) => adapter.processIncoming(authHeader, activity as Activity, runTurn) };
 }
 
 export function createAdapter(config: Config, logger: Logger): BotAdapter {
@@ -75,10 +78,4 @@ export function createAdapter(config: Config, logger: Logger): BotAdapter {
     }
   };
   return adapter;
-}
-
-export function tenantAllowed(config: Config, turn: TurnContext): boolean {
-  if (config.allowedTenantIds.length === 0) return true;
-  const tenant = activityTenantId(turn.activity);
-  return tenant !== undefined && config.allowedTenantIds.includes(tenant);
 }

@@ -8,7 +8,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { errorCode, isAppError } from '../errors';
+import { errorAnswer, errorCode } from '../errors';
 import { classifyIntent } from '../intents/classify';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
@@ -80,9 +80,11 @@ export class PrivacyBot extends ActivityHandler {
         const result = await this.runAction(turn, { verb, data: rest, via: 'submit' });
         if (result.card) await turn.sendActivity(cardMessage(result.card));
       } catch (err) {
-        if (!isAppError(err, 'UNKNOWN_VERB') && !isAppError(err, 'INVALID_CARD_DATA')) throw err;
+        // A refused action (an unknown verb, forged data) is told as such; anything else is the turn's error.
+        const answer = errorAnswer(err);
+        if (answer.status >= 500) throw err;
         this.logger.warn({ code: errorCode(err), verb: verb.slice(0, 40) }, 'card action refused');
-        await turn.sendActivity(strings.common.unknownAction);
+        await turn.sendActivity(answer.message);
       }
       return;
     }
@@ -107,14 +109,10 @@ export class PrivacyBot extends ActivityHandler {
   }
 
   private invokeError(err: unknown, verb: string) {
-    const known = isAppError(err, 'UNKNOWN_VERB') || isAppError(err, 'INVALID_CARD_DATA');
-    if (known) this.logger.warn({ code: errorCode(err), verb: verb.slice(0, 40) }, 'card action refused');
+    const answer = errorAnswer(err);
+    if (answer.status < 500) this.logger.warn({ code: errorCode(err), verb: verb.slice(0, 40) }, 'card action refused');
     else this.logger.error({ code: errorCode(err), verb: verb.slice(0, 40) }, 'card action failed');
-    return {
-      statusCode: known ? 400 : 500,
-      type: ERROR_CONTENT_TYPE,
-      value: { code: known ? 'BadRequest' : 'InternalError', message: known ? strings.common.unknownAction : strings.common.actionFailed },
-    };
+    return { statusCode: answer.status, type: ERROR_CONTENT_TYPE, value: { code: answer.name, message: answer.message } };
   }
 
   private async installation(turn: TurnContext, event: InstallationEvent): Promise<void> {

@@ -6,13 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
 import type { AdaptiveCard } from '../cards/render';
-import { welcomeCard } from '../cards/welcome-card';
 import type { FaqEntry, FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
-import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
@@ -30,7 +28,8 @@ export interface FaqFeatureOptions {
   readonly faq: FaqService;
   readonly store: Pick<Store, 'put'>;
   readonly logger: Logger;
-  readonly withRequests: boolean;
+  /** The reply when the policy does not cover a question: the welcome card with a note on top. */
+  readonly notCoveredCard: (turn: TurnContext) => AdaptiveCard;
   /** Buttons to add under an answer, e.g. "Start a deletion request" for a question about that right. */
   readonly followUpsFor?: (intent: Intent) => FollowUp[];
 }
@@ -81,11 +80,7 @@ export class FaqFeature implements Feature {
     const answer = this.options.faq.answer(question);
     if (!answer.entry) {
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
-      return welcomeCard({
-        withRequests: this.options.withRequests,
-        inChannelOrGroup: conversationKind(turn.activity) !== 'personal',
-        notCovered: true,
-      });
+      return this.options.notCoveredCard(turn);
     }
     this.options.logger.info({ outcome: 'answered', entryId: answer.entry.id }, 'faq answer');
     const followUps = this.options.followUpsFor?.(intent) ?? [];

@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { InstallationRegistry } from '../notices/installations';
-import { activityTenantId } from './activity-text';
+import { activityTenantId } from './tenant';
 import type { Feature, InstallationEvent } from './feature';
 import { referenceOf } from './proactive';
 

@@ -4,20 +4,19 @@
  * Every step checks the admin list again: card data can be replayed or forged by anyone.
  */
 import type { TurnContext } from 'botbuilder';
-import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard, type NoticeDraft } from '../cards/notice-cards';
+import { noticeComposeCard, noticePreviewCard, noticeSummaryCard, type NoticeDraft } from '../cards/notice-cards';
 import { statusCard } from '../cards/request-cards';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import type { InstallationRegistry } from '../notices/installations';
-import type { NoticeService, PostResult } from '../notices/notice-service';
-import type { Installation, Notice, NoticeStatus } from '../notices/types';
+import type { NoticeService } from '../notices/notice-service';
 import { validateNotice } from '../notices/validate';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
 import { cardMessage } from './card-message';
-import { referenceOf, type Proactive } from './proactive';
+import { referenceOf } from './proactive';
 import { isPrivacyAdmin } from './requester';
 
 const s = strings.notices;
@@ -26,7 +25,6 @@ const DRAFT_ID = /^NT-[0-9A-F]{16}$/;
 export interface NoticesFeatureOptions {
   readonly notices: NoticeService;
   readonly installations: InstallationRegistry;
-  readonly proactive: Pick<Proactive, 'post' | 'update'>;
   readonly adminIds: readonly string[];
   readonly logger: Logger;
 }
@@ -54,17 +52,6 @@ export class NoticesFeature implements Feature {
     router.register('notice.edit', (turn, action) => this.asAdmin(turn, async () => ({ card: noticeComposeCard({ ...draftOf(action), teams: await this.teams(), values: draftOf(action) }) })));
     router.register('notice.send', (turn, action) => this.asAdmin(turn, () => this.send(turn, action)));
     router.register('notice.cancel', (turn) => this.asAdmin(turn, async () => ({ card: statusCard(s.cancelledTitle, s.cancelledText) })));
-  }
-
-  /** Posts a notice into one team's General channel: the sender the notice service calls. */
-  async post(installation: Installation, notice: Notice): Promise<PostResult> {
-    return this.options.proactive.post(installation.reference, cardMessage(noticeCard(notice)));
-  }
-
-  /** Refreshes the admin's summary card in place as delivery progresses. */
-  async showProgress(notice: Notice, status: NoticeStatus): Promise<void> {
-    if (!notice.origin) return;
-    await this.options.proactive.update(notice.origin.reference, notice.origin.activityId, cardMessage(noticeSummaryCard(notice.title, status)));
   }
 
   private async preview(action: CardAction): Promise<CardActionResult> {

@@ -13,16 +13,8 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { errorCode } from '../errors';
-import { parseRetryAfter } from '../http/retry-after';
-
-export type PostOutcome =
-  | { readonly ok: true; readonly activityId?: string }
-  | { readonly ok: false; readonly status: number; readonly retryAfterMs?: number; readonly code: string };
-
-/** The parts of a conversation reference worth storing: no user text, no names. */
-export type StoredReference = Pick<ConversationReference, 'serviceUrl' | 'channelId' | 'conversation' | 'bot'> & {
-  readonly activityId?: string;
-};
+import type { ConversationRef } from '../outbound/conversation-ref';
+import { judgeStatus, noResponse, type OutboundResult } from '../outbound/outcome';
 
 export class Proactive {
   constructor(
@@ -31,18 +23,30 @@ export class Proactive {
   ) {}
 
   /** Posts a new message into an existing conversation (a channel, a group chat or a personal chat). */
-  async post(reference: StoredReference, activity: Partial<Activity>): Promise<PostOutcome> {
+  async post(reference: ConversationRef, activity: Partial<Activity>): Promise<OutboundResult> {
     return this.attempt((done) =>
-      this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, (turn) => done(() => newMessage(turn, activity))),
+      this.adapter.continueConversationAsync(this.botAppId, toBotReference(reference), (turn) => done(() => newMessage(turn, activity))),
     );
   }
 
   /** Replaces a message the bot sent earlier, e.g. a delivery summary filling in. */
-  async update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<PostOutcome> {
+  async update(reference: ConversationRef, activityId: string, activity: Partial<Activity>): Promise<OutboundResult> {
     return this.attempt((done) =>
-      this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, (turn) =>
+      this.adapter.continueConversationAsync(this.botAppId, toBotReference(reference), (turn) =>
         done(async () => {
           await turn.updateActivity({ ...activity, id: activityId });
+          return activityId;
+        }),
+      ),
+    );
+  }
+
+  /** Deletes a message the bot sent earlier, e.g. a recalled notice. */
+  async delete(reference: ConversationRef, activityId: string): Promise<OutboundResult> {
+    return this.attempt((done) =>
+      this.adapter.continueConversationAsync(this.botAppId, toBotReference(reference), (turn) =>
+        done(async () => {
+          await turn.deleteActivity(activityId);
           return activityId;
         }),
       ),
@@ -57,8 +61,8 @@ export class Proactive {
     where: { readonly serviceUrl: string; readonly tenantId: string; readonly channelId?: string },
     userId: string,
     activity: Partial<Activity>,
-  ): Promise<PostOutcome & { reference?: StoredReference }> {
-    let reference: StoredReference | undefined;
+  ): Promise<OutboundResult & { reference?: ConversationRef }> {
+    let reference: ConversationRef | undefined;
     const parameters = {
       isGroup: false,
       bot: { id: this.botAppId, name: '' },
@@ -82,12 +86,12 @@ export class Proactive {
    * throw would go to onTurnError (which apologises into the conversation!) and never reach us, so
    * `done` catches it in the turn and it is reported here instead.
    */
-  private async attempt(run: (done: (work: () => Promise<string | undefined>) => Promise<void>) => Promise<void>): Promise<PostOutcome> {
-    let outcome: PostOutcome = { ok: false, status: 0, code: 'CONNECTOR_FAILED' };
+  private async attempt(run: (done: (work: () => Promise<string | undefined>) => Promise<void>) => Promise<void>): Promise<OutboundResult> {
+    let outcome: OutboundResult = noResponse('CONNECTOR_FAILED');
     try {
       await run(async (work) => {
         try {
-          outcome = { ok: true, activityId: await work() };
+          outcome = { ok: true, status: 200, activityId: await work() };
         } catch (err) {
           outcome = failure(err);
         }
@@ -111,8 +115,8 @@ async function newMessage(turn: TurnContext, activity: Partial<Activity>): Promi
   return response.id;
 }
 
-/** What to keep of an activity to reach its conversation later. */
-export function referenceOf(activity: Partial<Activity>): StoredReference {
+/** What to keep of an activity to reach its conversation later: ids only, no user text, no names. */
+export function referenceOf(activity: Partial<Activity>): ConversationRef {
   return {
     serviceUrl: activity.serviceUrl ?? '',
     channelId: activity.channelId ?? 'msteams',
@@ -121,21 +125,27 @@ export function referenceOf(activity: Partial<Activity>): StoredReference {
       conversationType: activity.conversation?.conversationType,
       tenantId: activity.conversation?.tenantId,
       isGroup: activity.conversation?.isGroup,
-    } as ConversationReference['conversation'],
+    },
     bot: activity.recipient ? { id: activity.recipient.id, name: activity.recipient.name ?? '' } : undefined,
-  } as StoredReference;
+  };
 }
 
-/** Maps a connector error to a status and Retry-After without keeping its message. */
-function failure(err: unknown): PostOutcome {
+/** The stored reference as botbuilder wants it: the stored shape is botbuilder's, field for field. */
+function toBotReference(reference: ConversationRef): Partial<ConversationReference> {
+  return reference as Partial<ConversationReference>;
+}
+
+/** Judges a connector error by its status and Retry-After, without keeping its message. */
+function failure(err: unknown): OutboundResult {
   const e = err as { statusCode?: unknown; response?: { status?: unknown; headers?: unknown } } | null;
   const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.response?.status === 'number' ? e.response.status : 0;
-  return { ok: false, status, retryAfterMs: retryAfterMs(e?.response?.headers), code: errorCode(err) };
+  if (status === 0) return noResponse(errorCode(err));
+  return judgeStatus(status, retryAfterHeader(e?.response?.headers));
 }
 
-function retryAfterMs(headers: unknown): number | undefined {
+function retryAfterHeader(headers: unknown): string | undefined {
   if (!headers || typeof headers !== 'object') return undefined;
   const h = headers as { get?: (name: string) => unknown; [key: string]: unknown };
   const raw = typeof h.get === 'function' ? h.get('retry-after') : (h['retry-after'] ?? h['Retry-After']);
-  return parseRetryAfter(typeof raw === 'string' ? raw : undefined);
+  return typeof raw === 'string' ? raw : undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Requester } from '../requests/types';
-import { activityTenantId } from './activity-text';
+import { activityTenantId } from './tenant';
 
 export type RequesterLookup =
   | { readonly ok: true; readonly requester: Requester }
@@ -29,9 +29,9 @@ export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
   return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name, email, teamsUserId: from.id } };
 }
 
-/** A privacy admin is named in NOTICE_ADMIN_IDS by the Entra object id Teams authenticated, never by card data. */
+/** A privacy admin is named in PRIVACY_ADMIN_IDS by the Entra object id Teams authenticated, never by card data. */
 export function isPrivacyAdmin(turn: TurnContext, adminIds: readonly string[]): boolean {
   const id = turn.activity.from?.aadObjectId;
-  // NOTICE_ADMIN_IDS is read lower-cased; GUIDs compare without regard to case.
+  // PRIVACY_ADMIN_IDS is read lower-cased; GUIDs compare without regard to case.
   return Boolean(id && adminIds.includes(id.toLowerCase()));
 }

@@ -1,6 +1,7 @@
 /** Welcome card on install and on "hi" / "help"; short friendly replies to greetings and thanks. */
 import type { TurnContext } from 'botbuilder';
-import { welcomeCard } from '../cards/welcome-card';
+import type { AdaptiveCard } from '../cards/render';
+import { welcomeCard, type FeaturedKind } from '../cards/welcome-card';
 import type { Intent } from '../intents/classify';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
@@ -10,7 +11,8 @@ import type { Feature, InstallationEvent } from './feature';
 export class WelcomeFeature implements Feature {
   readonly name = 'welcome';
 
-  constructor(private readonly options: { readonly withRequests: boolean }) {}
+  /** `requestKinds`: the requests the card offers buttons for (none where requests are not wired). */
+  constructor(private readonly options: { readonly requestKinds: readonly FeaturedKind[] }) {}
 
   async onMessage(turn: TurnContext, intent: Intent): Promise<boolean> {
     switch (intent.type) {
@@ -34,9 +36,10 @@ export class WelcomeFeature implements Feature {
     if (event.action === 'add' && event.source === 'installationUpdate') await this.sendWelcome(turn);
   }
 
-  card(turn: TurnContext, notCovered = false) {
+  /** The welcome card for this conversation; with `notCovered`, the FAQ's "the policy does not cover that" reply. */
+  card(turn: TurnContext, notCovered = false): AdaptiveCard {
     return welcomeCard({
-      withRequests: this.options.withRequests,
+      requestKinds: this.options.requestKinds,
       inChannelOrGroup: conversationKind(turn.activity) !== 'personal',
       notCovered,
     });

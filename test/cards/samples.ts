@@ -8,7 +8,7 @@ import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
 import { DELETION_CONFIRMATION, FORM_FIELDS } from '../../src/requests/forms';
-import type { PrivacyRequest } from '../../src/requests/types';
+import { FEATURED_REQUEST_KINDS, type PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
@@ -81,9 +81,9 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
   ],
   'welcome.json': () => [
-    welcomeCard({ withRequests: true }),
-    welcomeCard({ withRequests: false, inChannelOrGroup: true }),
-    welcomeCard({ withRequests: true, notCovered: true }),
+    welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS }),
+    welcomeCard({ requestKinds: [], inChannelOrGroup: true }),
+    welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS, notCovered: true }),
   ],
   'faq-answer.json': () => [
     faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [] }),

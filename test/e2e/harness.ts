@@ -34,7 +34,7 @@ export async function startStack(): Promise<Stack> {
     CONTENT_DIR: 'content',
     PRIVACY_WEBHOOK_URL: receiver.url,
     PRIVACY_WEBHOOK_SECRET: receiver.secret,
-    NOTICE_ADMIN_IDS: PLAYGROUND_USER_AAD_ID,
+    PRIVACY_ADMIN_IDS: PLAYGROUND_USER_AAD_ID,
   });
   const botPort = await servingPort(bot);
   const playgroundPort = await freePort();

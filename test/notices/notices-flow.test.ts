@@ -14,7 +14,7 @@ const teamId = (n: number) => `19:team${n}@thread.tacv2`;
 describe('policy-change notices', () => {
   let connector: FakeConnector;
   let bot: BootedBot;
-  const env = { NOTICE_API_TOKEN: TOKEN, NOTICE_ADMIN_IDS: ADMIN.aadObjectId, NOTICE_MAX_RPS: '50' };
+  const env = { NOTICE_API_TOKEN: TOKEN, PRIVACY_ADMIN_IDS: ADMIN.aadObjectId, NOTICE_MAX_RPS: '50' };
 
   beforeAll(async () => {
     connector = await startFakeConnector();

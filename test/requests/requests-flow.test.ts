@@ -28,7 +28,7 @@ describe('privacy requests', () => {
       PRIVACY_WEBHOOK_RETRY_BASE_MS: '100',
       PRIVACY_WEBHOOK_RETRY_MAX_MS: '400',
       PRIVACY_WEBHOOK_MAX_ATTEMPTS: '6',
-      NOTICE_ADMIN_IDS: ADMIN.aadObjectId,
+      PRIVACY_ADMIN_IDS: ADMIN.aadObjectId,
     });
     alice = driver(bot, connector);
   });

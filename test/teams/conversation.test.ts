@@ -17,11 +17,13 @@ import { loadConfig } from '../../src/config';
 
 const faq = createFaqService(loadContent(path.resolve(__dirname, '../../content')));
 const logger = createLogger('silent');
+// No requests feature here: the welcome card offers no request buttons.
+const welcome = new WelcomeFeature({ requestKinds: [] });
 
 function newAdapter() {
   const store = new FileStore(mkdtempSync(path.join(os.tmpdir(), 'conv-')));
   const bot = new PrivacyBot(
-    [new WelcomeFeature({ withRequests: false }), new FaqFeature({ faq, store, logger, withRequests: false })],
+    [welcome, new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true) })],
     new CardActionRouter(),
     logger,
   );

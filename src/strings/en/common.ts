@@ -3,7 +3,6 @@ export const common = {
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
   actionFailed: 'Sorry, I could not complete that. Please try again.',
   unknownAction: 'That button is no longer available. Type "help" to start again.',
-  greetingReply: 'Hi! Ask me anything about our privacy policy, or type "help" to see what I can do.',
   thanksReply: "You're welcome. Ask me anything else about privacy whenever you like.",
   emptyMessage: 'I did not catch a question there. Type "help" to see what I can do.',
 } as const;

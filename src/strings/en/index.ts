@@ -1,3 +1,4 @@
+import { api } from './api';
 import { common } from './common';
 import { faq } from './faq';
 import { forms } from './forms';
@@ -5,4 +6,5 @@ import { notices } from './notices';
 import { requests } from './requests';
 import { requestButtons, welcome } from './welcome';
 
-export const en = { common, welcome, requestButtons, faq, forms, requests, notices };
+/** `locale` formats dates and numbers the way these strings' readers expect. */
+export const en = { locale: 'en-GB', common, welcome, requestButtons, faq, forms, requests, notices, api };

@@ -25,6 +25,7 @@ export const notices = {
   summaryTitle: 'Notice "{title}"',
   summarySending: 'Sending: the counts fill in as teams receive it.',
   summaryDone: 'Done.',
+  summarySpeak: '{title}. {state} {delivered} delivered, {failed} failed, {pending} pending.',
   delivered: 'Delivered',
   failed: 'Failed',
   pending: 'Pending',

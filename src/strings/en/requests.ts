@@ -18,6 +18,9 @@ export const requests = {
     rectification: 'Tell the privacy team what is wrong and what it should say instead.',
   },
   identityNote: 'The request is made as {name}, the account you are signed in with.',
+  /** {name} of identityNote when Teams gave no name. */
+  identityNobody: 'you',
+  olderRequests: 'And {count} older requests.',
   submit: 'Send request',
   review: 'Review and confirm',
   confirmDeletion: 'Delete my data',

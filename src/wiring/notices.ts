@@ -10,32 +10,28 @@ import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { InstallationsFeature } from '../teams/installations-feature';
+import { TeamsNoticePublisher } from '../teams/notice-publisher';
 import { NoticesFeature } from '../teams/notices-feature';
 import type { Proactive } from '../teams/proactive';
 
 /** A post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
 const NOTICE_LEASE_MS = 60_000;
 
-export function composeNotices(deps: { config: Config; store: Store; logger: Logger; instanceId: string; proactive: Proactive }) {
+export function wireNotices(deps: { config: Config; store: Store; logger: Logger; instanceId: string; proactive: Proactive }) {
   const { config, store, logger } = deps;
   const installations = new InstallationRegistry(store);
   const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });
-  // The service, its Teams feature and its runner call one another: bound once all three exist.
-  const late: { feature?: NoticesFeature; runner?: WorkRunner<NoticeJob> } = {};
   const service = new NoticeService({
     store,
     installations,
     queue,
     limiter: new TeamsRateLimiter({ perSecond: config.notices.maxRps }),
-    post: (installation, notice) => late.feature!.post(installation, notice),
-    onProgress: (notice, status) => late.feature!.showProgress(notice, status),
-    onQueued: () => late.runner?.kick(),
+    publisher: new TeamsNoticePublisher(deps.proactive),
     logger,
   });
-  const feature = new NoticesFeature({ notices: service, installations, proactive: deps.proactive, adminIds: config.notices.adminIds, logger });
+  const feature = new NoticesFeature({ notices: service, installations, adminIds: config.privacyAdminIds, logger });
   // Enough posts in flight to keep NOTICE_MAX_RPS busy while each waits for its slot.
   const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, Math.ceil(config.notices.maxRps)) });
-  Object.assign(late, { feature, runner });
   return {
     service,
     features: [feature, new InstallationsFeature(installations, logger)],

@@ -24,7 +24,7 @@ export interface RequestsParts {
   readonly worker: { start(): void; stop(): Promise<void> };
 }
 
-export async function composeRequests(deps: {
+export async function wireRequests(deps: {
   readonly config: Config;
   readonly store: Store;
   readonly logger: Logger;
@@ -33,16 +33,8 @@ export async function composeRequests(deps: {
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
-  // The service wakes the runner, which is built after it: bound once both exist.
-  const late: { runner?: WorkRunner<DeliveryJob> } = {};
-  const service = new RequestService({
-    store,
-    outbox,
-    tokens: await FormTokens.load(store),
-    dueDays: config.requestDueDays,
-    onQueued: () => late.runner?.kick(),
-  });
-  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.notices.adminIds, logger });
+  const service = new RequestService({ store, outbox, tokens: await FormTokens.load(store), dueDays: config.requestDueDays });
+  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
 
   const webhook = config.webhook.url
     ? new WebhookClient({
@@ -62,7 +54,6 @@ export async function composeRequests(deps: {
     onDeadLetter: (request) => feature.alertDeadLetter(request),
   });
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
-  late.runner = runner;
   return {
     service,
     feature,

@@ -1,0 +1,8 @@
+/** Every error answer of the HTTP routes: the error catalog decides status, name and message. */
+import type { Response } from 'restify';
+import { errorAnswer } from '../errors';
+
+export function sendError(res: Response, err: unknown): void {
+  const answer = errorAnswer(err);
+  res.send(answer.status, { error: answer.name, message: answer.message, ...(answer.problems ? { problems: answer.problems } : {}) });
+}

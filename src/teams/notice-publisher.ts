@@ -1,0 +1,27 @@
+/** Notices as Teams messages: the notice card in channels, the summary card for the admin. */
+import { noticeCard, noticeSummaryCard } from '../cards/notice-cards';
+import type { ConversationRef } from '../outbound/conversation-ref';
+import type { NoticePublisher } from '../notices/publisher';
+import type { Notice, NoticeOrigin, NoticeStatus } from '../notices/types';
+import { cardMessage } from './card-message';
+import type { Proactive } from './proactive';
+
+export class TeamsNoticePublisher implements NoticePublisher {
+  constructor(private readonly proactive: Pick<Proactive, 'post' | 'update' | 'delete'>) {}
+
+  post(channel: ConversationRef, notice: Notice) {
+    return this.proactive.post(channel, cardMessage(noticeCard(notice)));
+  }
+
+  update(channel: ConversationRef, activityId: string, notice: Notice) {
+    return this.proactive.update(channel, activityId, cardMessage(noticeCard(notice)));
+  }
+
+  delete(channel: ConversationRef, activityId: string) {
+    return this.proactive.delete(channel, activityId);
+  }
+
+  showProgress(origin: NoticeOrigin, notice: Notice, status: NoticeStatus) {
+    return this.proactive.update(origin.reference, origin.activityId, cardMessage(noticeSummaryCard(notice.title, status)));
+  }
+}
