@@ -11,6 +11,7 @@ import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
+import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
@@ -54,7 +55,7 @@ export class FaqFeature implements Feature {
 
   /** An example question from the welcome card: answered as if typed. */
   private async ask(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
-    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, 500) : '';
+    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
     return { send: [cardMessage(this.answerCard(turn, question, { type: 'question' }))] };
   }
 
