@@ -23,6 +23,7 @@ import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
 import { wireNotices } from './wiring/notices';
+import { wireNotifications } from './wiring/notifications';
 import { wireRequests } from './wiring/requests';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
@@ -63,9 +64,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const adapter = createAdapter(config, logger);
   const proactive = new Proactive(adapter, config.bot.id);
 
-  const requests = await wireRequests({ config, store, logger, instanceId, proactive });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive });
+  const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  workers.push(requests.worker, notices.worker);
+  workers.push(notifications.worker, requests.worker, notices.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [

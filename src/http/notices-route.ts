@@ -2,13 +2,13 @@
  * POST /api/notices and GET /api/notices/{id}: notices from automation. The bearer token is checked
  * before the body is even parsed; while NOTICE_API_TOKEN is unset the API does not exist (404).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Next, Request, RequestHandler, Response, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
 import { validateNotice } from '../notices/validate';
 import { strings } from '../strings';
+import { requireBearer } from './bearer';
 import { jsonBody } from './body';
 import { sendError } from './send-error';
 
@@ -19,18 +19,7 @@ export interface NoticesRouteDeps {
 }
 
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
-  const authorize: RequestHandler = (req: Request, res: Response, next: Next) => {
-    if (!deps.token) {
-      sendError(res, new AppError('NOT_FOUND', strings.api.notFound));
-      return next(false);
-    }
-    if (!bearerMatches(req.headers.authorization, deps.token)) {
-      deps.logger.warn({ route: 'notices', code: 'UNAUTHORIZED' }, 'notices API call without a valid token');
-      sendError(res, new AppError('UNAUTHORIZED', strings.api.bearerRequired));
-      return next(false);
-    }
-    return next();
-  };
+  const authorize = requireBearer(deps.token, 'notices', deps.logger);
 
   server.post('/api/notices', authorize, ...jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);
@@ -52,12 +41,4 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
     }
     res.send(200, status);
   });
-}
-
-/** Constant-time: hashing both sides first makes the comparison independent of their lengths too. */
-export function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  if (!match) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(match[1].trim()), digest(token));
 }

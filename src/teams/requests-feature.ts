@@ -16,15 +16,17 @@ import {
 import type { AdaptiveCard } from '../cards/render';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
+import { DEAD_LETTER_ALERT, type DeadLetterAlertData } from '../requests/admin-alerts';
 import { DELETION_CONFIRMATION, FORM_FIELDS, validateFields, type FieldProblem } from '../requests/forms';
 import { isRequestId } from '../requests/request-id';
 import type { RequestService } from '../requests/request-service';
-import { isRequestKind, type PrivacyRequest, type RequestDetails, type RequestKind, type Requester } from '../requests/types';
+import { isRequestKind, type RequestDetails, type RequestKind, type Requester } from '../requests/types';
 import { format, strings } from '../strings';
 import { conversationKind } from './activity-text';
 import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
+import type { TeamsPersonalMessenger } from './personal-messenger';
 import type { Proactive } from './proactive';
 import { cardMessage } from './card-message';
 import { isPrivacyAdmin, requesterOf } from './requester';
@@ -84,16 +86,9 @@ export class RequestsFeature implements Feature {
     });
   }
 
-  /** Tells the privacy admins, each in a personal chat, that a request could not be delivered. */
-  async alertDeadLetter(request: PrivacyRequest): Promise<void> {
-    for (const adminId of this.options.adminIds) {
-      const outcome = await this.options.proactive.postToUser(
-        { serviceUrl: request.source.serviceUrl, tenantId: request.requester.tenantId, channelId: request.source.channelId },
-        adminId,
-        cardMessage(deadLetterCard(request)),
-      );
-      if (!outcome.ok) this.options.logger.warn({ requestId: request.id, status: outcome.status }, 'dead-letter alert not delivered');
-    }
+  /** The cards of the notifications this feature's service sends. */
+  registerNotifications(messenger: Pick<TeamsPersonalMessenger, 'register'>): void {
+    messenger.register(DEAD_LETTER_ALERT, (data) => deadLetterCard((data as unknown as DeadLetterAlertData).request));
   }
 
   private async openForm(turn: TurnContext, kind: RequestKind): Promise<void> {

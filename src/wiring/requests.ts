@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
 import { RequestDelivery } from '../requests/delivery';
 import { FormTokens } from '../requests/form-token';
 import { OUTBOX_COLLECTION, RequestService, type DeliveryJob } from '../requests/request-service';
@@ -14,6 +15,7 @@ import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import type { Proactive } from '../teams/proactive';
 import { RequestsFeature } from '../teams/requests-feature';
+import type { NotificationParts } from './notifications';
 
 /** Longer than one delivery can take (15 s timeout, a token fetch, a retry after 401). */
 const OUTBOX_LEASE_MS = 60_000;
@@ -30,11 +32,13 @@ export async function wireRequests(deps: {
   readonly logger: Logger;
   readonly instanceId: string;
   readonly proactive: Proactive;
+  readonly notifications: NotificationParts;
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
   const service = new RequestService({ store, outbox, tokens: await FormTokens.load(store), dueDays: config.requestDueDays });
   const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
+  feature.registerNotifications(deps.notifications.messenger);
 
   const webhook = config.webhook.url
     ? new WebhookClient({
@@ -51,7 +55,7 @@ export async function wireRequests(deps: {
     send: webhook ? (eventId, body) => webhook.send(eventId, body) : undefined,
     retry: { baseMs: config.webhook.retryBaseMs, maxMs: config.webhook.retryMaxMs, maxAttempts: config.webhook.maxAttempts },
     logger,
-    onDeadLetter: (request) => feature.alertDeadLetter(request),
+    onDeadLetter: alertAdminsOfDeadLetter(config.privacyAdminIds, deps.notifications.outbox),
   });
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
   return {
