@@ -20,8 +20,8 @@ export interface AnswerThresholds {
 
 /**
  * Below minCoverage: not covered. From there to answerCoverage, or when the runner-up is a close
- * call: "Did you mean…" with the entries that reach minCoverage (the best first). Otherwise the
- * best entry is the answer.
+ * call: "Did you mean…" with the entries that reach minCoverage (the best first; one, when only one
+ * does). Otherwise the best entry is the answer.
  */
 export function choose(candidates: readonly Candidate[], thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
   const [top, second] = candidates;
@@ -30,23 +30,24 @@ export function choose(candidates: readonly Candidate[], thresholds: AnswerThres
   const confidence = round(Math.min(1, top.coverage) * (0.6 + 0.4 * margin));
   const fitting = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.coverage >= thresholds.minCoverage);
   const closeCall = fitting.length >= 2 && fitting[1].rank >= top.rank * thresholds.closeCall;
-  if (fitting.length >= 2 && (closeCall || top.coverage < thresholds.answerCoverage)) {
+  if (closeCall || top.coverage < thresholds.answerCoverage) {
     return { related: [], candidates: fitting.map((candidate) => candidate.entry), confidence };
   }
-  return { entry: top.entry, related: relatedTo(top, candidates, allEntries), candidates: [], confidence };
+  return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Next best hits, then entries of the same part. */
-function relatedTo(top: Candidate, candidates: readonly Candidate[], allEntries: readonly FaqEntry[]): FaqEntry[] {
+/** For an answer: the next best hits for the question, then entries of the same part. */
+export function relatedTo(answer: FaqEntry, candidates: readonly Candidate[], allEntries: readonly FaqEntry[]): FaqEntry[] {
   const related: FaqEntry[] = [];
   const add = (entry: FaqEntry) => {
-    if (related.length < MAX_RELATED && entry.id !== top.entry.id && !related.some((other) => other.id === entry.id)) related.push(entry);
+    if (related.length < MAX_RELATED && entry.id !== answer.id && !related.some((other) => other.id === entry.id)) related.push(entry);
   };
-  for (const candidate of candidates.slice(1)) if (candidate.rank >= top.rank * 0.25 && candidate.coverage > 0.2) add(candidate.entry);
-  for (const entry of allEntries) if (entry.part === top.entry.part) add(entry);
+  const best = candidates.find((candidate) => candidate.entry.id === answer.id) ?? candidates[0];
+  for (const candidate of candidates) if (best && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2) add(candidate.entry);
+  for (const entry of allEntries) if (entry.part === answer.part) add(entry);
   return related;
 }

@@ -15,16 +15,16 @@ import type { AnswerThresholds } from './answer-policy';
 export const CALIBRATION_FILE = 'calibration.json';
 
 /** Random questions tried, and the share of them the bot must decline. */
-const SAMPLES = 200;
-const DECLINED_SHARE = 0.95;
+const SAMPLES = 100;
+const DECLINED_SHARE = 0.9;
 /** Everyday words: past the most common (mostly function words), before the rare. */
 const FIRST_RANK = 200;
 const LAST_RANK = 20_000;
 /** Bounds that keep a strange content (a few words, or a dictionary) from taking the levels anywhere silly. */
 const MIN_DECLINE = 0.3;
-const MAX_DECLINE = 0.5;
+const MAX_DECLINE = 0.45;
 /** An answer needs this much more coverage than "Did you mean…" does. */
-const ANSWER_ABOVE_DECLINE = 0.12;
+const ANSWER_ABOVE_DECLINE = 0.1;
 export const DEFAULT_CLOSE_CALL = 0.92;
 
 /** Deterministic, so the same content gives the same levels on every start. */
@@ -46,7 +46,7 @@ export function deriveThresholds(coverageOf: (question: string) => number): Answ
   const next = random(20260101);
   const coverages: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    const length = 2 + Math.floor(next() * 4);
+    const length = 2 + Math.floor(next() * 3);
     const words = Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)]);
     coverages.push(coverageOf(words.join(' ')));
   }

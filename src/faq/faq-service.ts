@@ -3,7 +3,7 @@
  * content are built once, here; answering never rebuilds them and never throws on what a user typed.
  */
 import { MAX_QUESTION_CHARS } from '../language/words';
-import { choose, type AnswerThresholds } from './answer-policy';
+import { choose, relatedTo, type AnswerThresholds } from './answer-policy';
 import { deriveThresholds, readCalibration } from './calibration';
 import { loadContent } from './content-loader';
 import { QueryExpander, type Unit } from './query-expansion';
@@ -48,6 +48,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     entries: frozen,
     thresholds,
     getEntry: (id) => byId.get(id),
+    relatedTo: (entry) => relatedTo(entry, explain(entry.title).candidates, frozen),
     explain,
     answer: (question) => choose(explain(question).candidates, thresholds, frozen),
   };

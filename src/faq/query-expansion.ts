@@ -65,18 +65,34 @@ function informationOf(english: English, word: string): number {
 export class QueryExpander {
   private readonly english = englishData();
   private readonly correct: Corrector;
-  /** Content words with a vector: their rows, for the neighbour search. */
-  private readonly contentRows: Array<{ word: string; stem: string; row: number }> = [];
+  /** Content words with a vector, that expansion may reach, and their vectors in one matrix. */
+  private readonly contentRows: Array<{ word: string; stem: string }> = [];
+  private readonly contentMatrix: Float32Array;
+  private readonly cosines: Float32Array;
   /** Privacy vocabulary: phrase (skip words removed) -> indexes of its groups. */
   private readonly phraseGroups = new Map<string, number[]>();
   private readonly groupStems: Alternative[][];
   private readonly cache = new Map<string, Alternative[]>();
+  /** Content words by their first four letters, for finding derived forms without a full scan. */
+  private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
 
   constructor(private readonly index: SearchIndex) {
+    const rows: number[] = [];
     for (const [word, { stem: wordStem }] of index.words) {
       const row = this.english.row(word);
-      if (row !== undefined) this.contentRows.push({ word, stem: wordStem, row });
+      if (row === undefined || !this.isTarget(wordStem)) continue;
+      this.contentRows.push({ word, stem: wordStem });
+      rows.push(row);
     }
+    this.contentMatrix = this.english.matrix(rows);
+    for (const [word, { stem: wordStem }] of index.words) {
+      if (word.length < 4) continue;
+      const key = word.slice(0, 4);
+      const list = this.byPrefix.get(key) ?? [];
+      list.push({ word, stem: wordStem });
+      this.byPrefix.set(key, list);
+    }
+    this.cosines = new Float32Array(rows.length);
     PRIVACY_GROUPS.forEach((group, g) => {
       for (const expression of group) {
         const key = phraseKey(searchWords(expression));
@@ -182,9 +198,9 @@ export class QueryExpander {
   private derivedForms(word: string): string[] {
     if (word.length < 4) return [];
     const found: string[] = [];
-    for (const [contentWord, { stem: contentStem }] of this.index.words) {
+    for (const { word: contentWord, stem: contentStem } of this.byPrefix.get(word.slice(0, 4)) ?? []) {
       const [shorter, longer] = contentWord.length < word.length ? [contentWord, word] : [word, contentWord];
-      if (shorter.length >= 4 && longer.startsWith(shorter) && DERIVATIONAL_SUFFIXES.has(longer.slice(shorter.length))) found.push(contentStem);
+      if (longer.startsWith(shorter) && DERIVATIONAL_SUFFIXES.has(longer.slice(shorter.length))) found.push(contentStem);
     }
     return found;
   }
@@ -195,10 +211,11 @@ export class QueryExpander {
     const commonness = Math.max(0, Math.min(1, Math.log(RARE_RANK / (row + 1)) / Math.log(RARE_RANK / 100)));
     const min = RARE_MIN + (COMMON_MIN - RARE_MIN) * commonness;
     const best = new Map<string, number>();
-    for (const candidate of this.contentRows) {
-      if (candidate.word === word || !this.isTarget(candidate.stem)) continue;
-      const cosine = this.english.rowSimilarity(row, candidate.row);
-      if (cosine < min || antonyms.has(candidate.word)) continue;
+    this.english.similarities(row, this.contentMatrix, this.cosines);
+    for (let i = 0; i < this.contentRows.length; i++) {
+      const cosine = this.cosines[i];
+      const candidate = this.contentRows[i];
+      if (cosine < min || candidate.word === word || antonyms.has(candidate.word)) continue;
       const weight = NEIGHBOUR_MAX_WEIGHT * Math.min(1, 0.3 + (0.7 * (cosine - min)) / (1 - min));
       if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
     }

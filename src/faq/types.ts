@@ -23,7 +23,7 @@ export interface FaqAnswer {
   entry?: FaqEntry;
   /** Up to 3 other entries worth offering with an answer; never the answer itself. */
   related: FaqEntry[];
-  /** 2 or 3 entries to choose from, best first; empty with an answer and with "not covered". */
+  /** Up to 3 entries to choose from, best first; empty with an answer and with "not covered". */
   candidates: FaqEntry[];
   /** 0..1; how sure the answer choice is (coverage of the question and margin over the runner-up). */
   confidence: number;
@@ -32,5 +32,7 @@ export interface FaqAnswer {
 export interface FaqService {
   answer(question: string): FaqAnswer;
   getEntry(id: string): FaqEntry | undefined;
+  /** Up to 3 entries to offer beside this one (a "Did you mean…" click, a related link). */
+  relatedTo(entry: FaqEntry): FaqEntry[];
   readonly entries: readonly FaqEntry[];
 }

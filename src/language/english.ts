@@ -20,6 +20,11 @@ export interface English {
   row(word: string): number | undefined;
   /** Cosine of two rows. */
   rowSimilarity(a: number, b: number): number;
+  /** The rows' vectors, unit length, one after another: for comparing one word with many quickly. */
+  matrix(rows: readonly number[]): Float32Array;
+  /** Cosine of a row with each vector of such a matrix. */
+  similarities(row: number, matrix: Float32Array, into: Float32Array): void;
+  readonly dimensions: number;
   synonyms(word: string): readonly string[];
   antonyms(word: string): readonly string[];
   readonly size: number;
@@ -66,8 +71,28 @@ function load(): English {
     const rank = ranks.get(word);
     return rank === undefined ? undefined : rank - 1;
   };
+  const scaled = (row: number, into: Float32Array, at: number) => {
+    for (let d = 0; d < dims; d++) into[at + d] = vectors[row * dims + d] / 127;
+  };
   return {
     size: words.length,
+    dimensions: dims,
+    matrix(rows) {
+      const out = new Float32Array(rows.length * dims);
+      rows.forEach((row, i) => scaled(row, out, i * dims));
+      return out;
+    },
+    similarities(row, matrix, into) {
+      const query = new Float32Array(dims);
+      scaled(row, query, 0);
+      const count = matrix.length / dims;
+      for (let i = 0; i < count; i++) {
+        let dot = 0;
+        const at = i * dims;
+        for (let d = 0; d < dims; d++) dot += query[d] * matrix[at + d];
+        into[i] = dot;
+      }
+    },
     rank: (word) => ranks.get(word),
     word: (rank) => words[rank - 1],
     row,
