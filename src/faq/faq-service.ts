@@ -9,7 +9,8 @@ import { loadContent } from './content-loader';
 import { QueryExpander, type Unit } from './query-expansion';
 import { rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
-import type { FaqEntry, FaqService } from './types';
+import { searchWords } from './content-terms';
+import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 export interface FaqServiceOptions {
   readonly thresholds?: Partial<AnswerThresholds>;
@@ -44,13 +45,23 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const derived = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.closeCall !== undefined ? undefined : deriveThresholds((q) => explain(q).candidates[0]?.coverage ?? 0);
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
+  // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
+  const verbatim = new Map<string, FaqEntry>();
+  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, entry.title]) verbatim.set(searchWords(phrasing).join(' '), entry);
+  const answer = (question: unknown): FaqAnswer => {
+    const explanation = explain(question);
+    const named = typeof question === 'string' ? verbatim.get(searchWords(question.slice(0, MAX_QUESTION_CHARS)).join(' ')) : undefined;
+    if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
+    return choose(explanation.candidates, thresholds, frozen);
+  };
+
   return {
     entries: frozen,
     thresholds,
     getEntry: (id) => byId.get(id),
     relatedTo: (entry) => relatedTo(entry, explain(entry.title).candidates, frozen),
     explain,
-    answer: (question) => choose(explain(question).candidates, thresholds, frozen),
+    answer,
   };
 }
 
