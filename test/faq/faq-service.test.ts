@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { loadContent } from '../../src/faq/content-loader';
-import { createFaqService } from '../../src/faq/faq-service';
-import type { FaqService } from '../../src/faq/types';
+import { createFaqService, type ExplainingFaqService } from '../../src/faq/faq-service';
 
 const FAQ_ADS = 'Can I opt out of data collection for personalized advertising in Office 365?';
 const FAQ_INACTIVE = 'How does Office 365 handle data retention for inactive user accounts?';
@@ -10,7 +9,7 @@ const FAQ_SECURITY = 'What security measures does Office 365 have in place to pr
 const FAQ_INTEGRATE = 'Can I integrate Office 365 with other third-party services for enhanced functionality?';
 
 const entries = loadContent(path.resolve(__dirname, '../../content'));
-let faq: FaqService;
+let faq: ExplainingFaqService;
 beforeAll(() => {
   faq = createFaqService(entries);
 });
