@@ -50,6 +50,8 @@ const MAX_NEIGHBOURS = 5;
  * "data" in a privacy policy): it tells no entry apart and would make any question look covered.
  */
 const GENERIC_SHARE = 0.6;
+/** A stem in more than this share of the entries (the organisation's own name, "data") counts half in coverage. */
+const COMMON_SHARE = 0.3;
 
 /** Determiners and pronouns are skipped inside phrases: "opt me out" is "opt out". */
 const PHRASE_SKIP: ReadonlySet<string> = new Set(['my', 'me', 'your', 'our', 'us', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'any', 'some', 'it', 'them', 'else']);
@@ -149,7 +151,7 @@ export class QueryExpander {
   private informationOf(word: string): number {
     const general = informationOf(this.english, word);
     const term = stem(word);
-    return this.index.has(term) && !this.isTarget(term) ? general / 2 : general;
+    return this.index.documentFrequency(term) > COMMON_SHARE * this.index.size ? general / 2 : general;
   }
 
   /** Whether expansion may reach this content stem. */

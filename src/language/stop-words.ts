@@ -32,4 +32,5 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'way', 'ways', 'kind', 'kinds', 'type', 'types', 'sort', 'exactly', 'currently', 'possible', 'explain',
   'mean', 'means', 'hmm', 'um', 'uh', 'anymore', 'need', 'needs', 'go', 'goes', 'going', 'make', 'makes', 'made',
   'take', 'takes', 'put', 'give', 'gives', 'bot', 'assistant', 'regarding', 'concerning', 'around', 'able',
+  'best', 'good', 'great', 'nice',
 ]);
