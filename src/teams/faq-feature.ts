@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
+import { faqDidYouMeanCard } from '../cards/faq-did-you-mean-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { FaqEntry, FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
@@ -79,6 +80,10 @@ export class FaqFeature implements Feature {
 
   private answerCard(turn: TurnContext, question: string, intent: Intent): AdaptiveCard {
     const answer = this.options.faq.answer(question);
+    if (!answer.entry && answer.candidates.length > 0) {
+      this.options.logger.info({ outcome: 'did-you-mean', entryIds: answer.candidates.map((entry) => entry.id) }, 'faq answer');
+      return faqDidYouMeanCard(answer.candidates);
+    }
     if (!answer.entry) {
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
       return this.options.notCoveredCard(turn);
@@ -103,6 +108,6 @@ export class FaqFeature implements Feature {
   }
 
   private relatedTo(entry: FaqEntry): FaqEntry[] {
-    return this.options.faq.answer(entry.title).related.filter((item) => item.id !== entry.id).slice(0, 3);
+    return this.options.faq.relatedTo(entry);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
+import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
@@ -15,6 +16,7 @@ export const sampleEntry = (id: string, title: string): FaqEntry => ({
   id,
   title,
   body: `What the policy says about **${title}**, in a short paragraph with a [link](https://contoso.example).`,
+  alsoAsked: [],
   kind: 'policy',
   part: 'User Rights and Control',
   source: { file: 'policy/03-user-rights-and-control.md', heading: title, line: 12 },
@@ -38,6 +40,9 @@ const sampleNotice = { title: 'We updated how long we keep support chats', text:
 const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
 
 export const cardSamples: Record<string, () => AdaptiveCard[]> = {
+  'faq-did-you-mean.json': () => [
+    faqDidYouMeanCard([sampleEntry('policy/rights#deletion', 'Deletion'), sampleEntry('faq#how-long-do-you-keep-my-data-after-i-leave-the-company', 'How long do you keep my data after I leave the company and my account is closed?')]),
+  ],
   'notice.json': () => [noticeCard(sampleNotice), noticeCard({ title: 'Short notice', text: 'Plain text.' })],
   'notice-compose.json': () => [
     noticeComposeCard({ draftId: sampleDraft.draftId, teams: [] }),
