@@ -31,7 +31,9 @@ function stop(code: number): void {
 }
 
 async function main(): Promise<void> {
-  children.push(run('the bot', process.execPath, [path.join(ROOT, 'dist/src/index.js')], { ...process.env, PORT: String(BOT_PORT) }));
+  // Local mode even after F5 has written a Teams registration into env/.env.local: the Playground
+  // sends no Bot Framework tokens.
+  children.push(run('the bot', process.execPath, [path.join(ROOT, 'dist/src/index.js')], { ...process.env, PORT: String(BOT_PORT), BOT_ID: '' }));
   if (!(await waitForHttp(`http://127.0.0.1:${BOT_PORT}/healthz`, 30_000))) throw new Error(`the bot did not answer on port ${BOT_PORT}`);
 
   const playground = playgroundCommand(ROOT, BOT_PORT, PLAYGROUND_PORT);
