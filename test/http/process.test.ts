@@ -20,6 +20,14 @@ describe('the bot process', () => {
     expect(running.output.filter((line) => /DeprecationWarning|\[DEP\d+\]/.test(line))).toEqual([]);
   });
 
+  it('starts with the project\'s own env files, as `npm start` and F5 run it', async () => {
+    const running = start({ TEAMSFX_ENV: 'local' });
+    const port = await servingPort(running);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+  });
+
   it('refuses local mode in production with one line naming BOT_ID', async () => {
     const running = start({ NODE_ENV: 'production' });
     expect(await running.exited).toBe(1);
