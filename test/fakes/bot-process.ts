@@ -11,10 +11,13 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): BotProcess {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/index.js')], {
+/** `entry`: another build of the bot to run, e.g. the folder staged for App Service. */
+export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, entry = path.join(REPO_ROOT, 'dist/src/index.js')): BotProcess {
+  const child = spawn(process.execPath, [entry], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
+    // TEAMSFX_ENV=test: no env/ file applies, so a developer's env/.env.local (which F5 fills with a
+    // Teams registration) never changes what a test runs.
+    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
   });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
