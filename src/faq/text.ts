@@ -41,7 +41,7 @@ const SPELLING: Record<string, string> = {
 };
 
 export function americanise(word: string): string {
-  const fixed = SPELLING[word];
+  const fixed = Object.hasOwn(SPELLING, word) ? SPELLING[word] : undefined;
   if (fixed) return fixed;
   const ise = ISE.exec(word);
   if (ise) return `${ise[1]}iz${ise[2]}`;

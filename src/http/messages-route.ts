@@ -8,7 +8,7 @@ import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errors';
 import { NotAuthenticated, type BotAdapter } from '../teams/adapter';
 import type { Logger } from '../logger';
-import { jsonBody } from './body';
+import { jsonBody } from './json-body';
 
 export interface MessagesRouteDeps {
   readonly adapter: Pick<BotAdapter, 'processIncoming'>;

@@ -7,7 +7,7 @@ import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
 import { validateNotice } from '../notices/validate';
-import { jsonBody } from './body';
+import { jsonBody } from './json-body';
 
 export interface NoticesRouteDeps {
   readonly token: string;
@@ -17,11 +17,15 @@ export interface NoticesRouteDeps {
 
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
   const authorize: RequestHandler = (req: Request, res: Response, next: Next) => {
+    // Refused callers' bodies are never read: closing the connection stops Node reading them to reuse it.
+    const refuse = () => res.setHeader('connection', 'close');
     if (!deps.token) {
+      refuse();
       res.send(404, { error: 'NotFound' });
       return next(false);
     }
     if (!bearerMatches(req.headers.authorization, deps.token)) {
+      refuse();
       deps.logger.warn({ route: 'notices', code: 'UNAUTHORIZED' }, 'notices API call without a valid token');
       res.send(401, { error: 'Unauthorized', message: 'A valid bearer token is required.' });
       return next(false);
@@ -29,7 +33,7 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
     return next();
   };
 
-  server.post('/api/notices', authorize, ...jsonBody(), async (req: Request, res: Response) => {
+  server.post('/api/notices', authorize, jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);
     if (!checked.ok) {
       res.send(400, { error: 'BadRequest', problems: checked.problems });
