@@ -39,6 +39,8 @@ export interface Config {
   };
   /** Undefined: one calendar month after receipt. */
   readonly requestDueDays: number | undefined;
+  /** Days a request form can be sent after it is shown; older forms get "this form has expired". */
+  readonly formTokenTtlDays: number;
   readonly notices: {
     readonly maxRps: number;
     readonly adminIds: readonly string[];
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxAttempts: integer(env, 'PRIVACY_WEBHOOK_MAX_ATTEMPTS', 15, 1, 1000),
     },
     requestDueDays,
+    formTokenTtlDays: integer(env, 'FORM_TOKEN_TTL_DAYS', 7, 1, 365),
     notices: {
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       adminIds: list(env, 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),

@@ -38,7 +38,7 @@ export async function composeRequests(deps: {
   const service = new RequestService({
     store,
     outbox,
-    tokens: await FormTokens.load(store),
+    tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     dueDays: config.requestDueDays,
     onQueued: () => late.runner?.kick(),
   });

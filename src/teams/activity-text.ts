@@ -42,11 +42,15 @@ function mentionOf(activity: Partial<Activity>, id: string): string | undefined 
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
+/**
+ * Only a chat Teams calls personal is private. One that says nothing (another channel, a client that
+ * leaves conversationType out) may have other people in it, so it is treated as a group chat.
+ */
 export function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
+  if (type === 'personal') return 'personal';
   if (type === 'channel') return 'channel';
-  if (type === 'groupChat') return 'groupChat';
-  return 'personal';
+  return 'groupChat';
 }
 
 /** Tenant of the activity: Teams puts it in channelData; some clients only in conversation. */
