@@ -51,7 +51,7 @@ describe.each([
     const chat = driver(bot, connector, { from: person });
     const forms: Card[] = [];
     for (let i = 0; i < 20; i++) forms.push((await chat.say('export my data'))[0]);
-    const submits = forms.map((form) => ({ ...actionData(form, 'request.submit'), include: 'account', format: 'json' }));
+    const submits: Array<Record<string, unknown>> = forms.map((form) => ({ ...actionData(form, 'request.submit'), include: 'account', format: 'json' }));
     expect(new Set(submits.map((data) => data.requestId)).size).toBe(20);
 
     const answers = await Promise.all(submits.map((data) => chat.press('request.submit', data)));

@@ -6,7 +6,6 @@ import { ALICE, cardOf, cardTexts, execute, message, type Person } from '../fake
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
-import { until } from '../fakes/until';
 import { actionData, driver, facts } from '../requests/drive';
 
 /** The activity as a client that does not say what kind of conversation it is would send it. */
