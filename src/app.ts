@@ -24,6 +24,7 @@ import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
 import { composeNotices } from './compose/notices';
 import { composeRequests } from './compose/requests';
+import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
 
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const workers: BackgroundWorker[] = [];
 
   const adapter = createAdapter(config, logger);
+  adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
 
   const requests = await composeRequests({ config, store, logger, instanceId, proactive });

@@ -6,6 +6,8 @@ import { ALICE, cardOf, cardTexts, execute, message, type Person } from '../fake
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
+import { until } from '../fakes/until';
+import { FEEDBACK_COLLECTION as FEEDBACK } from '../../src/teams/faq-feature';
 import { actionData, driver, facts } from '../requests/drive';
 
 /** The activity as a client that does not say what kind of conversation it is would send it. */
@@ -99,6 +101,52 @@ describe('hostile turns', () => {
 
     const [inPersonal] = await turn(message('replay failed requests', { serviceUrl: connector.url, from: ADMIN }));
     expect(String(inPersonal.body.text)).toContain(id);
+  });
+
+  it('keeps one feedback record per person and entry, and slows down a person who clicks 150 times at once', async () => {
+    const person: Person = { id: '29:clicker', aadObjectId: 'aad-clicker', name: 'Cleo' };
+    const [first, second] = bot.app.faq.entries;
+    const before = (await bot.app.store.list(FEEDBACK)).length;
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        bot.post('/api/messages', execute('faq.feedback', { entryId: (i % 2 === 0 ? first : second).id, helpful: i % 3 === 0 }, { serviceUrl: connector.url, from: person })),
+      ),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const bodies = answers.map((answer) => answer.body as { type: string; value: unknown });
+    const taken = bodies.filter((body) => body.type === 'application/vnd.microsoft.card.adaptive');
+    // The bucket holds 40 clicks and earns one back a second.
+    expect(taken.length).toBeGreaterThanOrEqual(40);
+    expect(taken.length).toBeLessThanOrEqual(40 + Math.ceil(seconds) + 1);
+    // Every other click is answered with the request to slow down, shown where the card was clicked.
+    expect(new Set(bodies.filter((body) => !taken.includes(body)).map((body) => JSON.stringify(body)))).toEqual(
+      new Set([JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'You are sending me messages faster than I can answer them. Please wait a few seconds, then try again.' })]),
+    );
+    expect((await bot.app.store.list(FEEDBACK)).length - before).toBe(2);
+
+    // Someone else is not held up by it.
+    const other = await driver(bot, connector, { from: { id: '29:other', aadObjectId: 'aad-other', name: 'Otto' } }).press('faq.feedback', { entryId: first.id, helpful: false });
+    expect(cardTexts(other.card)).toContain('Thanks for telling me. Try asking in other words, or contact the privacy team.');
+    expect((await bot.app.store.list(FEEDBACK)).length - before).toBe(3);
+  });
+
+  it('answers a flood of messages up to the limit, says "slow down" once, and answers again after a pause', async () => {
+    const person: Person = { id: '29:flooder', aadObjectId: 'aad-flooder', name: 'Flo' };
+    const before = connector.posted().length;
+    for (let i = 0; i < 60; i++) await bot.post('/api/messages', message(`thanks ${i}`, { serviceUrl: connector.url, from: person }));
+    const replies = connector.posted().slice(before).map((call) => String(call.body.text));
+    const slowDown = replies.filter((text) => /faster than I can answer/.test(text));
+    expect(slowDown).toHaveLength(1);
+    // A burst of 30, and one more every 2 seconds while the 60 were sent.
+    expect(replies.length - 1).toBeGreaterThanOrEqual(30);
+    expect(replies.length - 1).toBeLessThan(60);
+    const answered = async () => {
+      const count = connector.posted().length;
+      await bot.post('/api/messages', message('thanks', { serviceUrl: connector.url, from: person }));
+      return connector.posted().length > count;
+    };
+    await until(answered, 10_000, 'an answer once the bucket refills');
   });
 
   it('never logs the text of hostile messages', () => {
