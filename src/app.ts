@@ -3,7 +3,7 @@
  * own: `listen()` does, so tests boot the real thing on port 0.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
@@ -32,6 +32,11 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** A store built elsewhere (tests share one between two app instances). */
   readonly store?: Store;
+  /**
+   * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
+   * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
+   */
+  readonly webhookResolver?: LookupFunction;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -65,7 +70,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
 
-  const requests = await composeRequests({ config, store, logger, instanceId, proactive });
+  const requests = await composeRequests({ config, store, logger, instanceId, proactive, webhookResolver: options.webhookResolver });
   const notices = composeNotices({ config, store, logger, instanceId, proactive });
   workers.push(requests.worker, notices.worker);
 

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { AppError } from './errors';
+import { forbiddenHost } from './requests/webhook-address';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
 export type StorageKind = 'file' | 'azure';
@@ -97,19 +98,6 @@ function url(env: Env, name: string): string {
   return parsed.toString();
 }
 
-/** Link-local and cloud metadata addresses: a webhook pointed there would leak instance credentials. */
-function isMetadataOrLinkLocal(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    /^169\.254\./.test(host) ||
-    /^fe[89ab][0-9a-f]:/.test(host) ||
-    host === 'metadata.google.internal' ||
-    host === 'metadata' ||
-    host === '100.100.100.200' ||
-    host === 'fd00:ec2::254'
-  );
-}
-
 function webhookSecrets(env: Env): string[] {
   const secrets = list(env, 'PRIVACY_WEBHOOK_SECRET', /\s+/);
   for (const secret of secrets) {
@@ -147,7 +135,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (webhookUrl) {
     const parsed = new URL(webhookUrl);
     if (!localMode && parsed.protocol !== 'https:') fail('PRIVACY_WEBHOOK_URL', 'must be https outside local mode');
-    if (isMetadataOrLinkLocal(parsed.hostname)) fail('PRIVACY_WEBHOOK_URL', 'must not be a link-local or metadata address');
+    const forbidden = forbiddenHost(parsed.hostname);
+    if (forbidden) fail('PRIVACY_WEBHOOK_URL', `must not be a link-local, metadata or Azure WireServer address, and this is ${forbidden}`);
     if (secrets.length === 0) fail('PRIVACY_WEBHOOK_SECRET', 'is required when PRIVACY_WEBHOOK_URL is set');
   }
   const retryBaseMs = integer(env, 'PRIVACY_WEBHOOK_RETRY_BASE_MS', 5000, 1, 86_400_000);

@@ -47,7 +47,7 @@ describe('configuration', () => {
     [{ PRIVACY_WEBHOOK_URL: 'https://hooks.example/x' }, /^PRIVACY_WEBHOOK_SECRET: is required/],
     [{ PRIVACY_WEBHOOK_SECRET: 'abc' }, /^PRIVACY_WEBHOOK_SECRET: each secret must start with whsec_/],
     [{ PRIVACY_WEBHOOK_SECRET: 'whsec_!!!' }, /^PRIVACY_WEBHOOK_SECRET: the part after whsec_/],
-    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /link-local or metadata/],
+    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /^PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address/],
     [{ PRIVACY_WEBHOOK_RETRY_BASE_MS: '100', PRIVACY_WEBHOOK_RETRY_MAX_MS: '10' }, /^PRIVACY_WEBHOOK_RETRY_MAX_MS: /],
     [{ NOTICE_MAX_RPS: '500' }, /^NOTICE_MAX_RPS: must be between 1 and 50/],
     [{ NOTICE_API_TOKEN: 'short' }, /^NOTICE_API_TOKEN: /],

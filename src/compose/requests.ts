@@ -2,6 +2,7 @@
  * Wires privacy requests: the form-token key, the outbox, the webhook client and the Teams
  * feature. Kept out of app.ts so the composition root reads as a list of capabilities.
  */
+import type { LookupFunction } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { RequestDelivery } from '../requests/delivery';
@@ -30,6 +31,7 @@ export async function composeRequests(deps: {
   readonly logger: Logger;
   readonly instanceId: string;
   readonly proactive: Proactive;
+  readonly webhookResolver?: LookupFunction;
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
@@ -49,6 +51,7 @@ export async function composeRequests(deps: {
         url: config.webhook.url,
         secrets: config.webhook.secrets,
         tokens: config.webhook.scope ? entraTokenSource(config.webhook.scope) : undefined,
+        resolve: deps.webhookResolver,
       })
     : undefined;
   if (!webhook) logger.warn({ code: 'CONFIG_INVALID' }, 'PRIVACY_WEBHOOK_URL is empty: requests are kept in the outbox until it is set');
