@@ -16,7 +16,7 @@ import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
-import { createAdapter } from './teams/adapter';
+import { createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
@@ -37,6 +37,8 @@ export interface AppOptions {
    * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
    */
   readonly webhookResolver?: LookupFunction;
+  /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
+  readonly botFrameworkKeys?: BotFrameworkKeys;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -66,7 +68,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, options.botFrameworkKeys);
   adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
 

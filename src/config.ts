@@ -110,6 +110,18 @@ function webhookSecrets(env: Env): string[] {
   return secrets;
 }
 
+/**
+ * ALLOWED_TENANT_IDS when set. Left empty, a single-tenant bot (SingleTenant, UserAssignedMsi)
+ * serves only its own tenant, BOT_TENANT_ID: any other organisation's people could otherwise file
+ * requests and have their teams sent this organisation's notices. Multi-tenant and local bots serve
+ * any tenant while the list is empty, as before.
+ */
+function allowedTenants(env: Env, localMode: boolean, botType: BotType, botTenantId: string): string[] {
+  const listed = list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase());
+  if (listed.length > 0 || localMode || botType === 'MultiTenant') return listed;
+  return [botTenantId.toLowerCase()];
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = read(env, 'NODE_ENV') || 'development';
   const botId = read(env, 'BOT_ID');
@@ -153,7 +165,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: integer(env, 'PORT', 3978, 0, 65535),
     nodeEnv,
     bot: { id: botId, password: read(env, 'BOT_PASSWORD'), type: botType, tenantId: botTenantId, localMode },
-    allowedTenantIds: list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase()),
+    allowedTenantIds: allowedTenants(env, localMode, botType, botTenantId),
     contentDir: path.resolve(cwd, read(env, 'CONTENT_DIR') || './content'),
     dataDir: path.resolve(cwd, read(env, 'DATA_DIR') || './.data'),
     storage: { kind: storageKind, connectionString, accountUrl },
