@@ -48,6 +48,14 @@ describe('a single-tenant bot with ALLOWED_TENANT_IDS empty', () => {
     expect(connector.posted()[before].headers.authorization).toMatch(/^Bearer bot-token-/);
   });
 
+  it('keeps taking authenticated turns after a body it cannot read', async () => {
+    const garbage = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'this is not gzip' });
+    expect(garbage.status).toBe(415);
+    const before = connector.posted().length;
+    expect((await signed(message('who can see my personal data', { serviceUrl: connector.url }))).status).toBe(200);
+    await connector.waitFor(() => connector.posted().length > before);
+  });
+
   it('still answers 401 to an activity without a token or with one it did not sign', async () => {
     expect((await bot.post('/api/messages', message('hello', { serviceUrl: connector.url }))).status).toBe(401);
     const forged = auth.token(APP_ID, 'https://elsewhere.example/');
