@@ -144,13 +144,13 @@ export class RequestsFeature implements Feature {
       this.options.logger.info({ code: 'FORM_EXPIRED', kind }, 'request form expired');
       return { card: formExpiredCard(kind, this.options.requests.formTtlDays) };
     }
-    if (check === 'invalid' || !isRequestId(requestId)) {
+    if (check === 'invalid') {
       // Forged or foreign card data: nothing is stored; the person gets a form of their own.
       this.options.logger.warn({ code: 'INVALID_CARD_DATA', kind }, 'request form token refused');
       const hidden = this.options.requests.issueForm(requester, kind);
       return { card: this.formCard({ kind, requester, ...hidden }, { notice: s.formExpired }) };
     }
-    return next({ kind, requester, requestId, formToken: String(formToken), data: action.data });
+    return next({ kind, requester, requestId: String(requestId), formToken: String(formToken), data: action.data });
   }
 
   /** Deletion's first step: check the answers, then ask for the explicit confirmation. */
