@@ -21,7 +21,7 @@ param location string = resourceGroup().location
 @minValue(1)
 @maxValue(10)
 param instances int = 2
-@description('Comma list of tenant ids allowed to use the bot; empty allows any.')
+@description('Comma list of tenant ids allowed to use the bot; empty allows the bot identity\'s own tenant only.')
 param allowedTenantIds string = ''
 @description('App Service\'s Node.js runtime. 24-lts where the region offers it (`az webapp list-runtimes --os-type linux`); the bot supports both.')
 @allowed(['22-lts', '24-lts'])
@@ -93,7 +93,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'STORAGE', value: 'azure' }
         { name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
-        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
+        { name: 'ALLOWED_TENANT_IDS', value: empty(allowedTenantIds) ? identity.properties.tenantId : allowedTenantIds }
         // NOTICE_MAX_RPS is per instance: share the tenant's budget (30 a second) between them.
         { name: 'NOTICE_MAX_RPS', value: string(max(1, 30 / instances)) }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
