@@ -11,8 +11,9 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): BotProcess {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/index.js')], {
+/** `script` is relative to the repository: the bot by default, or another server (bench/echo-bot). */
+export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, { script = 'dist/src/index.js', nodeArgs = [] as string[] } = {}): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
   });
@@ -24,10 +25,10 @@ export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): B
 }
 
 /** The port from the "serving" log line, once the process is taking traffic. */
-export async function servingPort(running: BotProcess, timeoutMs = 20_000): Promise<number> {
+export async function servingPort(running: BotProcess, timeoutMs = 20_000, marker = 'privacy assistant serving'): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const line = running.output.find((item) => item.includes('privacy assistant serving'));
+    const line = running.output.find((item) => item.includes(marker));
     if (line) return (JSON.parse(line) as { port: number }).port;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
