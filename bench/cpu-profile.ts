@@ -1,9 +1,10 @@
 /**
  * `node dist/bench/cpu-profile.js <file.cpuprofile> [top]`: where a process spent its CPU, from a
- * `node --cpu-prof` profile (e.g. `BENCH_CPU_PROF=<dir> npm run bench:turns`). Self time grouped by
- * package (node_modules/<name>), by the bot's own folder (src/<folder>), Node's internals, garbage
- * collection and the rest; then the functions with the most self time. Percentages are of busy
- * time (idle left out).
+ * `node --cpu-prof` profile, e.g. one taken with
+ * `BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:turns`.
+ * Self time grouped by package (node_modules/<name>), by the bot's own folder (src/<folder>),
+ * Node's internals, garbage collection and the rest; then the functions with the most self time.
+ * Percentages are of busy time (idle left out).
  */
 import { readFileSync } from 'node:fs';
 

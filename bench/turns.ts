@@ -8,9 +8,9 @@
  * Reported: turns/s, p50 and p99 for each and their ratios; the privacy bot's RSS at start, after its
  * first 1,000 FAQ turns and after all of them (BENCH_TURNS, default 20,000); then the request path
  * (a deletion request: open the form, review, confirm, through the real card actions) per second
- * beside the same number of echo turns. BENCH_CPU_PROF=<dir> writes the privacy bot's CPU profile
- * there (then the figures are the profiler's, not the bot's); `node dist/bench/cpu-profile.js <file>`
- * summarises it.
+ * beside the same number of echo turns. BENCH_BOT_NODE_ARGS passes options to the privacy bot's node,
+ * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (then the figures are the profiler's, not the bot's);
+ * `node dist/bench/cpu-profile.js <file>` summarises a CPU profile.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -34,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 400);
 const FLOW_ROUNDS = 2;
 const REPLY_TIMEOUT_MS = 15_000;
-const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface Target {
   readonly name: string;
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
       PRIVACY_WEBHOOK_SECRET: receiver.secret,
     },
     'privacy assistant serving',
-    CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
+    BOT_NODE_ARGS,
   );
   const echo = await start('echo bot', 'dist/bench/echo-bot.js', {}, 'echo bot serving');
   const loadAtStart = os.loadavg()[0];
@@ -212,24 +212,31 @@ async function main(): Promise<void> {
     return messageTurn(replies, target.port, message(question.text, { serviceUrl: connector.url, from: user }), expected).then((turn) => turn.ms);
   };
 
+  // RSS is read right after a phase of the privacy bot's own turns, so each reading finds it in the same state.
   const rssAtStart = rssMb(bot.running.child.pid);
   const warmBot = await asUsers(WARMUP, ask(bot));
+  const rssAfterWarmup = rssMb(bot.running.child.pid);
   const warmEcho = await asUsers(WARMUP, ask(echo));
   replies.forget();
-  const rssAfterWarmup = rssMb(bot.running.child.pid);
 
   const perRound = Math.floor((TURNS - WARMUP) / ROUNDS);
   const botPhases: Phase[] = [];
   const echoPhases: Phase[] = [];
   const rounds: string[] = [];
+  let rssAfter = rssAfterWarmup;
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [bot, echo] : [echo, bot];
-    for (const target of order) (target === bot ? botPhases : echoPhases).push(await asUsers(perRound, ask(target)));
+    for (const target of order) {
+      if (target === echo) echoPhases.push(await asUsers(perRound, ask(echo)));
+      else {
+        botPhases.push(await asUsers(perRound, ask(bot)));
+        rssAfter = rssMb(bot.running.child.pid);
+      }
+    }
     replies.forget();
     const [b, e] = [botPhases[round], echoPhases[round]];
-    rounds.push(`  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms; bot RSS ${rssMb(bot.running.child.pid).toFixed(1)} MB`);
+    rounds.push(`  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms; bot RSS ${rssAfter.toFixed(1)} MB`);
   }
-  const rssAfter = rssMb(bot.running.child.pid);
   const botTurns = merge(botPhases);
   const echoTurns = merge(echoPhases);
 
@@ -257,7 +264,7 @@ async function main(): Promise<void> {
   const p99Ratio = percentile(botTurns.latencies, 99) / percentile(echoTurns.latencies, 99);
   const growth = rssAfter - rssAfterWarmup;
   console.log(`FAQ turns: ${USERS} users over HTTP, reply timed at the local connector; ${WARMUP} warm-up turns each, then ${ROUNDS} rounds of ${perRound} per bot in alternating order (${asked.length} questions)`);
-  if (CPU_PROFILE_DIR) console.log(`  (the privacy bot ran under --cpu-prof: its figures are the profiler's)`);
+  if (BOT_NODE_ARGS.length > 0) console.log(`  (the privacy bot ran with node ${BOT_NODE_ARGS.join(' ')})`);
   console.log(`  load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end (${os.cpus().length} cores)`);
   for (const round of rounds) console.log(round);
   console.log(`${''.padEnd(14)}${'turns/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}`);
