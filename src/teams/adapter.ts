@@ -5,7 +5,6 @@
  */
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
@@ -16,6 +15,7 @@ import { errorCode } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { activityTenantId } from './activity-text';
+import { ReusingBotFrameworkAuthentication } from './reused-clients';
 
 /**
  * CloudAdapter with authentication split from the turn, so the HTTP route can answer 401 for every
@@ -50,7 +50,7 @@ export function createAdapter(config: Config, logger: Logger): BotAdapter {
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId,
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(options));
 
   adapter.use(async (turn, next) => {
     if (!tenantAllowed(config, turn)) {
