@@ -212,30 +212,27 @@ async function main(): Promise<void> {
     return messageTurn(replies, target.port, message(question.text, { serviceUrl: connector.url, from: user }), expected).then((turn) => turn.ms);
   };
 
-  // RSS is read right after a phase of the privacy bot's own turns, so each reading finds it in the same state.
-  const rssAtStart = rssMb(bot.running.child.pid);
-  const warmBot = await asUsers(WARMUP, ask(bot));
-  const rssAfterWarmup = rssMb(bot.running.child.pid);
-  const warmEcho = await asUsers(WARMUP, ask(echo));
+  // Each bot's RSS is read right after a phase of its own turns, so every reading finds it in the same state.
+  const rss = new Map<Target, number[]>([bot, echo].map((target) => [target, [rssMb(target.running.child.pid)]]));
+  const turnsOf = async (target: Target, count: number) => {
+    const phase = await asUsers(count, ask(target));
+    rss.get(target)!.push(rssMb(target.running.child.pid));
+    return phase;
+  };
+  const warmBot = await turnsOf(bot, WARMUP);
+  const warmEcho = await turnsOf(echo, WARMUP);
   replies.forget();
 
   const perRound = Math.floor((TURNS - WARMUP) / ROUNDS);
   const botPhases: Phase[] = [];
   const echoPhases: Phase[] = [];
   const rounds: string[] = [];
-  let rssAfter = rssAfterWarmup;
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? [bot, echo] : [echo, bot];
-    for (const target of order) {
-      if (target === echo) echoPhases.push(await asUsers(perRound, ask(echo)));
-      else {
-        botPhases.push(await asUsers(perRound, ask(bot)));
-        rssAfter = rssMb(bot.running.child.pid);
-      }
-    }
+    for (const target of order) (target === bot ? botPhases : echoPhases).push(await turnsOf(target, perRound));
     replies.forget();
     const [b, e] = [botPhases[round], echoPhases[round]];
-    rounds.push(`  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms; bot RSS ${rssAfter.toFixed(1)} MB`);
+    rounds.push(`  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms`);
   }
   const botTurns = merge(botPhases);
   const echoTurns = merge(echoPhases);
@@ -262,7 +259,6 @@ async function main(): Promise<void> {
   const ratio = perSecond(botTurns) / perSecond(echoTurns);
   const p50Ratio = percentile(botTurns.latencies, 50) / percentile(echoTurns.latencies, 50);
   const p99Ratio = percentile(botTurns.latencies, 99) / percentile(echoTurns.latencies, 99);
-  const growth = rssAfter - rssAfterWarmup;
   console.log(`FAQ turns: ${USERS} users over HTTP, reply timed at the local connector; ${WARMUP} warm-up turns each, then ${ROUNDS} rounds of ${perRound} per bot in alternating order (${asked.length} questions)`);
   if (BOT_NODE_ARGS.length > 0) console.log(`  (the privacy bot ran with node ${BOT_NODE_ARGS.join(' ')})`);
   console.log(`  load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end (${os.cpus().length} cores)`);
@@ -271,9 +267,13 @@ async function main(): Promise<void> {
   console.log(line('privacy bot', botTurns));
   console.log(line('echo bot', echoTurns));
   console.log(`ratio bot/echo: throughput ${ratio.toFixed(2)} (target >= 0.75), p50 ${p50Ratio.toFixed(2)}, p99 ${p99Ratio.toFixed(2)} (target <= 1.5); warm-up errors ${warmBot.errors + warmEcho.errors}`);
-  console.log(
-    `privacy bot RSS: ${rssAtStart.toFixed(1)} MB at start, ${rssAfterWarmup.toFixed(1)} MB after ${WARMUP} FAQ turns, ${rssAfter.toFixed(1)} MB after ${WARMUP + perRound * ROUNDS} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB; target within 20 MB)`,
-  );
+  for (const target of [bot, echo]) {
+    const [atStart, afterWarmup, ...afterRounds] = rss.get(target)!;
+    const growth = afterRounds[afterRounds.length - 1] - afterWarmup;
+    console.log(
+      `${target.name} RSS: ${atStart.toFixed(1)} MB at start, ${afterWarmup.toFixed(1)} MB after ${WARMUP} turns, then after each round ${afterRounds.map((mb) => mb.toFixed(1)).join(', ')} MB: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB after ${WARMUP + perRound * ROUNDS} turns${target === bot ? ' (target within 20 MB)' : ''}`,
+    );
+  }
   console.log(`request path: ${flows.turns} deletion requests (open the form, review, confirm: 3 turns each), ${FLOW_ROUNDS} rounds alternating with ${flowEcho.turns} echo turns`);
   console.log(
     `  privacy bot ${perSecond(flows).toFixed(1)} requests/s = ${(perSecond(flows) * 3).toFixed(0)} turns/s (p50 ${percentile(flows.latencies, 50).toFixed(1)} ms, p99 ${percentile(flows.latencies, 99).toFixed(1)} ms a request), errors ${flows.errors}; delivered to the webhook ${delivered}`,
