@@ -173,7 +173,7 @@ function questions(): Array<{ text: string; title: string }> {
 }
 
 async function start(name: string, script: string, env: Record<string, string>, marker: string, nodeArgs: string[] = []): Promise<Target> {
-  const running = startBotProcess(env, REPO_ROOT, { script, nodeArgs });
+  const running = startBotProcess(env, REPO_ROOT, path.join(REPO_ROOT, script), nodeArgs);
   return { name, running, port: await servingPort(running, 30_000, marker) };
 }
 

@@ -11,9 +11,9 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** `script` is relative to the repository: the bot by default, or another server (bench/echo-bot). */
-export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, { script = 'dist/src/index.js', nodeArgs = [] as string[] } = {}): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, script)], {
+/** `entry`: another server to run (bench/echo-bot); `nodeArgs`: options for node itself, e.g. --cpu-prof. */
+export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, entry = path.join(REPO_ROOT, 'dist/src/index.js'), nodeArgs: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
   });
