@@ -6,7 +6,6 @@
 import {
   CallerIdConstants,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
@@ -18,6 +17,7 @@ import type { Config } from '../config';
 import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
+import { ReusingBotFrameworkAuthentication } from './reused-clients';
 import { activityTenantId, tenantAllowed } from './tenant';
 
 /** What the HTTP route needs of the Teams layer: an activity in, the invoke response (if any) out. */
@@ -76,7 +76,7 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
         }
       : {}),
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(options));
 
   adapter.use(async (turn, next) => {
     if (!tenantAllowed(config, turn)) {
