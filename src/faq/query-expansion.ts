@@ -146,7 +146,8 @@ export class QueryExpander {
       // "the privacy policy" names the document every entry belongs to: it says nothing of the topic.
       if (match?.expression.names) continue;
       const content = words.filter((word) => !isStopWord(word));
-      if (content.length === 0 && !match) continue;
+      // A word said twice ("slack ... to slack") is one thing asked about, not two.
+      if ((content.length === 0 && !match) || units.some((unit) => unit.text === words.join(' '))) continue;
       const alternatives = new Map<string, number>();
       if (content.length === 1) {
         for (const alternative of this.alternatives(content[0])) keepBest(alternatives, alternative);

@@ -27,6 +27,12 @@ export interface Candidate {
 const COVERAGE_BLEND = 0.25;
 const OTHER_ALTERNATIVES = 0.15;
 /**
+ * A loose match covers less of a question word than its weight says: a neighbour of weight 0.6
+ * covers 46% of the word, one of 0.3 covers 16%. Loose matches still rank entries, but a question
+ * matched only loosely ("translate" / "read") does not look covered.
+ */
+const LOOSE_MATCH_POWER = 1.5;
+/**
  * Question words side by side that stand near each other in an entry ("insurance company" /
  * "insurance companies", "server logs" / "server security logs") say more together than apart:
  * the pair earns this share of its words' weight, divided by how many words apart they stand.
@@ -63,7 +69,7 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
       // The best alternative, and a little for each other one: an entry that uses several words of
       // the same idea ("access", "hold", "copy") is more about it than one that uses one.
       score[doc] += unitScore[doc] + OTHER_ALTERNATIVES * (unitSum[doc] - unitScore[doc]);
-      covered[doc] += unit.information * unitWeight[doc];
+      covered[doc] += unit.information * unitWeight[doc] ** LOOSE_MATCH_POWER;
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
