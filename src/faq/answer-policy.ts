@@ -3,7 +3,7 @@
  * entries, or "not covered". An answer needs enough of the question covered; it needs a clear lead
  * over the runner-up too, or the bot asks instead of guessing.
  *
- * The lead weighs three things, each 0..1: how much of the question the best entry covers (a full
+ * The lead weighs three things: how much of the question the best entry covers (a full
  * cover may win narrowly; a partial one needs a wide margin), how far the runner-up trails it in
  * rank, and how much more of the question the best entry's heading (or `Also asked:`) says than the
  * runner-up's, since a heading says what an entry is about more than any sentence of its body.

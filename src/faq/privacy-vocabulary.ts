@@ -38,11 +38,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([abbreviation, long]) => [abbreviation, long.split('|')]),
 );
 
-/** Names people give the policy itself: in a question they say nothing about which part is meant. */
-export const DOCUMENT_NAMES: readonly string[] = [
-  'privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice',
-  'this policy', 'this notice', 'this statement', 'your policy', 'the policy',
-];
+/**
+ * Names people give the policy itself: in a question they say nothing about which part is meant.
+ * Two words at least: "policy" or "notice" alone may be a topic ("the disciplinary policy").
+ */
+export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
 
 /**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are

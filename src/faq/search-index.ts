@@ -38,8 +38,6 @@ export class SearchIndex {
   /** Phrases looked for: whether the content has them. */
   private readonly phrases = new Map<string, boolean>();
   private readonly averageLength: number[];
-  /** How many words the content has, all entries and fields together. */
-  readonly totalLength: number;
 
   constructor(entries: readonly FaqEntry[]) {
     this.entries = entries;
@@ -72,7 +70,6 @@ export class SearchIndex {
         }
       });
     });
-    this.totalLength = this.lengths.reduce((sum, lengths) => sum + lengths.reduce((a, b) => a + b, 0), 0);
     this.averageLength = FIELDS.map((_field, f) => Math.max(1, this.lengths.reduce((sum, lengths) => sum + lengths[f], 0) / Math.max(1, entries.length)));
   }
 
@@ -143,11 +140,6 @@ export class SearchIndex {
       }
     }
     return found;
-  }
-
-  /** Where the stem occurs: per entry, its term frequency in each field (title, asked, body, part). */
-  occurrences(stem: string): ReadonlyArray<{ doc: number; tf: readonly number[] }> {
-    return this.postings.get(stem) ?? [];
   }
 
   /** BM25F weight of the stem in each entry that has it, and whether the entry's heading or `Also asked:` has it. */
