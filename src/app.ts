@@ -13,7 +13,7 @@ import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
-import { FEATURED_REQUEST_KINDS } from './requests/types';
+import { FEATURED_REQUEST_KINDS } from './requests/kinds';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter } from './teams/adapter';

@@ -7,8 +7,8 @@ import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
-import { DELETION_CONFIRMATION, FORM_FIELDS } from '../../src/requests/forms';
-import { FEATURED_REQUEST_KINDS, type PrivacyRequest } from '../../src/requests/types';
+import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
+import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
@@ -33,6 +33,7 @@ export const sampleRequest = (overrides: Partial<PrivacyRequest> = {}): PrivacyR
 });
 
 const hidden = { requestId: 'PR-7K2M9Q4D', formToken: 'token' };
+const deletionConfirmation = REQUEST_KIND_DEFINITIONS.deletion.confirmation!;
 
 const sampleNotice = { title: 'We updated how long we keep support chats', text: 'Support chats are now kept for **12 months** instead of 24.\n\n- Applies to new chats\n- Older chats are deleted on schedule', url: 'https://contoso.example/privacy/changes', effectiveDate: '2027-01-01' };
 const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
@@ -49,12 +50,12 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'done', targets: 29, delivered: 28, failed: 1, pending: 0 }),
   ],
   'request-form.json': () => [
-    ...(['export', 'deletion', 'optout', 'rectification'] as const).map((kind) =>
-      requestFormCard({ kind, fields: FORM_FIELDS[kind], hidden, requesterName: 'Alice Example', reviewFirst: kind === 'deletion' }),
+    ...REQUEST_KINDS.map((kind) =>
+      requestFormCard({ kind, fields: fieldsOf(kind), hidden, requesterName: 'Alice Example', confirmation: REQUEST_KIND_DEFINITIONS[kind].confirmation }),
     ),
     requestFormCard({
       kind: 'rectification',
-      fields: FORM_FIELDS.rectification,
+      fields: fieldsOf('rectification'),
       hidden,
       requesterName: 'Alice Example',
       values: { wrong: 'x'.repeat(20) },
@@ -62,10 +63,11 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     }),
     requestFormCard({
       kind: 'deletion',
-      fields: [DELETION_CONFIRMATION],
+      fields: [deletionConfirmation.field],
       hidden,
       requesterName: 'Alice Example',
-      review: { facts: answersAsFacts(FORM_FIELDS.deletion, { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
+      confirmation: deletionConfirmation,
+      review: { facts: answersAsFacts(fieldsOf('deletion'), { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
     }),
   ],
   'request-status.json': () => [
