@@ -32,6 +32,10 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** A store built elsewhere (tests share one between two app instances). */
   readonly store?: Store;
+  /** Epoch ms for everything that counts days (due dates, reminders, retention): tests move it instead of waiting. */
+  readonly clock?: () => number;
+  /** How often the daily digest and retention are looked at (default ten minutes). */
+  readonly housekeepingEveryMs?: number;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -65,7 +69,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const proactive = new Proactive(adapter, config.bot.id);
 
   const notifications = wireNotifications({ store, logger, instanceId, proactive });
-  const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications });
+  const requests = await wireRequests({
+    config,
+    store,
+    logger,
+    instanceId,
+    proactive,
+    notifications,
+    clock: options.clock ?? Date.now,
+    housekeepingEveryMs: options.housekeepingEveryMs,
+  });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
   workers.push(notifications.worker, requests.worker, notices.worker);
 
@@ -83,6 +96,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerHealthRoute(server, store, logger);
   registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
   notices.registerRoutes(server);
+  requests.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

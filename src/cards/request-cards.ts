@@ -177,12 +177,17 @@ export function alreadyOpenCard(request: PrivacyRequest): AdaptiveCard {
   });
 }
 
-export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default'): AdaptiveCard {
-  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts: [], actions: [] });
+export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default', facts: Fact[] = [], actions: StatusCardData['actions'] = []): AdaptiveCard {
+  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts, actions });
 }
 
 export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
-  const text = format(s.deadLetterText, { id: request.id, kind: kindName(request.kind), reason: request.failure ?? request.withdrawal?.failure ?? 'unknown' });
+  const withdrawal = request.withdrawal?.delivery === 'failed';
+  const text = format(withdrawal ? s.deadLetterWithdrawalText : s.deadLetterText, {
+    id: request.id,
+    kind: kindName(request.kind),
+    reason: (withdrawal ? request.withdrawal?.failure : request.failure) ?? 'unknown',
+  });
   return renderCard(statusTemplate, {
     speak: `${s.deadLetterTitle}. ${text}`,
     style: 'attention',

@@ -7,6 +7,8 @@ import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
+import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../../src/cards/request-progress-cards';
+import { PROGRESS_STATUSES } from '../../src/requests/types';
 import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
 import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
@@ -76,10 +78,43 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     alreadyOpenCard(sampleRequest()),
     statusCard('Request cancelled', 'Nothing was sent.'),
     deadLetterCard(sampleRequest({ status: 'failed', failure: 'http-410' })),
+    deadLetterCard(sampleRequest({ status: 'delivered', withdrawal: { delivery: 'failed', failure: 'http-400' } })),
+    withdrawConfirmCard(sampleRequest({ status: 'delivered' })),
+    withdrawnCard(sampleRequest({ status: 'delivered', progress: { status: 'withdrawn', updatedAt: '2026-11-30T09:00:00.000Z', closedAt: '2026-11-30T09:00:00.000Z', version: 1, toldVersion: 1 } })),
+  ],
+  'request-update.json': () => [
+    ...PROGRESS_STATUSES.map((status) => requestUpdateCard({ requestId: 'PR-7K2M9Q4D', kind: 'export', status, dueBy: '2026-12-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' })),
+    requestUpdateCard({
+      requestId: 'PR-7K2M9Q4D',
+      kind: 'export',
+      status: 'completed',
+      message: 'Your export is ready. It stays available for **14 days**.\n\nAsk us if anything is missing.',
+      link: 'https://exports.contoso.example/d/7K2M9Q4D',
+      dueBy: '2026-12-24T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    }),
+    requestUpdateCard({ requestId: 'PR-7K2M9Q4D', kind: 'objection', status: 'needs_info', message: 'x'.repeat(2000), dueBy: '2026-12-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' }),
+  ],
+  'request-digest.json': () => [
+    digestCard({
+      asOf: '2026-12-20T07:00:00.000Z',
+      reminderDays: 7,
+      overdue: [{ id: 'PR-AAAA1111', kind: 'deletion', dueBy: '2026-12-18T10:00:00.000Z', status: 'delivered' }],
+      dueSoon: [{ id: 'PR-BBBB2222', kind: 'export', dueBy: '2026-12-24T10:00:00.000Z', status: 'needs_info' }],
+    }),
+    digestCard({
+      asOf: '2026-12-20T07:00:00.000Z',
+      reminderDays: 3,
+      overdue: Array.from({ length: 40 }, (_, i) => ({ id: `PR-${String(i).padStart(8, '0')}`, kind: 'restriction' as const, dueBy: '2026-12-01T10:00:00.000Z', status: 'in_progress' as const })),
+      dueSoon: [],
+    }),
   ],
   'my-requests.json': () => [
     myRequestsCard([]),
-    myRequestsCard([sampleRequest(), sampleRequest({ id: 'PR-AAAA1111', kind: 'export', status: 'delivered' })]),
+    myRequestsCard([
+      sampleRequest(),
+      sampleRequest({ id: 'PR-AAAA1111', kind: 'export', status: 'delivered', progress: { status: 'completed', link: 'https://exports.contoso.example/x', updatedAt: '2026-12-01T10:00:00.000Z', closedAt: '2026-12-01T10:00:00.000Z', version: 2, toldVersion: 2 } }),
+    ]),
     myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
   ],
   'welcome.json': () => [

@@ -82,6 +82,8 @@ export const requests = {
   deadLetterTitle: 'A privacy request could not be delivered',
   deadLetterText:
     'Request {id} ({kind}) was refused by the privacy webhook ({reason}) and is kept as failed. Fix the receiver, then type "replay failed requests" here to send it again.',
+  deadLetterWithdrawalText:
+    'The withdrawal of request {id} ({kind}) was refused by the privacy webhook ({reason}). Fix the receiver, then type "replay failed requests" here to send it again.',
   replayDone: 'Sent {count} failed request(s) back to the outbox: {ids}.',
   replayNone: 'There are no failed requests to replay.',
   adminOnly: 'Only privacy admins can do that.',
