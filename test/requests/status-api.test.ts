@@ -15,7 +15,7 @@ import { NOTIFICATIONS_COLLECTION } from '../../src/notifications/notification-o
 import { REQUESTS_COLLECTION } from '../../src/requests/request-service';
 import type { PrivacyRequest } from '../../src/requests/types';
 import { FileStore } from '../../src/storage/file-store';
-import { storedRequest, updateCards } from './after-sending';
+import { recordedAsDelivered, storedRequest, updateCards } from './after-sending';
 import { driver, facts, fileRequest } from './drive';
 
 const TOKEN = 'status-token-0123456789abcdef';
@@ -56,7 +56,7 @@ describe('the request status API', () => {
     const person: Person = { id: `29:status${++people}`, aadObjectId: `aad-status${people}`, name: `S${people}` };
     const receipt = await fileRequest(driver(bot, connector), 'export my data', { include: 'account', format: 'json' }, { from: person });
     const id = facts(receipt).Reference;
-    await until(() => bot.logs.some((line) => line.includes('request delivered') && line.includes(id)), 10_000, `${id} delivered`);
+    await recordedAsDelivered(bot.app.store, id);
     return { id, person };
   }
 
