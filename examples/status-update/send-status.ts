@@ -33,7 +33,8 @@ export function signatureHeaders(secret: string, body: string, id: string = `msg
 }
 
 export async function sendStatus(botUrl: string, requestId: string, update: StatusUpdate, credentials: Credentials): Promise<{ status: number; body: unknown }> {
-  const body = JSON.stringify(update);
+  // The id in the body too: a signature covers the body, not the URL, and the bot checks they agree.
+  const body = JSON.stringify({ id: requestId, ...update });
   const auth = 'token' in credentials ? { authorization: `Bearer ${credentials.token}` } : signatureHeaders(credentials.secret, body);
   const response = await fetch(new URL(`/api/requests/${encodeURIComponent(requestId)}/status`, botUrl), {
     method: 'POST',
