@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
-    requests.feature,
+    ...requests.features,
     ...notices.features,
     new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true), followUpsFor: requestFollowUps }),
   ];

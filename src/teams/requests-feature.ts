@@ -13,18 +13,18 @@ import {
   requestFormCard,
   statusCard,
 } from '../cards/request-cards';
-import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../cards/request-progress-cards';
+import { digestCard, requestUpdateCard } from '../cards/request-progress-cards';
 import type { AdaptiveCard } from '../cards/render';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import { DEAD_LETTER_ALERT, type DeadLetterAlertData } from '../requests/admin-alerts';
 import { DAILY_DIGEST, type DigestData } from '../requests/digest';
-import { STATUS_CHANGED, type RequestProgress, type StatusChangedData } from '../requests/progress';
+import { STATUS_CHANGED, type StatusChangedData } from '../requests/progress';
 import { validateFields, type FieldProblem } from '../requests/forms';
 import { fieldsOf, isRequestKind, REQUEST_KIND_DEFINITIONS } from '../requests/kinds';
 import { isRequestId } from '../requests/request-id';
 import type { RequestService } from '../requests/request-service';
-import { currentStatus, isClosed, type RequestDetails, type RequestKind, type Requester } from '../requests/types';
+import type { RequestDetails, RequestKind, Requester } from '../requests/types';
 import { format, strings } from '../strings';
 import { conversationKind } from './activity-text';
 import { activityTenantId } from './tenant';
@@ -40,7 +40,6 @@ const REPLAY_COMMAND = /^replay(?: failed)?(?: requests?)?(?: (PR-[0-9A-Z]{8}))?
 
 export interface RequestsFeatureOptions {
   readonly requests: RequestService;
-  readonly progress: Pick<RequestProgress, 'withdraw'>;
   readonly proactive: Pick<Proactive, 'postToUser'>;
   /** Entra object ids of privacy admins: they get dead-letter alerts and may replay. */
   readonly adminIds: readonly string[];
@@ -84,27 +83,6 @@ export class RequestsFeature implements Feature {
       await this.inPersonalChat(turn, async (requester) => cardMessage(myRequestsCard(await this.options.requests.listFor(requester))));
       return {};
     });
-    router.register('request.withdraw', (turn, action) =>
-      this.withOwnRequest(turn, action, async (requester, requestId) => {
-        const request = await this.options.requests.getFor(requester, requestId);
-        if (!request) return { card: statusCard(s.withdraw.notYoursTitle, s.withdraw.notYoursText, 'attention') };
-        if (isClosed(request)) return { card: this.closedCard(request.id, currentStatus(request)) };
-        return { card: withdrawConfirmCard(request) };
-      }),
-    );
-    router.register('request.withdraw.confirm', (turn, action) =>
-      this.withOwnRequest(turn, action, async (requester, requestId) => {
-        const result = await this.options.progress.withdraw(requester, requestId);
-        this.options.logger.info({ requestId, outcome: result.outcome }, 'request withdrawal');
-        if (result.outcome === 'notFound') return { card: statusCard(s.withdraw.notYoursTitle, s.withdraw.notYoursText, 'attention') };
-        if (result.outcome === 'closed') return { card: this.closedCard(result.request.id, currentStatus(result.request)) };
-        return { card: withdrawnCard(result.request) };
-      }),
-    );
-    router.register('request.withdraw.keep', async (_turn, action) => {
-      const id = isRequestId(action.data.requestId) ? action.data.requestId : '';
-      return { card: statusCard(s.withdraw.keptTitle, format(s.withdraw.keptText, { id })) };
-    });
     router.register('request.replay', async (turn, action) => {
       if (!this.isAdmin(turn)) return { send: [s.adminOnly] };
       const id = isRequestId(action.data.requestId) ? action.data.requestId : undefined;
@@ -117,23 +95,6 @@ export class RequestsFeature implements Feature {
     messenger.register(DEAD_LETTER_ALERT, (data) => deadLetterCard((data as unknown as DeadLetterAlertData).request));
     messenger.register(STATUS_CHANGED, (data) => requestUpdateCard(data as unknown as StatusChangedData));
     messenger.register(DAILY_DIGEST, (data) => digestCard(data as unknown as DigestData));
-  }
-
-  /**
-   * Runs `next` for the authenticated person and a request id from the card. Whose request it is
-   * comes from the activity, never the card: the id is only looked up among the person's own.
-   */
-  private async withOwnRequest(turn: TurnContext, action: CardAction, next: (requester: Requester, requestId: string) => Promise<CardActionResult>): Promise<CardActionResult> {
-    const who = await requesterOf(turn);
-    if (!who.ok) return { send: [s.notPermitted] };
-    if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
-    const requestId = action.data.requestId;
-    if (!isRequestId(requestId)) return { card: statusCard(s.withdraw.notYoursTitle, s.withdraw.notYoursText, 'attention') };
-    return next(who.requester, requestId);
-  }
-
-  private closedCard(id: string, status: keyof typeof s.statusNames): AdaptiveCard {
-    return statusCard(s.withdraw.closedTitle, format(s.withdraw.closedText, { id, status: s.statusNames[status].toLowerCase() }), 'attention');
   }
 
   private async openForm(turn: TurnContext, kind: RequestKind): Promise<void> {

@@ -22,6 +22,8 @@ import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import type { Proactive } from '../teams/proactive';
+import type { Feature } from '../teams/feature';
+import { RequestWithdrawalFeature } from '../teams/request-withdrawal';
 import { RequestsFeature } from '../teams/requests-feature';
 import type { NotificationParts } from './notifications';
 
@@ -32,7 +34,8 @@ const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 export interface RequestsParts {
   readonly service: RequestService;
-  readonly feature: RequestsFeature;
+  /** Requests, and withdrawing them. */
+  readonly features: readonly Feature[];
   readonly worker: { start(): void; stop(): Promise<void> };
   registerRoutes(server: Server): void;
 }
@@ -53,7 +56,8 @@ export async function wireRequests(deps: {
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
   const service = new RequestService({ store, outbox, tokens: await FormTokens.load(store), dueDays: config.requestDueDays, now: () => new Date(clock()) });
   const progress = new RequestProgress({ store, requests: service, notifications, dueDays: config.requestDueDays, now: clock });
-  const feature = new RequestsFeature({ requests: service, progress, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
+  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
+  const withdrawal = new RequestWithdrawalFeature({ requests: service, progress, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
   const webhook = config.webhook.url
@@ -91,7 +95,7 @@ export async function wireRequests(deps: {
   const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);
   return {
     service,
-    feature,
+    features: [feature, withdrawal],
     registerRoutes: (server) =>
       registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress, seen, logger, now: clock }),
     worker: {

@@ -16,13 +16,13 @@ export function driver(bot: BootedBot, connector: FakeConnector, defaults: Parti
   return {
     async say(text, options = {}) {
       const before = connector.posted().length;
-      const response = await bot.post('/api/messages', message(text, { serviceUrl: connector.url, ...defaults, ...options }));
+      const activity = message(text, { serviceUrl: connector.url, ...defaults, ...options });
+      // Replies name the message they answer; anything else posted meanwhile (a status card, an alert) is not one.
+      const replies = () => connector.posted().slice(before).filter((call) => call.body.replyToId === activity.id);
+      const response = await bot.post('/api/messages', activity);
       if (response.status !== 200) throw new Error(`message answered ${response.status}`);
-      const calls = await connector.waitFor(() => connector.posted().length > before);
-      void calls;
-      return connector
-        .posted()
-        .slice(before)
+      await connector.waitFor(() => replies().length > 0);
+      return replies()
         .map((call) => cardOf(call.body))
         .filter((card): card is Card => card !== undefined);
     },
