@@ -1,12 +1,12 @@
 /**
  * The privacy admins' daily digest: open requests due within REQUEST_REMINDER_DAYS, and overdue ones.
  * At most one a day across all instances: whoever first writes the day's record (a create-only
- * write) sends it. A claim left by an instance that died before queueing the messages is taken over
- * after a while, so a crash costs a late digest rather than none.
+ * write) sends it. An instance that dies between that write and queueing the messages costs that
+ * day's digest: taking its claim over could send a second one, if it had queued them after all.
  */
 import { createHash } from 'node:crypto';
 import type { NotificationOutbox } from '../notifications/notification-outbox';
-import { unlessConflict, type Store, type StoredItem } from '../storage/store';
+import { unlessConflict, type Store } from '../storage/store';
 import type { RequestService } from './request-service';
 import { currentStatus, isClosed, type PrivacyRequest, type ProgressStatus, type RequestKind, type RequestStatus } from './types';
 
@@ -15,8 +15,6 @@ export const DIGEST_COLLECTION = 'requestdigests';
 
 /** The digest goes out at the first look at or after this hour (UTC) each day. */
 export const DIGEST_HOUR_UTC = 7;
-/** A claim whose messages were not queued within this long was left by an instance that died. */
-const CLAIM_LAPSES_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
 export interface DigestItem {
@@ -59,7 +57,10 @@ export class DailyDigest {
     const now = this.options.now();
     if (this.options.adminIds.length === 0 || new Date(now).getUTCHours() < DIGEST_HOUR_UTC) return false;
     const day = new Date(now).toISOString().slice(0, 10);
-    const claim = await this.claim(day, now);
+    // Read first: after the day's digest, every look is a read rather than a refused write.
+    if (await this.options.store.get(DIGEST_COLLECTION, day)) return false;
+    const mine: DayRecord = { owner: this.options.owner, claimedAt: now };
+    const claim = await unlessConflict(this.options.store.put(DIGEST_COLLECTION, day, mine, { ifAbsent: true }));
     if (!claim) return false;
     const byTenant = digestsByTenant((await this.options.requests.listAll()).map((item) => item.value), now, this.options.reminderDays);
     for (const [tenantId, { serviceUrl, channelId, data }] of byTenant) {
@@ -74,15 +75,6 @@ export class DailyDigest {
     }
     await unlessConflict(this.options.store.put<DayRecord>(DIGEST_COLLECTION, day, { ...claim.value, queuedAt: now }, { etag: claim.etag }));
     return true;
-  }
-
-  /** Today's record, written by this instance; undefined when another has it (or is on it). */
-  private async claim(day: string, now: number): Promise<StoredItem<DayRecord> | undefined> {
-    const mine: DayRecord = { owner: this.options.owner, claimedAt: now };
-    const existing = await this.options.store.get<DayRecord>(DIGEST_COLLECTION, day);
-    if (!existing) return unlessConflict(this.options.store.put(DIGEST_COLLECTION, day, mine, { ifAbsent: true }));
-    if (existing.value.queuedAt !== undefined || now - existing.value.claimedAt < CLAIM_LAPSES_MS) return undefined;
-    return unlessConflict(this.options.store.put(DIGEST_COLLECTION, day, mine, { etag: existing.etag }));
   }
 }
 
