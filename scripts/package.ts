@@ -1,13 +1,14 @@
 /**
  * `npm run package [-- --env dev]`: the Teams app package. Fills the manifest's `${{NAME}}`
- * placeholders from env/.env.<env>, env/.env.<env>.user and the environment (which wins), checks the
- * result offline against the Teams schema bundled in @microsoft/app-manifest and the icon rules,
- * and writes appPackage/build/appPackage.<env>.zip.
+ * placeholders from env/.env.<env>, env/.env.<env>.user and the environment (which wins), adds one
+ * command per request kind, checks the result offline against the Teams schema bundled in
+ * @microsoft/app-manifest and the icon rules, and writes appPackage/build/appPackage.<env>.zip.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { parse } from 'dotenv';
+import { commandOf, REQUEST_KINDS } from '../src/requests/kinds';
 import { pngInfo } from './png';
 
 export class PackageError extends Error {}
@@ -54,6 +55,32 @@ export function fillPlaceholders(template: string, values: Readonly<Record<strin
   return filled;
 }
 
+interface CommandList {
+  readonly scopes: readonly string[];
+  readonly commands: ReadonlyArray<{ readonly title: string; readonly description: string }>;
+}
+
+/**
+ * The personal command list gets one command per request kind (src/requests/kinds.ts), after
+ * `my requests`: a new kind of request appears in Teams' command menu without touching the manifest.
+ */
+export function withRequestCommands(manifest: Record<string, unknown>): Record<string, unknown> {
+  const bots = manifest.bots as Array<{ commandLists?: CommandList[] }> | undefined;
+  const kindCommands = REQUEST_KINDS.map((kind) => ({ ...commandOf(kind) }));
+  return {
+    ...manifest,
+    bots: bots?.map((bot) => ({
+      ...bot,
+      commandLists: bot.commandLists?.map((list) => {
+        if (!list.scopes.includes('personal')) return list;
+        const others = list.commands.filter((command) => !kindCommands.some((kind) => kind.title === command.title));
+        const after = others.findIndex((command) => command.title === 'my requests') + 1;
+        return { ...list, commands: [...others.slice(0, after), ...kindCommands, ...others.slice(after)] };
+      }),
+    })),
+  };
+}
+
 export async function manifestProblems(manifest: Record<string, unknown>, icons: { color: Buffer; outline: Buffer }): Promise<string[]> {
   // Loaded here, not at the top: its dependencies are ESM that jest's module loader cannot require,
   // so tests reach this function through the built script in a child process.
@@ -71,7 +98,7 @@ export async function manifestProblems(manifest: Record<string, unknown>, icons:
 export async function buildPackage(options: PackageOptions): Promise<PackageResult> {
   const dir = path.join(options.root, 'appPackage');
   const template = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
-  const manifest = JSON.parse(fillPlaceholders(template, environmentFor(options), options.env)) as Record<string, unknown>;
+  const manifest = withRequestCommands(JSON.parse(fillPlaceholders(template, environmentFor(options), options.env)) as Record<string, unknown>);
   const icons = { color: readFileSync(path.join(dir, 'color.png')), outline: readFileSync(path.join(dir, 'outline.png')) };
   const problems = await manifestProblems(manifest, icons);
   if (problems.length > 0) throw new PackageError(`the manifest is not valid:\n  ${problems.join('\n  ')}`);

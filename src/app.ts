@@ -12,7 +12,7 @@ import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
-import { FEATURED_REQUEST_KINDS } from './requests/types';
+import { FEATURED_REQUEST_KINDS } from './requests/kinds';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
@@ -32,6 +32,10 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** A store built elsewhere (tests share one between two app instances). */
   readonly store?: Store;
+  /** Epoch ms for everything that counts days (due dates, reminders, retention): tests move it instead of waiting. */
+  readonly clock?: () => number;
+  /** How often the daily digest and retention are looked at (default ten minutes). */
+  readonly housekeepingEveryMs?: number;
   /**
    * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
    * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
@@ -73,14 +77,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const proactive = new Proactive(adapter, config.bot.id);
 
   const notifications = wireNotifications({ store, logger, instanceId, proactive });
-  const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications, webhookResolver: options.webhookResolver });
+  const requests = await wireRequests({
+    config,
+    store,
+    logger,
+    instanceId,
+    proactive,
+    notifications,
+    webhookResolver: options.webhookResolver,
+    clock: options.clock ?? Date.now,
+    housekeepingEveryMs: options.housekeepingEveryMs,
+  });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
   workers.push(notifications.worker, requests.worker, notices.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
-    requests.feature,
+    ...requests.features,
     ...notices.features,
     new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true), followUpsFor: requestFollowUps }),
   ];
@@ -91,6 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerHealthRoute(server, store, logger);
   registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
   notices.registerRoutes(server);
+  requests.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

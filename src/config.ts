@@ -40,6 +40,13 @@ export interface Config {
   };
   /** Undefined: one calendar month after receipt. */
   readonly requestDueDays: number | undefined;
+  /** After a request is sent: the status API, the admins' reminders, and the bot's own retention. */
+  readonly requests: {
+    /** Bearer token for POST /api/requests/{id}/status; empty: only Standard Webhooks signatures. */
+    readonly statusToken: string;
+    readonly reminderDays: number;
+    readonly retentionDays: number;
+  };
   /** Entra object ids, lower-cased: they send notices and get alerts and reminders. */
   readonly privacyAdminIds: readonly string[];
   /** Days a request form can be sent after it is shown; older forms get "this form has expired". */
@@ -161,6 +168,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
+  const statusToken = read(env, 'PRIVACY_STATUS_TOKEN');
+  if (statusToken !== '' && statusToken.length < 16) fail('PRIVACY_STATUS_TOKEN', 'must be at least 16 characters');
 
   const config: Config = {
     port: integer(env, 'PORT', 3978, 0, 65535),
@@ -179,6 +188,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxAttempts: integer(env, 'PRIVACY_WEBHOOK_MAX_ATTEMPTS', 15, 1, 1000),
     },
     requestDueDays,
+    requests: {
+      statusToken,
+      reminderDays: integer(env, 'REQUEST_REMINDER_DAYS', 7, 1, 365),
+      retentionDays: integer(env, 'REQUEST_RETENTION_DAYS', 365, 1, 36_500),
+    },
     // NOTICE_ADMIN_IDS is the earlier name: deployments that set it keep their admins.
     privacyAdminIds: list(env, read(env, 'PRIVACY_ADMIN_IDS') ? 'PRIVACY_ADMIN_IDS' : 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),
     formTokenTtlDays: integer(env, 'FORM_TOKEN_TTL_DAYS', 7, 1, 365),
@@ -204,6 +218,8 @@ export function configSummary(config: Config): Record<string, unknown> {
     webhookScope: config.webhook.scope ? 'set' : 'not set',
     privacyAdmins: config.privacyAdminIds.length,
     noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
+    requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
+    requestRetentionDays: config.requests.retentionDays,
   };
 }
 

@@ -132,3 +132,28 @@ describe('the storage account named at start-up', () => {
     expect(named({ AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net' })).toBe('contoso');
   });
 });
+
+describe('request settings (after a request is sent)', () => {
+  it('defaults to 7 reminder days, 365 retention days and no status token', () => {
+    expect(loadConfig({}, '/srv/bot').requests).toEqual({ statusToken: '', reminderDays: 7, retentionDays: 365 });
+    expect(loadConfig({ PRIVACY_STATUS_TOKEN: 'a-status-token-long-enough', REQUEST_REMINDER_DAYS: '3', REQUEST_RETENTION_DAYS: '90' }, '/srv/bot').requests).toEqual({
+      statusToken: 'a-status-token-long-enough',
+      reminderDays: 3,
+      retentionDays: 90,
+    });
+  });
+
+  it.each([
+    [{ PRIVACY_STATUS_TOKEN: 'short' }, /^PRIVACY_STATUS_TOKEN: must be at least 16 characters$/],
+    [{ REQUEST_REMINDER_DAYS: '0' }, /^REQUEST_REMINDER_DAYS: must be between 1 and 365/],
+    [{ REQUEST_RETENTION_DAYS: 'a year' }, /^REQUEST_RETENTION_DAYS: must be a whole number/],
+  ])('refuses %j with one line naming the variable', (env, expected) => {
+    expect(failureOf(env)).toMatch(expected);
+  });
+
+  it('says at start-up how the status API is open, never with the token', () => {
+    const summary = JSON.stringify(configSummary(loadConfig({ PRIVACY_STATUS_TOKEN: 'a-status-token-long-enough' }, '/srv/bot')));
+    expect(summary).toContain('"requestStatusApi":"token"');
+    expect(summary).not.toContain('a-status-token-long-enough');
+  });
+});

@@ -4,8 +4,9 @@
  * src/requests/forms.ts, so what the card shows is exactly what the server checks.
  */
 import type { FieldProblem, FormField } from '../requests/forms';
+import type { Confirmation } from '../requests/kinds';
 import type { RequestSummary } from '../requests/open-requests';
-import type { PrivacyRequest, RequestDetails, RequestKind } from '../requests/types';
+import { currentStatus, isClosed, lastUpdate, type PrivacyRequest, type RequestDetails, type RequestKind } from '../requests/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
@@ -13,7 +14,7 @@ import myRequestsJson from './templates/my-requests.json';
 import formJson from './templates/request-form.json';
 import statusJson from './templates/request-status.json';
 
-interface Fact {
+export interface Fact {
   title: string;
   value: string;
 }
@@ -59,7 +60,7 @@ interface StatusCardData {
 
 interface MyRequestsData {
   speak: string;
-  requests: ReadonlyArray<{ id: string; kindName: string; statusName: string; received: string; due: string }>;
+  requests: ReadonlyArray<{ id: string; kindName: string; statusName: string; received: string; updated: string; due: string; withdrawable: boolean }>;
   more?: string;
 }
 
@@ -77,9 +78,9 @@ export interface RequestFormInput {
   readonly requesterName: string;
   readonly values?: RequestDetails;
   readonly problems?: readonly FieldProblem[];
-  /** Submit goes to a confirmation step (deletion) rather than straight to the privacy team. */
-  readonly reviewFirst?: boolean;
-  /** The confirmation step: answers shown as facts and carried in the data, the toggle as the one field. */
+  /** The kind's confirmation step, if it has one: submit goes there rather than straight to the privacy team. */
+  readonly confirmation?: Confirmation;
+  /** This is the confirmation step: answers shown as facts and carried in the data, the toggle as the one field. */
   readonly review?: { readonly facts: readonly Fact[]; readonly carried: RequestDetails };
   /** Errors not tied to one field, such as an expired form. */
   readonly notice?: string;
@@ -87,13 +88,15 @@ export interface RequestFormInput {
 
 export function requestFormCard(input: RequestFormInput): AdaptiveCard {
   const problems = input.problems ?? [];
-  const title = input.review ? s.reviewTitle : s.formTitles[input.kind];
-  const intro = input.review ? s.reviewIntro : s.formIntros[input.kind];
-  const submit = input.review
-    ? { title: s.confirmDeletion, verb: 'request.submit', style: 'destructive' }
-    : input.reviewFirst
-      ? { title: s.review, verb: 'request.review', style: 'positive' }
-      : { title: s.submit, verb: 'request.submit', style: 'positive' };
+  const words = strings.kinds[input.kind];
+  const { confirmation, review } = input;
+  const title = review && confirmation ? confirmation.title : words.formTitle;
+  const intro = review && confirmation ? confirmation.intro : words.formIntro;
+  const submit = confirmation
+    ? review
+      ? { title: confirmation.submit, verb: 'request.submit', style: 'destructive' }
+      : { title: confirmation.next, verb: 'request.review', style: 'positive' }
+    : { title: s.submit, verb: 'request.submit', style: 'positive' };
   return renderCard(formTemplate, {
     speak: `${title}. ${intro}`,
     title,
@@ -164,7 +167,7 @@ export function receiptCard(request: PrivacyRequest, options: { duplicate?: bool
 }
 
 export function alreadyOpenCard(request: RequestSummary): AdaptiveCard {
-  const text = format(s.alreadyOpenText, { kind: s.kindNames[request.kind].toLowerCase(), id: request.id, due: formatDate(request.dueBy) });
+  const text = format(s.alreadyOpenText, { kind: kindName(request.kind).toLowerCase(), id: request.id, due: formatDate(request.dueBy) });
   return renderCard(statusTemplate, {
     speak: `${s.alreadyOpenTitle}. ${text}`,
     style: 'warning',
@@ -175,8 +178,8 @@ export function alreadyOpenCard(request: RequestSummary): AdaptiveCard {
   });
 }
 
-export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default'): AdaptiveCard {
-  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts: [], actions: [] });
+export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default', facts: Fact[] = [], actions: StatusCardData['actions'] = []): AdaptiveCard {
+  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts, actions });
 }
 
 /** A form older than FORM_TOKEN_TTL_DAYS: nothing was sent, and one button starts again. */
@@ -188,12 +191,17 @@ export function formExpiredCard(kind: RequestKind, ttlDays: number): AdaptiveCar
     title: s.formExpiredTitle,
     text,
     facts: [],
-    actions: [{ title: s.startRequest[kind], verb: 'request.open', data: { kind } }],
+    actions: [{ title: strings.kinds[kind].start, verb: 'request.open', data: { kind } }],
   });
 }
 
 export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
-  const text = format(s.deadLetterText, { id: request.id, kind: s.kindNames[request.kind], reason: request.failure ?? 'unknown' });
+  const withdrawal = request.withdrawal?.delivery === 'failed';
+  const text = format(withdrawal ? s.deadLetterWithdrawalText : s.deadLetterText, {
+    id: request.id,
+    kind: kindName(request.kind),
+    reason: (withdrawal ? request.withdrawal?.failure : request.failure) ?? 'unknown',
+  });
   return renderCard(statusTemplate, {
     speak: `${s.deadLetterTitle}. ${text}`,
     style: 'attention',
@@ -213,23 +221,29 @@ export function myRequestsCard(requests: readonly PrivacyRequest[]): AdaptiveCar
     speak: format(s.myRequestsSpeak, { count: requests.length }),
     requests: shown.map((request) => ({
       id: request.id,
-      kindName: s.kindNames[request.kind],
-      statusName: s.statusNames[request.status],
+      kindName: kindName(request.kind),
+      statusName: s.statusNames[currentStatus(request)],
       received: formatDate(request.submittedAt),
+      updated: formatDate(lastUpdate(request)),
       due: formatDate(request.dueBy),
+      withdrawable: !isClosed(request),
     })),
     ...(requests.length > shown.length ? { more: format(s.olderRequests, { count: requests.length - shown.length }) } : {}),
   });
 }
 
-function requestFacts(request: RequestSummary): Fact[] {
+export function requestFacts(request: RequestSummary): Fact[] {
   return [
     { title: s.factReference, value: request.id },
-    { title: s.factKind, value: s.kindNames[request.kind] },
+    { title: s.factKind, value: kindName(request.kind) },
     { title: s.factReceived, value: formatDate(request.submittedAt) },
     { title: s.factDue, value: formatDate(request.dueBy) },
-    { title: s.factStatus, value: s.statusNames[request.status] },
+    { title: s.factStatus, value: s.statusNames[currentStatus(request)] },
   ];
+}
+
+export function kindName(kind: RequestKind): string {
+  return strings.kinds[kind].name;
 }
 
 function myRequestsAction() {

@@ -15,12 +15,9 @@ interface WelcomeCardData {
 
 const welcomeTemplate = cardTemplate<WelcomeCardData>(welcomeJson);
 
-/** The kinds that have a welcome-card button (the strings name them). */
-export type FeaturedKind = Extract<RequestKind, keyof typeof strings.requestButtons>;
-
 export interface WelcomeCardOptions {
   /** One button per kind, under "Make a privacy request"; none, no heading. */
-  readonly requestKinds: readonly FeaturedKind[];
+  readonly requestKinds: readonly RequestKind[];
   /** Where the person is: in channels the card explains @mentions. */
   readonly inChannelOrGroup?: boolean;
   readonly notCovered?: boolean;
@@ -32,8 +29,8 @@ export function welcomeCard(options: WelcomeCardOptions): AdaptiveCard {
   return renderCard(welcomeTemplate, {
     speak: options.notCovered ? `${s.faq.notCoveredTitle}. ${s.faq.notCovered}` : s.welcome.speak,
     examples: s.welcome.examples,
-    requestsHeading: kinds.length > 0 ? s.requestButtons.heading : undefined,
-    requestActions: kinds.map((kind) => ({ kind, title: s.requestButtons[kind] })),
+    requestsHeading: kinds.length > 0 ? s.welcome.requestsHeading : undefined,
+    requestActions: kinds.map((kind) => ({ kind, title: s.kinds[kind].button })),
     showChannelHint: options.inChannelOrGroup === true,
     notCovered: options.notCovered ? { title: s.faq.notCoveredTitle, text: s.faq.notCovered } : undefined,
   });

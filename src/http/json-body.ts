@@ -30,22 +30,27 @@ type Refusal = { readonly code: ErrorCode; readonly message: string; readonly he
 const REFUSALS = {
   notJson: { code: 'UNSUPPORTED_MEDIA_TYPE', message: strings.api.notJson },
   encoded: { code: 'UNSUPPORTED_MEDIA_TYPE', message: strings.api.encoded, headers: { 'accept-encoding': 'identity' } },
-  tooLarge: { code: 'PAYLOAD_TOO_LARGE', message: format(strings.api.tooLarge, { kb: MAX_BODY_BYTES / 1024 }) },
   tooSlow: { code: 'REQUEST_TIMEOUT', message: strings.api.tooSlow },
   malformed: { code: 'BAD_REQUEST', message: strings.api.malformed },
 } as const satisfies Record<string, Refusal>;
 
-/** A restify handler that leaves the parsed body on `req.body`, or answers the refusal itself. */
+/**
+ * A restify handler that leaves the parsed body on `req.body`, and the bytes as read on `req.rawBody`
+ * (a signature is checked on those), or answers the refusal itself.
+ */
 export function jsonBody(options: JsonBodyOptions = {}): RequestHandler {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const deadlineMs = options.deadlineMs ?? BODY_DEADLINE_MS;
+  const tooLarge: Refusal = { code: 'PAYLOAD_TOO_LARGE', message: format(strings.api.tooLarge, { kb: Math.round(maxBytes / 1024) }) };
   return (req: Request, res: Response, next: Next) => {
-    const refusal = headerRefusal(req, maxBytes);
+    const refusal = headerRefusal(req) ?? (Number(req.headers['content-length'] ?? 0) > maxBytes ? tooLarge : undefined);
     if (refusal) return refuse(res, refusal, next);
     readLimited(req, maxBytes, deadlineMs).then((outcome) => {
       if (outcome === 'gone') return next(false); // the client left: nobody to answer
-      if (outcome === 'tooLarge' || outcome === 'tooSlow') return refuse(res, REFUSALS[outcome], next);
+      if (outcome === 'tooLarge') return refuse(res, tooLarge, next);
+      if (outcome === 'tooSlow') return refuse(res, REFUSALS.tooSlow, next);
       try {
+        req.rawBody = outcome;
         req.body = JSON.parse(outcome.toString('utf8')) as unknown;
       } catch {
         return refuse(res, REFUSALS.malformed, next);
@@ -56,13 +61,11 @@ export function jsonBody(options: JsonBodyOptions = {}): RequestHandler {
 }
 
 /** What the headers alone rule out, before a byte of the body is read. */
-function headerRefusal(req: IncomingMessage, maxBytes: number): Refusal | undefined {
+function headerRefusal(req: IncomingMessage): Refusal | undefined {
   const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType !== 'application/json') return REFUSALS.notJson;
   const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity' && encoding !== '') return REFUSALS.encoded;
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) return REFUSALS.tooLarge;
   return undefined;
 }
 

@@ -5,9 +5,9 @@
  * about the user's own data; everything else is a question for the FAQ search, with `aboutRight` set
  * when it asks about one of the rights, so the answer can offer the matching form.
  */
+import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
 import { normalise } from './normalise';
 
-export type RequestKind = 'export' | 'deletion' | 'optout' | 'rectification';
 export type Intent =
   | { type: 'greeting' }
   | { type: 'thanks' }
@@ -33,47 +33,15 @@ const MY_REQUESTS = [
 const NOTICE = /^((send|new|compose|post|create|publish|write) )?(a )?(privacy |policy )?notices?$/;
 
 /**
- * Kind triggers. `loose` finds the right a question is about; `object` is what an instruction must
- * also mention to count as a request about the user's data ("delete my account", not "delete the
- * meeting"). Each pattern is tried on the whole normalised text.
+ * Kind triggers, from each kind's definition (src/requests/kinds.ts): `loose` finds the right a
+ * question is about; `object` is what an instruction must also mention to count as a request about
+ * the user's data. Each pattern is tried on the whole normalised text. Sorted by precedence, which
+ * breaks ties.
  */
-interface KindRule {
-  kind: RequestKind;
-  loose: RegExp;
-  object: RegExp;
-}
+const KIND_RULES = REQUEST_KINDS.map((kind) => ({ kind, ...REQUEST_KIND_DEFINITIONS[kind].triggers })).sort((a, b) => a.precedence - b.precedence);
 
-const PERSONAL_DATA = /\b(data|information|info|details|account|profile|personal|records?|history|everything|all of it|pii|footprint|traces?|me|right (to|of))\b/;
-
-const KIND_RULES: KindRule[] = [
-  {
-    kind: 'optout',
-    loose:
-      /\b(opt (me |us )?out|optout|unsubscribe|(object|objection) to|(remove|exclude|take) (me|us) (from|off|out of) .*\b(ads?|adverts?|advertising|marketing|personalization|personalized|tracking|profiling|mailing)|(withdraw|revoke|remove|cancel|take back) (my |your |the )?consent|(dont|do not|no longer|not) (consent|agree)|(ads?|adverts?|advertising|advertisements?|marketing|personalization|targeting|tracking|profiling) (opt out|off)|(stop|turn off|switch off|disable|block|no more|(dont|do not|no longer) want)\b.*\b(ads?|adverts?|advertising|advertisements?|marketing|personalized|personalization|targeted|targeting|tracking|profiling|data collection|collecting))\b/,
-    object: /./,
-  },
-  {
-    kind: 'rectification',
-    loose:
-      /\b(rectify|rectification|correct|correcting|correction|corrected|fix|fixing|fixed|amend|amending|misspell\w*|spelled wrong\w*|wrong|incorrect|inaccurate|inaccuracy|out of date|outdated|typo|(update|change|edit|modify) (it|them|this|that)|(update|change|edit|modify) (my |the |our )?(name|surname|email|e mail|address|phone|number|details|info|information|data|profile|record|records|title|job title|department|spelling))\b/,
-    object: /\b(name|surname|email|e mail|address|phone|number|details|info|information|data|profile|records?|title|department|birthday|spelling|it|me)\b/,
-  },
-  {
-    kind: 'deletion',
-    loose: /\b(delet(e|es|ed|ing|ion)|eras(e|es|ed|ing|ure)|remov(e|es|ed|ing|al)|wip(e|es|ed|ing)|purg(e|es|ed|ing)|destroy(s|ed|ing)?|forget|forgotten|get rid of)\b/,
-    object: PERSONAL_DATA,
-  },
-  {
-    kind: 'export',
-    loose:
-      /\b(export|exporting|download|downloading|portability|port|copy|copies|takeout|transfer|(move|take|migrate) (all )?(of )?(my |our )?(data|information|info|files|emails|mailbox|documents|contacts|stuff|everything)|subject access|dsar|sar|access request|(send|give|email|provide|mail|show) (me|us) (all |a copy of |everything )?(my|the|of my|everything|all)|(everything|all|what) (data |information |info )?(you|they) (hold|have|keep|store|stored|holds|has|keeps|stores) (on|about) (me|us))\b/,
-    object: /\b(data|information|info|details|everything|all|copy|archive|records?|history|account|profile|mailbox|emails?|files|documents|contacts|me)\b/,
-  },
-];
-
-/** Verbs that open an instruction, per kind; "send"/"give" read as an export ("give me my data"). */
-const ACTION_START =
-  /^(delete|erase|remove|wipe|purge|forget|destroy|get rid of|export|download|send|give|email|mail|provide|copy|transfer|port|opt|unsubscribe|stop|turn off|switch off|disable|withdraw|revoke|fix|correct|update|change|amend|rectify|edit)\b/;
+/** Verbs that open an instruction, from every kind; "send"/"give" read as an export ("give me my data"). */
+const ACTION_START = new RegExp(`^(${KIND_RULES.flatMap((rule) => rule.verbs).join('|')})\\b`);
 
 /** Politeness and framing before the instruction: "please", "can you", "I'd like you to". */
 const POLITE_PREFIX =
@@ -90,7 +58,7 @@ const WITHDRAWAL = /^(i|we) (dont|do not|no longer|will not|wont|never) (consent
 
 /** Messages that ask: question words, "can I", or a question mark anywhere. */
 const QUESTION_START =
-  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|they|we)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
+  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|microsoft|office)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
 
 /** The right the text is about; with `objectIn`, only rules whose object that text mentions. */
 function kindOf(text: string, objectIn?: string): RequestKind | undefined {
@@ -100,7 +68,7 @@ function kindOf(text: string, objectIn?: string): RequestKind | undefined {
     if (!match) continue;
     if (objectIn !== undefined && !rule.object.test(objectIn)) continue;
     // The earliest trigger wins ("export my data, then delete it" is an export first); on a tie,
-    // the order of KIND_RULES (consent withdrawal before deletion: "remove my consent").
+    // the kinds' precedence (consent withdrawal before deletion: "remove my consent").
     if (!best || match.index < best.at) best = { kind: rule.kind, at: match.index };
   }
   return best?.kind;

@@ -1,14 +1,16 @@
 /**
- * The outbox's delivery step: reads the request, sends it, and records what happened. Delivery is
- * at least once (a crash after the receiver's 2xx and before the status write sends it again); the
- * event id is the request id on every attempt, so receivers deduplicate on `webhook-id`.
+ * The outbox's delivery step: reads the request, sends its event, and records what happened.
+ * Delivery is at least once (a crash after the receiver's 2xx and before the status write sends it
+ * again); each event's id is the same on every attempt (the request id; `<id>.withdrawn` for its
+ * withdrawal), so receivers deduplicate on `webhook-id`. A withdrawal waits until the request
+ * itself has been delivered, so the privacy team never hears of one before the other.
  */
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { OutboundResult } from '../outbound/outcome';
 import { unlessConflict, type Store } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
-import { REQUESTS_COLLECTION, type DeliveryJob } from './request-service';
+import { REQUESTS_COLLECTION, withdrawalEventId, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
 
 export interface RetryPolicy {
@@ -43,10 +45,11 @@ export class RequestDelivery {
   }
 
   readonly handle = async (claim: Claim<DeliveryJob>): Promise<void> => {
+    if (claim.item.payload.event === 'withdrawn') return this.handleWithdrawal(claim);
     const { outbox, logger } = this.options;
     const stored = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, claim.item.payload.key);
-    if (!stored || stored.value.status !== 'received') {
-      // Already delivered or dead-lettered by an instance whose lease lapsed mid-way: nothing to send.
+    if (!stored || stored.value.status !== 'received' || stored.value.erasedAt) {
+      // Already delivered or dead-lettered by an instance whose lease lapsed mid-way (or erased by retention): nothing to send.
       await outbox.complete(claim);
       return;
     }
@@ -57,24 +60,67 @@ export class RequestDelivery {
     }
     const attempt = claim.item.attempts;
     const result = await this.options.send(request.id, JSON.stringify(webhookEvent(request)));
+    const log = { requestId: request.id, kind: request.kind, attempt };
     if (result.ok) {
       await this.record(claim.item.payload.key, { status: 'delivered', deliveredAt: new Date(this.now()).toISOString() });
       await outbox.complete(claim);
-      logger.info({ requestId: request.id, kind: request.kind, attempt, status: result.status }, 'request delivered');
+      logger.info({ ...log, status: result.status }, 'request delivered');
       return;
     }
-    if (result.verdict === 'retry' && attempt < this.options.retry.maxAttempts) {
-      const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
-      await outbox.retryAt(claim, this.now() + delay);
-      logger.warn({ requestId: request.id, attempt, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
-      return;
-    }
-    const failure = result.reason;
-    const failed = await this.record(claim.item.payload.key, { status: 'failed', failure });
-    await outbox.complete(claim);
-    logger.error({ requestId: request.id, kind: request.kind, attempt, reason: failure, code: 'WEBHOOK_FAILED' }, 'request dead-lettered');
-    if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: request.id, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
+    if (await this.retryLater(claim, result, attempt, log)) return;
+    const failed = await this.record(claim.item.payload.key, { status: 'failed', failure: result.reason });
+    await this.deadLettered(claim, failed, { ...log, reason: result.reason }, 'request dead-lettered');
   };
+
+  private async handleWithdrawal(claim: Claim<DeliveryJob>): Promise<void> {
+    const { outbox, logger } = this.options;
+    const { key, waits = 0 } = claim.item.payload;
+    const stored = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
+    const request = stored?.value;
+    // Sent already (a lapsed lease), or the request itself never reached the team before retention erased it.
+    if (!request || request.withdrawal?.delivery !== 'pending' || (request.erasedAt && request.status !== 'delivered')) {
+      await outbox.complete(claim);
+      return;
+    }
+    if (!this.options.send) {
+      await outbox.retryAt(claim, this.now() + UNCONFIGURED_RECHECK_MS);
+      return;
+    }
+    if (request.status !== 'delivered') {
+      // The request itself is still on its way (or dead-lettered, until replayed): look again later.
+      const delay = Math.min(UNCONFIGURED_RECHECK_MS, retryDelayMs(waits + 1, this.options.retry, this.random));
+      await outbox.retryAt(claim, this.now() + delay, { ...claim.item.payload, waits: waits + 1 });
+      return;
+    }
+    const attempt = claim.item.attempts - waits;
+    const result = await this.options.send(withdrawalEventId(request.id), JSON.stringify(withdrawnEvent(request)));
+    const log = { requestId: request.id, kind: request.kind, event: 'withdrawn', attempt };
+    if (result.ok) {
+      await this.record(key, { withdrawal: { delivery: 'delivered' } });
+      await outbox.complete(claim);
+      logger.info({ ...log, status: result.status }, 'request withdrawal delivered');
+      return;
+    }
+    if (await this.retryLater(claim, result, attempt, log)) return;
+    const failed = await this.record(key, { withdrawal: { delivery: 'failed', failure: result.reason } });
+    await this.deadLettered(claim, failed, { ...log, reason: result.reason }, 'request withdrawal dead-lettered');
+  }
+
+  /** Schedules another attempt when the answer allows one; false when the event is to be dead-lettered. */
+  private async retryLater(claim: Claim<DeliveryJob>, result: OutboundResult & { ok: false }, attempt: number, log: object): Promise<boolean> {
+    if (result.verdict !== 'retry' || attempt >= this.options.retry.maxAttempts) return false;
+    const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
+    await this.options.outbox.retryAt(claim, this.now() + delay);
+    this.options.logger.warn({ ...log, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
+    return true;
+  }
+
+  private async deadLettered(claim: Claim<DeliveryJob>, failed: PrivacyRequest | undefined, log: { readonly requestId: string; readonly [field: string]: unknown }, message: string): Promise<void> {
+    const { logger } = this.options;
+    await this.options.outbox.complete(claim);
+    logger.error({ ...log, code: 'WEBHOOK_FAILED' }, message);
+    if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: log.requestId, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
+  }
 
   /** Writes a status change on top of whatever is stored now; another instance may have written since. */
   private async record(key: string, change: Partial<PrivacyRequest>): Promise<PrivacyRequest | undefined> {
@@ -86,6 +132,19 @@ export class RequestDelivery {
     }
     throw new AppError('STORAGE_CONFLICT', 'request status kept changing underneath', { requestId: key.split('.').pop() });
   }
+}
+
+/**
+ * The withdrawal, in the same envelope: which request, and when. Nothing more is needed by whoever
+ * already holds the request, so no personal data travels with it.
+ */
+export function withdrawnEvent(request: PrivacyRequest) {
+  const withdrawnAt = request.progress?.closedAt ?? request.progress?.updatedAt ?? request.submittedAt;
+  return {
+    type: 'privacy.request.withdrawn',
+    timestamp: withdrawnAt,
+    data: { id: request.id, kind: request.kind, submittedAt: request.submittedAt, dueBy: request.dueBy, withdrawnAt },
+  };
 }
 
 /** The body the privacy team receives, as the contract gives it. Stable across retries. */

@@ -1,12 +1,12 @@
 /**
- * What each request form asks and how its answers are checked. The same definitions drive the card
- * (src/cards/request-cards.ts) and the server-side validation, so a field cannot be shown
- * without being checked. Card data is untrusted: values outside a choice list, over-long text and
- * control characters never reach the store or the webhook.
+ * How a request form's answers are checked. The fields each kind asks for are in kinds.ts; the same
+ * definitions drive the card (src/cards/request-cards.ts) and this server-side validation, so a
+ * field cannot be shown without being checked. Card data is untrusted: values outside a choice
+ * list, over-long text and control characters never reach the store or the webhook.
  */
 import { format, strings } from '../strings';
 import { cleanText } from '../text/clean-text';
-import type { RequestDetails, RequestKind } from './types';
+import type { RequestDetails } from './types';
 
 const f = strings.forms;
 const problem = f.problems;
@@ -83,55 +83,10 @@ function checkField(field: FormField, values: Readonly<Record<string, string>>):
   }
 }
 
-const NOTES: FormField = { id: 'notes', type: 'text', label: f.notes, required: false, multiline: true, maxLength: NOTES_MAX };
-
-const EXPORT_FIELDS: readonly FormField[] = [
-  { id: 'include', type: 'choice', label: f.export.include, required: true, multiple: true, initial: 'account,usage,content,support', choices: choicesOf(f.export.includeChoices) },
-  { id: 'format', type: 'choice', label: f.export.format, required: true, multiple: false, initial: 'json', choices: choicesOf(f.export.formatChoices) },
-  NOTES,
-];
-
-const DELETION_FIELDS: readonly FormField[] = [
-  { id: 'scope', type: 'choice', label: f.deletion.scope, required: true, multiple: false, initial: 'everything', choices: choicesOf(f.deletion.scopeChoices) },
-  {
-    id: 'what',
-    type: 'text',
-    label: f.deletion.what,
-    required: false,
-    requiredWhen: { field: 'scope', value: 'specific' },
-    multiline: true,
-    maxLength: NOTES_MAX,
-  },
-  NOTES,
-];
-
-/** The deletion confirmation step: shown after the form, before anything is stored. */
-export const DELETION_CONFIRMATION: FormField = {
-  id: 'confirm',
-  type: 'toggle',
-  label: f.deletion.confirmationLabel,
-  title: f.deletion.confirmation,
-  required: true,
-};
-
-const OPTOUT_FIELDS: readonly FormField[] = [
-  { id: 'scope', type: 'choice', label: f.optout.scope, required: true, multiple: true, initial: 'ads', choices: choicesOf(f.optout.scopeChoices) },
-  NOTES,
-];
-
-const RECTIFICATION_FIELDS: readonly FormField[] = [
-  { id: 'wrong', type: 'text', label: f.rectification.wrong, required: true, multiline: true, maxLength: NOTES_MAX, placeholder: f.rectification.wrongPlaceholder },
-  { id: 'correct', type: 'text', label: f.rectification.correct, required: true, multiline: true, maxLength: NOTES_MAX },
-];
+/** The free-text field most forms end with. */
+export const NOTES: FormField = { id: 'notes', type: 'text', label: f.notes, required: false, multiline: true, maxLength: NOTES_MAX };
 
 /** Choices in the order the strings list them: the value is the key, the title its text. */
-function choicesOf(titles: Readonly<Record<string, string>>): Choice[] {
+export function choicesOf(titles: Readonly<Record<string, string>>): Choice[] {
   return Object.entries(titles).map(([value, title]) => ({ value, title }));
 }
-
-export const FORM_FIELDS: Readonly<Record<RequestKind, readonly FormField[]>> = {
-  export: EXPORT_FIELDS,
-  deletion: DELETION_FIELDS,
-  optout: OPTOUT_FIELDS,
-  rectification: RECTIFICATION_FIELDS,
-};

@@ -7,12 +7,12 @@
  */
 import { AppError } from '../errors';
 import { unlessConflict, type Store } from '../storage/store';
-import type { PrivacyRequest, RequestKind } from './types';
+import { isClosed, type PrivacyRequest, type RequestKind } from './types';
 
 export const OPEN_REQUESTS_COLLECTION = 'openrequests';
 
 /** What a person who lost the race is shown: the request that holds the slot. */
-export type RequestSummary = Pick<PrivacyRequest, 'id' | 'kind' | 'status' | 'submittedAt' | 'dueBy'>;
+export type RequestSummary = Pick<PrivacyRequest, 'id' | 'kind' | 'status' | 'submittedAt' | 'dueBy' | 'progress'>;
 
 interface Slot {
   readonly requestId: string;
@@ -27,9 +27,13 @@ interface Slot {
 const IN_FLIGHT_MS = 60_000;
 const MAX_ROUNDS = 5;
 
-/** Open: not dead-lettered, and not past its due date (after which a new request may be made anyway). */
-export function isOpen(request: Pick<PrivacyRequest, 'status' | 'dueBy'>, now: Date): boolean {
-  return request.status !== 'failed' && request.dueBy > now.toISOString();
+/**
+ * Open: not closed (completed, rejected, withdrawn) and not dead-lettered; and, while the privacy
+ * team has reported nothing on it, not past its due date (without status reports a request could
+ * otherwise never close, and a new one may then be made anyway).
+ */
+export function isOpen(request: Pick<PrivacyRequest, 'status' | 'dueBy' | 'progress'>, now: Date): boolean {
+  return !isClosed(request) && request.status !== 'failed' && (request.progress !== undefined || request.dueBy > now.toISOString());
 }
 
 export class OpenRequestSlots {

@@ -5,7 +5,7 @@
  * means nobody's listing can ever include someone else's request.
  */
 import { createHash } from 'node:crypto';
-import { unlessConflict, type Store } from '../storage/store';
+import { unlessConflict, type Store, type StoredItem } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { dueDate } from './due-date';
 import type { FormCheck, FormTokens } from './form-token';
@@ -14,11 +14,22 @@ import { newRequestId } from './request-id';
 import type { PrivacyRequest, RequestDetails, RequestKind, Requester, RequestSource } from './types';
 
 export const REQUESTS_COLLECTION = 'requests';
+/** Request id to its key, for the privacy team's status calls, which know the id only. */
+export const REQUEST_INDEX_COLLECTION = 'requestindex';
 export const OUTBOX_COLLECTION = 'requestoutbox';
 
 /** What the outbox carries: just the key; the request itself is read fresh on every attempt. */
 export interface DeliveryJob {
   readonly key: string;
+  /** Which event: the request itself (absent, from before there were others) or its withdrawal. */
+  readonly event?: 'created' | 'withdrawn';
+  /** Passes the withdrawal spent waiting for the request itself to be delivered: not failed attempts. */
+  readonly waits?: number;
+}
+
+/** The outbox item, and the webhook-id, of a request's withdrawal: one per request, unlike its creation's. */
+export function withdrawalEventId(requestId: string): string {
+  return `${requestId}.withdrawn`;
 }
 
 export interface IssuedForm {
@@ -102,7 +113,12 @@ export class RequestService {
     const readOwn = async (requestId: string) => (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, requestKey(submission.requester, requestId)))?.value;
     const slot = await this.slots.take(userKey(submission.requester), request, readOwn);
     if (!slot.taken) return { outcome: 'alreadyOpen', request: slot.holder };
-    if (!(await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true })))) {
+    const [written] = await Promise.all([
+      unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true })),
+      // An index entry without its request is harmless (a lookup falls back to the listing), so both go at once.
+      unlessConflict(this.options.store.put(REQUEST_INDEX_COLLECTION, request.id, { key }, { ifAbsent: true })),
+    ]);
+    if (!written) {
       // The same form submitted twice at once, perhaps on two instances: the first write won.
       const winner = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
       return { outcome: 'duplicate', request: await this.ensureQueued(key, winner!.value) };
@@ -123,6 +139,27 @@ export class RequestService {
     return (await this.listFor(user)).find((request) => request.kind === kind && isOpen(request, now));
   }
 
+  /** One of the person's own requests; undefined for anyone else's. */
+  async getFor(user: UserRef, requestId: string): Promise<PrivacyRequest | undefined> {
+    return (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, requestKey(user, requestId)))?.value;
+  }
+
+  /** Every stored request: for the digest and retention, which look across all requesters. */
+  async listAll(): Promise<StoredItem<PrivacyRequest>[]> {
+    return this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION);
+  }
+
+  /** A request by id alone, as the privacy team's system knows it. */
+  async findById(id: string): Promise<StoredItem<PrivacyRequest> | undefined> {
+    const indexed = await this.options.store.get<{ key: string }>(REQUEST_INDEX_COLLECTION, id);
+    const direct = indexed && (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, indexed.value.key));
+    if (direct) return direct;
+    // Requests stored before the index existed (or a crash between the two writes): look, then remember.
+    const found = (await this.listAll()).find((item) => item.value.id === id);
+    if (found) await unlessConflict(this.options.store.put(REQUEST_INDEX_COLLECTION, id, { key: found.key }, { ifAbsent: true }));
+    return found;
+  }
+
   /**
    * Queues every stored request not yet delivered. Run at start-up: a crash between the request's
    * write and its queue entry, or a replay from an older backup, still ends in a delivery.
@@ -131,21 +168,32 @@ export class RequestService {
     let queued = 0;
     for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
       if (item.value.status === 'received' && (await this.options.outbox.enqueue(item.value.id, { key: item.key }))) queued++;
+      if (item.value.withdrawal?.delivery === 'pending' && (await this.queueWithdrawal(item.key, item.value.id))) queued++;
     }
     return queued;
   }
 
-  /** Puts dead-lettered requests back in the outbox with a fresh attempt count. */
+  /** Puts dead-lettered requests (and withdrawals) back in the outbox with a fresh attempt count. */
   async replayFailed(onlyId?: string): Promise<string[]> {
     const replayed: string[] = [];
     for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
-      if (item.value.status !== 'failed' || (onlyId && item.value.id !== onlyId)) continue;
-      const { failure: _failure, ...rest } = item.value;
-      await this.options.store.put(REQUESTS_COLLECTION, item.key, { ...rest, status: 'received' }, { etag: item.etag });
-      await this.options.outbox.enqueue(item.value.id, { key: item.key });
+      if (onlyId && item.value.id !== onlyId) continue;
+      if (item.value.status === 'failed') {
+        const { failure: _failure, ...rest } = item.value;
+        await this.options.store.put(REQUESTS_COLLECTION, item.key, { ...rest, status: 'received' }, { etag: item.etag });
+        await this.options.outbox.enqueue(item.value.id, { key: item.key });
+      } else if (item.value.withdrawal?.delivery === 'failed') {
+        await this.options.store.put(REQUESTS_COLLECTION, item.key, { ...item.value, withdrawal: { delivery: 'pending' } }, { etag: item.etag });
+        await this.queueWithdrawal(item.key, item.value.id);
+      } else continue;
       replayed.push(item.value.id);
     }
     return replayed;
+  }
+
+  /** Queues the `privacy.request.withdrawn` event of a request its requester withdrew. */
+  queueWithdrawal(key: string, requestId: string): Promise<boolean> {
+    return this.options.outbox.enqueue(withdrawalEventId(requestId), { key, event: 'withdrawn' });
   }
 
   private async ensureQueued(key: string, request: PrivacyRequest): Promise<PrivacyRequest> {

@@ -14,14 +14,18 @@ import {
   requestFormCard,
   statusCard,
 } from '../cards/request-cards';
+import { digestCard, requestUpdateCard } from '../cards/request-progress-cards';
 import type { AdaptiveCard } from '../cards/render';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import { DEAD_LETTER_ALERT, type DeadLetterAlertData } from '../requests/admin-alerts';
-import { DELETION_CONFIRMATION, FORM_FIELDS, validateFields, type FieldProblem } from '../requests/forms';
+import { DAILY_DIGEST, type DigestData } from '../requests/digest';
+import { STATUS_CHANGED, type StatusChangedData } from '../requests/progress';
+import { validateFields, type FieldProblem } from '../requests/forms';
+import { fieldsOf, isRequestKind, REQUEST_KIND_DEFINITIONS } from '../requests/kinds';
 import { isRequestId } from '../requests/request-id';
 import type { RequestService } from '../requests/request-service';
-import { isRequestKind, type RequestDetails, type RequestKind, type Requester } from '../requests/types';
+import type { RequestDetails, RequestKind, Requester } from '../requests/types';
 import { format, strings } from '../strings';
 import { conversationKind } from './activity-text';
 import { activityTenantId } from './tenant';
@@ -92,6 +96,8 @@ export class RequestsFeature implements Feature {
   /** The cards of the notifications this feature's service sends. */
   registerNotifications(messenger: Pick<TeamsPersonalMessenger, 'register'>): void {
     messenger.register(DEAD_LETTER_ALERT, (data) => deadLetterCard((data as unknown as DeadLetterAlertData).request));
+    messenger.register(STATUS_CHANGED, (data) => requestUpdateCard(data as unknown as StatusChangedData));
+    messenger.register(DAILY_DIGEST, (data) => digestCard(data as unknown as DigestData));
   }
 
   private async openForm(turn: TurnContext, kind: RequestKind): Promise<void> {
@@ -151,18 +157,17 @@ export class RequestsFeature implements Feature {
 
   /** Deletion's first step: check the answers, then ask for the explicit confirmation. */
   private review(form: SubmittedForm): CardActionResult {
-    const fields = FORM_FIELDS[form.kind];
-    const checked = validateFields(fields, form.data);
+    const checked = validateFields(fieldsOf(form.kind), form.data);
     if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
     return { card: this.confirmationCard(form, checked.details) };
   }
 
   private async submit(turn: TurnContext, form: SubmittedForm): Promise<CardActionResult> {
-    const fields = FORM_FIELDS[form.kind];
-    const checked = validateFields(fields, form.data);
+    const checked = validateFields(fieldsOf(form.kind), form.data);
     if (!checked.ok) return { card: this.formCard(form, { values: checked.values, problems: checked.problems }) };
-    if (form.kind === 'deletion') {
-      const confirmed = validateFields([DELETION_CONFIRMATION], form.data);
+    const confirmation = REQUEST_KIND_DEFINITIONS[form.kind].confirmation;
+    if (confirmation) {
+      const confirmed = validateFields([confirmation.field], form.data);
       if (!confirmed.ok) return { card: this.confirmationCard(form, checked.details, confirmed.problems) };
     }
     const result = await this.options.requests.submit({
@@ -177,25 +182,27 @@ export class RequestsFeature implements Feature {
     return { card: receiptCard(result.request, { duplicate: result.outcome === 'duplicate' }) };
   }
 
-  /** Deletion's confirmation step: the answers as facts, carried in the data, and the one toggle. */
+  /** The confirmation step (deletion's): the answers as facts, carried in the data, and the one toggle. */
   private confirmationCard(form: SubmittedForm, details: RequestDetails, problems?: readonly FieldProblem[]): AdaptiveCard {
+    const confirmation = REQUEST_KIND_DEFINITIONS[form.kind].confirmation;
     return requestFormCard({
       kind: form.kind,
-      fields: [DELETION_CONFIRMATION],
+      fields: confirmation ? [confirmation.field] : [],
       hidden: form,
       requesterName: form.requester.name,
       problems,
-      review: { facts: answersAsFacts(FORM_FIELDS[form.kind], details), carried: details },
+      confirmation,
+      review: { facts: answersAsFacts(fieldsOf(form.kind), details), carried: details },
     });
   }
 
   private formCard(form: FormIdentity, extra: { values?: Record<string, string>; problems?: readonly FieldProblem[]; notice?: string } = {}): AdaptiveCard {
     return requestFormCard({
       kind: form.kind,
-      fields: FORM_FIELDS[form.kind],
+      fields: fieldsOf(form.kind),
       hidden: form,
       requesterName: form.requester.name,
-      reviewFirst: form.kind === 'deletion',
+      confirmation: REQUEST_KIND_DEFINITIONS[form.kind].confirmation,
       ...extra,
     });
   }
@@ -225,7 +232,7 @@ interface SubmittedForm extends FormIdentity {
 /** The answers a confirmation card carried, for "Change my answers". */
 function carriedValues(form: SubmittedForm): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of FORM_FIELDS[form.kind]) {
+  for (const field of fieldsOf(form.kind)) {
     const value = form.data[field.id];
     if (typeof value === 'string') values[field.id] = value;
   }
@@ -235,5 +242,5 @@ function carriedValues(form: SubmittedForm): Record<string, string> {
 /** Buttons under an FAQ answer about a right: "can I ask for deletion?" offers to start one. */
 export function requestFollowUps(intent: Intent) {
   if (intent.type !== 'question' || !intent.aboutRight) return [];
-  return [{ title: s.startRequest[intent.aboutRight], verb: 'request.open', data: { kind: intent.aboutRight } }];
+  return [{ title: strings.kinds[intent.aboutRight].start, verb: 'request.open', data: { kind: intent.aboutRight } }];
 }

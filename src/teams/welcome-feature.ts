@@ -1,8 +1,9 @@
 /** Welcome card on install and on "hi" / "help"; short friendly replies to greetings and thanks. */
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
-import { welcomeCard, type FeaturedKind } from '../cards/welcome-card';
+import { welcomeCard } from '../cards/welcome-card';
 import type { Intent } from '../intents/classify';
+import type { RequestKind } from '../requests/kinds';
 import { strings } from '../strings';
 import { conversationKind } from './activity-text';
 import { cardMessage } from './card-message';
@@ -12,7 +13,7 @@ export class WelcomeFeature implements Feature {
   readonly name = 'welcome';
 
   /** `requestKinds`: the requests the card offers buttons for (none where requests are not wired). */
-  constructor(private readonly options: { readonly requestKinds: readonly FeaturedKind[] }) {}
+  constructor(private readonly options: { readonly requestKinds: readonly RequestKind[] }) {}
 
   async onMessage(turn: TurnContext, intent: Intent): Promise<boolean> {
     switch (intent.type) {

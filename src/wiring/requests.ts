@@ -1,30 +1,44 @@
 /**
- * Wires privacy requests: the form-token key, the outbox, the webhook client and the Teams
- * feature. Kept out of app.ts so the composition root reads as a list of capabilities.
+ * Wires privacy requests: the form-token key, the outbox, the webhook client, the status API, the
+ * daily digest and retention, and the Teams feature. Kept out of app.ts so the composition root
+ * reads as a list of capabilities.
  */
 import type { LookupFunction } from 'node:net';
+import type { Server } from 'restify';
 import type { Config } from '../config';
+import { registerRequestStatusRoute } from '../http/request-status-route';
 import type { Logger } from '../logger';
 import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
 import { RequestDelivery } from '../requests/delivery';
+import { DailyDigest } from '../requests/digest';
 import { FormTokens } from '../requests/form-token';
+import { Housekeeping } from '../requests/housekeeping';
+import { RequestProgress } from '../requests/progress';
 import { OUTBOX_COLLECTION, RequestService, type DeliveryJob } from '../requests/request-service';
+import { RequestRetention } from '../requests/retention';
+import { SeenWebhookIds } from '../requests/status-signature';
 import { entraTokenSource } from '../requests/token-source';
 import { WebhookClient } from '../requests/webhook-client';
 import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import type { Proactive } from '../teams/proactive';
+import type { Feature } from '../teams/feature';
+import { RequestWithdrawalFeature } from '../teams/request-withdrawal';
 import { RequestsFeature } from '../teams/requests-feature';
 import type { NotificationParts } from './notifications';
 
 /** Longer than one delivery can take (15 s timeout, a token fetch, a retry after 401). */
 const OUTBOX_LEASE_MS = 60_000;
+/** How often each instance looks for a digest to send, requests to erase and webhook ids to forget. */
+const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 export interface RequestsParts {
   readonly service: RequestService;
-  readonly feature: RequestsFeature;
+  /** Requests, and withdrawing them. */
+  readonly features: readonly Feature[];
   readonly worker: { start(): void; stop(): Promise<void> };
+  registerRoutes(server: Server): void;
 }
 
 export async function wireRequests(deps: {
@@ -35,12 +49,18 @@ export async function wireRequests(deps: {
   readonly proactive: Proactive;
   readonly notifications: NotificationParts;
   readonly webhookResolver?: LookupFunction;
+  /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
+  readonly clock: () => number;
+  readonly housekeepingEveryMs?: number;
 }): Promise<RequestsParts> {
-  const { config, store, logger } = deps;
+  const { config, store, logger, clock } = deps;
+  const notifications = deps.notifications.outbox;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
   const tokens = await FormTokens.load(store, { ttlDays: config.formTokenTtlDays });
-  const service = new RequestService({ store, outbox, tokens, dueDays: config.requestDueDays });
+  const service = new RequestService({ store, outbox, tokens, dueDays: config.requestDueDays, now: () => new Date(clock()) });
+  const progress = new RequestProgress({ store, requests: service, notifications, dueDays: config.requestDueDays, now: clock });
   const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
+  const withdrawal = new RequestWithdrawalFeature({ requests: service, progress, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
   const webhook = config.webhook.url
@@ -59,19 +79,40 @@ export async function wireRequests(deps: {
     send: webhook ? (eventId, body) => webhook.send(eventId, body) : undefined,
     retry: { baseMs: config.webhook.retryBaseMs, maxMs: config.webhook.retryMaxMs, maxAttempts: config.webhook.maxAttempts },
     logger,
-    onDeadLetter: alertAdminsOfDeadLetter(config.privacyAdminIds, deps.notifications.outbox),
+    onDeadLetter: alertAdminsOfDeadLetter(config.privacyAdminIds, notifications),
   });
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
+
+  const seen = new SeenWebhookIds(store, clock);
+  const digest = new DailyDigest({ store, requests: service, notifications, adminIds: config.privacyAdminIds, reminderDays: config.requests.reminderDays, owner: deps.instanceId, now: clock });
+  const retention = new RequestRetention({ store, requests: service, retentionDays: config.requests.retentionDays, now: clock });
+  const housekeeping = new Housekeeping(
+    [
+      { name: 'request-digest', run: () => digest.sendIfDue() },
+      { name: 'request-retention', run: () => retention.sweep() },
+      { name: 'status-webhook-ids', run: () => seen.forgetExpired() },
+    ],
+    deps.housekeepingEveryMs ?? HOUSEKEEPING_EVERY_MS,
+    logger,
+  );
+
+  const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);
   return {
     service,
-    feature,
+    features: [feature, withdrawal],
+    registerRoutes: (server) =>
+      registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress, seen, logger, now: clock }),
     worker: {
       start() {
         runner.start();
+        housekeeping.start();
         // Anything stored but never queued (a crash between the two writes) is queued now.
-        service.requeueUndelivered().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'requeue of undelivered requests failed'));
+        service.requeueUndelivered().catch(failed('requeue of undelivered requests'));
+        progress.tellUntold().catch(failed('telling requesters of untold changes'));
       },
-      stop: () => runner.stop(),
+      stop: async () => {
+        await Promise.all([runner.stop(), housekeeping.stop()]);
+      },
     },
   };
 }

@@ -8,8 +8,10 @@ import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
-import { DELETION_CONFIRMATION, FORM_FIELDS } from '../../src/requests/forms';
-import { FEATURED_REQUEST_KINDS, type PrivacyRequest } from '../../src/requests/types';
+import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../../src/cards/request-progress-cards';
+import { PROGRESS_STATUSES } from '../../src/requests/types';
+import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
+import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
@@ -35,6 +37,7 @@ export const sampleRequest = (overrides: Partial<PrivacyRequest> = {}): PrivacyR
 });
 
 const hidden = { requestId: 'PR-7K2M9Q4D', formToken: 'token' };
+const deletionConfirmation = REQUEST_KIND_DEFINITIONS.deletion.confirmation!;
 
 const sampleNotice = { title: 'We updated how long we keep support chats', text: 'Support chats are now kept for **12 months** instead of 24.\n\n- Applies to new chats\n- Older chats are deleted on schedule', url: 'https://contoso.example/privacy/changes', effectiveDate: '2027-01-01' };
 const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
@@ -54,12 +57,12 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'done', targets: 29, delivered: 28, failed: 1, pending: 0 }),
   ],
   'request-form.json': () => [
-    ...(['export', 'deletion', 'optout', 'rectification'] as const).map((kind) =>
-      requestFormCard({ kind, fields: FORM_FIELDS[kind], hidden, requesterName: 'Alice Example', reviewFirst: kind === 'deletion' }),
+    ...REQUEST_KINDS.map((kind) =>
+      requestFormCard({ kind, fields: fieldsOf(kind), hidden, requesterName: 'Alice Example', confirmation: REQUEST_KIND_DEFINITIONS[kind].confirmation }),
     ),
     requestFormCard({
       kind: 'rectification',
-      fields: FORM_FIELDS.rectification,
+      fields: fieldsOf('rectification'),
       hidden,
       requesterName: 'Alice Example',
       values: { wrong: 'x'.repeat(20) },
@@ -67,10 +70,11 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     }),
     requestFormCard({
       kind: 'deletion',
-      fields: [DELETION_CONFIRMATION],
+      fields: [deletionConfirmation.field],
       hidden,
       requesterName: 'Alice Example',
-      review: { facts: answersAsFacts(FORM_FIELDS.deletion, { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
+      confirmation: deletionConfirmation,
+      review: { facts: answersAsFacts(fieldsOf('deletion'), { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
     }),
   ],
   'request-status.json': () => [
@@ -79,10 +83,43 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     alreadyOpenCard(sampleRequest()),
     statusCard('Request cancelled', 'Nothing was sent.'),
     deadLetterCard(sampleRequest({ status: 'failed', failure: 'http-410' })),
+    deadLetterCard(sampleRequest({ status: 'delivered', withdrawal: { delivery: 'failed', failure: 'http-400' } })),
+    withdrawConfirmCard(sampleRequest({ status: 'delivered' })),
+    withdrawnCard(sampleRequest({ status: 'delivered', progress: { status: 'withdrawn', updatedAt: '2026-11-30T09:00:00.000Z', closedAt: '2026-11-30T09:00:00.000Z', version: 1, toldVersion: 1 } })),
+  ],
+  'request-update.json': () => [
+    ...PROGRESS_STATUSES.map((status) => requestUpdateCard({ requestId: 'PR-7K2M9Q4D', kind: 'export', status, dueBy: '2026-12-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' })),
+    requestUpdateCard({
+      requestId: 'PR-7K2M9Q4D',
+      kind: 'export',
+      status: 'completed',
+      message: 'Your export is ready. It stays available for **14 days**.\n\nAsk us if anything is missing.',
+      link: 'https://exports.contoso.example/d/7K2M9Q4D',
+      dueBy: '2026-12-24T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    }),
+    requestUpdateCard({ requestId: 'PR-7K2M9Q4D', kind: 'objection', status: 'needs_info', message: 'x'.repeat(2000), dueBy: '2026-12-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' }),
+  ],
+  'request-digest.json': () => [
+    digestCard({
+      asOf: '2026-12-20T07:00:00.000Z',
+      reminderDays: 7,
+      overdue: [{ id: 'PR-AAAA1111', kind: 'deletion', dueBy: '2026-12-18T10:00:00.000Z', status: 'delivered' }],
+      dueSoon: [{ id: 'PR-BBBB2222', kind: 'export', dueBy: '2026-12-24T10:00:00.000Z', status: 'needs_info' }],
+    }),
+    digestCard({
+      asOf: '2026-12-20T07:00:00.000Z',
+      reminderDays: 3,
+      overdue: Array.from({ length: 40 }, (_, i) => ({ id: `PR-${String(i).padStart(8, '0')}`, kind: 'restriction' as const, dueBy: '2026-12-01T10:00:00.000Z', status: 'in_progress' as const })),
+      dueSoon: [],
+    }),
   ],
   'my-requests.json': () => [
     myRequestsCard([]),
-    myRequestsCard([sampleRequest(), sampleRequest({ id: 'PR-AAAA1111', kind: 'export', status: 'delivered' })]),
+    myRequestsCard([
+      sampleRequest(),
+      sampleRequest({ id: 'PR-AAAA1111', kind: 'export', status: 'delivered', progress: { status: 'completed', link: 'https://exports.contoso.example/x', updatedAt: '2026-12-01T10:00:00.000Z', closedAt: '2026-12-01T10:00:00.000Z', version: 2, toldVersion: 2 } }),
+    ]),
     myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
   ],
   'welcome.json': () => [

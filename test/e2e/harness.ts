@@ -17,6 +17,8 @@ import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 /** The Playground's signed-in user (Alex Wilber in its default configuration). */
 export const PLAYGROUND_USER_AAD_ID = '00000000-0000-0000-0000-0000000000020';
 export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/images');
+/** The privacy team's system's token for POST /api/requests/{id}/status. */
+export const STATUS_TOKEN = 'e2e-status-token-0123456789';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -24,6 +26,7 @@ export interface Stack {
   readonly page: Page;
   readonly receiver: TestReceiver;
   readonly bot: BotProcess;
+  readonly botUrl: string;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startStack(): Promise<Stack> {
     PRIVACY_WEBHOOK_URL: receiver.url,
     PRIVACY_WEBHOOK_SECRET: receiver.secret,
     PRIVACY_ADMIN_IDS: PLAYGROUND_USER_AAD_ID,
+    PRIVACY_STATUS_TOKEN: STATUS_TOKEN,
   });
   const botPort = await servingPort(bot);
   const playgroundPort = await freePort();
@@ -58,7 +62,7 @@ export async function startStack(): Promise<Stack> {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(`http://localhost:${playgroundPort}`);
-    return { page, receiver, bot, stop };
+    return { page, receiver, bot, botUrl: `http://127.0.0.1:${botPort}`, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,9 +1,12 @@
 /**
  * The journeys a person takes, in the Agents Playground in headless Chromium: a welcome and a
- * question with a typo; a deletion request to its reference; `my requests`; an admin's notice
+ * question with a typo; a deletion request to its reference; `my requests`; an export the privacy
+ * team reports complete through the status API, reaching the personal chat; an admin's notice
  * reaching a team channel. Each leaves a screenshot in docs/images for the README.
  */
-import { cardWith, press, say, shot, startStack, type Stack } from './harness';
+import { sendStatus } from '../../examples/status-update/send-status';
+import { until } from '../fakes/until';
+import { cardWith, press, say, shot, startStack, STATUS_TOKEN, type Stack } from './harness';
 
 describe('a person in a Teams client', () => {
   let stack: Stack;
@@ -49,6 +52,32 @@ describe('a person in a Teams client', () => {
     const list = await cardWith(page, 'Your privacy requests');
     expect(await list.innerText()).toContain(id!);
     await shot(page, 'my-requests', list);
+  });
+
+  it('tells the requester in their chat when the privacy team completes a request, and my requests shows it', async () => {
+    const { page, receiver, botUrl } = stack;
+    await say(page, 'export my data');
+    const form = await cardWith(page, 'Get a copy of your data');
+    await press(form, 'Send request');
+    const receipt = await cardWith(page, 'Request received');
+    const id = (await receipt.innerText()).match(/PR-[0-9A-Z]{8}/)![0];
+    await until(() => receiver.events.some((event) => event.data.id === id), 20_000, `${id} at the privacy team`);
+
+    // The privacy team's system reports it done, with where to fetch the export.
+    const answer = await sendStatus(botUrl, id, { status: 'completed', message: 'Your export is ready. The link works for 14 days.', link: 'https://exports.contoso.example/d/alex' }, { token: STATUS_TOKEN });
+    expect(answer.status).toBe(200);
+    const update = await cardWith(page, 'Your privacy request is complete', 30_000);
+    const text = await update.innerText();
+    for (const shown of [id, 'Completed', 'Your export is ready. The link works for 14 days.', 'exports.contoso.example']) expect(text).toContain(shown);
+    expect(await update.locator('button[aria-label="Open the link"]').count()).toBe(1);
+    await shot(page, 'status-update', update);
+
+    await say(page, 'my requests');
+    const list = await cardWith(page, 'Your privacy requests');
+    const listed = await list.innerText();
+    expect(listed).toContain(id);
+    expect(listed).toMatch(/Completed/);
+    await shot(page, 'my-requests-status', list);
   });
 
   it('lets an admin send a notice that appears in a team channel', async () => {

@@ -1,5 +1,5 @@
 /** Drives request conversations over real HTTP: messages in, cards out of the fake connector. */
-import { cardOf, execute, message, type ActivityOptions } from '../fakes/activities';
+import { cardOf, cardTexts, execute, message, type ActivityOptions, type Person } from '../fakes/activities';
 import type { BootedBot } from '../fakes/boot';
 import type { FakeConnector } from '../fakes/connector';
 
@@ -16,13 +16,13 @@ export function driver(bot: BootedBot, connector: FakeConnector, defaults: Parti
   return {
     async say(text, options = {}) {
       const before = connector.posted().length;
-      const response = await bot.post('/api/messages', message(text, { serviceUrl: connector.url, ...defaults, ...options }));
+      const activity = message(text, { serviceUrl: connector.url, ...defaults, ...options });
+      // Replies name the message they answer; anything else posted meanwhile (a status card, an alert) is not one.
+      const replies = () => connector.posted().slice(before).filter((call) => call.body.replyToId === activity.id);
+      const response = await bot.post('/api/messages', activity);
       if (response.status !== 200) throw new Error(`message answered ${response.status}`);
-      const calls = await connector.waitFor(() => connector.posted().length > before);
-      void calls;
-      return connector
-        .posted()
-        .slice(before)
+      await connector.waitFor(() => replies().length > 0);
+      return replies()
         .map((call) => cardOf(call.body))
         .filter((card): card is Card => card !== undefined);
     },
@@ -67,4 +67,15 @@ export function facts(card: unknown): Record<string, string> {
   };
   walk(card);
   return result;
+}
+
+/** Opens the form of a kind by typing, fills it, submits (through the confirmation step, if any); returns the receipt card. */
+export async function fileRequest(who: Driver, text: string, answers: Record<string, string>, options: { from?: Person } = {}): Promise<Card | undefined> {
+  const [form] = await who.say(text, options);
+  const first = findActions(form).some((action) => action.verb === 'request.review') ? 'request.review' : 'request.submit';
+  if (first === 'request.submit' && !findActions(form).some((action) => action.verb === first)) throw new Error(`no form in reply to "${text}": ${cardTexts(form)[0]}`);
+  const pressed = await who.press(first, { ...actionData(form, first), ...answers }, options);
+  if (first === 'request.submit') return pressed.card;
+  const confirmed = await who.press('request.submit', { ...actionData(pressed.card, 'request.submit'), confirm: 'true' }, options);
+  return confirmed.card;
 }

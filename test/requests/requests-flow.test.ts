@@ -7,7 +7,7 @@ import { ALICE, BOB, cardTexts, message, TENANT, type Person } from '../fakes/ac
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
-import { actionData, driver, facts, type Driver } from './drive';
+import { actionData, driver, facts, fileRequest, type Driver } from './drive';
 import { until } from '../fakes/until';
 
 const CHANNEL_USER: Person = { id: '29:inchannel', aadObjectId: 'aad-inchannel', name: 'Chan' };
@@ -40,17 +40,6 @@ describe('privacy requests', () => {
   afterEach(() => {
     receiver.gate = undefined;
   });
-
-  /** Opens the form of a kind by typing, fills it, and submits; returns the receipt card. */
-  async function fileRequest(who: Driver, text: string, answers: Record<string, string>, options: { from?: Person } = {}) {
-    const [form] = await who.say(text, options);
-    const first = findVerb(form, ['request.review', 'request.submit']);
-    const pressed = await who.press(first, { ...actionData(form, first), ...answers }, options);
-    if (first === 'request.submit') return pressed.card;
-    const confirmed = await who.press('request.submit', { ...actionData(pressed.card, 'request.submit'), confirm: 'true' }, options);
-    return confirmed.card;
-  }
-
 
   /** The receiver's 200 comes before the bot writes the status: wait for the write, not the POST. */
   const recordedAsDelivered = (id: string) =>
@@ -92,6 +81,8 @@ describe('privacy requests', () => {
     ['export my data', { include: 'account,usage', format: 'csv' }, 'export'],
     ['opt me out of personalised ads', { scope: 'ads' }, 'optout'],
     ['my job title is wrong, please correct it', { wrong: 'Job title', correct: 'Senior engineer' }, 'rectification'],
+    ['please restrict the processing of my data', { grounds: 'accuracy,legalClaims', what: 'My performance reviews' }, 'restriction'],
+    ['I object to the processing of my location data', { processing: 'Location data in workplace analytics', reasons: 'I work from a shared home office' }, 'objection'],
   ])('"%s" opens the right form and the request reaches the webhook', async (text, answers, kind) => {
     const person: Person = { id: `29:${kind}`, aadObjectId: `aad-${kind}`, name: 'Pat' };
     const receipt = await fileRequest(alice, text, answers, { from: person });
@@ -276,15 +267,3 @@ describe('privacy requests', () => {
     for (const secret of ['contoso.example', 'My old chat history', 'Senior engineer', 'Alice Example', 'Person ', 'ceo@']) expect(logs).not.toContain(secret);
   });
 });
-
-function findVerb(card: Record<string, unknown>, verbs: string[]): string {
-  for (const verb of verbs) {
-    try {
-      actionData(card, verb);
-      return verb;
-    } catch {
-      // try the next
-    }
-  }
-  throw new Error(`none of ${verbs.join(', ')} in ${cardTexts(card)[0]}`);
-}

@@ -11,4 +11,27 @@ export const api = {
   tooSlow: 'The body took too long to arrive.',
   malformed: 'The body is not valid JSON.',
   invalidNotice: 'The notice was not accepted: see problems.',
+  /** POST /api/requests/{id}/status */
+  status: {
+    noSuchRequest: 'No request with that id.',
+    credentialsRequired: 'A valid bearer token or Standard Webhooks signature is required.',
+    signatureStale: 'The webhook-timestamp is more than five minutes away from now.',
+    signatureReused: 'This webhook-id was already used: sign each call with a new one.',
+    invalid: 'The status was not accepted: see problems.',
+    closed: 'Request {id} is closed ({status}): its status cannot change any more.',
+    problems: {
+      notObject: 'The body must be a JSON object.',
+      status: 'status must be one of {statuses}.',
+      messageNotText: 'message must be text.',
+      messageTooLong: 'message can be at most {max} characters (it has {length}).',
+      linkNotHttps: 'link must be an https:// address without a user name or password.',
+      linkTooLong: 'link can be at most {max} characters.',
+      dueByRequired: 'dueBy is required with status extended.',
+      dueByOnlyExtended: 'dueBy is only accepted with status extended.',
+      dueByInvalid: 'dueBy must be an ISO 8601 date, or date and time with a time zone, such as 2027-01-24T00:00:00Z.',
+      dueByNotLater: 'dueBy must be later than the current due date, {due}.',
+      dueByTooLate: 'dueBy can be at most two months after the first due date, so no later than {latest} (GDPR Art. 12(3)).',
+      idMismatch: 'id in the body must be the id in the path.',
+    },
+  },
 } as const;

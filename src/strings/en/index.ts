@@ -4,7 +4,8 @@ import { faq } from './faq';
 import { forms } from './forms';
 import { notices } from './notices';
 import { requests } from './requests';
-import { requestButtons, welcome } from './welcome';
+import { kinds } from './kinds';
+import { welcome } from './welcome';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, requestButtons, faq, forms, requests, notices, api };
+export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, api };

@@ -11,12 +11,6 @@ export const welcome = {
   ],
   exampleHint: 'Select a question to ask it, or type your own.',
   speak: 'Privacy Assistant. Ask me about the privacy policy, or make a privacy request.',
+  requestsHeading: 'Make a privacy request',
   channelHint: 'In a team or group chat, mention me with @Privacy Assistant and your question.',
-} as const;
-
-export const requestButtons = {
-  heading: 'Make a privacy request',
-  export: 'Get a copy of my data',
-  deletion: 'Delete my data',
-  optout: 'Opt out of personalised ads',
 } as const;
