@@ -1,7 +1,7 @@
 /**
  * `npm run stage`: the folder App Service runs, build/app-service: the built server (dist/src), the
- * policy content, package.json, the lock file, and the production dependencies installed from that
- * lock (`npm ci --omit=dev`), so the zip holds no compiler, test tools or emulators. The toolkit's
+ * policy content, the English word data, package.json, the lock file, and the production dependencies
+ * installed from that lock (`npm ci --omit=dev`), so the zip holds no compiler, test tools or emulators. The toolkit's
  * deploy step zips it (m365agents.yml); without the toolkit, zip its contents and
  * `az webapp deploy --type zip`. App Service starts `node dist/src/index.js` in it (infra/main.bicep).
  */
@@ -24,6 +24,8 @@ export function stageApp({ root, out }: StageOptions): void {
   mkdirSync(out, { recursive: true });
   cpSync(path.join(root, 'dist/src'), path.join(out, 'dist/src'), { recursive: true, filter: (source) => !source.endsWith('.map') });
   cpSync(path.join(root, 'content'), path.join(out, 'content'), { recursive: true });
+  // The English word data is read from the sources (src/language/english.ts); tsc copies no data files.
+  cpSync(path.join(root, 'src/language/data'), path.join(out, 'src/language/data'), { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) cpSync(path.join(root, file), path.join(out, file));
 
   // Install scripts stay off: the production tree is plain JavaScript (restify's optional
