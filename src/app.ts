@@ -24,6 +24,7 @@ import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
+import { wireQuestions } from './wiring/questions';
 import { wireRequests } from './wiring/requests';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
@@ -32,6 +33,8 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** A store built elsewhere (tests share one between two app instances). */
   readonly store?: Store;
+  /** The clock questions and insights keep dates by (tests move it to see retention work). */
+  readonly now?: () => number;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -67,14 +70,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const notifications = wireNotifications({ store, logger, instanceId, proactive });
   const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  workers.push(notifications.worker, requests.worker, notices.worker);
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.now });
+  workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
     requests.feature,
     ...notices.features,
-    new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true), followUpsFor: requestFollowUps }),
+    questions.feature,
+    new FaqFeature({
+      faq,
+      store,
+      logger,
+      notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
+      followUpsFor: requestFollowUps,
+      askFor: questions.askFor,
+      onNotCovered: questions.onNotCovered,
+    }),
   ];
 
   const bot = new PrivacyBot(features, new CardActionRouter(), logger);
@@ -83,6 +96,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerHealthRoute(server, store, logger);
   registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
   notices.registerRoutes(server);
+  questions.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

@@ -45,6 +45,8 @@ export interface Config {
     readonly maxRps: number;
     readonly apiToken: string;
   };
+  /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
+  readonly privacyTeamChannel: string;
   readonly logLevel: LogLevel;
 }
 
@@ -156,6 +158,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dueDaysRaw = read(env, 'REQUEST_DUE_DAYS');
   const requestDueDays = dueDaysRaw === '' ? undefined : integer(env, 'REQUEST_DUE_DAYS', 0, 1, 3650);
 
+  const privacyTeamChannel = read(env, 'PRIVACY_TEAM_CHANNEL');
+  // A thread's id (the channel's id with ;messageid=...) would put every question under one post.
+  if (privacyTeamChannel !== '' && !/^[^\s;]{3,300}$/.test(privacyTeamChannel)) {
+    fail('PRIVACY_TEAM_CHANNEL', "must be a channel's conversation id such as 19:...@thread.tacv2, without spaces or ;messageid=");
+  }
+
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
 
@@ -182,6 +190,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       apiToken: noticeToken,
     },
+    privacyTeamChannel,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   return deepFreeze(config);
@@ -200,6 +209,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     webhookScope: config.webhook.scope ? 'set' : 'not set',
     privacyAdmins: config.privacyAdminIds.length,
     noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
+    privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
   };
 }
 

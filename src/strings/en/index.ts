@@ -3,8 +3,9 @@ import { common } from './common';
 import { faq } from './faq';
 import { forms } from './forms';
 import { notices } from './notices';
+import { questions } from './questions';
 import { requests } from './requests';
 import { requestButtons, welcome } from './welcome';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, requestButtons, faq, forms, requests, notices, api };
+export const en = { locale: 'en-GB', common, welcome, requestButtons, faq, forms, requests, notices, questions, api };
