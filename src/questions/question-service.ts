@@ -183,11 +183,17 @@ export class QuestionService {
    */
   async recover(): Promise<void> {
     const { queue } = this.options;
+    const counts = { questions: 0, posts: 0, updates: 0 };
     for (const { value: question } of await this.options.store.list<Question>(QUESTIONS_COLLECTION)) {
-      if (!question.ticket.postedAt) await queue.enqueue(`post.${question.id}`, { op: 'post', questionId: question.id });
-      else if (question.ticket.activityId && (question.ticket.shownVersion ?? 0) < question.version) await queue.enqueue(`update.${question.id}`, { op: 'update', questionId: question.id });
+      counts.questions++;
+      if (!question.ticket.postedAt) {
+        if (await queue.enqueue(`post.${question.id}`, { op: 'post', questionId: question.id })) counts.posts++;
+      } else if (question.ticket.activityId && (question.ticket.shownVersion ?? 0) < question.version) {
+        if (await queue.enqueue(`update.${question.id}`, { op: 'update', questionId: question.id })) counts.updates++;
+      }
       await this.tellAsker(question);
     }
+    this.options.logger.info(counts, 'questions recovered');
   }
 
   /**
