@@ -59,7 +59,7 @@ describe('ask the privacy team', () => {
     expect(cardWords(ticket)).toEqual(expect.arrayContaining([edited, 'Status: Open: nobody has it yet']));
     expect(cardWords(ticket).join('\n')).toMatch(new RegExp(`Asked by ${rosterMember(ALICE.id).name} on \\{\\{DATE\\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, SHORT\\)\\}\\} at \\{\\{TIME\\(`));
     expect(cardActionTitles(ticket)).toEqual(['Assign to me', 'Answer', 'Send answer', 'Close']);
-    expect(ticket.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'question.refresh', data: { questionId: id } } });
+    expect(ticket).toMatchObject({ refresh: { action: { type: 'Action.Execute', verb: 'question.refresh', data: { questionId: id } } } });
 
     // Assign to me: the presser sees it is theirs; everyone else's card is replaced in place.
     const assigned = await chat.press('question.assign', { questionId: id }, inPrivacyChannel(BOB));
@@ -189,7 +189,8 @@ describe('ask the privacy team', () => {
       const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'));
       const data = actionData(cards[0], 'question.send');
       const stored = await storedQuestions();
-      for (const [forged, from] of [[{ ...data }, OUTSIDER], [{ ...data, formToken: 'forged' }, ALICE], [{ ...data, questionId: id }, ALICE]] as const) {
+      const forgeries: Array<[Record<string, unknown>, Person]> = [[{ ...data }, OUTSIDER], [{ ...data, formToken: 'forged' }, ALICE], [{ ...data, questionId: id }, ALICE]];
+      for (const [forged, from] of forgeries) {
         const pressed = await chat.press('question.send', { ...forged, question: 'who is the DPO' }, { from });
         expect(cardWords(pressed.card)).toContain('That form has expired or was not issued to you. Here is a fresh one.');
         expect(actionData(pressed.card, 'question.send').questionId).not.toBe(forged.questionId);
@@ -241,7 +242,8 @@ describe('ask the privacy team', () => {
       }
       expect(await chat.say('insights', { from: OUTSIDER })).toEqual([]);
       expect(connector.posted().at(-1)?.body.text).toBe('Only privacy admins can see insights.');
-      await chat.say('insights', { from: ADMIN, conversationType: 'channel', conversationId: '19:admins@thread.tacv2', teamId: '19:admins@thread.tacv2', mention: true });
+      const adminsChannel = { from: ADMIN, conversationType: 'channel' as const, conversationId: '19:admins@thread.tacv2', teamId: '19:admins@thread.tacv2', mention: true };
+      await chat.say('insights', adminsChannel);
       expect(connector.posted().at(-1)?.body.text).toBe('Insights are shown in a personal chat with me: open one and type "insights".');
 
       const [card] = await chat.say('insights', { from: ADMIN });
