@@ -82,7 +82,7 @@ export const questions = {
   pasteHeading: 'Improve the content',
   pasteIntro: 'So the bot answers this itself next time, paste one of these into content/ (in the privacy team\'s repository) and publish it: see the README, "Publishing content".',
   pasteAlsoAsked: 'Under "{heading}" in {file}, on the Also asked: line (add the line directly under the heading if there is none)',
-  pasteNewEntry: 'Or a new entry in an FAQ file (e.g. faq.md)',
+  pasteNewEntry: 'A new entry for an FAQ file (e.g. faq.md)',
 
   insightsTitle: 'What the content is missing',
   insightsIntro: 'The last {days} days, from {from} to {to}. Questions the bot could not answer are kept without who asked them, and erased after {retention} days.',

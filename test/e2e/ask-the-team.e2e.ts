@@ -1,0 +1,88 @@
+/**
+ * Ask the privacy team, as people see it in the Agents Playground (headless Chromium): a question
+ * the policy does not cover, Ask the privacy team, the ticket in the team's General channel (standing
+ * in for the privacy team's channel), Assign to me and Answer there, and the answer back in the
+ * asker's personal chat; then an admin's insights. Each step leaves a screenshot in docs/images.
+ */
+import { cardWith, press, say, shot, startStack, type Stack } from './harness';
+
+/** The Playground team's General channel, as its installation events name it (in Teams, the team's id). */
+const GENERAL_CHANNEL = 'team-id';
+
+describe('asking the privacy team in a Teams client', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ PRIVACY_TEAM_CHANNEL: GENERAL_CHANNEL });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('takes a question the policy does not cover to the privacy channel and brings the answer back', async () => {
+    const { page } = stack;
+    // The bot must be installed in the privacy team's team: opening its channel does that here.
+    await page.getByText('General', { exact: true }).click();
+    await cardWith(page, 'I answer questions about our privacy policy');
+    await page.getByText('Personal Chat', { exact: true }).click();
+    await cardWith(page, 'I answer questions about our privacy policy');
+    await say(page, 'who is the data protection officer?');
+    const notCovered = await cardWith(page, 'The policy does not cover that');
+    await shot(page, 'ask-not-covered', notCovered);
+
+    await press(notCovered, 'Ask the privacy team');
+    const form = await cardWith(page, 'A person on the privacy team will read your question');
+    const box = form.locator('textarea').first();
+    expect(await box.inputValue()).toBe('who is the data protection officer?');
+    await box.fill('Who is the data protection officer, and how do I reach them?');
+    await shot(page, 'ask-form', form);
+    await press(form, 'Send');
+    const receipt = await cardWith(page, 'Question sent to the privacy team');
+    const id = (await receipt.innerText()).match(/Q-[0-9A-Z]{8}/)?.[0];
+    expect(id).toBeDefined();
+    await shot(page, 'ask-receipt', receipt);
+
+    await page.getByText('General', { exact: true }).click();
+    const ticket = await cardWith(page, `Question ${id}`, 30_000);
+    expect(await ticket.innerText()).toContain('Open: nobody has it yet');
+    await shot(page, 'ask-ticket', ticket);
+    await press(ticket, 'Assign to me');
+    // The presser's card says it is theirs at once; then the card everyone sees is replaced in place
+    // (the Playground has one user, and does not ask for each person's refreshed view).
+    await cardWith(page, 'Assigned to you');
+    const assigned = await cardWith(page, 'Assigned to Alex Wilber', 30_000);
+    await press(assigned, 'Answer');
+    await assigned.locator('textarea').first().fill('Our data protection officer is Dana Lee. Write to dpo@contoso.example, or ask here again.');
+    await press(assigned, 'Send answer');
+    await cardWith(page, 'Your answer is on its way');
+    const answered = await cardWith(page, 'Answered by Alex Wilber', 30_000);
+    // The Markdown for content/: a new FAQ entry with the team's answer (the question matched no entry).
+    expect(await answered.locator('textarea').last().inputValue()).toMatch(/^## Who is the data protection officer, and how do I reach them\?\nOur data protection officer is Dana Lee/);
+    await shot(page, 'ask-ticket-answered', answered);
+
+    await page.getByText('Personal Chat', { exact: true }).click();
+    const answer = await cardWith(page, 'Answer from the privacy team', 30_000);
+    const text = await answer.innerText();
+    expect(text).toContain('Who is the data protection officer, and how do I reach them?');
+    expect(text).toContain('Dana Lee');
+    expect(text).toContain('Was this helpful?');
+    await shot(page, 'ask-answer', answer);
+
+    // Every answer card offers it too, and a "No, it did not" shows in the insights.
+    await say(page, 'how long do you keep my data');
+    const policyAnswer = await cardWith(page, 'Was this helpful?');
+    await press(policyAnswer, 'No, it did not');
+    const rated = await cardWith(page, 'Thanks for telling me');
+    expect(await rated.locator('button[aria-label="Ask the privacy team"]').count()).toBe(1);
+    await shot(page, 'ask-under-answer', rated);
+    await say(page, 'how can I contact the data protection officer');
+    await cardWith(page, 'The policy does not cover that');
+
+    await say(page, 'insights');
+    const insights = await cardWith(page, 'What the content is missing');
+    const seen = await insights.innerText();
+    expect(seen).toMatch(/2× ".*data protection officer.*"/);
+    expect(seen).toContain('Data Retention (policy/02-data-protection-and-security.md): 1 of 1 said not helpful');
+    await shot(page, 'insights', insights);
+  });
+});
