@@ -30,8 +30,6 @@ export interface FakeConnector {
   readonly calls: ConnectorCall[];
   /** Calls that posted an activity into a conversation (replies, proactive messages). */
   readonly posted: () => ConnectorCall[];
-  /** Calls that replaced a message the bot sent earlier (PUT .../activities/{activityId}). */
-  readonly updated: () => ConnectorCall[];
   respond: ConnectorResponder | undefined;
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
@@ -80,7 +78,6 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     posted: () => calls.filter((call) => call.method === 'POST' && /\/activities(\/[^/]+)?$/.test(call.path)),
-    updated: () => calls.filter((call) => call.method === 'PUT' && /\/activities\/[^/]+$/.test(call.path)),
     respond: undefined,
     async waitFor(predicate, timeoutMs = 10_000) {
       await until(() => predicate(calls), timeoutMs, () => `connector (${calls.length} calls seen): condition`);

@@ -65,9 +65,9 @@ export function ticketPosts(connector: FakeConnector, id?: string): ConnectorCal
   return connector.posted().filter((call) => call.conversationId === PRIVACY_CHANNEL && (!id || shows(cardOf(call.body), `Question ${id}`)));
 }
 
-/** The replacements of ticket cards in the privacy channel. */
+/** The replacements (PUT .../activities/{id}) of ticket cards in the privacy channel. */
 export function ticketUpdates(connector: FakeConnector, id: string): ConnectorCall[] {
-  return connector.updated().filter((call) => call.conversationId === PRIVACY_CHANNEL && shows(cardOf(call.body), `Question ${id}`));
+  return connector.calls.filter((call) => call.method === 'PUT' && call.conversationId === PRIVACY_CHANNEL && shows(cardOf(call.body), `Question ${id}`));
 }
 
 /** Answers from the privacy team that reached this person's personal chat. */
