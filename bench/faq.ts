@@ -1,152 +1,272 @@
 /**
- * FAQ benchmark: `npm run bench:faq [eval.json]` (or FAQ_EVAL_FILE). Runs the bot's own code path
- * (loadContent -> classifyIntent -> createFaqService().answer()) over an evaluation set and, in the
- * same run, a plain-lunr baseline over the same entries, so a change to the search is judged against
- * both the previous figures and "what lunr gives for free". Informational: it never fails on a score.
+ * FAQ benchmark and calibration:
+ *
+ *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
+ *   npm run bench:faq                      (the sample, ../shared/eval/fabrikam and our own fixture)
+ *   npm run bench:faq -- --startup         (also start `node dist/src/index.js` and time it)
+ *
+ * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
+ * [ids]}, `out_of_scope`) or the sample's (`faq`: {q, expect: [titles]}, `out_of_scope`). Without
+ * CONTENT_DIR, a `content/` folder beside the question file is used, else the project's content/.
+ *
+ * For each set it runs the bot's own path (classifyIntent, then the FAQ service: a question the bot
+ * routes to a request form gets no answer card) and, in the same run, plain lunr on the same
+ * entries (default pipeline, the raw question to `index.search`, parse errors counted as no answer).
+ * It reports top-1 (the answer card is right), top-3 (the right entry is the answer or among the
+ * "Did you mean…" candidates; lunr: among its first three hits), off-topic questions declined, and
+ * answer time. It then prints the coverage each question reached, which is what calibration of
+ * FAQ_MIN_COVERAGE reads (see the README). Informational: it never fails on a score.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { loadContent } from '../src/faq/content-loader';
-import { createFaqService } from '../src/faq/faq-service';
+import { createFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import type { FaqEntry } from '../src/faq/types';
 import { classifyIntent } from '../src/intents/classify';
 
-interface EvalSet {
-  faq: { q: string; expect: string[] }[];
-  out_of_scope: string[];
-  intents: { q: string; type: string }[];
+const REPO = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+})();
+
+interface Question {
+  q: string;
+  accepts: (title: string) => boolean;
+  expected: string;
 }
 
-// From dist/bench/ (the compiled location) up to the repository and its sibling shared/ folder.
-const REPO = path.resolve(__dirname, '../..');
-const DEFAULT_EVAL = path.resolve(REPO, '../shared/eval/faq-dev.json');
-const CONTENT_DIR = path.resolve(REPO, 'content');
+interface QuestionSet {
+  file: string;
+  contentDir: string;
+  faq: Question[];
+  outOfScope: string[];
+}
 
-function readEvalSet(file: string): EvalSet {
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<EvalSet>;
+function readSet(file: string, contentDir: string | undefined): QuestionSet {
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    units?: Record<string, string>;
+    faq?: Array<{ q: string; accept?: string[]; expect?: string[] }>;
+    out_of_scope?: string[];
+  };
   if (!Array.isArray(parsed.faq)) throw new Error(`${file}: expected a "faq" array`);
-  return { faq: parsed.faq, out_of_scope: parsed.out_of_scope ?? [], intents: parsed.intents ?? [] };
-}
-
-interface Outcome {
-  title?: string;
-  /** Set when the bot would not search at all: the intent it saw instead. */
-  routedTo?: string;
-  ms: number;
-}
-
-interface Run {
-  name: string;
-  buildMs: number;
-  faq: Outcome[];
-  outOfScope: Outcome[];
-}
-
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - start };
-}
-
-function runBot(entries: FaqEntry[], set: EvalSet): Run {
-  const { value: service, ms: buildMs } = timed(() => createFaqService(entries));
-  // The bot answers from the FAQ only what it routes there: a question classified as a request
-  // opens a form instead, which for this set is a miss.
-  const ask = (q: string): Outcome => {
-    const { value, ms } = timed(() => {
-      const intent = classifyIntent(q);
-      if (intent.type !== 'question') return { routedTo: intent.type === 'request' ? `request ${intent.kind}` : intent.type };
-      return { title: service.answer(q).entry?.title };
-    });
-    return { ...value, ms };
-  };
-  return { name: 'bot', buildMs, faq: set.faq.map(({ q }) => ask(q)), outOfScope: set.out_of_scope.map(ask) };
-}
-
-/** lunr as it comes: default pipeline, `index.search(raw text)`, top hit; a thrown parse error is a miss. */
-function runBaseline(entries: FaqEntry[], set: EvalSet): Run {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const { value: index, ms: buildMs } = timed(() =>
-    lunr(function () {
-      this.ref('id');
-      this.field('title');
-      this.field('body');
-      for (const entry of entries) this.add(entry);
-    }),
-  );
-  const ask = (q: string): Outcome => {
-    const { value, ms } = timed(() => {
-      try {
-        const top = index.search(q)[0];
-        return top ? byId.get(top.ref)?.title : undefined;
-      } catch {
-        return undefined; // QueryParseError on user text: the baseline has no answer
-      }
-    });
-    return { title: value, ms };
-  };
-  return { name: 'baseline (plain lunr)', buildMs, faq: set.faq.map(({ q }) => ask(q)), outOfScope: set.out_of_scope.map(ask) };
-}
-
-const pct = (n: number, total: number) => (total === 0 ? '-' : `${((100 * n) / total).toFixed(1)}%`);
-const frac = (n: number, total: number) => `${n}/${total}${total ? ` (${pct(n, total)})` : ''}`;
-const mean = (outcomes: Outcome[]) => outcomes.reduce((sum, o) => sum + o.ms, 0) / Math.max(outcomes.length, 1);
-
-function main(): void {
-  const evalFile = path.resolve(process.argv[2] ?? process.env.FAQ_EVAL_FILE ?? DEFAULT_EVAL);
-  const set = readEvalSet(evalFile);
-  const entries = loadContent(CONTENT_DIR);
-
-  const bot = runBot(entries, set);
-  const base = runBaseline(entries, set);
-  const correct = (run: Run) => run.faq.filter((o, i) => o.title !== undefined && set.faq[i].expect.includes(o.title)).length;
-  // Declined: no answer card. Routed to a request form would be wrong too, so it is not a decline.
-  const declined = (run: Run) => run.outOfScope.filter((o) => o.title === undefined && !o.routedTo?.startsWith('request')).length;
-  const intentsOk = set.intents.filter(({ q, type }) => {
-    const intent = classifyIntent(q);
-    return intent.type === 'request' && intent.kind === type;
+  const units = parsed.units ?? {};
+  const faq = parsed.faq.map(({ q, accept, expect }): Question => {
+    if (accept) {
+      const patterns = accept.map((id) => {
+        if (units[id] === undefined) throw new Error(`${file}: unknown unit "${id}"`);
+        return new RegExp(units[id], 'i');
+      });
+      return { q, accepts: (title) => patterns.some((pattern) => pattern.test(title)), expected: accept.join(' | ') };
+    }
+    const titles = expect ?? [];
+    return { q, accepts: (title) => titles.includes(title), expected: titles.join(' | ') };
   });
-
-  const rows: [string, string, string][] = [
-    ['top-1 accuracy', frac(correct(bot), set.faq.length), frac(correct(base), set.faq.length)],
-    ['out-of-scope declined', frac(declined(bot), set.out_of_scope.length), frac(declined(base), set.out_of_scope.length)],
-    ['intent routing', frac(intentsOk.length, set.intents.length), '-'],
-    ['FAQ questions routed as requests', `${bot.faq.filter((o) => o.routedTo?.startsWith('request')).length}/${set.faq.length}`, '-'],
-    ['index build (ms)', bot.buildMs.toFixed(1), base.buildMs.toFixed(1)],
-    ['mean per question (ms)', mean([...bot.faq, ...bot.outOfScope]).toFixed(2), mean([...base.faq, ...base.outOfScope]).toFixed(2)],
-  ];
-  const widths = [34, 20, 22];
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' ').trimEnd();
-  console.log(`FAQ benchmark: ${path.relative(process.cwd(), evalFile) || evalFile}, ${entries.length} entries from ${path.relative(process.cwd(), CONTENT_DIR)}/`);
-  console.log(line(['', 'bot', 'baseline (plain lunr)']));
-  for (const row of rows) console.log(line(row));
-
-  const misses = (run: Run) => [
-    ...run.faq.flatMap((o, i) =>
-      o.title !== undefined && set.faq[i].expect.includes(o.title)
-        ? []
-        : [`  "${set.faq[i].q}" -> ${o.routedTo ? `(routed as ${o.routedTo})` : (o.title ?? '(no answer)')} (expected ${set.faq[i].expect.join(' | ')})`],
-    ),
-    ...run.outOfScope.flatMap((o, i) =>
-      o.title === undefined && !o.routedTo?.startsWith('request') ? [] : [`  out of scope "${set.out_of_scope[i]}" -> ${o.title ?? o.routedTo}`],
-    ),
-  ];
-  for (const run of [bot, base]) {
-    const list = misses(run);
-    console.log(`\nmisses, ${run.name}: ${list.length}`);
-    for (const miss of list) console.log(miss);
-  }
-  const wrongIntents = set.intents.filter((item) => !intentsOk.includes(item));
-  console.log(`\nintent misses: ${wrongIntents.length}`);
-  for (const { q, type } of wrongIntents) console.log(`  "${q}" -> ${JSON.stringify(classifyIntent(q))} (expected request ${type})`);
+  const beside = path.join(path.dirname(file), 'content');
+  const dir = contentDir ?? (fs.existsSync(beside) ? beside : path.join(REPO, 'content'));
+  return { file, contentDir: dir, faq, outOfScope: parsed.out_of_scope ?? [] };
 }
 
-try {
-  main();
-} catch (err) {
-  // One line, not a stack: the usual cause is a wrong path to the evaluation file or content.
+type Outcome =
+  | { kind: 'answer'; titles: string[] }
+  | { kind: 'choices'; titles: string[] }
+  | { kind: 'declined'; titles: string[] }
+  | { kind: 'request'; titles: string[]; requestKind: string };
+
+function botOutcome(faq: ExplainingFaqService, q: string): Outcome {
+  const intent = classifyIntent(q);
+  if (intent.type === 'request') return { kind: 'request', titles: [], requestKind: intent.kind };
+  const answer = faq.answer(q);
+  if (answer.entry) return { kind: 'answer', titles: [answer.entry.title] };
+  if (answer.candidates.length > 0) return { kind: 'choices', titles: answer.candidates.map((entry) => entry.title) };
+  return { kind: 'declined', titles: [] };
+}
+
+function plainLunr(entries: FaqEntry[]) {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const index = lunr(function () {
+    this.ref('id');
+    this.field('title');
+    this.field('body');
+    for (const entry of entries) this.add(entry);
+  });
+  return (q: string): Outcome => {
+    try {
+      const titles = index
+        .search(q)
+        .slice(0, 3)
+        .map((hit) => byId.get(hit.ref)?.title ?? '');
+      return titles.length > 0 ? { kind: 'answer', titles } : { kind: 'declined', titles: [] };
+    } catch {
+      return { kind: 'declined', titles: [] }; // QueryParseError on user text: no answer
+    }
+  };
+}
+
+interface Score {
+  top1: number;
+  top3: number;
+  choices: number;
+  routed: number;
+  declined: number;
+}
+
+function score(set: QuestionSet, outcomes: Outcome[], offTopic: Outcome[], isBot: boolean): Score {
+  let top1 = 0;
+  let top3 = 0;
+  set.faq.forEach((question, i) => {
+    const outcome = outcomes[i];
+    if (outcome.kind === 'answer' && question.accepts(outcome.titles[0])) top1++;
+    const pool = isBot ? (outcome.kind === 'answer' ? outcome.titles.slice(0, 1) : outcome.kind === 'choices' ? outcome.titles : []) : outcome.titles;
+    if (pool.some((title) => question.accepts(title))) top3++;
+  });
+  return {
+    top1,
+    top3,
+    choices: outcomes.filter((outcome) => outcome.kind === 'choices').length,
+    routed: outcomes.filter((outcome) => outcome.kind === 'request').length,
+    declined: offTopic.filter((outcome) => outcome.kind === 'declined').length,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const pct = (n: number, total: number) => (total === 0 ? '-' : `${n}/${total} (${Math.round((100 * n) / total)}%)`);
+
+function runSet(set: QuestionSet, verbose: boolean): string {
+  const entries = loadContent(set.contentDir);
+  const buildStart = performance.now();
+  const faq = createFaqService(entries);
+  const buildMs = performance.now() - buildStart;
+  const lunrAsk = plainLunr(entries);
+
+  const bot = set.faq.map(({ q }) => botOutcome(faq, q));
+  const botOff = set.outOfScope.map((q) => botOutcome(faq, q));
+  const base = set.faq.map(({ q }) => lunrAsk(q));
+  const baseOff = set.outOfScope.map((q) => lunrAsk(q));
+  const b = score(set, bot, botOff, true);
+  const l = score(set, base, baseOff, false);
+
+  // Answer time, the way the bot answers (intent, then search): each question on first sight on a
+  // fresh service (its words not yet cached), then every question 20 times more.
+  const all = [...set.faq.map(({ q }) => q), ...set.outOfScope];
+  const fresh = createFaqService(entries, { thresholds: faq.thresholds });
+  const firstSight = all.map((q) => {
+    const start = performance.now();
+    botOutcome(fresh, q);
+    return performance.now() - start;
+  });
+  firstSight.sort((x, y) => x - y);
+  const times: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of all) {
+      const start = performance.now();
+      botOutcome(faq, q);
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((x, y) => x - y);
+
+  const n = set.faq.length;
+  const lines = [
+    `${path.relative(process.cwd(), set.file)} on ${path.relative(process.cwd(), set.contentDir) || '.'}/ (${entries.length} entries, ${n} questions, ${set.outOfScope.length} off-topic)`,
+    `  ${'measure'.padEnd(34)}${'bot'.padEnd(18)}plain lunr`,
+    `  ${'top-1 (answer card right)'.padEnd(34)}${pct(b.top1, n).padEnd(18)}${pct(l.top1, n)}`,
+    `  ${'top-3 (answer or "Did you mean…")'.padEnd(34)}${pct(b.top3, n).padEnd(18)}${pct(l.top3, n)}`,
+    `  ${'off-topic declined'.padEnd(34)}${pct(b.declined, set.outOfScope.length).padEnd(18)}${pct(l.declined, set.outOfScope.length)}`,
+    `  ${'"Did you mean…" shown'.padEnd(34)}${pct(b.choices, n).padEnd(18)}-`,
+    `  ${'routed to a request form'.padEnd(34)}${pct(b.routed, n).padEnd(18)}-`,
+    `  ${'answer time p50 / p99 (ms)'.padEnd(34)}${`${percentile(times, 50).toFixed(2)} / ${percentile(times, 99).toFixed(2)}`.padEnd(18)}(first sight of each question: p50 ${percentile(firstSight, 50).toFixed(2)}, max ${firstSight[firstSight.length - 1].toFixed(2)})`,
+    `  ${'index build (ms)'.padEnd(34)}${buildMs.toFixed(0)}`,
+    `  thresholds: ${JSON.stringify(faq.thresholds)}`,
+  ];
+  if (verbose) {
+    const describe = (outcome: Outcome) =>
+      outcome.kind === 'request' ? `(request form: ${outcome.requestKind})` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
+    const coverage = (q: string) => {
+      const first = faq.explain(q).candidates[0];
+      return first ? `${first.coverage.toFixed(2)} ${first.headingCoverage.toFixed(2)}` : '0.00 0.00';
+    };
+    const ranked = set.faq.filter((question) => {
+      const first = faq.explain(question.q).candidates[0];
+      return first !== undefined && question.accepts(first.entry.title);
+    }).length;
+    lines.push(`  ranked first by the search, whatever the outcome: ${pct(ranked, n)}`);
+    lines.push('  questions (coverage of the best entry, outcome):');
+    set.faq.forEach((question, i) => {
+      const outcome = bot[i];
+      const mark = outcome.kind === 'answer' && question.accepts(outcome.titles[0]) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
+      lines.push(`    ${mark} ${coverage(question.q)} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
+    });
+    set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(q)} "${q}" -> ${describe(botOff[i])}`));
+  }
+  return lines.join('\n');
+}
+
+/** `node dist/src/index.js` until it logs that it is serving: wall time and resident memory then. */
+async function startup(contentDir: string): Promise<{ ms: number; rssMb: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-faq-'));
+  const start = performance.now();
+  const child = spawn(process.execPath, [path.join(REPO, 'dist/src/index.js')], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, CONTENT_DIR: contentDir, LOG_LEVEL: 'info' },
+  });
+  try {
+    const ms = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`bot did not start in 60 s: ${output.slice(-500)}`)), 60_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('privacy assistant serving')) {
+          clearTimeout(timer);
+          resolve(performance.now() - start);
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => reject(new Error(`bot exited with ${code}: ${output.slice(-500)}`)));
+    });
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return { ms, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = !args.includes('--quiet');
+  const withStartup = args.includes('--startup');
+  const files = args.filter((arg) => !arg.startsWith('--'));
+  const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
+  const defaults = [
+    path.resolve(REPO, '../shared/eval/faq-dev.json'),
+    path.resolve(REPO, '../shared/eval/fabrikam/questions.json'),
+    path.join(REPO, 'test/faq/fixtures/employee-notice/questions.json'),
+  ].filter((file) => fs.existsSync(file));
+  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaults).map((file) => readSet(file, contentDir));
+  for (const set of sets) console.log(`${runSet(set, verbose)}\n`);
+  if (withStartup) {
+    if (!fs.existsSync(path.join(REPO, 'dist/src/index.js'))) throw new Error('build first: npm run build');
+    for (const dir of [...new Set(sets.map((set) => set.contentDir))]) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await startup(dir));
+      runs.sort((x, y) => x.ms - y.ms);
+      const median = runs[1];
+      console.log(`start-up on ${path.relative(process.cwd(), dir)}/: ${median.ms.toFixed(0)} ms to serving, RSS ${median.rssMb.toFixed(0)} MB (median of 3)`);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  // One line, not a stack: the usual cause is a wrong path to the question file or content.
   console.error(`bench:faq: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
-}
+});

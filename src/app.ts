@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
-import { loadContent } from './faq/content-loader';
-import { createFaqService } from './faq/faq-service';
+import { loadFaqService } from './faq/faq-service';
 import type { FaqService } from './faq/types';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -60,7 +59,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
   // The index is built once here and reused for every question.
-  const faq = createFaqService(loadContent(config.contentDir));
+  const faq = loadFaqService(config.contentDir);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 

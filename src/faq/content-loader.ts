@@ -86,7 +86,7 @@ function entriesOfFile(relFile: string, text: string): FaqEntry[] {
     if (section.body === '') {
       // An empty heading is fine only as the parent of deeper headings (a part title, a group).
       const next = sections[index + 1];
-      if (next && next.level > section.level) return;
+      if (next && next.level > section.level && section.alsoAsked.length === 0) return;
       fail(`heading "${section.title}" has no text under it`, relFile, section.line);
     }
     const headingSlug = slugify(section.title, MAX_HEADING_SLUG);
@@ -95,6 +95,7 @@ function entriesOfFile(relFile: string, text: string): FaqEntry[] {
       id: `${fileSlug}#${headingSlug}`,
       title: section.title,
       body: section.body,
+      alsoAsked: section.alsoAsked,
       kind: fileKind(relFile),
       part,
       source: { file: relFile, heading: section.title, line: section.line },
@@ -103,18 +104,49 @@ function entriesOfFile(relFile: string, text: string): FaqEntry[] {
   return entries;
 }
 
+/**
+ * The file's text, or a stop naming the line of the first byte that is not UTF-8: a file saved as
+ * Windows-1252 or Latin-1 would otherwise show "�" in answers and never match the words it spells.
+ */
+function decodeUtf8(bytes: Buffer, relFile: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+    fail(`not valid UTF-8 (byte ${bad}): save the file as UTF-8`, relFile, line);
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong three-byte forms, UTF-16 surrogates, and code points past U+10FFFF.
+    const second = bytes[i + 1];
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return i;
+}
+
 export function loadContent(dir: string): FaqEntry[] {
   // Plain code-unit order, not locale order: the same ids and order on every machine.
   const files = listMarkdown(dir, '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const entries: FaqEntry[] = [];
   const seen = new Map<string, FaqEntry>();
   for (const relFile of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(path.join(dir, relFile), 'utf8');
+      bytes = fs.readFileSync(path.join(dir, relFile));
     } catch (err) {
       fail('cannot read file', relFile, undefined, err);
     }
+    const text = decodeUtf8(bytes, relFile);
     for (const entry of entriesOfFile(relFile, text)) {
       const first = seen.get(entry.id);
       if (first) {

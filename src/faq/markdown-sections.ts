@@ -9,12 +9,16 @@ export interface Section {
   line: number;
   /** Markdown under the heading up to the next heading, blank edge lines removed. */
   body: string;
+  /** The phrasings of `Also asked:` lines directly under the heading: indexed, never shown. */
+  alsoAsked: string[];
 }
 
 export type SectionProblem = { line: number; message: string };
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** `Also asked: is IT spying on my browsing; does my employer read my emails` */
+const ALSO_ASKED = /^ {0,3}also asked\s*:(.*)$/i;
 
 /** Comments are editors' notes: blank them out but keep the line count so errors point right. */
 function blankComments(text: string): string {
@@ -25,11 +29,13 @@ export function splitSections(text: string): { sections: Section[]; problems: Se
   const lines = blankComments(text.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
   const sections: Section[] = [];
   const problems: SectionProblem[] = [];
-  let current: { level: number; title: string; line: number; lines: string[] } | undefined;
+  let current: { level: number; title: string; line: number; lines: string[]; alsoAsked: string[] } | undefined;
   let fence: string | undefined;
 
   const close = () => {
-    if (current) sections.push({ level: current.level, title: current.title, line: current.line, body: trimBlankLines(current.lines) });
+    if (current) {
+      sections.push({ level: current.level, title: current.title, line: current.line, body: trimBlankLines(current.lines), alsoAsked: current.alsoAsked });
+    }
   };
 
   lines.forEach((raw, index) => {
@@ -46,7 +52,19 @@ export function splitSections(text: string): { sections: Section[]; problems: Se
       close();
       const title = (heading[2] ?? '').trim();
       if (title === '') problems.push({ line: lineNo, message: 'heading has no text' });
-      current = { level: heading[1].length, title, line: lineNo, lines: [] };
+      current = { level: heading[1].length, title, line: lineNo, lines: [], alsoAsked: [] };
+      return;
+    }
+    const alsoAsked = fence === undefined && !fenceMatch ? ALSO_ASKED.exec(raw) : null;
+    if (alsoAsked && current) {
+      // Only directly under the heading: further down it would read as part of the answer.
+      if (current.lines.some((line) => line.trim() !== '')) {
+        problems.push({ line: lineNo, message: '"Also asked:" must come directly under the heading, before the answer' });
+        return;
+      }
+      const phrasings = alsoAsked[1].split(';').map((phrasing) => phrasing.trim()).filter(Boolean);
+      if (phrasings.length === 0) problems.push({ line: lineNo, message: '"Also asked:" has no question after it' });
+      current.alsoAsked.push(...phrasings);
       return;
     }
     if (current) current.lines.push(raw);

@@ -1,135 +1,100 @@
 /**
- * The lunr index over the entries. Text is analysed by our own analyser (synonyms, spelling,
- * stemming) and handed to lunr as ready-made term lists, and queries are built with
- * `index.query()` from those terms: user text never reaches lunr's query parser, which throws on
- * "title:x" or "~2".
+ * The index over the entries: BM25F (BM25 over weighted fields) on Porter stems. A heading, or an
+ * FAQ question, says what an entry is about more than any sentence of its body, and so do the
+ * authors' `Also asked:` phrasings; the part title is shared by several entries, so it only nudges.
+ *
+ * Written here rather than with lunr's own index because ranking needs, per question word, the best
+ * of several weighted alternatives (the word, its synonyms, its typo fix) and how much of the
+ * question an entry covers; lunr adds up every clause that matches and reports neither.
  */
-import lunr from 'lunr';
-import { analyse, indexTerms, isLexiconWord, type Unit } from './analyzer';
-import { COMMON_WORDS, CONCEPTS, LOW_INFO_WORDS, STOP_WORDS } from './lexicon';
 import { markdownToPlainText } from './markdown-sections';
-import { americanise, words } from './text';
-import { createCorrector, type Corrector } from './typo';
+import { termsOf } from './content-terms';
 import type { FaqEntry } from './types';
 
-/** Field boosts: a heading (or an FAQ question) says what the entry is about more than any body
- * sentence; the part title is shared by several entries, so it only nudges. */
-const FIELD_BOOST = { title: 2.5, body: 1, part: 0.5 } as const;
-/** Generic words ("data", "privacy") still rank, but far below the words that tell sections apart. */
-const LOW_INFO_BOOST = 0.2;
-/** "how long", "who has access": the phrase that names what is asked outweighs the rest. */
-const FOCUS_BOOST = 2;
+const FIELDS = ['title', 'asked', 'body', 'part'] as const;
+type Field = (typeof FIELDS)[number];
 
-interface IndexedDoc {
-  id: string;
-  title: string[];
-  body: string[];
-  part: string[];
-}
+/** Field weights and length normalisation (BM25F). Phrasings are many short lines: not normalised. */
+const FIELD_WEIGHT: Record<Field, number> = { title: 3, asked: 2.5, body: 1, part: 0.4 };
+const FIELD_B: Record<Field, number> = { title: 0.3, asked: 0, body: 0.75, part: 0 };
+/** BM25's term-frequency saturation. */
+const K1 = 1.2;
 
-export interface Hit {
-  entry: FaqEntry;
-  score: number;
-  /** Indexes into the query's units that this entry matched. */
-  matched: Set<number>;
-  /** The index terms it matched. */
-  terms: Set<string>;
+interface Posting {
+  doc: number;
+  /** Term frequency per field, in FIELDS order. */
+  tf: number[];
 }
 
 export class SearchIndex {
-  private readonly index: lunr.Index;
-  private readonly byId: ReadonlyMap<string, FaqEntry>;
-  private readonly correct: Corrector;
-  /** term -> ids of the entries that use it, in any field: for IDF and to skip unknown terms. */
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly titles = new Map<string, ReadonlySet<string>>();
-  readonly size: number;
+  readonly entries: readonly FaqEntry[];
+  /** Porter stem -> where it occurs. */
+  private readonly postings = new Map<string, Posting[]>();
+  /** Every word of the content (American spelling) -> its stem, with how often the content uses it. */
+  readonly words = new Map<string, { stem: string; count: number }>();
+  private readonly lengths: number[][];
+  private readonly averageLength: number[];
 
   constructor(entries: readonly FaqEntry[]) {
-    this.byId = new Map(entries.map((entry) => [entry.id, entry]));
-    this.size = entries.length;
-    const docs: IndexedDoc[] = entries.map((entry) => ({
-      id: entry.id,
-      title: indexTerms(entry.title),
-      body: indexTerms(markdownToPlainText(entry.body)),
-      // The FAQ's part ("Frequently asked questions") says nothing about any one answer.
-      part: entry.kind === 'policy' ? indexTerms(entry.part) : [],
-    }));
-    for (const doc of docs) {
-      this.titles.set(doc.id, new Set(doc.title));
-      for (const term of [...doc.title, ...doc.body, ...doc.part]) {
-        const ids = this.postings.get(term) ?? new Set<string>();
-        ids.add(doc.id);
-        this.postings.set(term, ids);
-      }
-    }
-    this.index = lunr(function () {
-      // Our analyser already did trimming, stop words and stemming; lunr's own pipeline would stem twice.
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.ref('id');
-      for (const field of ['title', 'body', 'part'] as const) {
-        this.field(field, { boost: FIELD_BOOST[field], extractor: (doc) => (doc as IndexedDoc)[field] });
-      }
-      for (const doc of docs) this.add(doc);
-    });
-    this.correct = createCorrector(contentVocabulary(entries), (word) => isLexiconWord(word) || COMMON_WORDS.has(word));
-  }
-
-  /** Query units, with each unknown word of 5+ letters corrected to the content's vocabulary. */
-  analyseQuery(question: string): Unit[] {
-    return analyse(question, { correct: this.correct });
-  }
-
-  /** In how many entries any of these terms occurs (any field). */
-  documentFrequency(terms: readonly string[]): number {
-    const ids = new Set<string>();
-    for (const term of terms) for (const id of this.postings.get(term) ?? []) ids.add(id);
-    return ids.size;
-  }
-
-  /** Whether every term of the entry's title is among `terms` ("personal information" names a title). */
-  titleWithin(id: string, terms: ReadonlySet<string>): boolean {
-    const title = this.titles.get(id);
-    return title !== undefined && title.size > 0 && [...title].every((term) => terms.has(term));
-  }
-
-  search(units: readonly Unit[]): Hit[] {
-    const termUnits = new Map<string, number[]>();
-    units.forEach((unit, index) => {
-      for (const term of unit.terms) termUnits.set(term, [...(termUnits.get(term) ?? []), index]);
-    });
-    // A query with no known term would be an empty query, which lunr answers with nothing anyway.
-    if (![...termUnits.keys()].some((term) => this.postings.has(term))) return [];
-    const results = this.index.query((query) => {
-      units.forEach((unit) => {
-        for (const term of unit.terms) {
-          if (!this.postings.has(term)) continue;
-          query.term(term, { usePipeline: false, boost: unit.lowInfo ? LOW_INFO_BOOST : unit.focus ? FOCUS_BOOST : 1 });
-          // What is asked ("how long") should be what the entry is about: its title.
-          if (unit.focus) query.term(term, { usePipeline: false, fields: ['title'], boost: FOCUS_BOOST });
+    this.entries = entries;
+    this.lengths = entries.map(() => FIELDS.map(() => 0));
+    entries.forEach((entry, doc) => {
+      const fieldText: Record<Field, string> = {
+        title: entry.title,
+        asked: entry.alsoAsked.join(' ; '),
+        body: markdownToPlainText(entry.body),
+        // The FAQ's part ("Frequently asked questions") says nothing about any one answer.
+        part: entry.kind === 'policy' && entry.part !== entry.title ? entry.part : '',
+      };
+      FIELDS.forEach((field, f) => {
+        const terms = termsOf(fieldText[field]);
+        this.lengths[doc][f] = terms.length;
+        for (const term of terms) {
+          const known = this.words.get(term.word);
+          this.words.set(term.word, { stem: term.stem, count: (known?.count ?? 0) + 1 });
+          let list = this.postings.get(term.stem);
+          if (!list) this.postings.set(term.stem, (list = []));
+          let posting = list[list.length - 1];
+          if (posting?.doc !== doc) list.push((posting = { doc, tf: FIELDS.map(() => 0) }));
+          posting.tf[f] += 1;
         }
       });
     });
-    return results.map((result) => {
-      const matched = new Set<number>();
-      for (const term of Object.keys(result.matchData.metadata)) for (const index of termUnits.get(term) ?? []) matched.add(index);
-      const terms = new Set(Object.keys(result.matchData.metadata));
-      return { entry: this.byId.get(result.ref) as FaqEntry, score: result.score, matched, terms };
+    this.averageLength = FIELDS.map((_field, f) => Math.max(1, this.lengths.reduce((sum, lengths) => sum + lengths[f], 0) / Math.max(1, entries.length)));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  has(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  /** In how many entries the stem occurs, in any field. */
+  documentFrequency(stem: string): number {
+    return this.postings.get(stem)?.length ?? 0;
+  }
+
+  /** BM25's IDF: a stem in every entry tells them apart by almost nothing. */
+  idf(stem: string): number {
+    const df = this.documentFrequency(stem);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** BM25F weight of the stem in each entry that has it, and whether the entry's heading or `Also asked:` has it. */
+  weights(stem: string): Array<{ doc: number; weight: number; inHeading: boolean }> {
+    const list = this.postings.get(stem);
+    if (!list) return [];
+    const idf = this.idf(stem);
+    return list.map(({ doc, tf }) => {
+      let frequency = 0;
+      FIELDS.forEach((field, f) => {
+        if (tf[f] === 0) return;
+        const norm = 1 - FIELD_B[field] + (FIELD_B[field] * this.lengths[doc][f]) / this.averageLength[f];
+        frequency += (FIELD_WEIGHT[field] * tf[f]) / norm;
+      });
+      return { doc, weight: (idf * (frequency * (K1 + 1))) / (frequency + K1), inHeading: tf[0] + tf[1] > 0 };
     });
   }
-}
-
-/** Every word the content, the lexicon and plain English give us, weighted by use in the content. */
-function contentVocabulary(entries: readonly FaqEntry[]): Map<string, number> {
-  const vocabulary = new Map<string, number>();
-  const add = (word: string, count: number) => vocabulary.set(word, (vocabulary.get(word) ?? 0) + count);
-  for (const entry of entries) {
-    for (const word of words(`${entry.title} ${markdownToPlainText(entry.body)} ${entry.part}`)) add(americanise(word), 1);
-  }
-  for (const concept of Object.values(CONCEPTS)) for (const form of concept.forms) for (const word of words(form)) add(word, 0);
-  // Correcting towards a word that carries no meaning only turns a real word we do not know
-  // ("officer") into noise ("office"): such words are never correction targets.
-  for (const word of [...STOP_WORDS, ...LOW_INFO_WORDS]) vocabulary.delete(word);
-  return vocabulary;
 }

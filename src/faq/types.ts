@@ -6,6 +6,8 @@ export interface FaqEntry {
   title: string;
   /** Markdown, kept as written: Teams TextBlocks render its basic subset. */
   body: string;
+  /** Other ways people ask for this entry (`Also asked:` lines): searched, never shown. */
+  alsoAsked: readonly string[];
   kind: 'policy' | 'faq';
   /** The `#` heading above the entry (the policy part), or the entry's own title when it is a `#`. */
   part: string;
@@ -13,11 +15,16 @@ export interface FaqEntry {
   source: { file: string; heading: string; line: number };
 }
 
-/** `entry` undefined means abstain: the content does not answer the question. */
+/**
+ * What the content says to a question: an answer (`entry`), or "Did you mean…" (`candidates`, when
+ * several entries fit and none is clearly best), or neither: the content does not cover it.
+ */
 export interface FaqAnswer {
   entry?: FaqEntry;
-  /** Up to 3 other entries worth offering; never the answer itself. */
+  /** Up to 3 other entries worth offering with an answer; never the answer itself. */
   related: FaqEntry[];
+  /** Up to 3 entries to choose from, best first; empty with an answer and with "not covered". */
+  candidates: FaqEntry[];
   /** 0..1; how sure the answer choice is (coverage of the question and margin over the runner-up). */
   confidence: number;
 }
@@ -25,5 +32,7 @@ export interface FaqAnswer {
 export interface FaqService {
   answer(question: string): FaqAnswer;
   getEntry(id: string): FaqEntry | undefined;
+  /** Up to 3 entries to offer beside this one (a "Did you mean…" click, a related link). */
+  relatedTo(entry: FaqEntry): FaqEntry[];
   readonly entries: readonly FaqEntry[];
 }

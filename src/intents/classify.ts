@@ -66,7 +66,7 @@ const KIND_RULES: KindRule[] = [
   {
     kind: 'export',
     loose:
-      /\b(export|exporting|download|downloading|portability|port|copy|copies|takeout|transfer|(move|take|migrate) (all )?(of )?(my |our )?(data|information|info|files|emails|mailbox|documents|contacts|stuff|everything)|subject access|dsar|sar|access request|(send|give|email|provide|mail|show) (me|us) (all |a copy of |everything )?(my|the|of my|everything|all)|(everything|all|what) (data |information |info )?(you|microsoft) (hold|have|keep|store|stored|holds|has|keeps|stores) (on|about) (me|us))\b/,
+      /\b(export|exporting|download|downloading|portability|port|copy|copies|takeout|transfer|(move|take|migrate) (all )?(of )?(my |our )?(data|information|info|files|emails|mailbox|documents|contacts|stuff|everything)|subject access|dsar|sar|access request|(send|give|email|provide|mail|show) (me|us) (all |a copy of |everything )?(my|the|of my|everything|all)|(everything|all|what) (data |information |info )?(you|they) (hold|have|keep|store|stored|holds|has|keeps|stores) (on|about) (me|us))\b/,
     object: /\b(data|information|info|details|everything|all|copy|archive|records?|history|account|profile|mailbox|emails?|files|documents|contacts|me)\b/,
   },
 ];
@@ -90,7 +90,7 @@ const WITHDRAWAL = /^(i|we) (dont|do not|no longer|will not|wont|never) (consent
 
 /** Messages that ask: question words, "can I", or a question mark anywhere. */
 const QUESTION_START =
-  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|microsoft|office)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
+  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|they|we)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
 
 /** The right the text is about; with `objectIn`, only rules whose object that text mentions. */
 function kindOf(text: string, objectIn?: string): RequestKind | undefined {

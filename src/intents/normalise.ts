@@ -3,10 +3,11 @@
  * typos of the words that decide an intent fixed ("delte my data"). Contractions lose their
  * apostrophe ("don't" -> "dont") so the rules need one spelling of each.
  */
-import { isLexiconWord } from '../faq/analyzer';
-import { COMMON_WORDS } from '../faq/lexicon';
-import { americanise, words } from '../faq/text';
-import { createCorrector } from '../faq/typo';
+import { englishData } from '../language/english';
+import { americanise } from '../language/spelling';
+import { STOP_WORDS } from '../language/stop-words';
+import { createCorrector } from '../language/typo';
+import { words } from '../language/words';
 
 /** Longer messages are not commands: only the start matters, and this bounds the work. */
 const MAX_CHARS = 500;
@@ -21,8 +22,8 @@ const INTENT_WORDS = [
   'notice', 'thanks', 'hello', 'please', 'anymore', 'address', 'surname', 'number',
 ];
 
-// Real words ("removed", "remote", "expert") are left alone: only unknown words are corrected.
-const correct = createCorrector(new Map(INTENT_WORDS.map((word) => [word, 1])), (word) => COMMON_WORDS.has(word) || isLexiconWord(word));
+// Real English words ("removed", "remote", "expert") are left alone: only unknown words are corrected.
+const correct = createCorrector(new Map(INTENT_WORDS.map((word) => [word, 1])), (word) => STOP_WORDS.has(word) || englishData().rank(word) !== undefined);
 
 export interface Normalised {
   /** Words joined by single spaces. */

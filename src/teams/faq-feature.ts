@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
+import { faqDidYouMeanCard } from '../cards/faq-did-you-mean-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { FaqEntry, FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
@@ -92,6 +93,10 @@ export class FaqFeature implements Feature {
 
   private async answerCard(turn: TurnContext, question: string, intent: Intent): Promise<AdaptiveCard> {
     const answer = this.options.faq.answer(question);
+    if (!answer.entry && answer.candidates.length > 0) {
+      this.options.logger.info({ outcome: 'did-you-mean', entryIds: answer.candidates.map((entry) => entry.id) }, 'faq answer');
+      return faqDidYouMeanCard(answer.candidates, { question, actions: this.askFor(question) });
+    }
     if (!answer.entry) {
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
       // Counting a gap must never cost the person their reply.
@@ -122,7 +127,7 @@ export class FaqFeature implements Feature {
   }
 
   private relatedTo(entry: FaqEntry): FaqEntry[] {
-    return this.options.faq.answer(entry.title).related.filter((item) => item.id !== entry.id).slice(0, 3);
+    return this.options.faq.relatedTo(entry);
   }
 }
 

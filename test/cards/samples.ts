@@ -4,6 +4,7 @@
  */
 import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
+import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
 import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
@@ -18,6 +19,7 @@ export const sampleEntry = (id: string, title: string): FaqEntry => ({
   id,
   title,
   body: `What the policy says about **${title}**, in a short paragraph with a [link](https://contoso.example).`,
+  alsoAsked: [],
   kind: 'policy',
   part: 'User Rights and Control',
   source: { file: 'policy/03-user-rights-and-control.md', heading: title, line: 12 },
@@ -101,6 +103,13 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
       notHelpful: [{ entryId: 'policy/rights#deletion', title: 'Deletion', file: 'policy/03-user-rights-and-control.md', notHelpful: 4, ratings: 6 }],
       sentToTeam: Array.from({ length: 30 }, (_, i) => ({ id: `Q-${String(i).padStart(8, '0')}`, question: 'z'.repeat(1000), status: 'answered' as const, askedAt: '2026-11-24T10:00:00.000Z' })),
       paste: Array.from({ length: 10 }, (_, i) => contentPaste({ ...answeredQuestion, id: `Q-${String(i).padStart(8, '0')}`, text: 'q'.repeat(1000), answer: { ...answeredQuestion.answer!, text: 'a'.repeat(4000) } }, sampleEntry('policy/rights#deletion', 'Deletion'))!),
+    }),
+  ],
+  'faq-did-you-mean.json': () => [
+    faqDidYouMeanCard([sampleEntry('policy/rights#deletion', 'Deletion'), sampleEntry('faq#how-long-do-you-keep-my-data-after-i-leave-the-company', 'How long do you keep my data after I leave the company and my account is closed?')]),
+    faqDidYouMeanCard([sampleEntry('policy/rights#deletion', 'Deletion'), sampleEntry('faq#x', 'Data Portability')], {
+      question: 'can I get rid of my data',
+      actions: [{ title: 'Ask the privacy team', verb: 'question.open', data: { question: 'can I get rid of my data' } }],
     }),
   ],
   'notice.json': () => [noticeCard(sampleNotice), noticeCard({ title: 'Short notice', text: 'Plain text.' })],

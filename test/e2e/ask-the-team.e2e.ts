@@ -26,15 +26,15 @@ describe('asking the privacy team in a Teams client', () => {
     await cardWith(page, 'I answer questions about our privacy policy');
     await page.getByText('Personal Chat', { exact: true }).click();
     await cardWith(page, 'I answer questions about our privacy policy');
-    await say(page, 'who is the data protection officer?');
+    await say(page, 'is my data used to train AI?');
     const notCovered = await cardWith(page, 'The policy does not cover that');
     await shot(page, 'ask-not-covered', notCovered);
 
     await press(notCovered, 'Ask the privacy team');
     const form = await cardWith(page, 'A person on the privacy team will read your question');
     const box = form.locator('textarea').first();
-    expect(await box.inputValue()).toBe('who is the data protection officer?');
-    await box.fill('Who is the data protection officer, and how do I reach them?');
+    expect(await box.inputValue()).toBe('is my data used to train AI?');
+    await box.fill('Is my data used to train AI models, and can I opt out of that?');
     await shot(page, 'ask-form', form);
     await press(form, 'Send');
     const receipt = await cardWith(page, 'Question sent to the privacy team');
@@ -52,19 +52,19 @@ describe('asking the privacy team in a Teams client', () => {
     await cardWith(page, 'Assigned to you');
     const assigned = await cardWith(page, 'Assigned to Alex Wilber', 30_000);
     await press(assigned, 'Answer');
-    await assigned.locator('textarea').first().fill('Our data protection officer is Dana Lee. Write to dpo@contoso.example, or ask here again.');
+    await assigned.locator('textarea').first().fill('No: our AI features do not learn from your data, so there is nothing to opt out of. Ask us here if anything is unclear.');
     await press(assigned, 'Send answer');
     await cardWith(page, 'Your answer is on its way');
     const answered = await cardWith(page, 'Answered by Alex Wilber', 30_000);
     // The Markdown for content/: a new FAQ entry with the team's answer (the question matched no entry).
-    expect(await answered.locator('textarea').last().inputValue()).toMatch(/^## Who is the data protection officer, and how do I reach them\?\nOur data protection officer is Dana Lee/);
+    expect(await answered.locator('textarea').last().inputValue()).toMatch(/^## Is my data used to train AI models, and can I opt out of that\?\nNo: our AI features do not learn from your data/);
     await shot(page, 'ask-ticket-answered', answered);
 
     await page.getByText('Personal Chat', { exact: true }).click();
     const answer = await cardWith(page, 'Answer from the privacy team', 30_000);
     const text = await answer.innerText();
-    expect(text).toContain('Who is the data protection officer, and how do I reach them?');
-    expect(text).toContain('Dana Lee');
+    expect(text).toContain('Is my data used to train AI models, and can I opt out of that?');
+    expect(text).toContain('do not learn from your data');
     expect(text).toContain('Was this helpful?');
     await shot(page, 'ask-answer', answer);
 
@@ -75,13 +75,13 @@ describe('asking the privacy team in a Teams client', () => {
     const rated = await cardWith(page, 'Thanks for telling me');
     expect(await rated.locator('button[aria-label="Ask the privacy team"]').count()).toBe(1);
     await shot(page, 'ask-under-answer', rated);
-    await say(page, 'how can I contact the data protection officer');
+    await say(page, 'will my messages train the AI model');
     await cardWith(page, 'The policy does not cover that');
 
     await say(page, 'insights');
     const insights = await cardWith(page, 'What the content is missing');
     const seen = await insights.innerText();
-    expect(seen).toMatch(/2× ".*data protection officer.*"/);
+    expect(seen).toMatch(/2× ".*train.*"/);
     expect(seen).toContain('Data Retention (policy/02-data-protection-and-security.md): 1 of 1 said not helpful');
     await shot(page, 'insights', insights);
   });

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import fs, { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../src/errors';
@@ -58,6 +58,7 @@ describe('loadContent: splitting', () => {
       id: 'policy/02-rights#deletion',
       title: 'Deletion',
       body: 'You can ask.\n\nSecond paragraph with a [link](https://example.com).',
+      alsoAsked: [],
       kind: 'policy',
       part: 'User Rights',
       source: { file: 'policy/02-rights.md', heading: 'Deletion', line: 3 },
@@ -109,7 +110,52 @@ describe('loadContent: what the format tolerates', () => {
   });
 });
 
+describe('loadContent: Also asked lines', () => {
+  const dir = contentDir({
+    'policy/it.md': '# Workplace\n\n## Monitoring of IT systems\nAlso asked: is IT spying on my browsing; does my employer read my emails\nALSO ASKED:  who sees my web history ;\nWe log websites visited from company devices.\n',
+  });
+  const [entry] = loadContent(dir);
+
+  it('keeps each phrasing, trimmed, from one or more lines directly under the heading', () => {
+    expect(entry.alsoAsked).toEqual(['is IT spying on my browsing', 'does my employer read my emails', 'who sees my web history']);
+  });
+
+  it('leaves them out of the answer', () => {
+    expect(entry.body).toBe('We log websites visited from company devices.');
+  });
+
+  it('stops start-up on an Also asked line with nothing after it', () => {
+    const err = loadError(contentDir({ 'a.md': '# Part\n## Entry\nAlso asked:   \nText' }));
+    expect(err.code).toBe('CONTENT_INVALID');
+    expect(err.details).toEqual({ file: 'a.md', line: 3 });
+    expect(err.message).toMatch(/a\.md:3: "Also asked:" has no question after it/);
+  });
+
+  it('stops start-up on an Also asked line below the answer, where it would read as part of it', () => {
+    expect(loadError(contentDir({ 'a.md': '## Entry\nText\nAlso asked: more\n' })).details).toEqual({ file: 'a.md', line: 3 });
+  });
+
+  it('stops start-up on a heading that has only Also asked lines', () => {
+    expect(loadError(contentDir({ 'a.md': '## Entry\nAlso asked: something\n## Next\nText' })).details).toEqual({ file: 'a.md', line: 1 });
+  });
+
+  it('leaves "Also asked:" inside a code fence alone', () => {
+    const [fenced] = loadContent(contentDir({ 'a.md': '## Entry\nText\n```\nAlso asked: literal\n```\n' }));
+    expect(fenced.alsoAsked).toEqual([]);
+    expect(fenced.body).toContain('Also asked: literal');
+  });
+});
+
 describe('loadContent: errors name the file and line', () => {
+  it('rejects a file that is not UTF-8, naming the line of the first bad byte', () => {
+    const dir = contentDir({ 'ok.md': '## Fine\nText' });
+    // "Café" saved as Windows-1252 on line 3.
+    writeFileSync(path.join(dir, 'latin.md'), Buffer.concat([Buffer.from('## Menu\nFirst line\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const err = loadError(dir);
+    expect(err.details).toEqual({ file: 'latin.md', line: 3 });
+    expect(err.message).toMatch(/latin\.md:3: not valid UTF-8/);
+  });
+
   it('rejects text before the first heading', () => {
     const err = loadError(contentDir({ 'policy/a.md': '\nStray paragraph\n# Part\n## Entry\nText' }));
     expect(err.code).toBe('CONTENT_INVALID');

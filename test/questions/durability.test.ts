@@ -51,7 +51,7 @@ describe('questions through throttling and restarts', () => {
     try {
       // Asked while Teams refuses the channel post: after a restart it is posted, once.
       connector.respond = throttle(channelPost);
-      const { id } = await askTheTeam(chat, connector, 'who is the data protection officer?');
+      const { id } = await askTheTeam(chat, connector, 'is my data used to train AI?');
       await logged('ticket will be retried');
       await restart();
       connector.respond = undefined;
@@ -70,7 +70,7 @@ describe('questions through throttling and restarts', () => {
       // Answered while Teams refuses to open the asker's chat: after a restart, the answer arrives.
       await restart();
       connector.respond = throttle(opensChatWith(ALICE.id));
-      const answered = await chat.press('question.answer', { questionId: id, answer: 'Dana Lee is our DPO.' }, inPrivacyChannel(BOB));
+      const answered = await chat.press('question.answer', { questionId: id, answer: 'No, it is not.' }, inPrivacyChannel(BOB));
       expect(shows(answered.card, 'Your answer is on its way')).toBe(true);
       await logged('notification will be retried');
       await restart();

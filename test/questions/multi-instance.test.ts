@@ -55,7 +55,7 @@ describe('questions on several instances (Azurite)', () => {
     const ids: string[] = [];
     for (const [n, asker] of askers.entries()) {
       const chat = driver(overHttp(n % 2 ? b.port : a.port), connector, { from: asker });
-      ids.push((await askTheTeam(chat, connector, `who is the data protection officer, asks number ${n}?`)).id);
+      ids.push((await askTheTeam(chat, connector, `is my data used to train AI, asks number ${n}?`)).id);
     }
     // Several rounds of refusals (the SDK tries four times per round): the backoff now leaves each
     // ticket waiting in the queue for seconds, with no lease held, when one instance is killed.
@@ -91,7 +91,7 @@ describe('questions on several instances (Azurite)', () => {
     // No instance logged a question or an answer.
     const output = processes.flatMap((running) => running.output).join('\n');
     expect(output).toContain(ids[0]);
-    expect(output).not.toMatch(/data protection officer|'s answer/);
+    expect(output).not.toMatch(/train AI|'s answer/);
     for (const running of [b.running, c.running]) running.child.kill('SIGTERM');
     expect(await Promise.all([b.running.exited, c.running.exited])).toEqual([0, 0]);
   }, 180_000);

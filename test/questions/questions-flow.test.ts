@@ -37,7 +37,7 @@ describe('ask the privacy team', () => {
   const storedQuestions = async () => (await bot.app.store.list(QUESTIONS_COLLECTION)).map((item) => item.key);
 
   it('takes a question the policy does not cover to the privacy channel, and brings the answer back to the asker', async () => {
-    const question = 'who is the data protection officer?';
+    const question = 'is my data used to train AI?';
     const [reply] = await chat.say(question);
     expect(cardWords(reply)[0]).toBe('The policy does not cover that');
     expect(cardActionTitles(reply)).toContain('Ask the privacy team');
@@ -47,7 +47,7 @@ describe('ask the privacy team', () => {
     const form = cards[0];
     expect(cardWords(form)[0]).toBe('Ask the privacy team');
     expect(JSON.stringify(form)).toContain(`"value":"${question}"`);
-    const edited = 'Who is the data protection officer, and how do I reach them?';
+    const edited = 'Is my data used to train AI models, and can I opt out of that?';
     const sent = await chat.press('question.send', { ...actionData(form, 'question.send'), question: edited });
     expect(cardWords(sent.card)[0]).toBe('Question sent to the privacy team');
     const id = facts(sent.card).Reference;
@@ -71,7 +71,7 @@ describe('ask the privacy team', () => {
     expect(cardActionTitles(refreshed.card)).toContain('Assign to me');
 
     // Answer: the asker gets it in their personal chat, once.
-    const answer = 'Our data protection officer is Dana Lee: write to dpo@contoso.example.';
+    const answer = 'No: our AI features do not learn from your data. Write to privacy@contoso.example with any doubt.';
     const answered = await chat.press('question.answer', { questionId: id, answer }, inPrivacyChannel(BOB));
     expect(cardWords(answered.card)).toEqual(expect.arrayContaining([`Status: Answered by ${rosterMember(BOB.id).name}`, answer, `Your answer is on its way to ${rosterMember(ALICE.id).name}.`]));
     expect(cardActionTitles(answered.card)).toEqual(['Close']);
@@ -100,8 +100,8 @@ describe('ask the privacy team', () => {
     // Logs carry the reference, never the question or the answer.
     expect(bot.logs.some((line) => line.includes(id))).toBe(true);
     for (const line of bot.logs) {
-      expect(line).not.toContain('data protection officer');
-      expect(line).not.toContain('dpo@contoso');
+      expect(line).not.toMatch(/train AI|AI models/);
+      expect(line).not.toContain('privacy@contoso');
     }
   });
 
@@ -127,9 +127,20 @@ describe('ask the privacy team', () => {
     await until(() => answersTo(connector, DAN, id).length > 0, 10_000, 'the answer delivered');
   });
 
+  it('offers to ask on the "Did you mean…" card too, and on the answer a candidate opens', async () => {
+    // Several entries fit this one and none clearly best (the retrieval's call, on the sample policy).
+    const question = 'data protection officer contact details';
+    const [card] = await chat.say(question, { from: DAN });
+    expect(cardWords(card)[0]).toBe('Did you mean…');
+    expect(actionData(card, 'question.open')).toEqual({ question });
+    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!.actions![0].data;
+    const { cards } = await pressForMessages(chat, connector, 'faq.open', candidate, { from: DAN });
+    expect(actionData(cards[0], 'question.open')).toEqual({ question, entryId: candidate.entryId });
+  });
+
   it('in a channel, continues in the asker\'s personal chat', async () => {
     const channel = { conversationType: 'channel' as const, conversationId: '19:general@thread.tacv2', teamId: '19:general@thread.tacv2', mention: true, from: DAN };
-    const [reply] = await chat.say('is my data used to train AI', channel);
+    const [reply] = await chat.say('will my messages train the AI model', channel);
     const { cards, texts } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), channel);
     expect(texts).toContain('I have sent you a private message to continue. Your question stays between you and the privacy team.');
     const form = connector.posted().filter((call) => call.conversationId === `a:personal-${DAN.id}`).map((call) => cardOf(call.body)).pop();
@@ -137,7 +148,7 @@ describe('ask the privacy team', () => {
     expect(cards.filter((card) => cardWords(card)[0] === 'Ask the privacy team')).toHaveLength(1);
     // Sent from the channel instead of the personal chat: refused, nothing asked.
     const before = ticketPosts(connector).length;
-    const refused = await pressForMessages(chat, connector, 'question.send', { ...actionData(form, 'question.send'), question: 'is my data used to train AI' }, channel);
+    const refused = await pressForMessages(chat, connector, 'question.send', { ...actionData(form, 'question.send'), question: 'will my messages train the AI model' }, channel);
     expect(refused.texts).toContain('Questions to the privacy team are private: open a chat with me (Privacy Assistant) and ask there.');
     expect(ticketPosts(connector)).toHaveLength(before);
   });
@@ -237,7 +248,7 @@ describe('ask the privacy team', () => {
 
   describe('insights', () => {
     it('shows privacy admins what the content is missing, and nobody else', async () => {
-      for (const question of ['who is our data protection officer', 'data protection officer contact details', 'what is the data protection officer email']) {
+      for (const question of ['is my data used to train AI models?', 'will my messages train the AI model', 'is my data used to train AI']) {
         await chat.say(question, { from: OUTSIDER });
       }
       expect(await chat.say('insights', { from: OUTSIDER })).toEqual([]);
@@ -249,7 +260,7 @@ describe('ask the privacy team', () => {
       const [card] = await chat.say('insights', { from: ADMIN });
       const words = cardWords(card);
       expect(words[0]).toBe('What the content is missing');
-      expect(words.find((line) => /^\d+× ".*data protection officer.*"$/.test(line))).toMatch(/^[3-9]× /);
+      expect(words.find((line) => /^\d+× ".*train.*"$/.test(line))).toMatch(/^([3-9]|\d\d)× /);
       expect(words).toContain('Questions sent to the privacy team');
       expect(words.some((line) => line.includes('Answered') && line.includes('Q-'))).toBe(true);
       expect(words).toContain('Data Retention (policy/02-data-protection-and-security.md): 1 of 1 said not helpful');
@@ -268,10 +279,10 @@ describe('ask the privacy team', () => {
         paste: Array<{ questionId: string; newEntry: string; alsoAsked?: { markdown: string } }>;
       };
       expect(body.days).toBe(30);
-      const dpo = body.unanswered.find((group) => /data protection officer/i.test(group.question));
-      expect(dpo?.count).toBeGreaterThanOrEqual(3);
+      const training = body.unanswered.find((group) => /train/i.test(group.question));
+      expect(training?.count).toBeGreaterThanOrEqual(3);
       expect(body.sentToTeam.map((item) => item.status)).toEqual(expect.arrayContaining(['answered', 'closed']));
-      expect(body.paste.some((item) => item.newEntry.startsWith('## Who is the data protection officer'))).toBe(true);
+      expect(body.paste.some((item) => item.newEntry.startsWith('## Is my data used to train AI models, and can I opt out of that?\nNo: our AI features'))).toBe(true);
       // Nothing in it names who asked.
       const text = JSON.stringify(body);
       for (const person of [ALICE, DAN, OUTSIDER]) {

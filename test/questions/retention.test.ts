@@ -32,7 +32,7 @@ describe('unanswered questions', () => {
 
   it('are kept without who asked, shown for 30 days and erased after 90', async () => {
     await driver(bot, connector, { from: ALICE }).say('is my data used to train AI models?');
-    await driver(bot, connector, { from: BOB }).say('are my chats used to train the AI model');
+    await driver(bot, connector, { from: BOB }).say('will my messages train the AI model');
     // Answered questions are not gaps.
     await driver(bot, connector, { from: BOB }).say('how long do you keep my data');
 

@@ -11,5 +11,8 @@ export const faq = {
   notCovered:
     "I couldn't find anything in our privacy policy that answers this. Try other words, or pick one of the topics below.",
   answerSpeak: 'Answer from the privacy policy: {title}.',
+  didYouMeanTitle: 'Did you mean…',
+  didYouMeanText: 'A few parts of the policy could answer that. Pick the one closest to your question.',
+  didYouMeanSpeak: 'Did you mean one of these: {titles}?',
   entryGone: 'That section is no longer in the policy. Ask your question again to get the current answer.',
 } as const;

@@ -1,0 +1,34 @@
+/**
+ * Content and questions become search terms the same way: words, one spelling, no stop words,
+ * Porter stems. The surface word is kept beside its stem because word vectors and WordNet know
+ * words, not stems.
+ */
+import { americanise } from '../language/spelling';
+import { stem } from '../language/stem';
+import { STOP_WORDS } from '../language/stop-words';
+import { words } from '../language/words';
+
+export interface Term {
+  /** The word as written, lower case, American spelling. */
+  word: string;
+  stem: string;
+}
+
+/** Single letters say nothing ("a", the "s" of a split "SOC2s"); numbers do ("under 16", "72 hours"). */
+function isSearchable(word: string): boolean {
+  return word.length > 1 || /\d/.test(word);
+}
+
+export function searchWords(text: string): string[] {
+  return words(text).map(americanise);
+}
+
+export function termsOf(text: string): Term[] {
+  return searchWords(text)
+    .filter((word) => !STOP_WORDS.has(word) && isSearchable(word))
+    .map((word) => ({ word, stem: stem(word) }));
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || !isSearchable(word);
+}

@@ -1,0 +1,74 @@
+/**
+ * Privacy vocabulary true of any privacy policy: the terms of data-protection law (GDPR, UK GDPR,
+ * CCPA) and of privacy notices in general, with the plain words people use for them. It is the one
+ * place for domain words; it must never hold the words of one organisation's policy (its products,
+ * its sections, its own phrasing). An organisation teaches the bot its own words with `Also asked:`
+ * lines in its content instead.
+ *
+ * A question that uses one expression of a group is also searched with the group's other
+ * expressions, with a lower weight; the words general English already relates (word vectors and
+ * WordNet, see src/language) need no entry here.
+ */
+
+/** Abbreviations and what they stand for: the question is searched for the words written out too. */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['gdpr', 'general data protection regulation'],
+  ['dpo', 'data protection officer'],
+  ['dpa', 'data processing agreement data protection act'],
+  ['dpia', 'data protection impact assessment'],
+  ['dsar', 'data subject access request'],
+  ['sar', 'subject access request'],
+  ['pii', 'personal information'],
+  ['ccpa', 'california consumer privacy act'],
+  ['cpra', 'california privacy rights act'],
+  ['ico', 'information commissioner'],
+  ['scc', 'standard contractual clauses'],
+  ['sccs', 'standard contractual clauses'],
+  ['eea', 'european economic area'],
+  ['mfa', 'multi factor authentication'],
+  ['2fa', 'two factor authentication'],
+  ['cctv', 'camera video'],
+  ['tls', 'encryption'],
+  ['ssl', 'encryption'],
+  ['aes', 'encryption'],
+  ['hr', 'human resources'],
+]);
+
+/**
+ * Groups of expressions that mean the same in a privacy question. Multi-word expressions are
+ * matched as phrases in the question; each of their words is then a search term.
+ */
+export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
+  // The rights of data subjects.
+  ['delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'wipe', 'purge', 'destroy', 'get rid of', 'right to be forgotten'],
+  ['access', 'subject access', 'copy of my data', 'copy of my information', 'what you hold', 'hold about me', 'have about me', 'know about me', 'everything you have'],
+  ['export', 'portability', 'download', 'machine readable', 'transfer my data', 'move my data', 'take my data'],
+  ['rectify', 'rectification', 'correct', 'correction', 'fix', 'amend', 'wrong', 'incorrect', 'inaccurate', 'out of date', 'outdated'],
+  ['restrict', 'restriction', 'limit processing'],
+  ['object', 'objection', 'opt out', 'unsubscribe', 'withdraw consent', 'revoke consent', 'say no', 'switch off', 'turn off'],
+  ['consent', 'permission', 'agree', 'opt in'],
+  ['complaint', 'complain', 'supervisory authority', 'regulator', 'data protection authority', 'information commissioner'],
+  ['automated decision', 'profiling', 'algorithm'],
+  // What a policy says about the data.
+  ['retention', 'retain', 'keep', 'kept', 'how long', 'store for', 'period', 'hold on to', 'hang on to'],
+  ['share', 'sharing', 'disclose', 'disclosure', 'recipient', 'recipients', 'third party', 'third parties', 'pass on', 'hand over', 'give to', 'who gets', 'who receives'],
+  ['sell', 'sale', 'selling', 'sold'],
+  ['processor', 'subprocessor', 'sub processor', 'service provider', 'vendor', 'supplier'],
+  ['controller', 'responsible for my data', 'in charge of my data'],
+  ['transfer', 'international', 'abroad', 'overseas', 'outside the country', 'other countries', 'cross border'],
+  ['breach', 'leak', 'leaked', 'hack', 'hacked', 'hacker', 'hackers', 'compromised', 'stolen', 'incident'],
+  ['encryption', 'encrypt', 'encrypted', 'scrambled'],
+  ['security', 'secure', 'protect', 'protection', 'safe', 'safeguard', 'safeguards'],
+  ['cookie', 'cookies', 'tracker', 'trackers', 'tracking technologies', 'pixel', 'pixels', 'web beacon', 'local storage'],
+  ['marketing', 'advertising', 'advert', 'adverts', 'ads', 'ad', 'promotional', 'newsletter', 'newsletters'],
+  ['personalized', 'personalization', 'targeted', 'tailored', 'profile based'],
+  ['children', 'child', 'kids', 'kid', 'minor', 'minors', 'under 13', 'under 16', 'parent', 'parental'],
+  ['sensitive', 'special category', 'special categories', 'health', 'medical', 'biometric', 'genetic', 'ethnicity', 'religion'],
+  ['law enforcement', 'police', 'government', 'authorities', 'court order', 'subpoena', 'warrant', 'legal request'],
+  ['legal basis', 'lawful basis', 'legal bases', 'lawful bases', 'legal ground', 'legitimate interest', 'legitimate interests'],
+  ['monitor', 'monitoring', 'surveillance', 'spy', 'spying', 'watch', 'track', 'tracking'],
+  ['anonymize', 'anonymized', 'anonymous', 'pseudonymize', 'pseudonymized', 'aggregated', 'de identified'],
+  ['policy change', 'changes to this policy', 'updated policy', 'policy update', 'notify changes'],
+  ['contact', 'get in touch', 'reach', 'write to'],
+  ['representative', 'eu representative', 'uk representative', 'article 27'],
+];

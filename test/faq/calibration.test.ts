@@ -1,0 +1,39 @@
+/** Coverage levels: derived from the content unless calibration.json beside it sets them. */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../src/errors';
+import { loadFaqService } from '../../src/faq/faq-service';
+
+const FIXTURE = path.join(__dirname, 'fixtures/employee-notice/content');
+
+function contentWith(calibration: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'calibration-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'calibration.json'), calibration);
+  return dir;
+}
+
+describe('calibration.json', () => {
+  it('sets the levels the organisation measured, and derives the rest from the content', () => {
+    const derived = loadFaqService(FIXTURE).thresholds;
+    const service = loadFaqService(contentWith('{ "minCoverage": 0.2, "answerCoverage": 0.3 }'));
+    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, closeCall: derived.closeCall });
+  });
+
+  it.each([
+    ['not JSON', '{ minCoverage: 0.2 '],
+    ['a level that is not a number', '{ "minCoverage": "low" }'],
+    ['a level outside 0..1', '{ "answerCoverage": 3 }'],
+  ])('stops start-up on %s, naming the file', (_case, text) => {
+    let error: unknown;
+    try {
+      loadFaqService(contentWith(text));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('CONTENT_INVALID');
+    expect((error as AppError).message).toMatch(/^calibration\.json: /);
+  });
+});
