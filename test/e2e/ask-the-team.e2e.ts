@@ -4,6 +4,7 @@
  * in for the privacy team's channel), Assign to me and Answer there, and the answer back in the
  * asker's personal chat; then an admin's insights. Each step leaves a screenshot in docs/images.
  */
+import { until } from '../fakes/until';
 import { cardWith, press, say, shot, startStack, type Stack } from './harness';
 
 /** The Playground team's General channel, as its installation events name it (in Teams, the team's id). */
@@ -11,6 +12,9 @@ const GENERAL_CHANNEL = 'team-id';
 
 describe('asking the privacy team in a Teams client', () => {
   let stack: Stack;
+  /** Waits for the bot to log that the ticket's card was replaced with this version of it. */
+  const untilCardShows = (id: string, version: number) =>
+    until(() => stack.bot.output.some((line) => line.includes('ticket updated') && line.includes(`"questionId":"${id}"`) && line.includes(`"version":${version}`)), 30_000, `${id} version ${version} in the channel`);
 
   beforeAll(async () => {
     stack = await startStack({ PRIVACY_TEAM_CHANNEL: GENERAL_CHANNEL });
@@ -47,15 +51,17 @@ describe('asking the privacy team in a Teams client', () => {
     expect(await ticket.innerText()).toContain('Open: nobody has it yet');
     await shot(page, 'ask-ticket', ticket);
     await press(ticket, 'Assign to me');
-    // The presser's card says it is theirs at once; then the card everyone sees is replaced in place
-    // (the Playground has one user, and does not ask for each person's refreshed view).
-    await cardWith(page, 'Assigned to you');
-    const assigned = await cardWith(page, 'Assigned to Alex Wilber', 30_000);
+    // The presser's card comes back from the button and the card everyone sees is replaced in place,
+    // in either order here (the Playground has one user, and never asks for a card's refresh): wait
+    // for the replacement, so that the next button is not pressed on a card about to be swapped.
+    await untilCardShows(id!, 2);
+    const assigned = await cardWith(page, `Question ${id}`);
+    expect(await assigned.innerText()).toMatch(/Assigned to (you|Alex Wilber)/);
     await press(assigned, 'Answer');
     await assigned.locator('textarea').first().fill('No: our AI features do not learn from your data, so there is nothing to opt out of. Ask us here if anything is unclear.');
     await press(assigned, 'Send answer');
-    await cardWith(page, 'Your answer is on its way');
-    const answered = await cardWith(page, 'Answered by Alex Wilber', 30_000);
+    await untilCardShows(id!, 3);
+    const answered = await cardWith(page, 'Answered by Alex Wilber');
     // The Markdown for content/: a new FAQ entry with the team's answer (the question matched no entry).
     expect(await answered.locator('textarea').last().inputValue()).toMatch(/^## Is my data used to train AI models, and can I opt out of that\?\nNo: our AI features do not learn from your data/);
     await shot(page, 'ask-ticket-answered', answered);
