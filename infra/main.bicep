@@ -1,14 +1,19 @@
-// The privacy assistant on Azure, several instances: App Service (Linux, Node 20) scaled out,
-// one storage account (Table Storage holds state, installations and the work queues), a
-// user-assigned managed identity for both the bot's Entra identity and storage access (no keys,
-// no bot password), and the Azure Bot resource with its Teams channel.
+// The privacy assistant on Azure, several instances: App Service (Linux, Node 22 LTS, or 24 LTS where
+// the region offers it) scaled out, one storage account (Table Storage holds state, installations and
+// the work queues), a user-assigned managed identity for both the bot's Entra identity and storage
+// access (no keys, no bot password), and the Azure Bot resource with its Teams channel.
+//
+// With the Microsoft 365 Agents Toolkit: `atk provision --env dev` deploys this file with
+// infra/main.parameters.json and writes the outputs below into env/.env.dev (the toolkit names each
+// output's variable after it, upper-cased, hence the names); `atk deploy --env dev` zip-deploys.
+// Without it:
 //
 //   az deployment group create -g <rg> -f infra/main.bicep -p name=privacy-assistant instances=2
 //
 // Then: set PRIVACY_WEBHOOK_URL / PRIVACY_WEBHOOK_SECRET (or _SCOPE), PRIVACY_ADMIN_IDS and
 // NOTICE_API_TOKEN as app settings (secrets ideally as Key Vault references), deploy the code
-// (`npm ci && npm run build`, zip, `az webapp deploy`), and `npm run package` with BOT_ID set to
-// the identity's client id to get the Teams app package.
+// (`npm run stage`, zip .deployment/app, `az webapp deploy --type zip`), and `npm run package` with
+// BOT_ID set to the identity's client id to get the Teams app package.
 
 @description('Base name for every resource.')
 param name string = 'privacy-assistant'
@@ -16,8 +21,11 @@ param location string = resourceGroup().location
 @minValue(1)
 @maxValue(10)
 param instances int = 2
-@description('Comma list of tenant ids allowed to use the bot; empty allows any.')
+@description('Comma list of tenant ids allowed to use the bot; empty allows the bot identity\'s own tenant only.')
 param allowedTenantIds string = ''
+@description('App Service\'s Node.js runtime. 24-lts where the region offers it (`az webapp list-runtimes --os-type linux`); the bot supports both.')
+@allowed(['22-lts', '24-lts'])
+param nodeVersion string = '22-lts'
 
 var storageName = toLower(take(replace('${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
 
@@ -71,7 +79,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|${nodeVersion}'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -85,7 +93,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'STORAGE', value: 'azure' }
         { name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
-        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
+        { name: 'ALLOWED_TENANT_IDS', value: empty(allowedTenantIds) ? identity.properties.tenantId : allowedTenantIds }
         // NOTICE_MAX_RPS is per instance: share the tenant's budget (30 a second) between them.
         { name: 'NOTICE_MAX_RPS', value: string(max(1, 30 / instances)) }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
@@ -119,6 +127,10 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-output botId string = identity.properties.clientId
-output endpoint string = 'https://${app.properties.defaultHostName}/api/messages'
-output storageAccount string = storage.name
+// Upper-case names: the toolkit writes each output to env/.env.<env> under its own name.
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
+output BOT_DOMAIN string = app.properties.defaultHostName
+output BOT_ENDPOINT string = 'https://${app.properties.defaultHostName}'
+output AZURE_APP_SERVICE_RESOURCE_ID string = app.id
+output AZURE_STORAGE_ACCOUNT_URL string = storage.properties.primaryEndpoints.table

@@ -31,7 +31,10 @@ function stop(code: number): void {
 }
 
 async function main(): Promise<void> {
-  children.push(run('the bot', process.execPath, [path.join(ROOT, 'dist/src/index.js')], { ...process.env, PORT: String(BOT_PORT) }));
+  // Local mode even after F5 has written a Teams registration into the env files: the Playground sends
+  // no Bot Framework tokens. No app id means the default app type too (a single-tenant one needs an id).
+  const localMode = { BOT_ID: '', BOT_TYPE: 'MultiTenant' };
+  children.push(run('the bot', process.execPath, [path.join(ROOT, 'dist/src/index.js')], { ...process.env, PORT: String(BOT_PORT), ...localMode }));
   if (!(await waitForHttp(`http://127.0.0.1:${BOT_PORT}/healthz`, 30_000))) throw new Error(`the bot did not answer on port ${BOT_PORT}`);
 
   const playground = playgroundCommand(ROOT, BOT_PORT, PLAYGROUND_PORT);

@@ -3,7 +3,7 @@
  * own: `listen()` does, so tests boot the real thing on port 0.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { FEATURED_REQUEST_KINDS } from './requests/types';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
-import { activityProcessor, createAdapter } from './teams/adapter';
+import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
@@ -25,6 +25,7 @@ import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
 import { wireQuestions } from './wiring/questions';
 import { wireRequests } from './wiring/requests';
+import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
 
@@ -34,6 +35,13 @@ export interface AppOptions {
   readonly store?: Store;
   /** The clock questions and insights keep dates by (tests move it to see retention work). */
   readonly now?: () => number;
+  /**
+   * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
+   * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
+   */
+  readonly webhookResolver?: LookupFunction;
+  /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
+  readonly botFrameworkKeys?: BotFrameworkKeys;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -63,11 +71,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, options.botFrameworkKeys);
+  adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
 
   const notifications = wireNotifications({ store, logger, instanceId, proactive });
-  const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications });
+  const requests = await wireRequests({ config, store, logger, instanceId, proactive, notifications, webhookResolver: options.webhookResolver });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
   const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.now });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { AppError } from './errors';
+import { forbiddenHost } from './requests/webhook-address';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
 export type StorageKind = 'file' | 'azure';
@@ -41,6 +42,8 @@ export interface Config {
   readonly requestDueDays: number | undefined;
   /** Entra object ids, lower-cased: they send notices and get alerts and reminders. */
   readonly privacyAdminIds: readonly string[];
+  /** Days a request form can be sent after it is shown; older forms get "this form has expired". */
+  readonly formTokenTtlDays: number;
   readonly notices: {
     readonly maxRps: number;
     readonly apiToken: string;
@@ -98,19 +101,6 @@ function url(env: Env, name: string): string {
   return parsed.toString();
 }
 
-/** Link-local and cloud metadata addresses: a webhook pointed there would leak instance credentials. */
-function isMetadataOrLinkLocal(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    /^169\.254\./.test(host) ||
-    /^fe[89ab][0-9a-f]:/.test(host) ||
-    host === 'metadata.google.internal' ||
-    host === 'metadata' ||
-    host === '100.100.100.200' ||
-    host === 'fd00:ec2::254'
-  );
-}
-
 function webhookSecrets(env: Env): string[] {
   const secrets = list(env, 'PRIVACY_WEBHOOK_SECRET', /\s+/);
   for (const secret of secrets) {
@@ -121,6 +111,18 @@ function webhookSecrets(env: Env): string[] {
     }
   }
   return secrets;
+}
+
+/**
+ * ALLOWED_TENANT_IDS when set. Left empty, a single-tenant bot (SingleTenant, UserAssignedMsi)
+ * serves only its own tenant, BOT_TENANT_ID: any other organisation's people could otherwise file
+ * requests and have their teams sent this organisation's notices. Multi-tenant and local bots serve
+ * any tenant while the list is empty, as before.
+ */
+function allowedTenants(env: Env, localMode: boolean, botType: BotType, botTenantId: string): string[] {
+  const listed = list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase());
+  if (listed.length > 0 || localMode || botType === 'MultiTenant') return listed;
+  return [botTenantId.toLowerCase()];
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -148,7 +150,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (webhookUrl) {
     const parsed = new URL(webhookUrl);
     if (!localMode && parsed.protocol !== 'https:') fail('PRIVACY_WEBHOOK_URL', 'must be https outside local mode');
-    if (isMetadataOrLinkLocal(parsed.hostname)) fail('PRIVACY_WEBHOOK_URL', 'must not be a link-local or metadata address');
+    const forbidden = forbiddenHost(parsed.hostname);
+    if (forbidden) fail('PRIVACY_WEBHOOK_URL', `must not be a link-local, metadata or Azure WireServer address, and this is ${forbidden}`);
     if (secrets.length === 0) fail('PRIVACY_WEBHOOK_SECRET', 'is required when PRIVACY_WEBHOOK_URL is set');
   }
   const retryBaseMs = integer(env, 'PRIVACY_WEBHOOK_RETRY_BASE_MS', 5000, 1, 86_400_000);
@@ -171,7 +174,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: integer(env, 'PORT', 3978, 0, 65535),
     nodeEnv,
     bot: { id: botId, password: read(env, 'BOT_PASSWORD'), type: botType, tenantId: botTenantId, localMode },
-    allowedTenantIds: list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase()),
+    allowedTenantIds: allowedTenants(env, localMode, botType, botTenantId),
     contentDir: path.resolve(cwd, read(env, 'CONTENT_DIR') || './content'),
     dataDir: path.resolve(cwd, read(env, 'DATA_DIR') || './.data'),
     storage: { kind: storageKind, connectionString, accountUrl },
@@ -186,6 +189,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     requestDueDays,
     // NOTICE_ADMIN_IDS is the earlier name: deployments that set it keep their admins.
     privacyAdminIds: list(env, read(env, 'PRIVACY_ADMIN_IDS') ? 'PRIVACY_ADMIN_IDS' : 'NOTICE_ADMIN_IDS').map((id) => id.toLowerCase()),
+    formTokenTtlDays: integer(env, 'FORM_TOKEN_TTL_DAYS', 7, 1, 365),
     notices: {
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       apiToken: noticeToken,

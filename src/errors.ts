@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, name: 'Forbidden', userSafe: true, say: 'actionFailed' },
   NOT_FOUND: { status: 404, name: 'NotFound', userSafe: true, say: 'actionFailed' },
   PAYLOAD_TOO_LARGE: { status: 413, name: 'PayloadTooLarge', userSafe: true, say: 'actionFailed' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, name: 'UnsupportedMediaType', userSafe: true, say: 'actionFailed' },
+  REQUEST_TIMEOUT: { status: 408, name: 'RequestTimeout', userSafe: true, say: 'actionFailed' },
   UNKNOWN_VERB: { status: 400, name: 'BadRequest', userSafe: false, say: 'unknownAction' },
   INVALID_CARD_DATA: { status: 400, name: 'BadRequest', userSafe: false, say: 'unknownAction' },
   STORAGE_CONFLICT: { status: 409, name: 'Conflict', userSafe: false, say: 'actionFailed' },

@@ -45,6 +45,23 @@ describe('configuration', () => {
   });
 
   it.each([
+    ['a UserAssignedMsi bot serves only its own tenant', { BOT_ID: 'app', BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: 'Tenant-A' }, ['tenant-a']],
+    ['a SingleTenant bot serves only its own tenant', { BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant-a', BOT_PASSWORD: 'p' }, ['tenant-a']],
+    ['a single-tenant bot serves the tenants listed, when they are', { BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant-a', ALLOWED_TENANT_IDS: 'tenant-a, Tenant-B' }, ['tenant-a', 'tenant-b']],
+    ['a MultiTenant bot serves any tenant while the list is empty', { BOT_ID: 'app', BOT_TYPE: 'MultiTenant', BOT_TENANT_ID: 'tenant-a' }, []],
+    ['a MultiTenant bot serves the tenants listed', { BOT_ID: 'app', ALLOWED_TENANT_IDS: 'tenant-c' }, ['tenant-c']],
+    ['local mode serves any tenant while the list is empty', { BOT_TENANT_ID: 'tenant-a' }, []],
+  ])('%s', (_name, env, tenants) => {
+    expect(loadConfig(env as Record<string, string>, '/srv/bot').allowedTenantIds).toEqual(tenants);
+  });
+
+  it('keeps request forms for FORM_TOKEN_TTL_DAYS, 7 by default', () => {
+    expect(loadConfig({}, '/srv/bot').formTokenTtlDays).toBe(7);
+    expect(loadConfig({ FORM_TOKEN_TTL_DAYS: '30' }, '/srv/bot').formTokenTtlDays).toBe(30);
+    expect(failureOf({ FORM_TOKEN_TTL_DAYS: '0' })).toMatch(/^FORM_TOKEN_TTL_DAYS: must be between 1 and 365/);
+  });
+
+  it.each([
     [{ PORT: 'eighty' }, /^PORT: /],
     [{ PORT: '70000' }, /^PORT: must be between/],
     [{ BOT_TYPE: 'Sometimes' }, /^BOT_TYPE: must be one of MultiTenant, SingleTenant, UserAssignedMsi/],
@@ -54,7 +71,7 @@ describe('configuration', () => {
     [{ PRIVACY_WEBHOOK_URL: 'https://hooks.example/x' }, /^PRIVACY_WEBHOOK_SECRET: is required/],
     [{ PRIVACY_WEBHOOK_SECRET: 'abc' }, /^PRIVACY_WEBHOOK_SECRET: each secret must start with whsec_/],
     [{ PRIVACY_WEBHOOK_SECRET: 'whsec_!!!' }, /^PRIVACY_WEBHOOK_SECRET: the part after whsec_/],
-    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /link-local or metadata/],
+    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /^PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address/],
     [{ PRIVACY_WEBHOOK_RETRY_BASE_MS: '100', PRIVACY_WEBHOOK_RETRY_MAX_MS: '10' }, /^PRIVACY_WEBHOOK_RETRY_MAX_MS: /],
     [{ NOTICE_MAX_RPS: '500' }, /^NOTICE_MAX_RPS: must be between 1 and 50/],
     [{ NOTICE_API_TOKEN: 'short' }, /^NOTICE_API_TOKEN: /],

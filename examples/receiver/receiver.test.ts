@@ -1,7 +1,7 @@
 /** The example receiver, checked against the Standard Webhooks known-answer vector and the bot's own signer. */
 import { webhookSignature } from '../../src/requests/webhook-signature';
 import { startReceiver, type PrivacyRequestEvent } from './receiver';
-import { verifyDelivery } from './verify';
+import { deliveryVerifier } from './verify';
 
 const SPEC_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const SPEC_ID = 'msg_p5jXN8AQM9LWM0D4loKWxJek';
@@ -10,6 +10,13 @@ const SPEC_BODY = '{"test": 2432232314}';
 const SPEC_SIGNATURE = 'v1,AQG81rX2n4rTN1fkXoqILSHO9gAOcwya9dP41rhrQDI=';
 
 describe('the bot signer and the example verifier', () => {
+  const verify = deliveryVerifier([SPEC_SECRET]);
+  const headers = { 'webhook-id': SPEC_ID, 'webhook-timestamp': String(SPEC_TIMESTAMP), 'webhook-signature': SPEC_SIGNATURE };
+  // The package checks timestamps against the clock: set it to the vector's time, plus an offset.
+  const atSecondsAfterVector = (seconds: number) => jest.spyOn(Date, 'now').mockReturnValue((SPEC_TIMESTAMP + seconds) * 1000);
+  beforeEach(() => atSecondsAfterVector(0));
+  afterEach(() => jest.restoreAllMocks());
+
   it('the signer reproduces the specification\'s known answer', () => {
     expect(webhookSignature([SPEC_SECRET], { id: SPEC_ID, timestamp: SPEC_TIMESTAMP, body: SPEC_BODY })).toBe(SPEC_SIGNATURE);
   });
@@ -18,31 +25,37 @@ describe('the bot signer and the example verifier', () => {
     const other = 'whsec_' + Buffer.alloc(32, 7).toString('base64');
     const header = webhookSignature([SPEC_SECRET, other], { id: SPEC_ID, timestamp: SPEC_TIMESTAMP, body: SPEC_BODY });
     expect(header.split(' ')).toHaveLength(2);
-    const headers = { 'webhook-id': SPEC_ID, 'webhook-timestamp': String(SPEC_TIMESTAMP), 'webhook-signature': header };
-    expect(verifyDelivery([other], headers, SPEC_BODY, SPEC_TIMESTAMP * 1000)).toEqual({ ok: true, id: SPEC_ID });
-    expect(verifyDelivery([SPEC_SECRET], headers, SPEC_BODY, SPEC_TIMESTAMP * 1000)).toEqual({ ok: true, id: SPEC_ID });
+    const rotated = { ...headers, 'webhook-signature': header };
+    expect(deliveryVerifier([other])(rotated, SPEC_BODY)).toEqual({ ok: true, id: SPEC_ID });
+    expect(verify(rotated, SPEC_BODY)).toEqual({ ok: true, id: SPEC_ID });
+    expect(deliveryVerifier([SPEC_SECRET, other])(headers, SPEC_BODY)).toEqual({ ok: true, id: SPEC_ID });
   });
 
-  const headers = { 'webhook-id': SPEC_ID, 'webhook-timestamp': String(SPEC_TIMESTAMP), 'webhook-signature': SPEC_SIGNATURE };
-
-  it('accepts the known-answer delivery and refuses a changed body, id or secret', () => {
-    const at = SPEC_TIMESTAMP * 1000;
-    expect(verifyDelivery([SPEC_SECRET], headers, SPEC_BODY, at).ok).toBe(true);
-    expect(verifyDelivery([SPEC_SECRET], headers, '{"test": 2432232315}', at).ok).toBe(false);
-    expect(verifyDelivery([SPEC_SECRET], { ...headers, 'webhook-id': 'msg_other' }, SPEC_BODY, at).ok).toBe(false);
-    expect(verifyDelivery(['whsec_' + Buffer.alloc(24).toString('base64')], headers, SPEC_BODY, at).ok).toBe(false);
+  it('accepts the known-answer delivery, as a string or raw bytes, and refuses a changed body, id or secret', () => {
+    expect(verify(headers, SPEC_BODY)).toEqual({ ok: true, id: SPEC_ID });
+    expect(verify(headers, Buffer.from(SPEC_BODY))).toEqual({ ok: true, id: SPEC_ID });
+    expect(verify(headers, '{"test": 2432232315}')).toEqual({ ok: false, reason: 'No matching signature found' });
+    expect(verify({ ...headers, 'webhook-id': 'msg_other' }, SPEC_BODY).ok).toBe(false);
+    expect(deliveryVerifier(['whsec_' + Buffer.alloc(24).toString('base64')])(headers, SPEC_BODY).ok).toBe(false);
   });
 
   it('refuses timestamps more than five minutes off, either way', () => {
-    expect(verifyDelivery([SPEC_SECRET], headers, SPEC_BODY, (SPEC_TIMESTAMP + 299) * 1000).ok).toBe(true);
-    expect(verifyDelivery([SPEC_SECRET], headers, SPEC_BODY, (SPEC_TIMESTAMP + 301) * 1000)).toEqual({ ok: false, reason: 'timestamp outside the tolerance' });
-    expect(verifyDelivery([SPEC_SECRET], headers, SPEC_BODY, (SPEC_TIMESTAMP - 301) * 1000).ok).toBe(false);
+    atSecondsAfterVector(299);
+    expect(verify(headers, SPEC_BODY).ok).toBe(true);
+    atSecondsAfterVector(301);
+    expect(verify(headers, SPEC_BODY)).toEqual({ ok: false, reason: 'Message timestamp too old' });
+    atSecondsAfterVector(-301);
+    expect(verify(headers, SPEC_BODY)).toEqual({ ok: false, reason: 'Message timestamp too new' });
   });
 
   it('refuses deliveries with missing or malformed headers', () => {
-    expect(verifyDelivery([SPEC_SECRET], {}, SPEC_BODY).ok).toBe(false);
-    expect(verifyDelivery([SPEC_SECRET], { ...headers, 'webhook-timestamp': '12e9' }, SPEC_BODY).ok).toBe(false);
-    expect(verifyDelivery([SPEC_SECRET], { ...headers, 'webhook-signature': 'v2,abc' }, SPEC_BODY, SPEC_TIMESTAMP * 1000).ok).toBe(false);
+    expect(verify({}, SPEC_BODY)).toEqual({ ok: false, reason: 'Missing required headers' });
+    expect(verify({ ...headers, 'webhook-timestamp': 'soon' }, SPEC_BODY).ok).toBe(false);
+    expect(verify({ ...headers, 'webhook-signature': 'v2,' + SPEC_SIGNATURE.slice(3) }, SPEC_BODY).ok).toBe(false);
+  });
+
+  it('will not start with a secret that is not base64', () => {
+    expect(() => deliveryVerifier(['whsec_not base64!'])).toThrow();
   });
 });
 

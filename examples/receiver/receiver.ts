@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyDelivery } from './verify';
+import { deliveryVerifier } from './verify';
 
 export interface PrivacyRequestEvent {
   readonly type: string;
@@ -30,6 +30,7 @@ export interface ReceiverOptions {
 }
 
 export function receiverHandler(options: ReceiverOptions): http.RequestListener {
+  const verifyDelivery = deliveryVerifier(options.secrets);
   const seen = options.seen ?? new Set<string>();
   const maxBody = options.maxBodyBytes ?? 256 * 1024;
   return (req, res) => {
@@ -48,7 +49,7 @@ export function receiverHandler(options: ReceiverOptions): http.RequestListener 
       void (async () => {
         if (size > maxBody) return reply(413, { error: 'too large' });
         const raw = Buffer.concat(chunks);
-        const verdict = verifyDelivery(options.secrets, req.headers as Record<string, string>, raw);
+        const verdict = verifyDelivery(req.headers as Record<string, string>, raw);
         // 400 tells the sender not to retry: a bad signature will not get better.
         if (!verdict.ok) return reply(400, { error: verdict.reason });
         if (await seen.has(verdict.id)) return reply(200, { id: verdict.id, duplicate: true });

@@ -1,5 +1,8 @@
 /**
  * Renders Adaptive Card templates (designer-compatible JSON in ./templates) with typed data.
+ * Each template is prepared once, when its module loads: `new Template(json)` parses every `${...}`
+ * expression (an ANTLR parser, the bulk of a turn's CPU when it ran per card), and `expand` then
+ * only evaluates the parsed expressions against the turn's data.
  * Every card gets the same two finishing touches here, so no template has to repeat them:
  * the user-facing strings under `strings`, and an Action.Submit fallback on every Action.Execute
  * for clients without Universal Actions.
@@ -9,19 +12,32 @@ import { strings, type Strings } from '../strings';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-/** A template with the shape of the data it binds, so callers cannot forget a field. */
+/** A prepared template with the shape of the data it binds, so callers cannot forget a field. */
 export interface CardTemplate<TData> {
+  /** The template as written, for tests that compare against a fresh parse. */
   readonly json: object;
+  readonly prepared: ACData.Template;
   /** Phantom: carries TData for the type checker only. */
   readonly _data?: TData;
 }
 
 export function cardTemplate<TData>(json: object): CardTemplate<TData> {
-  return { json };
+  return { json, prepared: new ACData.Template(json) };
 }
 
 export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCard {
-  const expanded = new ACData.Template(template.json).expand({ $root: { ...data, strings: strings as Strings } });
+  // expand() is synchronous and builds a new object tree on each call, so one prepared Template
+  // serves every turn; values bound from `data` are placed in the card as they are (not copied).
+  return finishCard(template.prepared.expand(dataContext(data)));
+}
+
+/** The context a template is expanded with: the card's data, and the strings every template may use. */
+export function dataContext<TData extends object>(data: TData): { $root: object } {
+  return { $root: { ...data, strings: strings as Strings } };
+}
+
+/** The finishing touches every card gets, whichever way it was expanded. */
+export function finishCard(expanded: unknown): AdaptiveCard {
   addSubmitFallbacks(expanded);
   return expanded as AdaptiveCard;
 }

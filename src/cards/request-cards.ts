@@ -4,6 +4,7 @@
  * src/requests/forms.ts, so what the card shows is exactly what the server checks.
  */
 import type { FieldProblem, FormField } from '../requests/forms';
+import type { RequestSummary } from '../requests/open-requests';
 import type { PrivacyRequest, RequestDetails, RequestKind } from '../requests/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
@@ -162,7 +163,7 @@ export function receiptCard(request: PrivacyRequest, options: { duplicate?: bool
   });
 }
 
-export function alreadyOpenCard(request: PrivacyRequest): AdaptiveCard {
+export function alreadyOpenCard(request: RequestSummary): AdaptiveCard {
   const text = format(s.alreadyOpenText, { kind: s.kindNames[request.kind].toLowerCase(), id: request.id, due: formatDate(request.dueBy) });
   return renderCard(statusTemplate, {
     speak: `${s.alreadyOpenTitle}. ${text}`,
@@ -176,6 +177,19 @@ export function alreadyOpenCard(request: PrivacyRequest): AdaptiveCard {
 
 export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default'): AdaptiveCard {
   return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts: [], actions: [] });
+}
+
+/** A form older than FORM_TOKEN_TTL_DAYS: nothing was sent, and one button starts again. */
+export function formExpiredCard(kind: RequestKind, ttlDays: number): AdaptiveCard {
+  const text = format(s.formExpiredText, { days: ttlDays });
+  return renderCard(statusTemplate, {
+    speak: `${s.formExpiredTitle}. ${text}`,
+    style: 'warning',
+    title: s.formExpiredTitle,
+    text,
+    facts: [],
+    actions: [{ title: s.startRequest[kind], verb: 'request.open', data: { kind } }],
+  });
 }
 
 export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
@@ -208,7 +222,7 @@ export function myRequestsCard(requests: readonly PrivacyRequest[]): AdaptiveCar
   });
 }
 
-function requestFacts(request: PrivacyRequest): Fact[] {
+function requestFacts(request: RequestSummary): Fact[] {
   return [
     { title: s.factReference, value: request.id },
     { title: s.factKind, value: s.kindNames[request.kind] },

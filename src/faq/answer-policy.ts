@@ -2,6 +2,11 @@
  * From ranked candidates to what the user gets: one answer, "Did you mean…" with two or three
  * entries, or "not covered". An answer needs enough of the question covered; it needs a clear lead
  * over the runner-up too, or the bot asks instead of guessing.
+ *
+ * The lead weighs three things: how much of the question the best entry covers (a full
+ * cover may win narrowly; a partial one needs a wide margin), how far the runner-up trails it in
+ * rank, and how much more of the question the best entry's heading (or `Also asked:`) says than the
+ * runner-up's, since a heading says what an entry is about more than any sentence of its body.
  */
 import type { Candidate } from './ranking';
 import type { FaqAnswer, FaqEntry } from './types';
@@ -14,24 +19,35 @@ export interface AnswerThresholds {
   readonly minCoverage: number;
   /** Coverage the best entry needs to be given as the answer; below it, "Did you mean…". */
   readonly answerCoverage: number;
-  /** A runner-up ranked at least this share of the best one makes the choice a close call. */
-  readonly closeCall: number;
+  /** The lead over the runner-up (-1..1, see above) the best entry needs to be given as the answer. */
+  readonly answerLead: number;
+}
+
+/** How much a heading's lead counts beside coverage and the runner-up's distance. */
+const HEADING_LEAD_WEIGHT = 0.8;
+/** A candidate ranked below this share of the best is not worth offering. */
+const MIN_CANDIDATE_SHARE = 0.2;
+
+/** The best entry's lead over the runner-up: coverage, minus how close the runner-up comes, plus the heading's lead. */
+export function leadOf(top: Candidate, second: Candidate | undefined): number {
+  if (!second) return top.coverage;
+  return top.coverage - second.rank / top.rank + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
 }
 
 /**
- * Below minCoverage: not covered. From there to answerCoverage, or when the runner-up is a close
- * call: "Did you mean…" with the entries that reach minCoverage (the best first; one, when only one
- * does). Otherwise the best entry is the answer.
+ * Below minCoverage: not covered. Below answerCoverage, or with less than answerLead over the
+ * runner-up: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
+ * entry is the answer.
  */
 export function choose(candidates: readonly Candidate[], thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
   const [top, second] = candidates;
   if (!top || top.coverage < thresholds.minCoverage) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
-  const margin = second ? 1 - second.rank / top.rank : 1;
-  const confidence = round(Math.min(1, top.coverage) * (0.6 + 0.4 * margin));
-  const fitting = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.coverage >= thresholds.minCoverage);
-  const closeCall = fitting.length >= 2 && fitting[1].rank >= top.rank * thresholds.closeCall;
-  if (closeCall || top.coverage < thresholds.answerCoverage) {
-    return { related: [], candidates: fitting.map((candidate) => candidate.entry), confidence };
+  const lead = leadOf(top, second);
+  // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
+  const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
+  if (lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
+    const offered = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.rank >= top.rank * MIN_CANDIDATE_SHARE);
+    return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
 }

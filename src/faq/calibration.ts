@@ -23,9 +23,12 @@ const LAST_RANK = 20_000;
 /** Bounds that keep a strange content (a few words, or a dictionary) from taking the levels anywhere silly. */
 const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
-/** An answer needs this much more coverage than "Did you mean…" does. */
-const ANSWER_ABOVE_DECLINE = 0.1;
-export const DEFAULT_CLOSE_CALL = 0.92;
+/**
+ * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
+ * ranking against itself, so it carries from one content to another; measured on our three
+ * development policies of different kinds, and settable in calibration.json.
+ */
+export const DEFAULT_ANSWER_LEAD = -0.2;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {
@@ -53,7 +56,7 @@ export function deriveThresholds(coverageOf: (question: string) => number): Answ
   coverages.sort((a, b) => a - b);
   const chance = coverages[Math.floor(DECLINED_SHARE * (coverages.length - 1))];
   const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, chance));
-  return { minCoverage, answerCoverage: minCoverage + ANSWER_ABOVE_DECLINE, closeCall: DEFAULT_CLOSE_CALL };
+  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD };
 }
 
 /** Levels set by the organisation, if it has a calibration.json; a bad file stops start-up. */
@@ -67,11 +70,11 @@ export function readCalibration(contentDir: string): Partial<AnswerThresholds> {
     throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: not valid JSON`, { file: CALIBRATION_FILE }, { cause: err });
   }
   const result: Partial<Record<keyof AnswerThresholds, number>> = {};
-  for (const key of ['minCoverage', 'answerCoverage', 'closeCall'] as const) {
+  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1]] as const) {
     const value = (parsed as Record<string, unknown> | null)?.[key];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-      throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: "${key}" must be a number from 0 to 1`, { file: CALIBRATION_FILE });
+    if (typeof value !== 'number' || !(value >= min && value <= 1)) {
+      throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: "${key}" must be a number from ${min} to 1`, { file: CALIBRATION_FILE });
     }
     result[key] = value;
   }

@@ -42,7 +42,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
-  const derived = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.closeCall !== undefined ? undefined : deriveThresholds((q) => explain(q).candidates[0]?.coverage ?? 0);
+  const derived = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined ? undefined : deriveThresholds((q) => explain(q).candidates[0]?.coverage ?? 0);
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.

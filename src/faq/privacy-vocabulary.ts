@@ -10,29 +10,39 @@
  * WordNet, see src/language) need no entry here.
  */
 
-/** Abbreviations and what they stand for: the question is searched for the words written out too. */
-export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['gdpr', 'general data protection regulation'],
-  ['dpo', 'data protection officer'],
-  ['dpa', 'data processing agreement data protection act'],
-  ['dpia', 'data protection impact assessment'],
-  ['dsar', 'data subject access request'],
-  ['sar', 'subject access request'],
-  ['pii', 'personal information'],
-  ['ccpa', 'california consumer privacy act'],
-  ['cpra', 'california privacy rights act'],
-  ['ico', 'information commissioner'],
-  ['scc', 'standard contractual clauses'],
-  ['sccs', 'standard contractual clauses'],
-  ['eea', 'european economic area'],
-  ['mfa', 'multi factor authentication'],
-  ['2fa', 'two factor authentication'],
-  ['cctv', 'camera video'],
-  ['tls', 'encryption'],
-  ['ssl', 'encryption'],
-  ['aes', 'encryption'],
-  ['hr', 'human resources'],
-]);
+/** Abbreviations and what they stand for (`|` between meanings): the question is searched for the words written out too, as a phrase. */
+export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ['gdpr', 'general data protection regulation'],
+      ['dpo', 'data protection officer'],
+      ['dpa', 'data processing agreement|data protection act'],
+      ['dpia', 'data protection impact assessment'],
+      ['dsar', 'data subject access request'],
+      ['sar', 'subject access request'],
+      ['pii', 'personal information'],
+      ['ccpa', 'california consumer privacy act'],
+      ['cpra', 'california privacy rights act'],
+      ['ico', 'information commissioner'],
+      ['scc', 'standard contractual clauses'],
+      ['sccs', 'standard contractual clauses'],
+      ['eea', 'european economic area'],
+      ['mfa', 'multi factor authentication'],
+      ['2fa', 'two factor authentication'],
+      ['cctv', 'camera|video'],
+      ['tls', 'encryption'],
+      ['ssl', 'encryption'],
+      ['aes', 'encryption'],
+      ['hr', 'human resources'],
+    ] as Array<[string, string]>
+  ).map(([abbreviation, long]) => [abbreviation, long.split('|')]),
+);
+
+/**
+ * Names people give the policy itself: in a question they say nothing about which part is meant.
+ * Two words at least: "policy" or "notice" alone may be a topic ("the disciplinary policy").
+ */
+export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
 
 /**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are

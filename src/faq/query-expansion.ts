@@ -1,20 +1,23 @@
 /**
  * A question becomes search units: one per thing the asker said (a word, or a phrase of the privacy
  * vocabulary such as "opt out"), each with the content's own terms that may stand for it, weighted:
- * the word itself 1, a privacy-vocabulary equivalent or a WordNet synonym a little less, a word the
- * vectors put close a weight that grows with the closeness. An entry scores, for each unit, the best
- * of its alternatives that it contains.
+ * the word itself 1 (also in an irregular form: "kept" is "keep"), a derived word or a
+ * privacy-vocabulary equivalent a little less, a WordNet synonym less, a word the vectors put close a
+ * weight that grows with the closeness. A phrase stands for a unit only when the entry has its words
+ * side by side ("data protection officer" for "dpo", not "data" here and "officer" there). An entry
+ * scores, for each unit, the best of its alternatives that it contains.
  *
- * Everything that depends on the content (its vocabulary, the neighbours of its words) is worked
- * out here when the content is loaded or, for a question word, on first sight and then cached.
+ * Everything that depends on the content (its vocabulary, its phrases, the neighbours of its words)
+ * is worked out here when the content is loaded or, for a question word, on first sight and then cached.
  */
 import { englishData, type English } from '../language/english';
-import { baseForms, stem } from '../language/stem';
+import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
 import { isStopWord, searchWords } from './content-terms';
-import { ABBREVIATIONS, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 
+/** A content term (a stem, or a phrase of stems registered with the index) and how well it stands for the unit. */
 export interface Alternative {
   stem: string;
   weight: number;
@@ -30,18 +33,25 @@ export interface Unit {
 
 /** Weights of the kinds of alternative. */
 const VOCABULARY_WEIGHT = 0.8;
-const DERIVED_WEIGHT = 0.9;
-const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['able', 'ible', 'ment', 'ments', 'ness', 'ance', 'ence', 'ation', 'ations', 'er', 'ers', 'or', 'ors', 'al', 'ally', 'ity', 'ive']);
+const DERIVED_WEIGHT = 0.85;
 const SYNONYM_WEIGHT = 0.6;
+const BROADER_WEIGHT = 0.3;
+/** A word of a phrase the asker typed, found without the rest of the phrase. */
+const PHRASE_PART_WEIGHT = 0.6;
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
 const SYNONYM_MIN_COSINE = 0.35;
+/**
+ * Suffixes that make a word of the same meaning ("reach" / "reachable", "process" / "processor"),
+ * for the derived forms WordNet does not list. Not "-al" or "-ness": "signal" is not "sign".
+ */
+const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['able', 'ible', 'ability', 'er', 'ers', 'or', 'ors', 'ment', 'ments', 'ance', 'ence', 'ation', 'ations', 'ion', 'ions', 'ity', 'ive']);
 /**
  * Vector neighbours. Frequent words sit close to many others ("information" is 0.72 from
  * "intelligence"), so the cosine a neighbour needs falls from COMMON_MIN for the most common words
  * to RARE_MIN for words past rank RARE_RANK; the weight grows from 0 at that cosine to MAX_WEIGHT.
  */
 const COMMON_MIN = 0.8;
-const RARE_MIN = 0.55;
+const RARE_MIN = 0.5;
 const RARE_RANK = 20_000;
 const NEIGHBOUR_MAX_WEIGHT = 0.6;
 const MAX_NEIGHBOURS = 5;
@@ -64,6 +74,13 @@ function informationOf(english: English, word: string): number {
   return Math.log(1 + rank / 50);
 }
 
+/** What a vocabulary expression found in a question stands for. */
+interface Expression {
+  /** Indexes of the privacy groups it belongs to; none for a name of the document itself. */
+  groups: number[];
+  names: boolean;
+}
+
 export class QueryExpander {
   private readonly english = englishData();
   private readonly correct: Corrector;
@@ -71,9 +88,10 @@ export class QueryExpander {
   private readonly contentRows: Array<{ word: string; stem: string }> = [];
   private readonly contentMatrix: Float32Array;
   private readonly cosines: Float32Array;
-  /** Privacy vocabulary: phrase (skip words removed) -> indexes of its groups. */
-  private readonly phraseGroups = new Map<string, number[]>();
-  private readonly groupStems: Alternative[][];
+  /** Privacy vocabulary: expression (skip words removed, stemmed) -> what it stands for. */
+  private readonly expressions = new Map<string, Expression>();
+  /** Each group's expressions as content terms: single stems, or phrases the index knows. */
+  private readonly groupAlternatives: Alternative[][];
   private readonly cache = new Map<string, Alternative[]>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
@@ -81,30 +99,33 @@ export class QueryExpander {
   constructor(private readonly index: SearchIndex) {
     const rows: number[] = [];
     for (const [word, { stem: wordStem }] of index.words) {
+      if (word.length >= 4) {
+        const key = word.slice(0, 4);
+        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), { word, stem: wordStem }]);
+      }
       const row = this.english.row(word);
       if (row === undefined || !this.isTarget(wordStem)) continue;
       this.contentRows.push({ word, stem: wordStem });
       rows.push(row);
     }
     this.contentMatrix = this.english.matrix(rows);
-    for (const [word, { stem: wordStem }] of index.words) {
-      if (word.length < 4) continue;
-      const key = word.slice(0, 4);
-      const list = this.byPrefix.get(key) ?? [];
-      list.push({ word, stem: wordStem });
-      this.byPrefix.set(key, list);
-    }
     this.cosines = new Float32Array(rows.length);
     PRIVACY_GROUPS.forEach((group, g) => {
       for (const expression of group) {
         const key = phraseKey(searchWords(expression));
-        this.phraseGroups.set(key, [...(this.phraseGroups.get(key) ?? []), g]);
+        const known = this.expressions.get(key) ?? { groups: [], names: false };
+        known.groups.push(g);
+        this.expressions.set(key, known);
       }
     });
-    // Each group's terms as the content spells them; terms the content lacks can never match.
-    this.groupStems = PRIVACY_GROUPS.map((group) => {
-      const stems = new Set(group.flatMap((expression) => searchWords(expression).filter((word) => !isStopWord(word)).map(stem)));
-      return [...stems].filter((term) => this.isTarget(term)).map((term) => ({ stem: term, weight: VOCABULARY_WEIGHT }));
+    for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
+    this.groupAlternatives = PRIVACY_GROUPS.map((group) => {
+      const found = new Map<string, number>();
+      for (const expression of group) {
+        const term = this.termOf(expression);
+        if (term) keepBest(found, { stem: term, weight: VOCABULARY_WEIGHT });
+      }
+      return toList(found);
     });
     const vocabulary = new Map<string, number>();
     for (const [word, { count }] of index.words) vocabulary.set(word, count);
@@ -114,33 +135,50 @@ export class QueryExpander {
   }
 
   units(question: string): Unit[] {
-    const raw = searchWords(question).map((word) => this.correct(word));
-    const kept = raw.filter((word) => !PHRASE_SKIP.has(word)).map((word) => ({ word }));
+    const kept = searchWords(question)
+      .map((word) => this.correct(word))
+      .filter((word) => !PHRASE_SKIP.has(word));
     const units: Unit[] = [];
     for (let i = 0; i < kept.length; ) {
-      const phrase = this.longestPhrase(kept.map(({ word }) => word), i);
-      if (phrase) {
-        const words = kept.slice(i, i + phrase.length).map(({ word }) => word);
-        const content = words.filter((word) => !isStopWord(word));
-        const alternatives = new Map<string, number>();
-        // The phrase's own words, unless the content uses them everywhere ("data" of "copy of my data").
-        for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, alternative);
-        for (const g of phrase.groups) for (const alternative of this.groupStems[g]) keepBest(alternatives, alternative);
-        const information = Math.max(0, ...content.map((word) => this.informationOf(word)));
-        units.push({ text: words.join(' '), information, alternatives: toList(alternatives) });
-        i += phrase.length;
-        continue;
-      }
-      const { word } = kept[i++];
-      if (isStopWord(word)) continue;
+      const match = this.longestExpression(kept, i);
+      const words = kept.slice(i, i + (match?.length ?? 1));
+      i += words.length;
+      // "the privacy policy" names the document every entry belongs to: it says nothing of the topic.
+      if (match?.expression.names) continue;
+      const content = words.filter((word) => !isStopWord(word));
+      // A word said twice ("slack ... to slack") is one thing asked about, not two.
+      if ((content.length === 0 && !match) || units.some((unit) => unit.text === words.join(' '))) continue;
       const alternatives = new Map<string, number>();
-      for (const alternative of this.alternatives(word)) keepBest(alternatives, alternative);
-      // "dpo" is also searched as the words of "data protection officer".
-      const long = ABBREVIATIONS.get(word);
-      if (long !== undefined) for (const part of searchWords(long)) if (this.isTarget(stem(part))) keepBest(alternatives, { stem: stem(part), weight: VOCABULARY_WEIGHT });
-      units.push({ text: word, information: this.informationOf(word), alternatives: toList(alternatives) });
+      if (content.length === 1) {
+        for (const alternative of this.alternatives(content[0])) keepBest(alternatives, alternative);
+      } else if (content.length > 1) {
+        // The asker's own phrase, whole; each of its words alone says less, unless the content
+        // uses it everywhere ("data" of "copy of my data"), when it says nothing.
+        const whole = this.index.phrase(content.map(stem));
+        if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
+        for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * PHRASE_PART_WEIGHT });
+      }
+      for (const g of match?.expression.groups ?? []) for (const alternative of this.groupAlternatives[g]) keepBest(alternatives, alternative);
+      // "dpo" is also searched as "data protection officer".
+      if (content.length === 1) {
+        for (const long of ABBREVIATIONS.get(content[0]) ?? []) {
+          const term = this.termOf(long);
+          if (term) keepBest(alternatives, { stem: term, weight: VOCABULARY_WEIGHT });
+        }
+      }
+      // A phrase of function words ("who gets") says as much as its group's first expression does.
+      const said = content.length > 0 ? content : searchWords(PRIVACY_GROUPS[match?.expression.groups[0] ?? 0][0]).filter((word) => !isStopWord(word));
+      const information = Math.max(0, ...said.map((word) => this.informationOf(word)));
+      units.push({ text: words.join(' '), information, alternatives: toList(alternatives) });
     }
     return units;
+  }
+
+  /** An expression as one content term: its stem, or its words as a phrase the content has; undefined when the content has neither. */
+  private termOf(expression: string): string | undefined {
+    const words = searchWords(expression).filter((word) => !isStopWord(word) && !PHRASE_SKIP.has(word));
+    if (words.length === 1) return this.isTarget(stem(words[0])) ? stem(words[0]) : undefined;
+    return words.length > 1 ? this.index.phrase(words.map(stem)) : undefined;
   }
 
   /**
@@ -160,33 +198,36 @@ export class QueryExpander {
   }
 
   /** The longest privacy-vocabulary expression starting at `start` (one word or more). */
-  private longestPhrase(words: string[], start: number): { length: number; groups: number[] } | undefined {
+  private longestExpression(words: string[], start: number): { length: number; expression: Expression } | undefined {
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - start); n >= 1; n--) {
       const slice = words.slice(start, start + n);
       if (n === 1 && isStopWord(slice[0])) return undefined;
-      const groups = this.phraseGroups.get(phraseKey(slice));
-      if (groups) return { length: n, groups };
+      const expression = this.expressions.get(phraseKey(slice));
+      if (expression) return { length: n, expression };
     }
     return undefined;
   }
 
-  /** The word itself, its WordNet synonyms and its vector neighbours, among the content's terms. */
+  /** The word itself, its derived forms, its WordNet relations and its vector neighbours, among the content's terms. */
   private alternatives(word: string): Alternative[] {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const found = new Map<string, number>();
     const own = stem(word);
     if (this.index.has(own)) found.set(own, 1);
-    // Derived forms Porter leaves apart: "reach" / "reachable", "rely" / "reliance".
-    for (const related of this.derivedForms(word)) keepBest(found, { stem: related, weight: DERIVED_WEIGHT });
+    const irregular = irregularBase(word);
+    if (irregular !== undefined && this.index.has(stem(irregular))) keepBest(found, { stem: stem(irregular), weight: 1 });
     const forms = [word, ...baseForms(word)];
     const antonyms = new Set(forms.flatMap((form) => this.english.antonyms(form)));
+    const add = (related: string, weight: number) => {
+      const relatedStem = stem(related);
+      if (relatedStem !== own && this.isTarget(relatedStem) && !antonyms.has(related)) keepBest(found, { stem: relatedStem, weight });
+    };
+    for (const related of this.suffixed(word)) add(related, DERIVED_WEIGHT);
     for (const form of forms) {
-      for (const synonym of this.english.synonyms(form)) {
-        const synonymStem = stem(synonym);
-        if (!this.isTarget(synonymStem) || antonyms.has(synonym) || (this.english.similarity(form, synonym) ?? 0) < SYNONYM_MIN_COSINE) continue;
-        keepBest(found, { stem: synonymStem, weight: SYNONYM_WEIGHT });
-      }
+      for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
+      for (const synonym of this.english.synonyms(form)) if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, SYNONYM_WEIGHT);
+      for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
     const list = toList(found);
@@ -196,13 +237,13 @@ export class QueryExpander {
     return list;
   }
 
-  /** Content stems of words that are this word plus a derivational suffix, or the other way round. */
-  private derivedForms(word: string): string[] {
+  /** Content words that are this word plus a derivational suffix, or the other way round. */
+  private suffixed(word: string): string[] {
     if (word.length < 4) return [];
     const found: string[] = [];
-    for (const { word: contentWord, stem: contentStem } of this.byPrefix.get(word.slice(0, 4)) ?? []) {
+    for (const { word: contentWord } of this.byPrefix.get(word.slice(0, 4)) ?? []) {
       const [shorter, longer] = contentWord.length < word.length ? [contentWord, word] : [word, contentWord];
-      if (longer.startsWith(shorter) && DERIVATIONAL_SUFFIXES.has(longer.slice(shorter.length))) found.push(contentStem);
+      if (longer.startsWith(shorter) && DERIVATIONAL_SUFFIXES.has(longer.slice(shorter.length))) found.push(contentWord);
     }
     return found;
   }

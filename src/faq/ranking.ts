@@ -5,7 +5,7 @@
  * The score says which entry fits best; coverage says whether the best fits at all, and is
  * comparable across questions, which scores are not.
  */
-import type { Unit } from './query-expansion';
+import type { Alternative, Unit } from './query-expansion';
 import type { SearchIndex } from './search-index';
 import type { FaqEntry } from './types';
 
@@ -26,6 +26,19 @@ export interface Candidate {
  */
 const COVERAGE_BLEND = 0.25;
 const OTHER_ALTERNATIVES = 0.15;
+/**
+ * A loose match covers less of a question word than its weight says: a neighbour of weight 0.6
+ * covers 46% of the word, one of 0.3 covers 16%. Loose matches still rank entries, but a question
+ * matched only loosely ("translate" / "read") does not look covered.
+ */
+const LOOSE_MATCH_POWER = 1.5;
+/**
+ * Question words side by side that stand near each other in an entry ("insurance company" /
+ * "insurance companies", "server logs" / "server security logs") say more together than apart:
+ * the pair earns this share of its words' weight, divided by how many words apart they stand.
+ */
+const NEARNESS_BONUS = 0.3;
+const NEARNESS_WINDOW = 3;
 
 export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candidate[] {
   const size = index.size;
@@ -56,10 +69,12 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
       // The best alternative, and a little for each other one: an entry that uses several words of
       // the same idea ("access", "hold", "copy") is more about it than one that uses one.
       score[doc] += unitScore[doc] + OTHER_ALTERNATIVES * (unitSum[doc] - unitScore[doc]);
-      covered[doc] += unit.information * unitWeight[doc];
+      covered[doc] += unit.information * unitWeight[doc] ** LOOSE_MATCH_POWER;
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
+  const bonus = nearnessBonus(index, units, score);
+  for (let doc = 0; doc < size; doc++) score[doc] += bonus[doc];
   const candidates: Candidate[] = [];
   for (let doc = 0; doc < size; doc++) {
     if (score[doc] <= 0) continue;
@@ -69,4 +84,22 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
   }
   // Ties go to the earlier entry: the same answer on every run.
   return candidates.sort((a, b) => b.rank - a.rank);
+}
+
+/** For each entry that scored, the bonus of the question's neighbouring words that it has near each other. */
+function nearnessBonus(index: SearchIndex, units: readonly Unit[], score: Float64Array): Float64Array {
+  const bonus = new Float64Array(score.length);
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = units[i].alternatives;
+    const b = units[i + 1].alternatives;
+    if (a.length === 0 || b.length === 0) continue;
+    const bestIdf = (alternatives: readonly Alternative[]) => Math.max(0, ...alternatives.map((x) => x.weight * index.idf(x.stem)));
+    const pairWeight = (bestIdf(a) + bestIdf(b)) / 2;
+    for (let doc = 0; doc < score.length; doc++) {
+      if (score[doc] <= 0) continue;
+      const near = index.nearness(doc, a, b, NEARNESS_WINDOW);
+      if (near) bonus[doc] += (NEARNESS_BONUS * pairWeight * near.weight) / near.distance;
+    }
+  }
+  return bonus;
 }

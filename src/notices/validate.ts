@@ -37,7 +37,7 @@ export function validateNotice(raw: unknown): { ok: true; notice: NoticeInput } 
   if (!title) problems.push(format(problem.required, { field: 'title' }));
   if (!markdown) problems.push(format(problem.required, { field: 'text' }));
   if (url && !isHttpsUrl(url)) problems.push(problem.notHttps);
-  if (effectiveDate && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) problems.push(problem.notADate);
+  if (effectiveDate && !isCalendarDate(effectiveDate)) problems.push(problem.notADate);
   let teamIds: string[] | undefined;
   if (body.teamIds !== undefined) {
     if (!Array.isArray(body.teamIds) || body.teamIds.some((id) => typeof id !== 'string' || id.length === 0 || id.length > 200)) {
@@ -53,6 +53,15 @@ export function validateNotice(raw: unknown): { ok: true; notice: NoticeInput } 
     ok: true,
     notice: { title, text: markdown, ...(url ? { url } : {}), ...(effectiveDate ? { effectiveDate } : {}), ...(teamIds ? { teamIds } : {}) },
   };
+}
+
+/** YYYY-MM-DD naming a day that exists: 2026-02-31 would otherwise be shown as 3 March, 2026-99-99 as "Invalid Date". */
+export function isCalendarDate(value: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = parts.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function isHttpsUrl(value: string): boolean {

@@ -79,8 +79,9 @@ export class QuestionService {
     return { questionId, formToken: this.options.tokens.issue(questionId, userKey(user), FORM_KIND) };
   }
 
+  /** True for a form the bot issued to this person, within FORM_TOKEN_TTL_DAYS. */
   isGenuineForm(user: UserRef, questionId: string, formToken: unknown): boolean {
-    return this.options.tokens.verify(formToken, questionId, userKey(user), FORM_KIND);
+    return this.options.tokens.check(formToken, questionId, userKey(user), FORM_KIND) === 'valid';
   }
 
   async ask(asking: Asking): Promise<{ readonly outcome: 'created' | 'duplicate'; readonly question: Question }> {

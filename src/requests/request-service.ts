@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { dueDate } from './due-date';
-import type { FormTokens } from './form-token';
+import type { FormCheck, FormTokens } from './form-token';
+import { isOpen, OpenRequestSlots, type RequestSummary } from './open-requests';
 import { newRequestId } from './request-id';
 import type { PrivacyRequest, RequestDetails, RequestKind, Requester, RequestSource } from './types';
 
@@ -39,7 +40,7 @@ export type SubmitOutcome =
   /** This very form was submitted before (double click, Teams retry): the same request. */
   | { readonly outcome: 'duplicate'; readonly request: PrivacyRequest }
   /** Another request of this kind is still open for this person: nothing new was stored. */
-  | { readonly outcome: 'alreadyOpen'; readonly request: PrivacyRequest };
+  | { readonly outcome: 'alreadyOpen'; readonly request: RequestSummary };
 
 export interface RequestServiceOptions {
   readonly store: Pick<Store, 'get' | 'put' | 'list'>;
@@ -56,9 +57,11 @@ export interface UserRef {
 
 export class RequestService {
   private readonly now: () => Date;
+  private readonly slots: OpenRequestSlots;
 
   constructor(private readonly options: RequestServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.slots = new OpenRequestSlots(options.store, this.now);
   }
 
   issueForm(user: UserRef, kind: RequestKind): IssuedForm {
@@ -66,9 +69,14 @@ export class RequestService {
     return { requestId, formToken: this.options.tokens.issue(requestId, userKey(user), kind) };
   }
 
-  /** True when the bot issued this id, for this person and this kind. */
-  isGenuineForm(user: UserRef, kind: RequestKind, requestId: string, formToken: unknown): boolean {
-    return this.options.tokens.verify(formToken, requestId, userKey(user), kind);
+  /** Whether the bot issued this id, for this person and this kind, recently enough. */
+  checkForm(user: UserRef, kind: RequestKind, requestId: string, formToken: unknown): FormCheck {
+    return this.options.tokens.check(formToken, requestId, userKey(user), kind);
+  }
+
+  /** Days a form can be sent after it is shown (FORM_TOKEN_TTL_DAYS). */
+  get formTtlDays(): number {
+    return this.options.tokens.ttlDays;
   }
 
   async submit(submission: Submission): Promise<SubmitOutcome> {
@@ -76,6 +84,7 @@ export class RequestService {
     const earlier = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
     if (earlier) return { outcome: 'duplicate', request: await this.ensureQueued(key, earlier.value) };
 
+    // Requests stored before slots existed have none: the listing still finds them.
     const open = await this.openRequestOfKind(submission.requester, submission.kind);
     if (open) return { outcome: 'alreadyOpen', request: open };
 
@@ -90,6 +99,9 @@ export class RequestService {
       details: submission.details,
       source: submission.source,
     };
+    const readOwn = async (requestId: string) => (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, requestKey(submission.requester, requestId)))?.value;
+    const slot = await this.slots.take(userKey(submission.requester), request, readOwn);
+    if (!slot.taken) return { outcome: 'alreadyOpen', request: slot.holder };
     if (!(await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, key, request, { ifAbsent: true })))) {
       // The same form submitted twice at once, perhaps on two instances: the first write won.
       const winner = await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, key);
@@ -105,9 +117,10 @@ export class RequestService {
     return items.map((item) => item.value).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   }
 
+  /** An open request of this kind: a dead-lettered one does not count, so it never blocks a new one. */
   async openRequestOfKind(user: UserRef, kind: RequestKind): Promise<PrivacyRequest | undefined> {
-    const now = this.now().toISOString();
-    return (await this.listFor(user)).find((request) => request.kind === kind && request.dueBy > now);
+    const now = this.now();
+    return (await this.listFor(user)).find((request) => request.kind === kind && isOpen(request, now));
   }
 
   /**

@@ -69,7 +69,7 @@ export class FileStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true });
+    await makePrivateDirectory(this.dir);
     await fs.access(this.dir, constants.R_OK | constants.W_OK);
   }
 
@@ -108,13 +108,27 @@ export class FileStore implements Store {
   }
 }
 
+/**
+ * Records hold personal data and the form-token key: only the bot's own user may read them. Folders
+ * and files made before this rule are put right as they are loaded.
+ */
+const PRIVATE_DIRECTORY = 0o700;
+const PRIVATE_FILE = 0o600;
+
+async function makePrivateDirectory(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIRECTORY });
+  await fs.chmod(dir, PRIVATE_DIRECTORY);
+}
+
 async function readCollection(dir: string): Promise<Map<string, FileRecord>> {
-  await fs.mkdir(dir, { recursive: true });
+  await makePrivateDirectory(path.dirname(dir));
+  await makePrivateDirectory(dir);
   const records = new Map<string, FileRecord>();
   for (const name of await fs.readdir(dir)) {
     // Leftover temporary files are writes that never completed: the record they replace still stands.
     if (!name.endsWith('.json')) continue;
     const file = path.join(dir, name);
+    await fs.chmod(file, PRIVATE_FILE);
     let record: FileRecord;
     try {
       record = JSON.parse(await fs.readFile(file, 'utf8')) as FileRecord;
@@ -128,7 +142,7 @@ async function readCollection(dir: string): Promise<Map<string, FileRecord>> {
 
 async function writeAtomically(file: string, contents: string): Promise<void> {
   const temp = `${file}.${randomUUID()}.tmp`;
-  const handle = await fs.open(temp, 'w');
+  const handle = await fs.open(temp, 'w', PRIVATE_FILE);
   try {
     await handle.writeFile(contents, 'utf8');
     await handle.sync();

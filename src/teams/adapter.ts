@@ -4,17 +4,20 @@
  * which config.ts refuses in production.
  */
 import {
+  CallerIdConstants,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+// botbuilder's own dependency (same pinned release), for the public cloud's endpoint names.
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
 import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
+import { ReusingBotFrameworkAuthentication } from './reused-clients';
 import { activityTenantId, tenantAllowed } from './tenant';
 
 /** What the HTTP route needs of the Teams layer: an activity in, the invoke response (if any) out. */
@@ -46,14 +49,34 @@ export function activityProcessor(adapter: BotAdapter, runTurn: (turn: TurnConte
   return { process: (authHeader, activity) => adapter.processIncoming(authHeader, activity as Activity, runTurn) };
 }
 
-export function createAdapter(config: Config, logger: Logger): BotAdapter {
+/**
+ * Where the Bot Framework publishes the keys its tokens are signed with. Microsoft's, unless a test
+ * runs its own issuer to send authenticated activities (every other check stays as in production).
+ */
+export interface BotFrameworkKeys {
+  readonly openIdMetadataUrl: string;
+}
+
+export function createAdapter(config: Config, logger: Logger, keys?: BotFrameworkKeys): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.bot.id,
     MicrosoftAppPassword: config.bot.password,
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId,
+    // Naming one endpoint makes botbuilder take every endpoint from here: the others are the public cloud's.
+    ...(keys
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: keys.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(options));
 
   adapter.use(async (turn, next) => {
     if (!tenantAllowed(config, turn)) {

@@ -2,7 +2,7 @@
  * Answers questions from the policy content: the best entry as a card, or a plain "not covered"
  * with the help card. Never an unrelated section: abstention is the FAQ service's call.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../cards/faq-did-you-mean-card';
@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
@@ -62,7 +63,7 @@ export class FaqFeature implements Feature {
   registerActions(router: CardActionRouter): void {
     router.register('faq.ask', (turn, action) => this.ask(turn, action));
     router.register('faq.open', (turn, action) => this.open(action));
-    router.register('faq.feedback', (turn, action) => this.feedback(action));
+    router.register('faq.feedback', (turn, action) => this.feedback(turn, action));
   }
 
   /** An example question from the welcome card: answered as if typed. */
@@ -78,12 +79,13 @@ export class FaqFeature implements Feature {
     return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry) }))] };
   }
 
-  private async feedback(action: CardAction): Promise<CardActionResult> {
+  private async feedback(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
     const entry = this.entryFrom(action.data.entryId);
     if (!entry) return { send: [strings.faq.entryGone] };
     const helpful = action.data.helpful === true || action.data.helpful === 'true';
     const record: FeedbackRecord = { entryId: entry.id, helpful, at: new Date().toISOString() };
-    await this.options.store.put(FEEDBACK_COLLECTION, randomUUID(), record);
+    // One record per person and entry: clicking again changes the verdict, it does not add a record.
+    await this.options.store.put(FEEDBACK_COLLECTION, feedbackKey(turn, entry.id), record);
     this.options.logger.info({ entryId: entry.id, helpful }, 'faq feedback');
     const related = this.relatedFrom(action.data.relatedIds, entry);
     const feedbackGiven = helpful ? strings.faq.feedbackThanks : strings.faq.feedbackSorry;
@@ -134,4 +136,11 @@ export class FaqFeature implements Feature {
 /** The question an answer card carried in its buttons (empty on cards from before it did). */
 function askedIn(action: CardAction): string {
   return typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
+}
+
+/** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */
+function feedbackKey(turn: TurnContext, entryId: string): string {
+  const from = turn.activity.from;
+  const person = from?.aadObjectId ? `aad:${from.aadObjectId.toLowerCase()}` : `id:${from?.id ?? ''}`;
+  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${person}\n${entryId}`).digest('hex').slice(0, 32);
 }

@@ -8,6 +8,7 @@ import {
   alreadyOpenCard,
   answersAsFacts,
   deadLetterCard,
+  formExpiredCard,
   myRequestsCard,
   receiptCard,
   requestFormCard,
@@ -50,7 +51,8 @@ export class RequestsFeature implements Feature {
   async onMessage(turn: TurnContext, intent: Intent, text: string): Promise<boolean> {
     const replay = REPLAY_COMMAND.exec(text.trim());
     if (replay && this.isAdmin(turn)) {
-      await turn.sendActivity(await this.replay(replay[1]?.toUpperCase()));
+      // The answer lists other people's request ids: never into a channel or group chat.
+      await turn.sendActivity(conversationKind(turn.activity) === 'personal' ? await this.replay(replay[1]?.toUpperCase()) : s.adminPersonalOnly);
       return true;
     }
     if (intent.type === 'request') {
@@ -81,6 +83,7 @@ export class RequestsFeature implements Feature {
     });
     router.register('request.replay', async (turn, action) => {
       if (!this.isAdmin(turn)) return { send: [s.adminOnly] };
+      if (conversationKind(turn.activity) !== 'personal') return { send: [s.adminPersonalOnly] };
       const id = isRequestId(action.data.requestId) ? action.data.requestId : undefined;
       return { send: [await this.replay(id)] };
     });
@@ -132,13 +135,18 @@ export class RequestsFeature implements Feature {
     const { kind, requestId, formToken } = action.data;
     if (!isRequestKind(kind)) return { send: [s.formExpired] };
     const requester = who.requester;
-    if (!isRequestId(requestId) || !this.options.requests.isGenuineForm(requester, kind, requestId, formToken)) {
+    const check = isRequestId(requestId) ? this.options.requests.checkForm(requester, kind, requestId, formToken) : 'invalid';
+    if (check === 'expired') {
+      this.options.logger.info({ code: 'FORM_EXPIRED', kind }, 'request form expired');
+      return { card: formExpiredCard(kind, this.options.requests.formTtlDays) };
+    }
+    if (check === 'invalid') {
       // Forged or foreign card data: nothing is stored; the person gets a form of their own.
       this.options.logger.warn({ code: 'INVALID_CARD_DATA', kind }, 'request form token refused');
       const hidden = this.options.requests.issueForm(requester, kind);
       return { card: this.formCard({ kind, requester, ...hidden }, { notice: s.formExpired }) };
     }
-    return next({ kind, requester, requestId, formToken: String(formToken), data: action.data });
+    return next({ kind, requester, requestId: String(requestId), formToken: String(formToken), data: action.data });
   }
 
   /** Deletion's first step: check the answers, then ask for the explicit confirmation. */

@@ -44,7 +44,8 @@ export async function wireQuestions(deps: {
     store,
     queue,
     outbox: deps.notifications.outbox,
-    tokens: await FormTokens.load(store),
+    // The same key and lifetime as request forms (FORM_TOKEN_TTL_DAYS).
+    tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     channelId: config.privacyTeamChannel,
     logger,
     now,

@@ -2,6 +2,7 @@
  * Wires privacy requests: the form-token key, the outbox, the webhook client and the Teams
  * feature. Kept out of app.ts so the composition root reads as a list of capabilities.
  */
+import type { LookupFunction } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
@@ -33,10 +34,12 @@ export async function wireRequests(deps: {
   readonly instanceId: string;
   readonly proactive: Proactive;
   readonly notifications: NotificationParts;
+  readonly webhookResolver?: LookupFunction;
 }): Promise<RequestsParts> {
   const { config, store, logger } = deps;
   const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
-  const service = new RequestService({ store, outbox, tokens: await FormTokens.load(store), dueDays: config.requestDueDays });
+  const tokens = await FormTokens.load(store, { ttlDays: config.formTokenTtlDays });
+  const service = new RequestService({ store, outbox, tokens, dueDays: config.requestDueDays });
   const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
@@ -45,6 +48,7 @@ export async function wireRequests(deps: {
         url: config.webhook.url,
         secrets: config.webhook.secrets,
         tokens: config.webhook.scope ? entraTokenSource(config.webhook.scope) : undefined,
+        resolve: deps.webhookResolver,
       })
     : undefined;
   if (!webhook) logger.warn({ code: 'CONFIG_INVALID' }, 'PRIVACY_WEBHOOK_URL is empty: requests are kept in the outbox until it is set');

@@ -11,10 +11,13 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): BotProcess {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/index.js')], {
+/** `entry`: another build to run (the folder staged for App Service, bench/echo-bot); `nodeArgs`: options for node itself, e.g. --cpu-prof. */
+export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, entry = path.join(REPO_ROOT, 'dist/src/index.js'), nodeArgs: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
+    // TEAMSFX_ENV=test: no env/ file applies, so a developer's env/.env.local (which F5 fills with a
+    // Teams registration) never changes what a test runs.
+    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
   });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
@@ -24,10 +27,10 @@ export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT): B
 }
 
 /** The port from the "serving" log line, once the process is taking traffic. */
-export async function servingPort(running: BotProcess, timeoutMs = 20_000): Promise<number> {
+export async function servingPort(running: BotProcess, timeoutMs = 20_000, marker = 'privacy assistant serving'): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const line = running.output.find((item) => item.includes('privacy assistant serving'));
+    const line = running.output.find((item) => item.includes(marker));
     if (line) return (JSON.parse(line) as { port: number }).port;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -18,13 +18,14 @@ describe('calibration.json', () => {
   it('sets the levels the organisation measured, and derives the rest from the content', () => {
     const derived = loadFaqService(FIXTURE).thresholds;
     const service = loadFaqService(contentWith('{ "minCoverage": 0.2, "answerCoverage": 0.3 }'));
-    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, closeCall: derived.closeCall });
+    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead });
   });
 
   it.each([
     ['not JSON', '{ minCoverage: 0.2 '],
     ['a level that is not a number', '{ "minCoverage": "low" }'],
     ['a level outside 0..1', '{ "answerCoverage": 3 }'],
+    ['a lead outside -1..1', '{ "answerLead": -2 }'],
   ])('stops start-up on %s, naming the file', (_case, text) => {
     let error: unknown;
     try {

@@ -15,6 +15,11 @@ beforeAll(() => {
 });
 
 const titleOf = (question: string) => faq.answer(question).entry?.title;
+/** What the user sees first: the answer, or the first "Did you mean…" candidate when the bot asks. */
+const firstShown = (question: string) => {
+  const answer = faq.answer(question);
+  return answer.entry?.title ?? answer.candidates[0]?.title;
+};
 
 describe('ranking: paraphrases find the section that answers them', () => {
   // Our own phrasings of what employees ask, one or more per section; none is a dev-set line.
@@ -37,7 +42,7 @@ describe('ranking: paraphrases find the section that answers them', () => {
     ['how do you keep hackers out', [FAQ_SECURITY, 'Security Protocols', 'Access Controls']],
   ];
   it.each(cases)('%s', (question, expected) => {
-    expect(expected).toContain(titleOf(question));
+    expect(expected).toContain(firstShown(question));
   });
 
   it('finds every entry by its own title', () => {
@@ -124,11 +129,11 @@ describe('answers', () => {
   });
 
   it('uses the levels of a calibration.json when the organisation set them', () => {
-    const strict = createFaqService(entries, { thresholds: { minCoverage: 1, answerCoverage: 1, closeCall: 1 } });
-    expect(strict.thresholds).toEqual({ minCoverage: 1, answerCoverage: 1, closeCall: 1 });
+    const strict = createFaqService(entries, { thresholds: { minCoverage: 1, answerCoverage: 1, answerLead: 1 } });
+    expect(strict.thresholds).toEqual({ minCoverage: 1, answerCoverage: 1, answerLead: 1 });
     expect(strict.answer('how long is my stuff kept and who can read it').entry).toBeUndefined();
     expect(faq.thresholds.minCoverage).toBeGreaterThan(0);
-    expect(faq.thresholds.answerCoverage).toBeGreaterThan(faq.thresholds.minCoverage);
+    expect(faq.thresholds.answerCoverage).toBeGreaterThanOrEqual(faq.thresholds.minCoverage);
   });
 });
 

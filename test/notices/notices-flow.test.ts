@@ -186,6 +186,27 @@ describe('policy-change notices', () => {
     expect(JSON.stringify(connector.posted())).not.toContain('Mangled');
   });
 
+  it('takes real calendar dates only, from the API and from the compose card', async () => {
+    const before = connector.posted().length;
+    for (const effectiveDate of ['2026-02-31', '2026-99-99', '2027-04-31', '0000-01-01', '2026-2-3']) {
+      const response = await api('POST', '/api/notices', { title: 'Dated', text: 'Text', effectiveDate });
+      expect({ effectiveDate, status: response.status }).toEqual({ effectiveDate, status: 400 });
+      expect(((await response.json()) as { problems: string[] }).problems).toEqual(['effectiveDate must be a real calendar date as YYYY-MM-DD']);
+    }
+    const personal = { serviceUrl: connector.url, from: ADMIN };
+    await bot.post('/api/messages', message('notice', personal));
+    await connector.waitFor(() => connector.posted().length > before);
+    const compose = (connector.posted()[before].body.attachments as Array<{ content: Record<string, unknown> }>)[0].content;
+    const draft = { ...actionData(compose, 'notice.preview'), title: 'Dated', text: 'Text', url: '', effectiveDate: '2026-02-31', target: 'all', teamIds: '' };
+    const refused = (await bot.post('/api/messages', execute('notice.preview', draft, personal))).body as { value: Record<string, unknown> };
+    expect(cardTexts(refused.value)[0]).toBe('Send a policy-change notice');
+    expect(cardTexts(refused.value).join('\n')).toContain('effectiveDate must be a real calendar date');
+    // A leap day is a real date: the preview shows it as written.
+    const leap = (await bot.post('/api/messages', execute('notice.preview', { ...draft, effectiveDate: '2028-02-29' }, personal))).body as { value: Record<string, unknown> };
+    expect(cardTexts(leap.value)).toContain('Takes effect on 29 February 2028.');
+    expect(JSON.stringify(connector.posted().slice(before))).not.toContain('Dated');
+  });
+
   it('refuses anyone else, in chat and on every notice button, and sends nothing', async () => {
     const mallory: Person = { id: '29:mallory', aadObjectId: 'aad-mallory', name: 'Mallory' };
     const before = connector.posted().length;

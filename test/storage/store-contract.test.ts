@@ -93,6 +93,16 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       expect((await other.get(c, 'lease'))?.value).toEqual(winner.value.value);
     });
 
+    it('lets exactly one of twenty simultaneous create-if-absent writes win (one open request per person and kind)', async () => {
+      const c = collection();
+      const writers = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : secondInstance()).put(c, 'person.export', { requestId: `PR-${i}` }, { ifAbsent: true }));
+      const results = await Promise.allSettled(writers);
+      const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.value] : []));
+      expect(won).toHaveLength(1);
+      for (const result of results) if (result.status === 'rejected') expect(isAppError(result.reason, 'STORAGE_CONFLICT')).toBe(true);
+      expect((await secondInstance().get(c, 'person.export'))?.value).toEqual(won[0]);
+    });
+
     it('runs the work queue: idempotent enqueue, one claimant per item, takeover after the lease lapses', async () => {
       const c = collection();
       let now = 1_000_000;

@@ -54,6 +54,8 @@ export const requests = {
   movedToPersonal: 'I have sent you a private message to continue. Privacy requests stay between you and the privacy team.',
   movedToPersonalFailed: 'Privacy requests are private: open a chat with me (Privacy Assistant) and ask there.',
   formExpired: 'That form has expired or was not issued to you. Here is a fresh one.',
+  formExpiredTitle: 'This form has expired',
+  formExpiredText: 'Request forms can be sent for {days} days after I show them, and this one is older. Nothing was sent to the privacy team: start again for a fresh form.',
   notPermitted: 'Privacy requests can only be made by members of this organisation with their work account. Please contact the privacy team directly.',
   startRequest: {
     export: 'Request a copy of my data',
@@ -67,5 +69,6 @@ export const requests = {
   replayDone: 'Sent {count} failed request(s) back to the outbox: {ids}.',
   replayNone: 'There are no failed requests to replay.',
   adminOnly: 'Only privacy admins can do that.',
+  adminPersonalOnly: 'That lists other people\'s requests, so I only do it in a personal chat: open a chat with me and ask there.',
   replayButton: 'Replay failed requests',
 } as const;
