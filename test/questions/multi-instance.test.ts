@@ -35,8 +35,7 @@ describe('questions on several instances (Azurite)', () => {
   const start = async () => {
     const running = startBotProcess({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL, CONTENT_DIR: 'content' });
     processes.push(running);
-    // Three processes start at once on a shared machine: give them time.
-    return { running, port: await servingPort(running, 60_000) };
+    return { running, port: await servingPort(running) };
   };
   const workLeft = async () => (await store.list(TICKET_WORK_COLLECTION)).length + (await store.list(NOTIFICATIONS_COLLECTION)).length;
 
