@@ -77,10 +77,10 @@ describe('asking the privacy team in a Teams client', () => {
     // Every answer card offers it too, and a "No, it did not" shows in the insights.
     await say(page, 'how long do you keep my data');
     const policyAnswer = await cardWith(page, 'Was this helpful?');
+    await shot(page, 'ask-under-answer', policyAnswer);
     await press(policyAnswer, 'No, it did not');
     const rated = await cardWith(page, 'Thanks for telling me');
     expect(await rated.locator('button[aria-label="Ask the privacy team"]').count()).toBe(1);
-    await shot(page, 'ask-under-answer', rated);
     await say(page, 'will my messages train the AI model');
     await cardWith(page, 'The policy does not cover that');
 
