@@ -55,6 +55,8 @@ export interface QuestionServiceOptions {
 
 const FORM_KIND = 'question';
 const WRITE_TRIES = 5;
+/** Questions one person may have waiting at once: enough for anyone, and a channel nobody can flood. */
+export const MAX_WAITING_QUESTIONS = 5;
 
 export class QuestionService {
   private readonly now: () => number;
@@ -84,10 +86,13 @@ export class QuestionService {
     return this.options.tokens.check(formToken, questionId, userKey(user), FORM_KIND) === 'valid';
   }
 
-  async ask(asking: Asking): Promise<{ readonly outcome: 'created' | 'duplicate'; readonly question: Question }> {
+  /** 'tooMany': the asker already has MAX_WAITING_QUESTIONS waiting for the team, and nothing is stored. */
+  async ask(asking: Asking): Promise<{ readonly outcome: 'created' | 'duplicate'; readonly question: Question } | { readonly outcome: 'tooMany' }> {
     const { store, queue } = this.options;
     const earlier = await this.get(asking.questionId);
     if (earlier) return { outcome: 'duplicate', question: earlier };
+    const waiting = (await this.listFor(asking.asker)).filter((question) => question.status === 'open' || question.status === 'assigned');
+    if (waiting.length >= MAX_WAITING_QUESTIONS) return { outcome: 'tooMany' };
     const at = new Date(this.now()).toISOString();
     const { from, asker } = asking;
     const question: Question = {

@@ -24,7 +24,7 @@ import type { Logger } from '../logger';
 import { answeredData, answeredDataOf, closedData, QUESTION_ANSWERED, QUESTION_CLOSED } from '../questions/asker-notices';
 import type { InsightsService } from '../questions/insights';
 import { isQuestionId } from '../questions/question-id';
-import type { QuestionService } from '../questions/question-service';
+import { MAX_WAITING_QUESTIONS, type QuestionService } from '../questions/question-service';
 import type { Person, Question, TicketAction } from '../questions/types';
 import { checkAnswer, checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
@@ -136,6 +136,10 @@ export class QuestionsFeature implements Feature {
     if (!checked.ok) return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem: checked.problem }) };
     const result = await questions.ask({ questionId, text: checked.text, asker, from: referenceOf(turn.activity), entryId });
     logger.info({ questionId, outcome: result.outcome }, 'question sent to the privacy team');
+    if (result.outcome === 'tooMany') {
+      const problem = format(s.tooManyWaiting, { count: MAX_WAITING_QUESTIONS });
+      return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem }) };
+    }
     return { card: questionReceiptCard(result.question, { duplicate: result.outcome === 'duplicate' }) };
   }
 

@@ -42,16 +42,33 @@ export async function pressForMessages(chat: Driver, connector: FakeConnector, v
   const { status } = await chat.press(verb, data, options);
   if (status !== 200) throw new Error(`${verb} answered ${status}`);
   // The bot sends these before it answers the invoke: they are all here by now.
-  const posted = connector.posted().slice(before);
+  const posted = replies(connector.posted().slice(before));
   return {
     cards: posted.map((call) => cardOf(call.body)).filter((card): card is Card => card !== undefined),
     texts: posted.map((call) => call.body.text).filter((text): text is string => typeof text === 'string'),
   };
 }
 
-/** Asks a question the policy does not cover, presses Ask the privacy team, and sends the form (with `edit` if given). */
+/**
+ * The bot's replies among calls: POST .../activities/{replyToId}. Tickets and answers the bot posts
+ * on its own meanwhile (POST .../activities, no id) are not replies to anyone.
+ */
+function replies(calls: readonly ConnectorCall[]): ConnectorCall[] {
+  return calls.filter((call) => /\/activities\/[^/]+$/.test(call.path));
+}
+
+/** Says `text` and returns the cards the bot replied with. */
+export async function sayHere(chat: Driver, connector: FakeConnector, text: string, options: Partial<ActivityOptions> = {}): Promise<Card[]> {
+  const before = connector.posted().length;
+  await chat.say(text, options);
+  return replies(connector.posted().slice(before))
+    .map((call) => cardOf(call.body))
+    .filter((card): card is Card => card !== undefined);
+}
+
+/** Asks a question, presses Ask the privacy team under the reply, and sends the form (with `edit` if given). */
 export async function askTheTeam(chat: Driver, connector: FakeConnector, question: string, options: Partial<ActivityOptions> & { edit?: string } = {}): Promise<{ id: string; receipt: Card; form: Card }> {
-  const [reply] = await chat.say(question, options);
+  const [reply] = await sayHere(chat, connector, question, options);
   const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), options);
   const form = cards[0];
   const sent = await chat.press('question.send', { ...actionData(form, 'question.send'), question: options.edit ?? question }, options);

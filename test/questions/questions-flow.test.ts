@@ -11,7 +11,7 @@ import { until } from '../fakes/until';
 import { actionData, driver, facts, type Driver } from '../requests/drive';
 import { NOTIFICATIONS_COLLECTION } from '../../src/notifications/notification-outbox';
 import { QUESTIONS_COLLECTION } from '../../src/questions/question-service';
-import { answersTo, askTheTeam, BOB, CAROL, cardWords, inPrivacyChannel, pressForMessages, PRIVACY_CHANNEL, shows, ticketPosts, ticketUpdates } from './ask-drive';
+import { answersTo, askTheTeam, sayHere, BOB, CAROL, cardWords, inPrivacyChannel, pressForMessages, PRIVACY_CHANNEL, shows, ticketPosts, ticketUpdates } from './ask-drive';
 
 const DAN: Person = { id: '29:dan', aadObjectId: 'aad-dan', name: 'Dan Example' };
 const OUTSIDER: Person = { id: '29:mallory', aadObjectId: 'aad-mallory', name: 'Mallory' };
@@ -38,7 +38,7 @@ describe('ask the privacy team', () => {
 
   it('takes a question the policy does not cover to the privacy channel, and brings the answer back to the asker', async () => {
     const question = 'is my data used to train AI?';
-    const [reply] = await chat.say(question);
+    const [reply] = await sayHere(chat, connector, question);
     expect(cardWords(reply)[0]).toBe('The policy does not cover that');
     expect(cardActionTitles(reply)).toContain('Ask the privacy team');
 
@@ -83,7 +83,7 @@ describe('ask the privacy team', () => {
     expect(cardWords(rated.card)).toContain('Thanks for the feedback.');
 
     // my questions: reference, status and answer.
-    const [mine] = await chat.say('my questions');
+    const [mine] = await sayHere(chat, connector, 'my questions');
     expect(cardWords(mine)).toEqual(expect.arrayContaining(['Your questions to the privacy team', `${id}: Answered`, edited, answer]));
 
     // Close: the card shows it, and nothing more is offered on it.
@@ -106,7 +106,7 @@ describe('ask the privacy team', () => {
   });
 
   it('offers to ask under every answer card, with the Markdown for content/ once the team answers', async () => {
-    const [answer] = await chat.say('how long do you keep my data', { from: DAN });
+    const [answer] = await sayHere(chat, connector, 'how long do you keep my data', { from: DAN });
     expect(cardWords(answer)[0]).toBe('Data Retention');
     expect(cardActionTitles(answer)).toContain('Ask the privacy team');
     // After "Was this helpful?" the button is still there, with the question.
@@ -130,7 +130,7 @@ describe('ask the privacy team', () => {
   it('offers to ask on the "Did you mean…" card too, and on the answer a candidate opens', async () => {
     // Several entries fit this one and none clearly best (the retrieval's call, on the sample policy).
     const question = 'data protection officer contact details';
-    const [card] = await chat.say(question, { from: DAN });
+    const [card] = await sayHere(chat, connector, question, { from: DAN });
     expect(cardWords(card)[0]).toBe('Did you mean…');
     expect(actionData(card, 'question.open')).toEqual({ question });
     const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!.actions![0].data;
@@ -140,12 +140,17 @@ describe('ask the privacy team', () => {
 
   it('in a channel, continues in the asker\'s personal chat', async () => {
     const channel = { conversationType: 'channel' as const, conversationId: '19:general@thread.tacv2', teamId: '19:general@thread.tacv2', mention: true, from: DAN };
-    const [reply] = await chat.say('will my messages train the AI model', channel);
+    const [reply] = await sayHere(chat, connector, 'will my messages train the AI model', channel);
+    const inPersonal = () => connector.posted().filter((call) => call.conversationId === `a:personal-${DAN.id}`).map((call) => cardOf(call.body));
+    const personalBefore = inPersonal().length;
     const { cards, texts } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), channel);
-    expect(texts).toContain('I have sent you a private message to continue. Your question stays between you and the privacy team.');
-    const form = connector.posted().filter((call) => call.conversationId === `a:personal-${DAN.id}`).map((call) => cardOf(call.body)).pop();
-    expect(cardWords(form)[0]).toBe('Ask the privacy team');
-    expect(cards.filter((card) => cardWords(card)[0] === 'Ask the privacy team')).toHaveLength(1);
+    // In the thread: a note, and no form.
+    expect(texts).toEqual(['I have sent you a private message to continue. Your question stays between you and the privacy team.']);
+    expect(cards).toEqual([]);
+    // In the personal chat: the form, once.
+    const forms = inPersonal().slice(personalBefore);
+    expect(forms.map((card) => cardWords(card)[0])).toEqual(['Ask the privacy team']);
+    const form = forms[0];
     // Sent from the channel instead of the personal chat: refused, nothing asked.
     const before = ticketPosts(connector).length;
     const refused = await pressForMessages(chat, connector, 'question.send', { ...actionData(form, 'question.send'), question: 'will my messages train the AI model' }, channel);
@@ -161,7 +166,7 @@ describe('ask the privacy team', () => {
     });
 
     it('an empty or over-long question gets a clear message and nothing is sent', async () => {
-      const [reply] = await chat.say('what about my fishing licence');
+      const [reply] = await sayHere(chat, connector, 'what about my fishing licence');
       const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'));
       const data = actionData(cards[0], 'question.send');
       const stored = await storedQuestions();
@@ -171,9 +176,20 @@ describe('ask the privacy team', () => {
       expect(cardWords(long.card)).toContain('A question can be at most 1,000 characters (yours has 1,001). Please shorten it.');
       // The form keeps what was written, to shorten rather than retype.
       expect(JSON.stringify(long.card)).toContain('x'.repeat(1001));
-      const [mine] = await chat.say('my questions');
+      const [mine] = await sayHere(chat, connector, 'my questions');
       expect(cardWords(mine).join('\n')).not.toContain(data.questionId as string);
       // Nothing stored, so nothing will ever be posted.
+      expect(await storedQuestions()).toEqual(stored);
+    });
+
+    it('sends nothing from someone who already has five questions waiting', async () => {
+      const eager: Person = { id: '29:eager', aadObjectId: 'aad-eager', name: 'Eager Asker' };
+      for (let n = 1; n <= 5; n++) await askTheTeam(chat, connector, `what about my fishing licence number ${n}`, { from: eager });
+      const [reply] = await sayHere(chat, connector, 'what about my fishing licence number 6', { from: eager });
+      const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), { from: eager });
+      const stored = await storedQuestions();
+      const refused = await chat.press('question.send', { ...actionData(cards[0], 'question.send'), question: 'what about my fishing licence number 6' }, { from: eager });
+      expect(cardWords(refused.card).join('\n')).toContain('You already have 5 questions waiting for the privacy team.');
       expect(await storedQuestions()).toEqual(stored);
     });
 
@@ -185,7 +201,7 @@ describe('ask the privacy team', () => {
           expect(pressed.status).toBe(403);
         }
       }
-      const [mine] = await chat.say('my questions');
+      const [mine] = await sayHere(chat, connector, 'my questions');
       expect(cardWords(mine)).toContain(`${id}: Sent to the privacy team`);
       expect(ticketUpdates(connector, id)).toHaveLength(updates);
       expect(answersTo(connector, ALICE, id)).toHaveLength(0);
@@ -196,7 +212,7 @@ describe('ask the privacy team', () => {
       expect((await chat.press('question.assign', { questionId: { $ne: 1 } }, inPrivacyChannel(BOB))).status).toBe(400);
       expect((await chat.press('question.rate', { questionId: id, helpful: true }, { from: OUTSIDER })).status).toBe(400);
       // A form issued to Alice, sent by someone else, or with its token altered: a fresh form, nothing asked.
-      const [reply] = await chat.say('who is the DPO');
+      const [reply] = await sayHere(chat, connector, 'who is the DPO');
       const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'));
       const data = actionData(cards[0], 'question.send');
       const stored = await storedQuestions();
@@ -251,13 +267,14 @@ describe('ask the privacy team', () => {
       for (const question of ['is my data used to train AI models?', 'will my messages train the AI model', 'is my data used to train AI']) {
         await chat.say(question, { from: OUTSIDER });
       }
-      expect(await chat.say('insights', { from: OUTSIDER })).toEqual([]);
-      expect(connector.posted().at(-1)?.body.text).toBe('Only privacy admins can see insights.');
+      const lastText = (conversationId: string) => connector.posted().filter((call) => call.conversationId === conversationId).at(-1)?.body.text;
+      expect(await sayHere(chat, connector, 'insights', { from: OUTSIDER })).toEqual([]);
+      expect(lastText(`a:personal-${OUTSIDER.id}`)).toBe('Only privacy admins can see insights.');
       const adminsChannel = { from: ADMIN, conversationType: 'channel' as const, conversationId: '19:admins@thread.tacv2', teamId: '19:admins@thread.tacv2', mention: true };
       await chat.say('insights', adminsChannel);
-      expect(connector.posted().at(-1)?.body.text).toBe('Insights are shown in a personal chat with me: open one and type "insights".');
+      expect(lastText(adminsChannel.conversationId)).toBe('Insights are shown in a personal chat with me: open one and type "insights".');
 
-      const [card] = await chat.say('insights', { from: ADMIN });
+      const [card] = await sayHere(chat, connector, 'insights', { from: ADMIN });
       const words = cardWords(card);
       expect(words[0]).toBe('What the content is missing');
       expect(words.find((line) => /^\d+× ".*train.*"$/.test(line))).toMatch(/^([3-9]|\d\d)× /);

@@ -13,6 +13,7 @@ export const questions = {
   problemEmpty: 'Please write your question.',
   problemTooLong: 'A question can be at most {max} characters (yours has {length}). Please shorten it.',
   formExpired: 'That form has expired or was not issued to you. Here is a fresh one.',
+  tooManyWaiting: 'You already have {count} questions waiting for the privacy team. Please wait for their answers (type "my questions" to see them) before asking more: nothing was sent.',
   notPermitted: 'Questions to the privacy team can only be asked by members of this organisation with their work account.',
   movedToPersonal: 'I have sent you a private message to continue. Your question stays between you and the privacy team.',
   movedToPersonalFailed: 'Questions to the privacy team are private: open a chat with me (Privacy Assistant) and ask there.',
