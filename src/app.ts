@@ -23,6 +23,7 @@ import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
+import { wireQuestions } from './wiring/questions';
 import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
@@ -89,14 +90,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     housekeepingEveryMs: options.housekeepingEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  workers.push(notifications.worker, requests.worker, notices.worker);
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock });
+  workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
     ...requests.features,
     ...notices.features,
-    new FaqFeature({ faq, store, logger, notCoveredCard: (turn) => welcome.card(turn, true), followUpsFor: requestFollowUps }),
+    questions.feature,
+    new FaqFeature({
+      faq,
+      store,
+      logger,
+      notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
+      followUpsFor: requestFollowUps,
+      askFor: questions.askFor,
+      onNotCovered: questions.onNotCovered,
+    }),
   ];
 
   const bot = new PrivacyBot(features, new CardActionRouter(), logger);
@@ -106,6 +117,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
+  questions.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

@@ -55,6 +55,8 @@ export interface Config {
     readonly maxRps: number;
     readonly apiToken: string;
   };
+  /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
+  readonly privacyTeamChannel: string;
   readonly logLevel: LogLevel;
 }
 
@@ -166,6 +168,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dueDaysRaw = read(env, 'REQUEST_DUE_DAYS');
   const requestDueDays = dueDaysRaw === '' ? undefined : integer(env, 'REQUEST_DUE_DAYS', 0, 1, 3650);
 
+  const privacyTeamChannel = read(env, 'PRIVACY_TEAM_CHANNEL');
+  // A thread's id (the channel's id with ;messageid=...) would put every question under one post.
+  if (privacyTeamChannel !== '' && !/^[^\s;]{3,300}$/.test(privacyTeamChannel)) {
+    fail('PRIVACY_TEAM_CHANNEL', "must be a channel's conversation id such as 19:...@thread.tacv2, without spaces or ;messageid=");
+  }
+
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
   const statusToken = read(env, 'PRIVACY_STATUS_TOKEN');
@@ -200,6 +208,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       apiToken: noticeToken,
     },
+    privacyTeamChannel,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   return deepFreeze(config);
@@ -220,6 +229,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
     requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
     requestRetentionDays: config.requests.retentionDays,
+    privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
   };
 }
 

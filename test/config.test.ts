@@ -77,6 +77,7 @@ describe('configuration', () => {
     [{ NOTICE_API_TOKEN: 'short' }, /^NOTICE_API_TOKEN: /],
     [{ REQUEST_DUE_DAYS: '-3' }, /^REQUEST_DUE_DAYS: /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ PRIVACY_TEAM_CHANNEL: '19:abc@thread.tacv2;messageid=1700000000000' }, /^PRIVACY_TEAM_CHANNEL: must be a channel's conversation id/],
   ])('refuses %j with one line naming the variable', (env, expected) => {
     const message = failureOf(env as Record<string, string>);
     expect(message).toMatch(expected);

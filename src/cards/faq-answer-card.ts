@@ -20,6 +20,7 @@ interface FaqAnswerCardData {
   followUps: readonly FollowUp[];
   related: ReadonlyArray<{ id: string; buttonTitle: string; tooltip: string }>;
   relatedIds: string;
+  question: string;
   feedbackGiven?: string;
 }
 
@@ -31,9 +32,14 @@ export interface FaqAnswerCardInput {
   readonly followUps?: readonly FollowUp[];
   /** After "Was this helpful?" is answered: the thank-you line replaces the buttons. */
   readonly feedbackGiven?: string;
+  /**
+   * What the person asked, carried in the card's buttons so the answer's follow-ups (such as asking
+   * the privacy team) still have it after a related entry is opened or feedback is given.
+   */
+  readonly question?: string;
 }
 
-export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven }: FaqAnswerCardInput): AdaptiveCard {
+export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven, question = '' }: FaqAnswerCardInput): AdaptiveCard {
   return renderCard(answerTemplate, {
     id: entry.id,
     title: entry.title,
@@ -47,6 +53,7 @@ export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven }:
       return { id: item.id, buttonTitle: shorten(full, BUTTON_TITLE_MAX), tooltip: full };
     }),
     relatedIds: related.map((item) => item.id).join(' '),
+    question,
     feedbackGiven,
   });
 }

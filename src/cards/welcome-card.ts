@@ -1,6 +1,7 @@
 /** The welcome / help card, also shown (with a notice on top) when the policy has no answer. */
 import type { RequestKind } from '../requests/types';
 import { strings } from '../strings';
+import type { FollowUp } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import welcomeJson from './templates/welcome.json';
 
@@ -10,7 +11,7 @@ interface WelcomeCardData {
   requestsHeading?: string;
   requestActions: ReadonlyArray<{ kind: string; title: string }>;
   showChannelHint: boolean;
-  notCovered?: { title: string; text: string };
+  notCovered?: { title: string; text: string; actions: readonly FollowUp[] };
 }
 
 const welcomeTemplate = cardTemplate<WelcomeCardData>(welcomeJson);
@@ -21,6 +22,8 @@ export interface WelcomeCardOptions {
   /** Where the person is: in channels the card explains @mentions. */
   readonly inChannelOrGroup?: boolean;
   readonly notCovered?: boolean;
+  /** Buttons under the not-covered note, e.g. "Ask the privacy team" with the question asked. */
+  readonly notCoveredActions?: readonly FollowUp[];
 }
 
 export function welcomeCard(options: WelcomeCardOptions): AdaptiveCard {
@@ -32,6 +35,6 @@ export function welcomeCard(options: WelcomeCardOptions): AdaptiveCard {
     requestsHeading: kinds.length > 0 ? s.welcome.requestsHeading : undefined,
     requestActions: kinds.map((kind) => ({ kind, title: s.kinds[kind].button })),
     showChannelHint: options.inChannelOrGroup === true,
-    notCovered: options.notCovered ? { title: s.faq.notCoveredTitle, text: s.faq.notCovered } : undefined,
+    notCovered: options.notCovered ? { title: s.faq.notCoveredTitle, text: s.faq.notCovered, actions: options.notCoveredActions ?? [] } : undefined,
   });
 }

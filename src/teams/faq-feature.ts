@@ -9,6 +9,7 @@ import { faqDidYouMeanCard } from '../cards/faq-did-you-mean-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { FaqEntry, FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
+import { errorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
@@ -31,10 +32,20 @@ export interface FaqFeatureOptions {
   readonly faq: FaqService;
   readonly store: Pick<Store, 'put'>;
   readonly logger: Logger;
-  /** The reply when the policy does not cover a question: the welcome card with a note on top. */
-  readonly notCoveredCard: (turn: TurnContext) => AdaptiveCard;
+  /** The reply when the policy does not cover a question: the welcome card with a note (and `actions`) on top. */
+  readonly notCoveredCard: (turn: TurnContext, actions: readonly FollowUp[]) => AdaptiveCard;
   /** Buttons to add under an answer, e.g. "Start a deletion request" for a question about that right. */
   readonly followUpsFor?: (intent: Intent) => FollowUp[];
+  /** Buttons for every answer and the not-covered reply, given what was asked: "Ask the privacy team". */
+  readonly askFor?: (asked: AskedQuestion) => FollowUp[];
+  /** Told of each question the content does not cover (the privacy team's insights count them). */
+  readonly onNotCovered?: (question: string) => Promise<void>;
+}
+
+/** What a person asked, and the entry they were shown for it, if any. */
+export interface AskedQuestion {
+  readonly question: string;
+  readonly entryId?: string;
 }
 
 export class FaqFeature implements Feature {
@@ -45,7 +56,7 @@ export class FaqFeature implements Feature {
   async onMessage(turn: TurnContext, intent: Intent, text: string): Promise<boolean> {
     // Last in line: an instruction no other feature took (say, requests are switched off) is still a question.
     if (intent.type !== 'question' && intent.type !== 'request') return false;
-    await turn.sendActivity(cardMessage(this.answerCard(turn, text, intent)));
+    await turn.sendActivity(cardMessage(await this.answerCard(turn, text, intent)));
     return true;
   }
 
@@ -58,13 +69,14 @@ export class FaqFeature implements Feature {
   /** An example question from the welcome card: answered as if typed. */
   private async ask(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
     const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
-    return { send: [cardMessage(this.answerCard(turn, question, { type: 'question' }))] };
+    return { send: [cardMessage(await this.answerCard(turn, question, { type: 'question' }))] };
   }
 
   private async open(action: CardAction): Promise<CardActionResult> {
     const entry = this.entryFrom(action.data.entryId);
     if (!entry) return { send: [strings.faq.entryGone] };
-    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry) }))] };
+    const question = askedIn(action);
+    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry) }))] };
   }
 
   private async feedback(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
@@ -77,22 +89,29 @@ export class FaqFeature implements Feature {
     this.options.logger.info({ entryId: entry.id, helpful }, 'faq feedback');
     const related = this.relatedFrom(action.data.relatedIds, entry);
     const feedbackGiven = helpful ? strings.faq.feedbackThanks : strings.faq.feedbackSorry;
-    return { card: faqAnswerCard({ entry, related, feedbackGiven }) };
+    const question = askedIn(action);
+    return { card: faqAnswerCard({ entry, related, feedbackGiven, question, followUps: this.askFor(question, entry) }) };
   }
 
-  private answerCard(turn: TurnContext, question: string, intent: Intent): AdaptiveCard {
+  private async answerCard(turn: TurnContext, question: string, intent: Intent): Promise<AdaptiveCard> {
     const answer = this.options.faq.answer(question);
     if (!answer.entry && answer.candidates.length > 0) {
       this.options.logger.info({ outcome: 'did-you-mean', entryIds: answer.candidates.map((entry) => entry.id) }, 'faq answer');
-      return faqDidYouMeanCard(answer.candidates);
+      return faqDidYouMeanCard(answer.candidates, { question, actions: this.askFor(question) });
     }
     if (!answer.entry) {
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
-      return this.options.notCoveredCard(turn);
+      // Counting a gap must never cost the person their reply.
+      await this.options.onNotCovered?.(question).catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'not-covered question not recorded'));
+      return this.options.notCoveredCard(turn, this.askFor(question));
     }
     this.options.logger.info({ outcome: 'answered', entryId: answer.entry.id }, 'faq answer');
-    const followUps = this.options.followUpsFor?.(intent) ?? [];
-    return faqAnswerCard({ entry: answer.entry, related: answer.related, followUps });
+    const followUps = [...(this.options.followUpsFor?.(intent) ?? []), ...this.askFor(question, answer.entry)];
+    return faqAnswerCard({ entry: answer.entry, related: answer.related, followUps, question });
+  }
+
+  private askFor(question: string, entry?: FaqEntry): FollowUp[] {
+    return this.options.askFor?.({ question, ...(entry ? { entryId: entry.id } : {}) }) ?? [];
   }
 
   private entryFrom(value: unknown): FaqEntry | undefined {
@@ -112,6 +131,11 @@ export class FaqFeature implements Feature {
   private relatedTo(entry: FaqEntry): FaqEntry[] {
     return this.options.faq.relatedTo(entry);
   }
+}
+
+/** The question an answer card carried in its buttons (empty on cards from before it did). */
+function askedIn(action: CardAction): string {
+  return typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
 }
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */

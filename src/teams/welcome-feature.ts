@@ -1,5 +1,6 @@
 /** Welcome card on install and on "hi" / "help"; short friendly replies to greetings and thanks. */
 import type { TurnContext } from 'botbuilder';
+import type { FollowUp } from '../cards/faq-answer-card';
 import type { AdaptiveCard } from '../cards/render';
 import { welcomeCard } from '../cards/welcome-card';
 import type { Intent } from '../intents/classify';
@@ -37,12 +38,16 @@ export class WelcomeFeature implements Feature {
     if (event.action === 'add' && event.source === 'installationUpdate') await this.sendWelcome(turn);
   }
 
-  /** The welcome card for this conversation; with `notCovered`, the FAQ's "the policy does not cover that" reply. */
-  card(turn: TurnContext, notCovered = false): AdaptiveCard {
+  /**
+   * The welcome card for this conversation; with `notCovered`, the FAQ's "the policy does not cover
+   * that" reply, with `actions` (such as "Ask the privacy team") under the note.
+   */
+  card(turn: TurnContext, notCovered = false, actions: readonly FollowUp[] = []): AdaptiveCard {
     return welcomeCard({
       requestKinds: this.options.requestKinds,
       inChannelOrGroup: conversationKind(turn.activity) !== 'personal',
       notCovered,
+      notCoveredActions: actions,
     });
   }
 

@@ -13,6 +13,9 @@ import { PROGRESS_STATUSES } from '../../src/requests/types';
 import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
 import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
+import { insightsCard, myQuestionsCard, questionAnswerCard, questionClosedCard, questionFormCard, questionNoteCard, questionReceiptCard, ticketCard } from '../../src/cards/question-cards';
+import { contentPaste } from '../../src/questions/content-paste';
+import type { Question } from '../../src/questions/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
   id,
@@ -42,9 +45,75 @@ const deletionConfirmation = REQUEST_KIND_DEFINITIONS.deletion.confirmation!;
 const sampleNotice = { title: 'We updated how long we keep support chats', text: 'Support chats are now kept for **12 months** instead of 24.\n\n- Applies to new chats\n- Older chats are deleted on schedule', url: 'https://contoso.example/privacy/changes', effectiveDate: '2027-01-01' };
 const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
 
+const priya = { aadObjectId: 'aad-priya', tenantId: 'tenant-1', name: 'Priya Admin', teamsUserId: '29:priya' };
+
+export const sampleQuestion = (overrides: Partial<Question> = {}): Question => ({
+  id: 'Q-7K2M9Q4D',
+  text: 'Can my manager read my chats? I mean the *private* ones, not [channels](https://example.com).',
+  askedAt: '2026-11-24T10:00:00.000Z',
+  asker: { aadObjectId: 'aad-1', tenantId: 'tenant-1', name: 'Alice Example', teamsUserId: '29:alice' },
+  replyTo: { userId: '29:alice', tenantId: 'tenant-1', serviceUrl: 'https://smba.example' },
+  channel: { serviceUrl: 'https://smba.example', channelId: 'msteams', conversation: { id: '19:privacy@thread.tacv2', conversationType: 'channel' } },
+  status: 'open',
+  version: 1,
+  ticket: {},
+  watchers: [],
+  updatedAt: '2026-11-24T10:00:00.000Z',
+  ...overrides,
+});
+
+const answeredQuestion = sampleQuestion({
+  status: 'answered',
+  entryId: 'policy/rights#deletion',
+  assignee: priya,
+  answer: { text: 'No. Managers cannot read your private chats; see **Monitoring**.\n\nAsk us if anything is unclear.', by: priya, at: '2026-11-25T09:30:00.000Z' },
+  watchers: ['29:priya'],
+  version: 3,
+});
+
 export const cardSamples: Record<string, () => AdaptiveCard[]> = {
+  'question-form.json': () => [
+    questionFormCard({ question: 'who is the data protection officer?', hidden: { questionId: 'Q-7K2M9Q4D', formToken: 'token' } }),
+    questionFormCard({ question: '', hidden: { questionId: 'Q-7K2M9Q4D', formToken: 'token' }, entryId: 'policy/rights#deletion', problem: 'Please write your question.' }),
+  ],
+  'question-ticket.json': () => [
+    ticketCard(sampleQuestion()),
+    ticketCard(sampleQuestion({ status: 'assigned', assignee: priya, watchers: ['29:priya'], version: 2 }), { viewer: 'aad-priya', reading: 'Deletion' }),
+    ticketCard(answeredQuestion, { reading: 'Deletion', paste: contentPaste(answeredQuestion, sampleEntry('policy/rights#deletion', 'Deletion')), notice: { text: 'Your answer is on its way to Alice Example.', style: 'good' } }),
+    ticketCard({ ...answeredQuestion, status: 'closed', closed: { by: priya, at: '2026-11-26T09:00:00.000Z' } }, { notice: { text: 'This question is closed: nothing was changed.', style: 'warning' } }),
+  ],
+  'question-message.json': () => [
+    questionReceiptCard(sampleQuestion()),
+    questionReceiptCard(sampleQuestion(), { duplicate: true }),
+    questionAnswerCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?', answer: 'No.', answeredBy: 'Priya Admin', answeredAt: '2026-11-25T09:30:00.000Z' }),
+    questionAnswerCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?', answer: 'No.', answeredBy: 'Priya Admin', answeredAt: '2026-11-25T09:30:00.000Z' }, 'Thanks for the feedback.'),
+    questionClosedCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?' }),
+    questionNoteCard('Question not sent', 'Nothing was sent to the privacy team.'),
+  ],
+  'my-questions.json': () => [
+    myQuestionsCard([]),
+    myQuestionsCard([answeredQuestion, sampleQuestion({ id: 'Q-AAAA1111' })]),
+    myQuestionsCard(Array.from({ length: 30 }, (_, i) => sampleQuestion({ id: `Q-${String(i).padStart(8, '0')}`, text: 'x'.repeat(1000) }))),
+  ],
+  'insights.json': () => [
+    insightsCard({ from: '2026-10-26T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z', days: 30, retentionDays: 90, unanswered: [], notHelpful: [], sentToTeam: [], paste: [] }),
+    insightsCard({
+      from: '2026-10-26T10:00:00.000Z',
+      to: '2026-11-25T10:00:00.000Z',
+      days: 30,
+      retentionDays: 90,
+      unanswered: Array.from({ length: 30 }, (_, i) => ({ question: `who is the data protection officer ${i} ${'y'.repeat(900)}`, count: 30 - i, examples: ['dpo contact', 'x'.repeat(1000)], lastAskedAt: '2026-11-24T10:00:00.000Z' })),
+      notHelpful: [{ entryId: 'policy/rights#deletion', title: 'Deletion', file: 'policy/03-user-rights-and-control.md', notHelpful: 4, ratings: 6 }],
+      sentToTeam: Array.from({ length: 30 }, (_, i) => ({ id: `Q-${String(i).padStart(8, '0')}`, question: 'z'.repeat(1000), status: 'answered' as const, askedAt: '2026-11-24T10:00:00.000Z' })),
+      paste: Array.from({ length: 10 }, (_, i) => contentPaste({ ...answeredQuestion, id: `Q-${String(i).padStart(8, '0')}`, text: 'q'.repeat(1000), answer: { ...answeredQuestion.answer!, text: 'a'.repeat(4000) } }, sampleEntry('policy/rights#deletion', 'Deletion'))!),
+    }),
+  ],
   'faq-did-you-mean.json': () => [
     faqDidYouMeanCard([sampleEntry('policy/rights#deletion', 'Deletion'), sampleEntry('faq#how-long-do-you-keep-my-data-after-i-leave-the-company', 'How long do you keep my data after I leave the company and my account is closed?')]),
+    faqDidYouMeanCard([sampleEntry('policy/rights#deletion', 'Deletion'), sampleEntry('faq#x', 'Data Portability')], {
+      question: 'can I get rid of my data',
+      actions: [{ title: 'Ask the privacy team', verb: 'question.open', data: { question: 'can I get rid of my data' } }],
+    }),
   ],
   'notice.json': () => [noticeCard(sampleNotice), noticeCard({ title: 'Short notice', text: 'Plain text.' })],
   'notice-compose.json': () => [
@@ -126,6 +195,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS }),
     welcomeCard({ requestKinds: [], inChannelOrGroup: true }),
     welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS, notCovered: true }),
+    welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS, notCovered: true, notCoveredActions: [{ title: 'Ask the privacy team', verb: 'question.open', data: { question: 'who is the dpo' } }] }),
   ],
   'faq-answer.json': () => [
     faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [] }),

@@ -30,7 +30,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `env`: more of the bot's configuration, for journeys that need a feature switched on. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const receiver = await startTestReceiver();
   const bot = startBotProcess({
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'e2e-')),
@@ -39,6 +40,7 @@ export async function startStack(): Promise<Stack> {
     PRIVACY_WEBHOOK_SECRET: receiver.secret,
     PRIVACY_ADMIN_IDS: PLAYGROUND_USER_AAD_ID,
     PRIVACY_STATUS_TOKEN: STATUS_TOKEN,
+    ...env,
   });
   const botPort = await servingPort(bot);
   const playgroundPort = await freePort();

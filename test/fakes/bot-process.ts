@@ -26,8 +26,11 @@ export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, en
   return { child, output, exited };
 }
 
-/** The port from the "serving" log line, once the process is taking traffic. */
-export async function servingPort(running: BotProcess, timeoutMs = 20_000, marker = 'privacy assistant serving'): Promise<number> {
+/**
+ * The port from the "serving" log line, once the process is taking traffic. A start takes about 4 s
+ * (the language data loads); several processes starting at once on 2 shared cores take far longer.
+ */
+export async function servingPort(running: BotProcess, timeoutMs = 60_000, marker = 'privacy assistant serving'): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = running.output.find((item) => item.includes(marker));

@@ -1,0 +1,256 @@
+/**
+ * The cards of "Ask the privacy team": the asker's form, receipt, answer and list; the ticket in
+ * the privacy channel; the admins' insights. What people typed (a question) is shown through
+ * RichTextBlock text runs, which never render Markdown: an asker cannot put a link on the team's card.
+ */
+import type { AnsweredNoticeData, ClosedNoticeData } from '../questions/asker-notices';
+import type { ContentPaste } from '../questions/content-paste';
+import type { Insights } from '../questions/insights';
+import type { Question } from '../questions/types';
+import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from '../questions/validate';
+import { format, strings } from '../strings';
+import { formatDate } from '../text/dates';
+import { shorten } from './faq-answer-card';
+import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import formJson from './templates/question-form.json';
+import insightsJson from './templates/insights.json';
+import messageJson from './templates/question-message.json';
+import myQuestionsJson from './templates/my-questions.json';
+import ticketJson from './templates/question-ticket.json';
+
+const s = strings.questions;
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+interface Action {
+  title: string;
+  verb: string;
+  data: Record<string, string>;
+}
+
+interface FormData {
+  speak: string;
+  question: string;
+  maxLength: number;
+  problem?: string;
+  data: Record<string, string>;
+}
+
+interface MessageData {
+  speak: string;
+  style: 'good' | 'warning' | 'attention' | 'emphasis' | 'default';
+  title: string;
+  text?: string;
+  facts: Fact[];
+  question?: string;
+  answer?: { text: string; by: string };
+  feedback?: { questionId: string; given?: string };
+  actions: Action[];
+}
+
+interface TicketData {
+  speak: string;
+  id: string;
+  title: string;
+  asked: string;
+  question: string;
+  status: string;
+  reading?: string;
+  notice?: { text: string; style: 'good' | 'warning' | 'attention' };
+  answer?: { text: string; by: string };
+  paste?: { alsoAsked?: { label: string; markdown: string }; newEntry: string };
+  canAssign: boolean;
+  canAnswer: boolean;
+  canClose: boolean;
+  answerLabel: string;
+  maxAnswerLength: number;
+  watchers: readonly string[];
+}
+
+interface MyQuestionsData {
+  speak: string;
+  questions: ReadonlyArray<{ id: string; status: string; sent: string; question: string; answer?: string }>;
+  more?: string;
+}
+
+interface InsightsData {
+  speak: string;
+  intro: string;
+  unanswered: ReadonlyArray<{ line: string; also?: string }>;
+  notHelpful: readonly string[];
+  sent: readonly string[];
+  paste: ReadonlyArray<{ id: string; label: string; markdown: string }>;
+  morePaste?: string;
+}
+
+const formTemplate = cardTemplate<FormData>(formJson);
+const messageTemplate = cardTemplate<MessageData>(messageJson);
+const ticketTemplate = cardTemplate<TicketData>(ticketJson);
+const myQuestionsTemplate = cardTemplate<MyQuestionsData>(myQuestionsJson);
+const insightsTemplate = cardTemplate<InsightsData>(insightsJson);
+
+/** The form, with the question filled in; `hidden` is the reference fixed for it and its token. */
+export function questionFormCard(input: { question: string; hidden: { questionId: string; formToken: string }; entryId?: string; problem?: string }): AdaptiveCard {
+  return renderCard(formTemplate, {
+    speak: `${s.formTitle}. ${s.formIntro}`,
+    question: input.question,
+    maxLength: MAX_QUESTION_CHARS,
+    ...(input.problem ? { problem: input.problem } : {}),
+    data: { questionId: input.hidden.questionId, formToken: input.hidden.formToken, ...(input.entryId ? { entryId: input.entryId } : {}) },
+  });
+}
+
+export function questionReceiptCard(question: Question, options: { duplicate?: boolean } = {}): AdaptiveCard {
+  return renderCard(messageTemplate, {
+    speak: format(s.receiptSpeak, { id: question.id }),
+    style: 'good',
+    title: s.receiptTitle,
+    text: options.duplicate ? s.duplicateText : s.receiptText,
+    facts: [
+      { title: s.factReference, value: question.id },
+      { title: s.factSent, value: formatDate(question.askedAt) },
+      { title: s.factStatus, value: s.statusForAsker[question.status] },
+    ],
+    question: question.text,
+    actions: [myQuestionsAction()],
+  });
+}
+
+/** "Answer from the privacy team", in the asker's personal chat; `given` after they rated it. */
+export function questionAnswerCard(data: AnsweredNoticeData, given?: string): AdaptiveCard {
+  return renderCard(messageTemplate, {
+    speak: format(s.answerSpeak, { id: data.id }),
+    style: 'emphasis',
+    title: s.answerTitle,
+    facts: [{ title: s.factReference, value: data.id }],
+    question: data.question,
+    answer: { text: data.answer, by: format(s.answeredBy, { name: data.answeredBy || s.unknownAsker, date: formatDate(data.answeredAt) }) },
+    feedback: { questionId: data.id, ...(given ? { given } : {}) },
+    actions: [myQuestionsAction()],
+  });
+}
+
+export function questionClosedCard(data: ClosedNoticeData): AdaptiveCard {
+  const text = format(s.closedText, { id: data.id });
+  return renderCard(messageTemplate, {
+    speak: `${s.closedTitle}. ${text}`,
+    style: 'warning',
+    title: s.closedTitle,
+    text,
+    facts: [],
+    question: data.question,
+    actions: [myQuestionsAction()],
+  });
+}
+
+/** A short card with a title and a line (cancelled, refused). */
+export function questionNoteCard(title: string, text: string): AdaptiveCard {
+  return renderCard(messageTemplate, { speak: `${title}. ${text}`, style: 'default', title, text, facts: [], actions: [] });
+}
+
+export interface TicketView {
+  /** Who is looking (their Entra object id), for "Assigned to you"; none for the card everyone shares. */
+  readonly viewer?: string;
+  /** The title of the entry the asker was reading. */
+  readonly reading?: string;
+  readonly paste?: ContentPaste;
+  readonly notice?: TicketData['notice'];
+}
+
+/** The ticket in the privacy channel: the question, who asked and when, its state, and what the team can do. */
+export function ticketCard(question: Question, view: TicketView = {}): AdaptiveCard {
+  const asker = question.asker.name || s.unknownAsker;
+  const status = ticketStatus(question, view.viewer);
+  const open = question.status === 'open' || question.status === 'assigned';
+  const paste = view.paste;
+  return renderCard(ticketTemplate, {
+    speak: format(s.ticketSpeak, { id: question.id, name: asker, status }),
+    id: question.id,
+    title: format(s.ticketTitle, { id: question.id }),
+    // Teams shows DATE and TIME in each reader's own time zone.
+    asked: format(s.ticketAsked, { name: asker, at: question.askedAt.replace(/\.\d+Z$/, 'Z') }),
+    question: question.text,
+    status,
+    ...(view.reading ? { reading: view.reading } : {}),
+    ...(view.notice ? { notice: view.notice } : {}),
+    ...(question.answer ? { answer: { text: question.answer.text, by: format(s.answeredBy, { name: question.answer.by.name, date: formatDate(question.answer.at) }) } } : {}),
+    ...(paste
+      ? {
+          paste: {
+            ...(paste.alsoAsked ? { alsoAsked: { label: format(s.pasteAlsoAsked, { heading: paste.alsoAsked.heading, file: paste.alsoAsked.file }), markdown: paste.alsoAsked.markdown } } : {}),
+            newEntry: paste.newEntry,
+          },
+        }
+      : {}),
+    // Anyone may take a ticket over; only its holder is not offered it again.
+    canAssign: open && !(view.viewer !== undefined && question.assignee?.aadObjectId === view.viewer),
+    canAnswer: open,
+    canClose: question.status !== 'closed',
+    answerLabel: format(s.answerLabel, { name: asker }),
+    maxAnswerLength: MAX_ANSWER_CHARS,
+    watchers: question.watchers,
+  });
+}
+
+function ticketStatus(question: Question, viewer: string | undefined): string {
+  const team = s.statusForTeam;
+  switch (question.status) {
+    case 'open':
+      return team.open;
+    case 'assigned':
+      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: question.assignee?.name ?? '' });
+    case 'answered':
+      return format(team.answered, { name: question.answer?.by.name ?? '' });
+    case 'closed':
+      return format(team.closed, { name: question.closed?.by.name ?? '' });
+  }
+}
+
+/** Teams caps a card's size: the most recent, and how many more there are. */
+const MY_QUESTIONS_SHOWN = 15;
+
+export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
+  const shown = questions.slice(0, MY_QUESTIONS_SHOWN);
+  return renderCard(myQuestionsTemplate, {
+    speak: format(s.myQuestionsSpeak, { count: questions.length }),
+    questions: shown.map((question) => ({
+      id: question.id,
+      status: s.statusForAsker[question.status],
+      sent: formatDate(question.askedAt),
+      question: question.text,
+      ...(question.answer ? { answer: question.answer.text } : {}),
+    })),
+    ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
+  });
+}
+
+/** What fits a card; GET /api/insights has everything. */
+const INSIGHTS_SHOWN = { groups: 10, entries: 10, sent: 10, paste: 2, text: 160 };
+
+export function insightsCard(insights: Insights): AdaptiveCard {
+  const cut = (text: string) => shorten(text, INSIGHTS_SHOWN.text);
+  const paste = insights.paste.flatMap((item) => [
+    ...(item.alsoAsked ? [{ id: `${item.questionId}.alsoAsked`, label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }), markdown: item.alsoAsked.markdown }] : []),
+    { id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry },
+  ]);
+  const shownPaste = insights.paste.slice(0, INSIGHTS_SHOWN.paste).map((item) => item.questionId);
+  return renderCard(insightsTemplate, {
+    speak: format(s.insightsSpeak, { unanswered: insights.unanswered.length, notHelpful: insights.notHelpful.length, sent: insights.sentToTeam.length }),
+    intro: format(s.insightsIntro, { days: insights.days, from: formatDate(insights.from), to: formatDate(insights.to), retention: insights.retentionDays }),
+    unanswered: insights.unanswered.slice(0, INSIGHTS_SHOWN.groups).map((group) => ({
+      line: format(s.unansweredGroup, { count: group.count, question: cut(group.question) }),
+      ...(group.examples.length > 0 ? { also: format(s.unansweredAlso, { examples: group.examples.map((example) => `"${cut(example)}"`).join(', ') }) } : {}),
+    })),
+    notHelpful: insights.notHelpful.slice(0, INSIGHTS_SHOWN.entries).map((entry) => format(s.notHelpfulLine, { title: entry.title, file: entry.file, count: entry.notHelpful, ratings: entry.ratings })),
+    sent: insights.sentToTeam.slice(0, INSIGHTS_SHOWN.sent).map((item) => format(s.sentLine, { id: item.id, status: s.statusForAsker[item.status], question: cut(item.question) })),
+    paste: paste.filter((item) => shownPaste.some((id) => item.id.startsWith(`${id}.`))),
+    ...(insights.paste.length > INSIGHTS_SHOWN.paste ? { morePaste: format(s.morePaste, { count: insights.paste.length - INSIGHTS_SHOWN.paste }) } : {}),
+  });
+}
+
+function myQuestionsAction(): Action {
+  return { title: s.myQuestionsButton, verb: 'question.list', data: {} };
+}

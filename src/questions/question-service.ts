@@ -1,0 +1,223 @@
+/**
+ * Questions for the privacy team. `ask` stores the question and queues its ticket before the asker
+ * sees the reference; the ticket's buttons change it through `act`, one conditional write at a
+ * time; each change queues the channel card's update and, for an answer or a close, the message to
+ * the asker. Every step is recorded on the question itself, so `recover` at start-up finishes what
+ * a crash interrupted, and nothing already done is done again.
+ */
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import type { NotificationOutbox } from '../notifications/notification-outbox';
+import type { ConversationRef } from '../outbound/conversation-ref';
+import type { FormTokens } from '../requests/form-token';
+import { userKey, type UserRef } from '../requests/request-service';
+import { unlessConflict, type Store } from '../storage/store';
+import type { WorkQueue } from '../storage/work-queue';
+import { answeredNotice, closedNotice } from './asker-notices';
+import { newQuestionId } from './question-id';
+import { applyAction } from './ticket-rules';
+import type { Person, Question, Refusal, TicketAction } from './types';
+
+export const QUESTIONS_COLLECTION = 'questions';
+/** `<asker key>.<question id>` → nothing: "my questions" is a prefix listing of the asker's own. */
+export const ASKER_INDEX_COLLECTION = 'askerquestions';
+export const TICKET_WORK_COLLECTION = 'ticketwork';
+
+/** A ticket to post, or a posted ticket whose card must show the question's current state. */
+export interface TicketJob {
+  readonly op: 'post' | 'update';
+  readonly questionId: string;
+}
+
+export interface Asking {
+  readonly questionId: string;
+  readonly text: string;
+  readonly asker: Person;
+  /** The asker's own conversation: its service URL and bot reach their tenant's Teams later. */
+  readonly from: ConversationRef;
+  readonly entryId?: string;
+}
+
+export type ActResult =
+  | { readonly ok: true; readonly question: Question; readonly changed: boolean }
+  | { readonly ok: false; readonly refusal: Refusal; readonly question: Question };
+
+export interface QuestionServiceOptions {
+  readonly store: Pick<Store, 'get' | 'put' | 'list'>;
+  readonly queue: WorkQueue<TicketJob>;
+  readonly outbox: Pick<NotificationOutbox, 'send'>;
+  readonly tokens: FormTokens;
+  /** PRIVACY_TEAM_CHANNEL; empty: asking is not offered. */
+  readonly channelId: string;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+const FORM_KIND = 'question';
+const WRITE_TRIES = 5;
+/** Questions one person may have waiting at once: enough for anyone, and a channel nobody can flood. */
+export const MAX_WAITING_QUESTIONS = 5;
+
+export class QuestionService {
+  private readonly now: () => number;
+
+  constructor(private readonly options: QuestionServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get enabled(): boolean {
+    return this.options.channelId !== '';
+  }
+
+  /** True when `conversationId` (a channel, or a thread in it) is the privacy team's channel. */
+  isPrivacyChannel(conversationId: string | undefined): boolean {
+    // Actions on a channel post arrive with the thread's id: the channel's id and ";messageid=...".
+    return this.enabled && typeof conversationId === 'string' && conversationId.split(';')[0] === this.options.channelId;
+  }
+
+  /** A reference fixed when the form is shown, bound to the person, so a double click asks once. */
+  issueForm(user: UserRef): { questionId: string; formToken: string } {
+    const questionId = newQuestionId();
+    return { questionId, formToken: this.options.tokens.issue(questionId, userKey(user), FORM_KIND) };
+  }
+
+  /** True for a form the bot issued to this person, within FORM_TOKEN_TTL_DAYS. */
+  isGenuineForm(user: UserRef, questionId: string, formToken: unknown): boolean {
+    return this.options.tokens.check(formToken, questionId, userKey(user), FORM_KIND) === 'valid';
+  }
+
+  /** 'tooMany': the asker already has MAX_WAITING_QUESTIONS waiting for the team, and nothing is stored. */
+  async ask(asking: Asking): Promise<{ readonly outcome: 'created' | 'duplicate'; readonly question: Question } | { readonly outcome: 'tooMany' }> {
+    const { store, queue } = this.options;
+    const earlier = await this.get(asking.questionId);
+    if (earlier) return { outcome: 'duplicate', question: earlier };
+    const waiting = (await this.listFor(asking.asker)).filter((question) => question.status === 'open' || question.status === 'assigned');
+    if (waiting.length >= MAX_WAITING_QUESTIONS) return { outcome: 'tooMany' };
+    const at = new Date(this.now()).toISOString();
+    const { from, asker } = asking;
+    const question: Question = {
+      id: asking.questionId,
+      text: asking.text,
+      askedAt: at,
+      asker,
+      replyTo: { userId: asker.teamsUserId, tenantId: asker.tenantId, serviceUrl: from.serviceUrl, channelId: from.channelId },
+      // The asker's tenant and service URL reach the privacy team's channel too: it is the same organisation.
+      channel: {
+        serviceUrl: from.serviceUrl,
+        channelId: from.channelId,
+        conversation: { id: this.options.channelId, conversationType: 'channel', tenantId: asker.tenantId, isGroup: true },
+        ...(from.bot ? { bot: from.bot } : {}),
+      },
+      ...(asking.entryId ? { entryId: asking.entryId } : {}),
+      status: 'open',
+      version: 1,
+      ticket: {},
+      watchers: [],
+      updatedAt: at,
+    };
+    // The pointer first: a crash before the question leaves a pointer to nothing, which listings skip.
+    await unlessConflict(store.put(ASKER_INDEX_COLLECTION, `${userKey(asker)}.${question.id}`, {}, { ifAbsent: true }));
+    if (!(await unlessConflict(store.put(QUESTIONS_COLLECTION, question.id, question, { ifAbsent: true })))) {
+      // The same form sent twice at once, perhaps to two instances: the first write won.
+      return { outcome: 'duplicate', question: (await this.get(question.id))! };
+    }
+    await queue.enqueue(`post.${question.id}`, { op: 'post', questionId: question.id });
+    this.options.logger.info({ questionId: question.id, entryId: question.entryId }, 'question asked');
+    return { outcome: 'created', question };
+  }
+
+  async get(id: string): Promise<Question | undefined> {
+    return (await this.options.store.get<Question>(QUESTIONS_COLLECTION, id))?.value;
+  }
+
+  /** The person's own questions, newest first. */
+  async listFor(user: UserRef): Promise<Question[]> {
+    const pointers = await this.options.store.list(ASKER_INDEX_COLLECTION, { prefix: `${userKey(user)}.` });
+    const found = await Promise.all(pointers.map((pointer) => this.get(pointer.key.slice(pointer.key.indexOf('.') + 1))));
+    return found.filter((question): question is Question => question !== undefined).sort((a, b) => b.askedAt.localeCompare(a.askedAt));
+  }
+
+  /** Questions asked at or after `since` (epoch ms), for insights. */
+  async askedSince(since: number): Promise<Question[]> {
+    const from = new Date(since).toISOString();
+    return (await this.options.store.list<Question>(QUESTIONS_COLLECTION)).map((item) => item.value).filter((question) => question.askedAt >= from);
+  }
+
+  /** A ticket button pressed by `actor`; undefined for an unknown question. */
+  async act(id: string, action: TicketAction, actor: Person): Promise<ActResult | undefined> {
+    for (let tries = 0; tries < WRITE_TRIES; tries++) {
+      const stored = await this.options.store.get<Question>(QUESTIONS_COLLECTION, id);
+      if (!stored) return undefined;
+      const outcome = applyAction(stored.value, action, actor, new Date(this.now()).toISOString());
+      if (!outcome.ok) return { ...outcome, question: stored.value };
+      if (!outcome.changed) return outcome;
+      // Lost to another writer (a second answer at the same moment, on any instance): read and decide again.
+      if (!(await unlessConflict(this.options.store.put(QUESTIONS_COLLECTION, id, outcome.question, { etag: stored.etag })))) continue;
+      this.options.logger.info({ questionId: id, action: action.type, status: outcome.question.status, version: outcome.question.version }, 'question changed');
+      await this.options.queue.enqueue(`update.${id}`, { op: 'update', questionId: id });
+      return { ...outcome, question: await this.tellAsker(outcome.question) };
+    }
+    throw new AppError('STORAGE_CONFLICT', 'question kept changing underneath', { questionId: id });
+  }
+
+  /** The asker's "Was this helpful?" on the answer; 'notYours' for anyone else. */
+  async rate(id: string, user: UserRef, helpful: boolean): Promise<Question | 'notYours' | undefined> {
+    const question = await this.get(id);
+    if (!question?.answer) return undefined;
+    if (userKey(question.asker) !== userKey(user)) return 'notYours';
+    const at = new Date(this.now()).toISOString();
+    return this.change(id, (current) => ({ ...current, rating: { helpful, at } }));
+  }
+
+  /**
+   * Writes `change` over the stored question until the write wins (another instance may write in
+   * between); undefined when there is no question or `change` has nothing to do.
+   */
+  async change(id: string, change: (current: Question) => Question | undefined): Promise<Question | undefined> {
+    for (let tries = 0; tries < WRITE_TRIES; tries++) {
+      const stored = await this.options.store.get<Question>(QUESTIONS_COLLECTION, id);
+      const next = stored && change(stored.value);
+      if (!stored || !next) return undefined;
+      if (await unlessConflict(this.options.store.put(QUESTIONS_COLLECTION, id, next, { etag: stored.etag }))) return next;
+    }
+    throw new AppError('STORAGE_CONFLICT', 'question kept changing underneath', { questionId: id });
+  }
+
+  /**
+   * Finishes what a crash or an outage left undone: tickets never posted (or refused before the
+   * channel was fixed), cards showing an older state, askers not yet told. Run at start-up.
+   */
+  async recover(): Promise<void> {
+    const { queue } = this.options;
+    const counts = { questions: 0, posts: 0, updates: 0 };
+    for (const { value: question } of await this.options.store.list<Question>(QUESTIONS_COLLECTION)) {
+      counts.questions++;
+      if (!question.ticket.postedAt) {
+        if (await queue.enqueue(`post.${question.id}`, { op: 'post', questionId: question.id })) counts.posts++;
+      } else if (question.ticket.activityId && (question.ticket.shownVersion ?? 0) < question.version) {
+        if (await queue.enqueue(`update.${question.id}`, { op: 'update', questionId: question.id })) counts.updates++;
+      }
+      await this.tellAsker(question);
+    }
+    this.options.logger.info(counts, 'questions recovered');
+  }
+
+  /**
+   * Queues the answer (or the close) for the asker, then records that it is queued: the outbox
+   * delivers it from there, through throttling and restarts, and the record keeps it from being
+   * queued again once it is sent.
+   */
+  private async tellAsker(question: Question): Promise<Question> {
+    let current = question;
+    if (current.answerTold === 'pending' && current.answer) {
+      await this.options.outbox.send(answeredNotice({ ...current, answer: current.answer }));
+      current = (await this.change(current.id, (q) => (q.answerTold === 'pending' ? { ...q, answerTold: 'queued' } : undefined))) ?? current;
+      this.options.logger.info({ questionId: current.id }, 'answer queued for the asker');
+    }
+    if (current.closeTold === 'pending') {
+      await this.options.outbox.send(closedNotice(current));
+      current = (await this.change(current.id, (q) => (q.closeTold === 'pending' ? { ...q, closeTold: 'queued' } : undefined))) ?? current;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A question for the privacy team, as the bot keeps it: one record per question, keyed by its
+ * reference, holding the asker (to answer them), the ticket's state in the privacy channel and
+ * what the team did with it. Every change is an ETag-conditional write, so two people acting on
+ * one ticket at once (on one instance or two) never both win.
+ */
+import type { Recipient } from '../notifications/types';
+import type { ConversationRef } from '../outbound/conversation-ref';
+
+/** open: nobody has it; assigned: someone on the team has it; answered: the asker has been sent the answer. */
+export type QuestionStatus = 'open' | 'assigned' | 'answered' | 'closed';
+
+/** A person as Teams authenticated them (the name from the roster). Never taken from card data. */
+export interface Person {
+  readonly aadObjectId: string;
+  readonly tenantId: string;
+  readonly name: string;
+  /** The Teams user id (`29:...`): where the answer goes, and whose card view Teams refreshes. */
+  readonly teamsUserId: string;
+}
+
+/** Whether the asker has been told: pending until the notification is queued in the durable outbox. */
+export type Telling = 'pending' | 'queued';
+
+export interface Question {
+  readonly id: string;
+  readonly text: string;
+  readonly askedAt: string;
+  readonly asker: Person;
+  /** Where the asker's personal chat is reached. */
+  readonly replyTo: Recipient;
+  /** The privacy team's channel as it was configured when the question was asked. */
+  readonly channel: ConversationRef;
+  /** The FAQ entry the asker was reading when they asked, if any. */
+  readonly entryId?: string;
+  readonly status: QuestionStatus;
+  /** Goes up by one with every change the channel's card must show. */
+  readonly version: number;
+  readonly assignee?: Person;
+  readonly answer?: { readonly text: string; readonly by: Person; readonly at: string };
+  readonly closed?: { readonly by: Person; readonly at: string };
+  /** The card in the privacy channel: when it was posted, its message id, the version it shows, why it could not be posted. */
+  readonly ticket: { readonly postedAt?: string; readonly activityId?: string; readonly shownVersion?: number; readonly failure?: string };
+  readonly answerTold?: Telling;
+  /** Closed without an answer: the asker is told that too. */
+  readonly closeTold?: Telling;
+  /** The asker's "Was this helpful?" on the team's answer. */
+  readonly rating?: { readonly helpful: boolean; readonly at: string };
+  /** Teams ids of the team members who acted on it: their view of the card refreshes itself (Teams takes 60). */
+  readonly watchers: readonly string[];
+  readonly updatedAt: string;
+}
+
+/** What the ticket's buttons do. */
+export type TicketAction =
+  | { readonly type: 'assign' }
+  | { readonly type: 'answer'; readonly text: string }
+  | { readonly type: 'close' };
+
+/** Why an action changed nothing. */
+export type Refusal =
+  | { readonly reason: 'closed' }
+  /** Someone else answered first (or at the same moment): their answer stands. */
+  | { readonly reason: 'answered'; readonly by: Person };

@@ -1,0 +1,236 @@
+/**
+ * Ask the privacy team, in Teams. The asker: "Ask the privacy team" under an answer (or the
+ * not-covered reply) opens a form with their question, Send gives a receipt, the answer arrives in
+ * their personal chat, `my questions` lists theirs. The team: a ticket card in its channel with
+ * Assign to me, Answer and Close, which only work from that channel. Privacy admins: `insights`.
+ * Who acts is always who Teams says sent the activity; card data only names the question.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import type { FollowUp } from '../cards/faq-answer-card';
+import {
+  insightsCard,
+  myQuestionsCard,
+  questionAnswerCard,
+  questionClosedCard,
+  questionFormCard,
+  questionNoteCard,
+  questionReceiptCard,
+  ticketCard,
+  type TicketView,
+} from '../cards/question-cards';
+import { AppError } from '../errors';
+import type { Intent } from '../intents/classify';
+import type { Logger } from '../logger';
+import { answeredData, answeredDataOf, closedData, QUESTION_ANSWERED, QUESTION_CLOSED } from '../questions/asker-notices';
+import type { InsightsService } from '../questions/insights';
+import { isQuestionId } from '../questions/question-id';
+import { MAX_WAITING_QUESTIONS, type QuestionService } from '../questions/question-service';
+import type { Person, Question, TicketAction } from '../questions/types';
+import { checkAnswer, checkQuestion } from '../questions/validate';
+import { format, strings } from '../strings';
+import { MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { conversationKind } from './activity-text';
+import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
+import { cardMessage } from './card-message';
+import type { AskedQuestion } from './faq-feature';
+import type { Feature } from './feature';
+import type { TeamsPersonalMessenger } from './personal-messenger';
+import { referenceOf, type Proactive } from './proactive';
+import { isPrivacyAdmin, requesterOf } from './requester';
+import { activityTenantId } from './tenant';
+import { ticketView, type EntryLookup } from './ticket-board';
+
+const s = strings.questions;
+// Matched on the lower-cased words of the message, so case and punctuation do not matter.
+const MY_QUESTIONS = /^((show|list|view|see|check)( me)?( all)? )?my (privacy )?questions?( to the privacy team)?$/;
+const INSIGHTS = /^(show )?(the )?(privacy |content )?insights$/;
+
+export interface QuestionsFeatureOptions {
+  readonly questions: QuestionService;
+  readonly insights: InsightsService;
+  readonly proactive: Pick<Proactive, 'postToUser'>;
+  readonly entryOf: EntryLookup;
+  /** Entra object ids of privacy admins: they see insights. */
+  readonly adminIds: readonly string[];
+  readonly logger: Logger;
+}
+
+type Messages = Array<Partial<Activity> | string>;
+
+export class QuestionsFeature implements Feature {
+  readonly name = 'questions';
+
+  constructor(private readonly options: QuestionsFeatureOptions) {}
+
+  async onMessage(turn: TurnContext, _intent: Intent, text: string): Promise<boolean> {
+    const command = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (MY_QUESTIONS.test(command)) {
+      for (const message of await this.myQuestions(turn)) await turn.sendActivity(message);
+      return true;
+    }
+    if (INSIGHTS.test(command)) {
+      await turn.sendActivity(await this.insights(turn));
+      return true;
+    }
+    return false;
+  }
+
+  /** "Ask the privacy team" for what was asked: under every answer and the not-covered reply. */
+  readonly askFor = (asked: AskedQuestion): FollowUp[] => {
+    if (!this.options.questions.enabled) return [];
+    const question = asked.question.slice(0, MAX_MESSAGE_CHARS);
+    return [{ title: s.askButton, verb: 'question.open', data: { question, ...(asked.entryId ? { entryId: asked.entryId } : {}) } }];
+  };
+
+  registerActions(router: CardActionRouter): void {
+    router.register('question.open', async (turn, action) => ({ send: await this.openForm(turn, action) }));
+    router.register('question.send', (turn, action) => this.send(turn, action));
+    router.register('question.cancel', async () => ({ card: questionNoteCard(s.cancelledTitle, s.cancelledText) }));
+    router.register('question.list', async (turn) => ({ send: await this.myQuestions(turn) }));
+    router.register('question.rate', (turn, action) => this.rate(turn, action));
+    router.register('question.assign', (turn, action) => this.onTicket(turn, action, () => ({ type: 'assign' })));
+    router.register('question.close', (turn, action) => this.onTicket(turn, action, () => ({ type: 'close' })));
+    router.register('question.answer', (turn, action) =>
+      this.onTicket(turn, action, () => {
+        const checked = checkAnswer(action.data.answer);
+        return checked.ok ? { type: 'answer', text: checked.text } : { problem: checked.problem };
+      }),
+    );
+    // Teams asks for the card's current state (the card's refresh), for the person looking at it.
+    router.register('question.refresh', (turn, action) => this.onTicket(turn, action, () => undefined));
+  }
+
+  /** The cards of the messages the question service sends the asker. */
+  registerNotifications(messenger: Pick<TeamsPersonalMessenger, 'register'>): void {
+    messenger.register(QUESTION_ANSWERED, (data) => {
+      const answered = answeredData(data);
+      return answered && questionAnswerCard(answered);
+    });
+    messenger.register(QUESTION_CLOSED, (data) => {
+      const closed = closedData(data);
+      return closed && questionClosedCard(closed);
+    });
+  }
+
+  private async openForm(turn: TurnContext, action: CardAction): Promise<Messages> {
+    if (!this.options.questions.enabled) return [s.notOffered];
+    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
+    const entryId = this.entryIdFrom(action.data.entryId);
+    return this.privately(turn, async (asker) => cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId })));
+  }
+
+  private async send(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
+    const { questions, logger } = this.options;
+    if (!questions.enabled) return { card: questionNoteCard(s.formTitle, s.notOffered) };
+    const asker = await this.person(turn);
+    if (!asker) return { send: [s.notPermitted] };
+    if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
+    const entryId = this.entryIdFrom(action.data.entryId);
+    const checked = checkQuestion(action.data.question);
+    const { questionId, formToken } = action.data;
+    if (!isQuestionId(questionId) || !questions.isGenuineForm(asker, questionId, formToken)) {
+      // Forged or someone else's form: nothing is sent; the person gets a form of their own, their words kept.
+      logger.warn({ code: 'INVALID_CARD_DATA' }, 'question form token refused');
+      return { card: questionFormCard({ question: checked.text, hidden: questions.issueForm(asker), entryId, problem: s.formExpired }) };
+    }
+    if (!checked.ok) return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem: checked.problem }) };
+    const result = await questions.ask({ questionId, text: checked.text, asker, from: referenceOf(turn.activity), entryId });
+    logger.info({ questionId, outcome: result.outcome }, 'question sent to the privacy team');
+    if (result.outcome === 'tooMany') {
+      const problem = format(s.tooManyWaiting, { count: MAX_WAITING_QUESTIONS });
+      return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem }) };
+    }
+    return { card: questionReceiptCard(result.question, { duplicate: result.outcome === 'duplicate' }) };
+  }
+
+  private async rate(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
+    const who = await this.person(turn);
+    if (!who) return { send: [s.notPermitted] };
+    const id = action.data.questionId;
+    if (!isQuestionId(id)) throw new AppError('INVALID_CARD_DATA', 'not a question id', { verb: 'question.rate' });
+    const helpful = action.data.helpful === true || action.data.helpful === 'true';
+    const rated = await this.options.questions.rate(id, who, helpful);
+    if (rated === 'notYours') return { send: [s.notYours] };
+    if (!rated?.answer) throw new AppError('INVALID_CARD_DATA', 'no answered question with that id', { questionId: id });
+    this.options.logger.info({ questionId: id, helpful }, 'team answer rated');
+    return { card: questionAnswerCard(answeredDataOf({ ...rated, answer: rated.answer }), helpful ? s.helpfulThanks : s.helpfulSorry) };
+  }
+
+  /**
+   * A ticket button. Refused (and nothing changes) unless it comes from the privacy channel, names
+   * a question that exists, and is pressed by someone Teams identifies. `make` turns the card data
+   * into the action; undefined only looks (refresh); a problem is shown on the card.
+   */
+  private async onTicket(turn: TurnContext, action: CardAction, make: () => TicketAction | { problem: string } | undefined): Promise<CardActionResult> {
+    const { questions } = this.options;
+    if (!questions.isPrivacyChannel(turn.activity.conversation?.id)) throw new AppError('FORBIDDEN', s.teamOnly, { verb: action.verb });
+    const id = action.data.questionId;
+    if (!isQuestionId(id)) throw new AppError('INVALID_CARD_DATA', 'not a question id', { verb: action.verb });
+    const actor = await this.person(turn);
+    if (!actor) throw new AppError('FORBIDDEN', s.teamOnly, { verb: action.verb });
+    const ticketAction = make();
+    if (!ticketAction || 'problem' in ticketAction) {
+      const question = await questions.get(id);
+      if (!question) throw new AppError('INVALID_CARD_DATA', 'no question with that id', { questionId: id });
+      return { card: this.ticket(question, actor, ticketAction && { text: ticketAction.problem, style: 'attention' }) };
+    }
+    const result = await questions.act(id, ticketAction, actor);
+    if (!result) throw new AppError('INVALID_CARD_DATA', 'no question with that id', { questionId: id });
+    if (!result.ok) {
+      this.options.logger.info({ questionId: id, action: ticketAction.type, refused: result.refusal.reason }, 'ticket action refused');
+      const notice = result.refusal.reason === 'closed' ? s.alreadyClosed : format(s.alreadyAnswered, { name: result.refusal.by.name });
+      return { card: this.ticket(result.question, actor, { text: notice, style: 'warning' }) };
+    }
+    const sent = ticketAction.type === 'answer' ? { text: format(s.answerSent, { name: result.question.asker.name || s.unknownAsker }), style: 'good' as const } : undefined;
+    return { card: this.ticket(result.question, actor, sent) };
+  }
+
+  private ticket(question: Question, viewer: Person, notice?: TicketView['notice']) {
+    return ticketCard(question, ticketView(question, this.options.entryOf, { viewer: viewer.aadObjectId, ...(notice ? { notice } : {}) }));
+  }
+
+  private async myQuestions(turn: TurnContext): Promise<Messages> {
+    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker))));
+  }
+
+  private async insights(turn: TurnContext): Promise<Partial<Activity> | string> {
+    if (!isPrivacyAdmin(turn, this.options.adminIds)) {
+      this.options.logger.info({ code: 'FORBIDDEN' }, 'insights refused: not an admin');
+      return s.adminOnly;
+    }
+    if (conversationKind(turn.activity) !== 'personal') return s.personalOnly;
+    const insights = await this.options.insights.compute();
+    this.options.logger.info({ unanswered: insights.unanswered.length, notHelpful: insights.notHelpful.length, sent: insights.sentToTeam.length }, 'insights shown');
+    return cardMessage(insightsCard(insights));
+  }
+
+  /**
+   * What to say here so that `build`'s message reaches the asker privately: the message itself in a
+   * personal chat; elsewhere a short note, the message going to a personal chat.
+   */
+  private async privately(turn: TurnContext, build: (asker: Person) => Promise<Partial<Activity>>): Promise<Messages> {
+    const asker = await this.person(turn);
+    if (!asker) return [s.notPermitted];
+    const message = await build(asker);
+    if (conversationKind(turn.activity) === 'personal') return [message];
+    const where = { serviceUrl: turn.activity.serviceUrl, tenantId: activityTenantId(turn.activity) ?? '', channelId: turn.activity.channelId };
+    const outcome = await this.options.proactive.postToUser(where, turn.activity.from.id, message);
+    return [outcome.ok ? s.movedToPersonal : s.movedToPersonalFailed];
+  }
+
+  /** Who sent the activity, as Teams authenticated them; undefined without a work account. */
+  private async person(turn: TurnContext): Promise<Person | undefined> {
+    const who = await requesterOf(turn);
+    if (!who.ok) {
+      this.options.logger.info({ reason: who.reason }, 'question refused: no work account');
+      return undefined;
+    }
+    const { aadObjectId, tenantId, name, teamsUserId } = who.requester;
+    return { aadObjectId, tenantId, name, teamsUserId };
+  }
+
+  /** An entry id from card data, kept only if the content has it. */
+  private entryIdFrom(value: unknown): string | undefined {
+    return typeof value === 'string' && value.length <= 200 && this.options.entryOf(value) ? value : undefined;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Wires "Ask the privacy team" and the content insights: the question service and its ticket queue,
+ * the Teams ticket board and feature, the log of unanswered questions, and GET /api/insights.
+ */
+import type { Server } from 'restify';
+import type { Config } from '../config';
+import type { FaqService } from '../faq/types';
+import { registerInsightsRoute } from '../http/insights-route';
+import type { Logger } from '../logger';
+import { ContentGaps } from '../questions/content-gaps';
+import { InsightsService, type EntryRating } from '../questions/insights';
+import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../questions/question-service';
+import { TicketSync } from '../questions/ticket-sync';
+import { FormTokens } from '../requests/form-token';
+import type { Store } from '../storage/store';
+import { WorkQueue } from '../storage/work-queue';
+import { WorkRunner } from '../storage/work-runner';
+import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
+import type { Proactive } from '../teams/proactive';
+import { QuestionsFeature } from '../teams/questions-feature';
+import { TeamsTicketBoard } from '../teams/ticket-board';
+import type { NotificationParts } from './notifications';
+
+/** A post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
+const TICKET_LEASE_MS = 60_000;
+/** Unanswered questions past their retention are erased this often (and whenever insights are looked at). */
+const ERASE_EVERY_MS = 6 * 60 * 60_000;
+
+export async function wireQuestions(deps: {
+  readonly config: Config;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly instanceId: string;
+  readonly proactive: Proactive;
+  readonly notifications: NotificationParts;
+  readonly faq: FaqService;
+  /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */
+  readonly now?: () => number;
+}) {
+  const { config, store, logger, now, faq } = deps;
+  const entryOf = (id: string) => faq.getEntry(id);
+  const queue = new WorkQueue<TicketJob>(store, TICKET_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: TICKET_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const service = new QuestionService({
+    store,
+    queue,
+    outbox: deps.notifications.outbox,
+    // The same key and lifetime as request forms (FORM_TOKEN_TTL_DAYS).
+    tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
+    channelId: config.privacyTeamChannel,
+    logger,
+    now,
+  });
+  const gaps = new ContentGaps({ store, logger, now });
+  const ratings = async (): Promise<EntryRating[]> => (await store.list<FeedbackRecord>(FEEDBACK_COLLECTION)).map((item) => item.value);
+  const insights = new InsightsService({ gaps, questions: service, ratings, entryOf, now });
+  const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, entryOf, adminIds: config.privacyAdminIds, logger });
+  feature.registerNotifications(deps.notifications.messenger);
+
+  const sync = new TicketSync({ questions: service, queue, board: new TeamsTicketBoard(deps.proactive, entryOf), logger });
+  // One channel, and Teams allows 7 posts a second in a conversation: two at a time stays well clear.
+  const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
+  let eraser: NodeJS.Timeout | undefined;
+  const erase = () => gaps.eraseExpired().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing unanswered questions failed'));
+  return {
+    service,
+    feature,
+    /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
+    askFor: feature.askFor,
+    onNotCovered: (question: string) => gaps.record(question),
+    registerRoutes: (server: Server) => registerInsightsRoute(server, { token: config.notices.apiToken, insights, logger }),
+    worker: {
+      start() {
+        runner.start();
+        void erase();
+        eraser = setInterval(() => void erase(), ERASE_EVERY_MS);
+        eraser.unref();
+        // Tickets never posted, cards behind, askers not yet told: finished now.
+        service.recover().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'recovery of questions failed'));
+      },
+      async stop() {
+        clearInterval(eraser);
+        await runner.stop();
+      },
+    },
+  };
+}
