@@ -24,6 +24,13 @@ const LAST_RANK = 20_000;
 const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
 /**
+ * Questions that name no privacy concept but share the organisation's own words with the content
+ * ("where is the library", "what time do you open"): made of one word of the content that is no
+ * privacy concept and a few everyday words; the share of them the bot must decline.
+ */
+const SUBJECT_SAMPLES = 200;
+const SUBJECT_DECLINED_SHARE = 0.95;
+/**
  * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
  * ranking against itself, so it carries from one content to another; measured on our three
  * development policies of different kinds, and settable in calibration.json.
@@ -39,7 +46,15 @@ function random(seed: number): () => number {
   };
 }
 
-export function deriveThresholds(coverageOf: (question: string) => number): AnswerThresholds {
+/** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
+export interface CalibrationProbe {
+  coverageOf(question: string): number;
+  aboutPrivacy(question: string): boolean;
+  /** The content's words (searchable, in the English vocabulary), as often as the content uses them. */
+  readonly contentWords: readonly string[];
+}
+
+export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   const english = englishData();
   const everyday: string[] = [];
   for (let rank = FIRST_RANK; rank <= Math.min(LAST_RANK, english.size); rank++) {
@@ -51,12 +66,24 @@ export function deriveThresholds(coverageOf: (question: string) => number): Answ
   for (let i = 0; i < SAMPLES; i++) {
     const length = 2 + Math.floor(next() * 3);
     const words = Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)]);
-    coverages.push(coverageOf(words.join(' ')));
+    coverages.push(probe.coverageOf(words.join(' ')));
   }
-  coverages.sort((a, b) => a - b);
-  const chance = coverages[Math.floor(DECLINED_SHARE * (coverages.length - 1))];
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, chance));
-  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD };
+  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
+  const subject = probe.contentWords.filter((word) => !probe.aboutPrivacy(word));
+  const subjectCoverages: number[] = [];
+  for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0; i++) {
+    const length = 1 + Math.floor(next() * 3);
+    const words = [subject[Math.floor(next() * subject.length)], ...Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)])];
+    const question = words.join(' ');
+    if (!probe.aboutPrivacy(question)) subjectCoverages.push(probe.coverageOf(question));
+  }
+  const withoutPrivacy = subjectCoverages.length > 0 ? quantile(subjectCoverages, SUBJECT_DECLINED_SHARE) : minCoverage;
+  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
+}
+
+function quantile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(share * (sorted.length - 1))];
 }
 
 /** Levels set by the organisation, if it has a calibration.json; a bad file stops start-up. */
@@ -70,7 +97,7 @@ export function readCalibration(contentDir: string): Partial<AnswerThresholds> {
     throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: not valid JSON`, { file: CALIBRATION_FILE }, { cause: err });
   }
   const result: Partial<Record<keyof AnswerThresholds, number>> = {};
-  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1]] as const) {
+  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1], ['minCoverageWithoutPrivacy', 0]] as const) {
     const value = (parsed as Record<string, unknown> | null)?.[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value >= min && value <= 1)) {

@@ -45,6 +45,32 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
 export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
 
 /**
+ * What any privacy notice is about, beyond the groups below: personal data and what is done with it
+ * (kept, seen, passed on, looked after), and the parties and rights around it. A question that uses
+ * none of these words (nor a word derived from one, nor an expression of the groups) asks about
+ * something else, however much of the organisation's own vocabulary it shares with the content:
+ * "where is the library", "what time do you open" to a university's or a clinic's notice.
+ */
+export const PRIVACY_CONCEPTS: readonly string[] = [
+  // the data
+  'data', 'information', 'personal', 'privacy', 'private', 'confidential', 'confidentiality', 'record', 'file', 'note',
+  'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'video', 'footage', 'recording', 'camera',
+  'name', 'address', 'phone', 'location', 'birth', 'spam',
+  // what is done with it
+  'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
+  'wipe', 'destroy', 'share', 'disclose', 'pass', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish', 'show',
+  'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'hear', 'learn', 'find', 'check', 'watch', 'monitor', 'track',
+  'tape', 'email', 'ask',
+  // its safety
+  'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
+  // choices and rights
+  'consent', 'permission', 'agree', 'opt', 'object', 'refuse', 'right', 'request', 'copy', 'export', 'download', 'correct',
+  'mistake', 'wrong', 'update', 'complain', 'complaint',
+  // the parties
+  'police', 'court', 'government', 'authority', 'regulator', 'law', 'legal', 'officer', 'partner', 'vendor', 'processor',
+];
+
+/**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are
  * matched as phrases in the question; each of their words is then a search term.
  */

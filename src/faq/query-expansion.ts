@@ -14,7 +14,7 @@ import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
 import { isStopWord, searchWords } from './content-terms';
-import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_CONCEPTS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 
 /** A content term (a stem, or a phrase of stems registered with the index) and how well it stands for the unit. */
@@ -93,6 +93,8 @@ export class QueryExpander {
   /** Each group's expressions as content terms: single stems, or phrases the index knows. */
   private readonly groupAlternatives: Alternative[][];
   private readonly cache = new Map<string, Alternative[]>();
+  /** Stems of the privacy concepts and of the groups' one-word expressions. */
+  private readonly conceptStems = new Set<string>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
 
@@ -118,6 +120,10 @@ export class QueryExpander {
         this.expressions.set(key, known);
       }
     });
+    for (const word of [...PRIVACY_CONCEPTS, ...PRIVACY_GROUPS.flat(), ...ABBREVIATIONS.keys()]) {
+      const said = searchWords(word);
+      if (said.length === 1) this.conceptStems.add(stem(said[0]));
+    }
     for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
     this.groupAlternatives = PRIVACY_GROUPS.map((group) => {
       const found = new Map<string, number>();
@@ -129,9 +135,18 @@ export class QueryExpander {
     });
     const vocabulary = new Map<string, number>();
     for (const [word, { count }] of index.words) vocabulary.set(word, count);
-    for (const group of PRIVACY_GROUPS) for (const expression of group) for (const word of searchWords(expression)) if (!vocabulary.has(word)) vocabulary.set(word, 0);
+    for (const expression of [...PRIVACY_GROUPS.flat(), ...PRIVACY_CONCEPTS]) for (const word of searchWords(expression)) if (!vocabulary.has(word)) vocabulary.set(word, 0);
     // A real English word is left as typed: "remote" is not a typo of "remove".
     this.correct = createCorrector(vocabulary, (word) => isStopWord(word) || this.english.rank(word) !== undefined || ABBREVIATIONS.has(word));
+  }
+
+  /**
+   * Whether the question names something a privacy notice is about: a privacy concept or a word of
+   * one (even a function word: "who gets told"), or an expression of the privacy groups.
+   */
+  aboutPrivacy(question: string): boolean {
+    const said = searchWords(question).map((word) => this.correct(word));
+    return said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined);
   }
 
   units(question: string): Unit[] {
@@ -172,6 +187,12 @@ export class QueryExpander {
       units.push({ text: words.join(' '), information, alternatives: toList(alternatives) });
     }
     return units;
+  }
+
+  /** Whether the word, one of its base forms or a word derived from it is a privacy concept ("told" / "tell", "anonymously"). */
+  private namesPrivacyConcept(word: string): boolean {
+    const forms = [word, ...baseForms(word)];
+    return forms.some((form) => this.conceptStems.has(stem(form)) || this.english.derived(form).some((derived) => this.conceptStems.has(stem(derived))));
   }
 
   /** An expression as one content term: its stem, or its words as a phrase the content has; undefined when the content has neither. */

@@ -18,7 +18,7 @@ describe('calibration.json', () => {
   it('sets the levels the organisation measured, and derives the rest from the content', () => {
     const derived = loadFaqService(FIXTURE).thresholds;
     const service = loadFaqService(contentWith('{ "minCoverage": 0.2, "answerCoverage": 0.3 }'));
-    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead });
+    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead, minCoverageWithoutPrivacy: derived.minCoverageWithoutPrivacy });
   });
 
   it.each([
