@@ -79,7 +79,7 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'wipe', 'purge', 'destroy', 'get rid of', 'right to be forgotten'],
   ['access', 'subject access', 'copy of my data', 'copy of my information', 'what you hold', 'hold about me', 'have about me', 'know about me', 'everything you have'],
   ['export', 'portability', 'download', 'machine readable', 'transfer my data', 'move my data', 'take my data'],
-  ['rectify', 'rectification', 'correct', 'correction', 'fix', 'amend', 'wrong', 'incorrect', 'inaccurate', 'out of date', 'outdated'],
+  ['rectify', 'rectification', 'correct', 'correction', 'fix', 'amend', 'wrong', 'incorrect', 'inaccurate', 'out of date', 'outdated', 'mistake', 'mistakes', 'error', 'errors'],
   ['restrict', 'restriction', 'limit processing'],
   ['object', 'objection', 'opt out', 'unsubscribe', 'withdraw consent', 'revoke consent', 'say no', 'switch off', 'turn off'],
   ['consent', 'permission', 'agree', 'opt in'],
@@ -107,4 +107,6 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['policy change', 'changes to this policy', 'updated policy', 'policy update', 'notify changes'],
   ['contact', 'get in touch', 'reach', 'write to'],
   ['representative', 'eu representative', 'uk representative', 'article 27'],
+  // Whom the notice is for: every notice says.
+  ['apply to', 'applies to', 'does this cover', 'covered by', 'who this is for'],
 ];
