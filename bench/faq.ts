@@ -220,7 +220,12 @@ async function startup(contentDir: string): Promise<{ ms: number; rssMb: number 
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return { ms, rssMb: rssKb / 1024 };
   } finally {
-    child.kill();
+    // Gone before its data dir is removed: a bot still writing there makes the removal fail.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -28,8 +28,9 @@ const MAX_DECLINE = 0.45;
  * ("where is the library", "what time do you open"): made of one word of the content that is no
  * privacy concept and a few everyday words; the share of them the bot must decline.
  */
-const SUBJECT_SAMPLES = 200;
-const SUBJECT_DECLINED_SHARE = 0.95;
+const SUBJECT_SAMPLES = 300;
+const SUBJECT_POOL = 120;
+const SUBJECT_DECLINED_SHARE = 0.98;
 /**
  * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
  * ranking against itself, so it carries from one content to another; measured on our three
@@ -69,11 +70,17 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     coverages.push(probe.coverageOf(words.join(' ')));
   }
   const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
-  const subject = probe.contentWords.filter((word) => !probe.aboutPrivacy(word));
+  const privacyWords = new Set([...new Set(probe.contentWords)].filter((word) => probe.aboutPrivacy(word)));
+  const subjectWords = probe.contentWords.filter((word) => !privacyWords.has(word));
+  // Words from two small pools (the content's, drawn as often as it uses them, and everyday ones):
+  // each word's expansion is worked out once, so start-up stays quick.
+  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
+  const subject = subjectWords.length > 0 ? Array.from({ length: SUBJECT_POOL }, () => pick(subjectWords)) : [];
+  const pool = Array.from({ length: SUBJECT_POOL }, () => pick(everyday));
   const subjectCoverages: number[] = [];
   for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0; i++) {
     const length = 1 + Math.floor(next() * 3);
-    const words = [subject[Math.floor(next() * subject.length)], ...Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)])];
+    const words = [pick(subject), ...Array.from({ length }, () => pick(pool))];
     const question = words.join(' ');
     if (!probe.aboutPrivacy(question)) subjectCoverages.push(probe.coverageOf(question));
   }

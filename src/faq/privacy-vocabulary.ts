@@ -55,11 +55,12 @@ export const PRIVACY_CONCEPTS: readonly string[] = [
   // the data
   'data', 'information', 'personal', 'privacy', 'private', 'confidential', 'confidentiality', 'record', 'file', 'note',
   'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'video', 'footage', 'recording', 'camera',
-  'name', 'address', 'phone', 'location', 'birth', 'spam',
+  'name', 'address', 'location', 'birth', 'spam',
   // what is done with it
-  'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
-  'wipe', 'destroy', 'share', 'disclose', 'pass', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish', 'show',
-  'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'hear', 'learn', 'find', 'check', 'watch', 'monitor', 'track',
+  // (not everyday verbs such as "use", "check", "find" or "give": "how do I use the app" asks something else)
+  'collect', 'gather', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
+  'wipe', 'destroy', 'share', 'disclose', 'send', 'sell', 'tell', 'inform', 'report', 'publish',
+  'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
   'tape', 'email', 'ask',
   // its safety
   'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
