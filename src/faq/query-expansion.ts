@@ -290,10 +290,16 @@ export class QueryExpander {
   }
 }
 
+/**
+ * Within a vocabulary expression, the words for one's data are one word: "in charge of my info" is
+ * "in charge of my data", "a copy of my personal details" is "a copy of my data".
+ */
+const DATA_WORDS: ReadonlySet<string> = new Set(['data', 'information', 'details', 'records', 'record', 'files', 'file']);
+
 function phraseKey(words: string[]): string {
   return words
-    .filter((word) => !PHRASE_SKIP.has(word))
-    .map(stem)
+    .filter((word, i) => !PHRASE_SKIP.has(word) && !(word === 'personal' && DATA_WORDS.has(words[i + 1] ?? '')))
+    .map((word) => (DATA_WORDS.has(word) ? 'data' : stem(word)))
     .join(' ');
 }
 
