@@ -22,6 +22,8 @@ export interface Explanation {
   candidates: Candidate[];
   /** Whether the question names anything a privacy notice is about (see PRIVACY_CONCEPTS). */
   aboutPrivacy: boolean;
+  /** Whether the asker speaks of themselves ("my", "I", "we"). */
+  aboutAsker: boolean;
 }
 
 export interface ExplainingFaqService extends FaqService {
@@ -40,7 +42,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     // Anything that is not a string (a card payload gone wrong) is an empty question.
     const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
     const units = expander.units(text);
-    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text) };
+    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.

@@ -52,16 +52,17 @@ export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy not
  * "where is the library", "what time do you open" to a university's or a clinic's notice.
  */
 export const PRIVACY_CONCEPTS: readonly string[] = [
+  // (a phrase counts when the question has its words side by side)
   // the data
   'data', 'information', 'personal', 'privacy', 'private', 'confidential', 'confidentiality', 'record', 'file', 'note',
-  'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'video', 'footage', 'recording', 'camera',
+  'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'picture', 'image', 'video', 'film', 'footage', 'recording', 'camera', 'fingerprint',
   'name', 'address', 'location', 'birth', 'spam',
   // what is done with it
   // (not everyday verbs such as "use", "check", "find" or "give": "how do I use the app" asks something else)
   'collect', 'gather', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
   'wipe', 'destroy', 'share', 'disclose', 'send', 'sell', 'tell', 'inform', 'report', 'publish',
   'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
-  'tape', 'email', 'ask',
+  'tape', 'email', 'find out', 'phone home', 'ask',
   // its safety
   'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
   // choices and rights

@@ -66,6 +66,8 @@ const COMMON_SHARE = 0.3;
 /** Determiners and pronouns are skipped inside phrases: "opt me out" is "opt out". */
 const PHRASE_SKIP: ReadonlySet<string> = new Set(['my', 'me', 'your', 'our', 'us', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'any', 'some', 'it', 'them', 'else']);
 const MAX_PHRASE_WORDS = 5;
+/** The words by which askers speak of themselves (and, for a business customer, of their organisation). */
+const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
 
 /** Information of a word outside the English vocabulary: as much as the rarest words in it. */
 function informationOf(english: English, word: string): number {
@@ -95,6 +97,8 @@ export class QueryExpander {
   private readonly cache = new Map<string, Alternative[]>();
   /** Stems of the privacy concepts and of the groups' one-word expressions. */
   private readonly conceptStems = new Set<string>();
+  /** What the abbreviations stand for ("standard contractual clauses"), as phrase keys. */
+  private readonly conceptPhrases = new Set<string>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
 
@@ -123,7 +127,9 @@ export class QueryExpander {
     for (const word of [...PRIVACY_CONCEPTS, ...PRIVACY_GROUPS.flat(), ...ABBREVIATIONS.keys()]) {
       const said = searchWords(word);
       if (said.length === 1) this.conceptStems.add(stem(said[0]));
+      else if (said.length > 1) this.conceptPhrases.add(phraseKey(said));
     }
+    for (const long of [...ABBREVIATIONS.values()].flat()) this.conceptPhrases.add(phraseKey(searchWords(long)));
     for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
     this.groupAlternatives = PRIVACY_GROUPS.map((group) => {
       const found = new Map<string, number>();
@@ -146,7 +152,16 @@ export class QueryExpander {
    */
   aboutPrivacy(question: string): boolean {
     const said = searchWords(question).map((word) => this.correct(word));
-    return said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined);
+    const key = phraseKey(said);
+    return (
+      said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined) ||
+      [...this.conceptPhrases].some((phrase) => ` ${key} `.includes(` ${phrase} `))
+    );
+  }
+
+  /** Whether the asker speaks of themselves ("my", "I", "we"): personal data is about someone. */
+  aboutAsker(question: string): boolean {
+    return searchWords(question).some((word) => ASKER_WORDS.has(word));
   }
 
   units(question: string): Unit[] {
