@@ -21,11 +21,17 @@ describe('calibration.json', () => {
     expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead, minCoverageWithoutPrivacy: derived.minCoverageWithoutPrivacy });
   });
 
+  it('takes every level from the file when it sets them all', () => {
+    const levels = { minCoverage: 0.25, answerCoverage: 0.35, answerLead: 0, minCoverageWithoutPrivacy: 0.7 };
+    expect(loadFaqService(contentWith(JSON.stringify(levels))).thresholds).toEqual(levels);
+  });
+
   it.each([
     ['not JSON', '{ minCoverage: 0.2 '],
     ['a level that is not a number', '{ "minCoverage": "low" }'],
     ['a level outside 0..1', '{ "answerCoverage": 3 }'],
     ['a lead outside -1..1', '{ "answerLead": -2 }'],
+    ['a level for questions naming no privacy concept outside 0..1', '{ "minCoverageWithoutPrivacy": 1.5 }'],
   ])('stops start-up on %s, naming the file', (_case, text) => {
     let error: unknown;
     try {
