@@ -36,7 +36,7 @@ const SUBJECT_DECLINED_SHARE = 0.98;
  * ranking against itself, so it carries from one content to another; measured on our four
  * development policies of different kinds, and settable in calibration.json.
  */
-export const DEFAULT_ANSWER_LEAD = -0.45;
+export const DEFAULT_ANSWER_LEAD = -0.35;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {

@@ -48,12 +48,14 @@ const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['able', 'ible', 'abi
 /**
  * Vector neighbours. Frequent words sit close to many others ("information" is 0.72 from
  * "intelligence"), so the cosine a neighbour needs falls from COMMON_MIN for the most common words
- * to RARE_MIN for words past rank RARE_RANK; the weight grows from 0 at that cosine to MAX_WEIGHT.
+ * to RARE_MIN for words past rank RARE_RANK; the weight grows from NEIGHBOUR_FLOOR of the most at that cosine to the most.
  */
 const COMMON_MIN = 0.8;
 const RARE_MIN = 0.5;
 const RARE_RANK = 20_000;
 const NEIGHBOUR_MAX_WEIGHT = 0.6;
+/** A neighbour past the cosine it needs is a real one: it starts at this share of the maximum weight. */
+const NEIGHBOUR_FLOOR = 0.5;
 const MAX_NEIGHBOURS = 5;
 /**
  * A stem in more than this share of the entries is never reached by expansion ("information" ->
@@ -295,7 +297,7 @@ export class QueryExpander {
       const cosine = this.cosines[i];
       const candidate = this.contentRows[i];
       if (cosine < min || candidate.word === word || antonyms.has(candidate.word)) continue;
-      const weight = NEIGHBOUR_MAX_WEIGHT * Math.min(1, 0.3 + (0.7 * (cosine - min)) / (1 - min));
+      const weight = NEIGHBOUR_MAX_WEIGHT * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
       if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
     }
     return [...best]
