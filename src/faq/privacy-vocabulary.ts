@@ -59,8 +59,8 @@ export const PRIVACY_CONCEPTS: readonly string[] = [
   'name', 'address', 'location', 'birth', 'spam',
   // what is done with it
   // (not everyday verbs such as "use", "check", "find" or "give": "how do I use the app" asks something else)
-  'collect', 'gather', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
-  'wipe', 'destroy', 'share', 'disclose', 'send', 'sell', 'tell', 'inform', 'report', 'publish',
+  'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
+  'wipe', 'destroy', 'share', 'disclose', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish',
   'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
   'tape', 'email', 'find out', 'phone home', 'ask',
   // its safety
