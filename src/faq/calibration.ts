@@ -29,7 +29,7 @@ const MAX_DECLINE = 0.45;
  * privacy concept and a few everyday words; the share of them the bot must decline.
  */
 const SUBJECT_SAMPLES = 300;
-const SUBJECT_POOL = 120;
+const SUBJECT_POOL = 80;
 const SUBJECT_DECLINED_SHARE = 0.98;
 /**
  * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
@@ -49,7 +49,10 @@ function random(seed: number): () => number {
 
 /** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
 export interface CalibrationProbe {
+  /** The coverage of the entry ranked first. */
   coverageOf(question: string): number;
+  /** The most any entry covers: no less than coverageOf, and quicker (no ranking). */
+  bestCoverageOf(question: string): number;
   aboutPrivacy(question: string): boolean;
   /** The content's words (searchable, in the English vocabulary), as often as the content uses them. */
   readonly contentWords: readonly string[];
@@ -63,26 +66,34 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     if (word && !STOP_WORDS.has(word)) everyday.push(word);
   }
   const next = random(20260101);
+  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
   const coverages: number[] = [];
+  const said: string[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const length = 2 + Math.floor(next() * 3);
-    const words = Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)]);
+    const words = Array.from({ length }, () => pick(everyday));
+    said.push(...words);
     coverages.push(probe.coverageOf(words.join(' ')));
   }
   const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
-  const privacyWords = new Set([...new Set(probe.contentWords)].filter((word) => probe.aboutPrivacy(word)));
-  const subjectWords = probe.contentWords.filter((word) => !privacyWords.has(word));
-  // Words from two small pools (the content's, drawn as often as it uses them, and everyday ones):
-  // each word's expansion is worked out once, so start-up stays quick.
-  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
-  const subject = subjectWords.length > 0 ? Array.from({ length: SUBJECT_POOL }, () => pick(subjectWords)) : [];
-  const pool = Array.from({ length: SUBJECT_POOL }, () => pick(everyday));
+  // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
+  // them) and the everyday words asked above. Each word's expansion is worked out once, and the
+  // everyday ones already were, so start-up stays quick.
+  const isPrivacy = new Map<string, boolean>();
+  const plain = (word: string) => {
+    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.aboutPrivacy(word));
+    return !isPrivacy.get(word);
+  };
+  const subject: string[] = [];
+  for (let tries = 0; subject.length < SUBJECT_POOL && tries < 4 * SUBJECT_POOL && probe.contentWords.length > 0; tries++) {
+    const word = pick(probe.contentWords);
+    if (plain(word)) subject.push(word);
+  }
+  const pool = [...new Set(said)].filter(plain);
   const subjectCoverages: number[] = [];
-  for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0; i++) {
+  for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0 && pool.length > 0; i++) {
     const length = 1 + Math.floor(next() * 3);
-    const words = [pick(subject), ...Array.from({ length }, () => pick(pool))];
-    const question = words.join(' ');
-    if (!probe.aboutPrivacy(question)) subjectCoverages.push(probe.coverageOf(question));
+    subjectCoverages.push(probe.bestCoverageOf([pick(subject), ...Array.from({ length }, () => pick(pool))].join(' ')));
   }
   const withoutPrivacy = subjectCoverages.length > 0 ? quantile(subjectCoverages, SUBJECT_DECLINED_SHARE) : minCoverage;
   return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };

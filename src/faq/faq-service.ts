@@ -7,7 +7,7 @@ import { choose, relatedTo, type AnswerThresholds } from './answer-policy';
 import { deriveThresholds, readCalibration } from './calibration';
 import { loadContent } from './content-loader';
 import { QueryExpander, type Unit } from './query-expansion';
-import { rankEntries, type Candidate } from './ranking';
+import { bestCoverage, rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
 import { searchWords } from './content-terms';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
@@ -47,7 +47,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
   const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => explain(q).candidates[0]?.coverage ?? 0, aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
+  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => explain(q).candidates[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.

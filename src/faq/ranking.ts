@@ -40,7 +40,17 @@ const LOOSE_MATCH_POWER = 1.5;
 const NEARNESS_BONUS = 0.3;
 const NEARNESS_WINDOW = 3;
 
-export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candidate[] {
+/** What each entry matched of the question, word by word, before nearness. */
+interface Matches {
+  score: Float64Array;
+  covered: Float64Array;
+  headingCovered: Float64Array;
+  information: number;
+  /** Per unit, the entries it matched: only those can have two neighbouring question words near each other. */
+  matched: Uint8Array[];
+}
+
+function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
   const size = index.size;
   const score = new Float64Array(size);
   const covered = new Float64Array(size);
@@ -50,7 +60,6 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
   const unitHeading = new Float64Array(size);
   const headingCovered = new Float64Array(size);
   let information = 0;
-  // Per unit, the entries it matched: only those can have two neighbouring question words near each other.
   const matched: Uint8Array[] = [];
   for (const unit of units) {
     information += unit.information;
@@ -76,6 +85,18 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
+  return { score, covered, headingCovered, information, matched };
+}
+
+/** The most of the question any one entry covers: what calibration needs, without ranking. */
+export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number {
+  const { covered, information } = matchEntries(index, units);
+  return information > 0 ? Math.max(0, ...covered) / information : 0;
+}
+
+export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candidate[] {
+  const size = index.size;
+  const { score, covered, headingCovered, information, matched } = matchEntries(index, units);
   const bonus = nearnessBonus(index, units, matched);
   for (let doc = 0; doc < size; doc++) score[doc] += bonus[doc];
   const candidates: Candidate[] = [];
