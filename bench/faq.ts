@@ -175,15 +175,17 @@ function runSet(set: QuestionSet, verbose: boolean): string {
     const describe = (outcome: Outcome) =>
       outcome.kind === 'request' ? `(request form: ${outcome.requestKind})` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
     const coverage = (q: string) => {
-      const [first, second] = faq.explain(q).candidates;
-      return first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00';
+      const { candidates, aboutPrivacy, aboutAsker } = faq.explain(q);
+      const [first, second] = candidates;
+      const about = aboutPrivacy ? 'P' : aboutAsker ? 'A' : '-';
+      return `${first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00'} ${about}`;
     };
     const ranked = set.faq.filter((question) => {
       const first = faq.explain(question.q).candidates[0];
       return first !== undefined && question.accepts(first.entry.title);
     }).length;
     lines.push(`  ranked first by the search, whatever the outcome: ${pct(ranked, n)}`);
-    lines.push('  questions (coverage of the best entry, its lead over the runner-up, outcome):');
+    lines.push('  questions (coverage of the best entry, its lead over the runner-up, P names a privacy concept / A speaks of the asker / - neither, outcome):');
     set.faq.forEach((question, i) => {
       const outcome = bot[i];
       const mark = outcome.kind === 'answer' && question.accepts(outcome.titles[0]) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
