@@ -45,8 +45,9 @@ describe('a policy in its own words', () => {
     expect(shown('who do you send my treatment report to')[0]).toBe('Insurers');
   });
 
-  it('derives from the content the coverage that questions naming no privacy concept need', () => {
-    expect(faq.thresholds.minCoverageWithoutPrivacy).toBeGreaterThanOrEqual(faq.thresholds.minCoverage);
+  it('derives from the content a higher coverage for questions naming no privacy concept', () => {
+    // Questions made of the notice's own words cover more of it than random English does.
+    expect(faq.thresholds.minCoverageWithoutPrivacy).toBeGreaterThan(faq.thresholds.minCoverage);
     expect(faq.thresholds.minCoverageWithoutPrivacy).toBeLessThanOrEqual(1);
   });
 });
