@@ -2,7 +2,7 @@
  * FAQ benchmark and calibration:
  *
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
- *   npm run bench:faq                      (the sample, ../shared/eval/fabrikam and our employee and clinic fixtures)
+ *   npm run bench:faq                      (the sample, ../shared/eval/fabrikam and our employee, clinic, university and fitness-app fixtures)
  *   npm run bench:faq -- --startup         (also start `node dist/src/index.js` and time it)
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -175,15 +175,17 @@ function runSet(set: QuestionSet, verbose: boolean): string {
     const describe = (outcome: Outcome) =>
       outcome.kind === 'request' ? `(request form: ${outcome.requestKind})` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
     const coverage = (q: string) => {
-      const [first, second] = faq.explain(q).candidates;
-      return first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00';
+      const { candidates, aboutPrivacy, aboutAsker } = faq.explain(q);
+      const [first, second] = candidates;
+      const about = aboutPrivacy ? 'P' : aboutAsker ? 'A' : '-';
+      return `${first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00'} ${about}`;
     };
     const ranked = set.faq.filter((question) => {
       const first = faq.explain(question.q).candidates[0];
       return first !== undefined && question.accepts(first.entry.title);
     }).length;
     lines.push(`  ranked first by the search, whatever the outcome: ${pct(ranked, n)}`);
-    lines.push('  questions (coverage of the best entry, its lead over the runner-up, outcome):');
+    lines.push('  questions (coverage of the best entry, its lead over the runner-up, P names a privacy concept / A speaks of the asker / - neither, outcome):');
     set.faq.forEach((question, i) => {
       const outcome = bot[i];
       const mark = outcome.kind === 'answer' && question.accepts(outcome.titles[0]) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
@@ -220,7 +222,12 @@ async function startup(contentDir: string): Promise<{ ms: number; rssMb: number 
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return { ms, rssMb: rssKb / 1024 };
   } finally {
-    child.kill();
+    // Gone before its data dir is removed: a bot still writing there makes the removal fail.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -238,6 +245,8 @@ async function main(): Promise<void> {
     path.join(shared, 'eval/fabrikam/questions.json'),
     path.join(REPO, 'test/faq/fixtures/employee-notice/questions.json'),
     path.join(REPO, 'test/faq/fixtures/clinic-notice/questions.json'),
+    path.join(REPO, 'test/faq/fixtures/university-notice/questions.json'),
+    path.join(REPO, 'test/faq/fixtures/fitness-app/questions.json'),
   ].filter((file) => fs.existsSync(file));
   const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaults).map((file) => readSet(file, contentDir));
   for (const set of sets) console.log(`${runSet(set, verbose)}\n`);

@@ -21,6 +21,12 @@ export interface AnswerThresholds {
   readonly answerCoverage: number;
   /** The lead over the runner-up (-1..1, see above) the best entry needs to be given as the answer. */
   readonly answerLead: number;
+  /**
+   * Coverage the best entry needs when the question names no privacy concept at all: it shares only
+   * the organisation's own words with the content, which off-topic questions about the organisation
+   * do too ("where is the library" to a university's notice).
+   */
+  readonly minCoverageWithoutPrivacy: number;
 }
 
 /** How much a heading's lead counts beside coverage and the runner-up's distance. */
@@ -39,9 +45,10 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
  * runner-up: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
  * entry is the answer.
  */
-export function choose(candidates: readonly Candidate[], thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+export function choose(question: Readonly<{ candidates: readonly Candidate[]; aboutPrivacy: boolean; aboutAsker: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+  const { candidates } = question;
   const [top, second] = candidates;
-  if (!top || top.coverage < thresholds.minCoverage) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
+  if (!top || !covers(top, question, thresholds)) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
@@ -50,6 +57,20 @@ export function choose(candidates: readonly Candidate[], thresholds: AnswerThres
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
+}
+
+/**
+ * Whether the best entry covers enough of the question. A question that names no privacy concept
+ * needs more: it shares only the organisation's own words with the content, as off-topic questions
+ * about the organisation do. If it does not even speak of the asker ("where is the car park", "what
+ * time do you open"), it is not about anyone's data at all, unless a heading covers it (a topic typed
+ * as a fragment: "integrations").
+ */
+function covers(top: Candidate, { aboutPrivacy, aboutAsker }: { aboutPrivacy: boolean; aboutAsker: boolean }, thresholds: AnswerThresholds): boolean {
+  if (top.coverage < thresholds.minCoverage) return false;
+  if (aboutPrivacy) return true;
+  const needed = Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy);
+  return aboutAsker ? top.coverage >= needed : top.headingCoverage >= needed;
 }
 
 function round(value: number): number {

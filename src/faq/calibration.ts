@@ -24,11 +24,19 @@ const LAST_RANK = 20_000;
 const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
 /**
+ * Questions that name no privacy concept but share the organisation's own words with the content
+ * ("where is the library", "what time do you open"): made of one word of the content that is no
+ * privacy concept and a few everyday words; the share of them the bot must decline.
+ */
+const SUBJECT_SAMPLES = 300;
+const SUBJECT_POOL = 80;
+const SUBJECT_DECLINED_SHARE = 0.98;
+/**
  * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
- * ranking against itself, so it carries from one content to another; measured on our three
+ * ranking against itself, so it carries from one content to another; measured on our four
  * development policies of different kinds, and settable in calibration.json.
  */
-export const DEFAULT_ANSWER_LEAD = -0.2;
+export const DEFAULT_ANSWER_LEAD = -0.35;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {
@@ -39,7 +47,18 @@ function random(seed: number): () => number {
   };
 }
 
-export function deriveThresholds(coverageOf: (question: string) => number): AnswerThresholds {
+/** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
+export interface CalibrationProbe {
+  /** The coverage of the entry ranked first. */
+  coverageOf(question: string): number;
+  /** The most any entry covers: no less than coverageOf, and quicker (no ranking). */
+  bestCoverageOf(question: string): number;
+  aboutPrivacy(question: string): boolean;
+  /** The content's words (searchable, in the English vocabulary), as often as the content uses them. */
+  readonly contentWords: readonly string[];
+}
+
+export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   const english = englishData();
   const everyday: string[] = [];
   for (let rank = FIRST_RANK; rank <= Math.min(LAST_RANK, english.size); rank++) {
@@ -47,16 +66,42 @@ export function deriveThresholds(coverageOf: (question: string) => number): Answ
     if (word && !STOP_WORDS.has(word)) everyday.push(word);
   }
   const next = random(20260101);
+  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
   const coverages: number[] = [];
+  const said: string[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const length = 2 + Math.floor(next() * 3);
-    const words = Array.from({ length }, () => everyday[Math.floor(next() * everyday.length)]);
-    coverages.push(coverageOf(words.join(' ')));
+    const words = Array.from({ length }, () => pick(everyday));
+    said.push(...words);
+    coverages.push(probe.coverageOf(words.join(' ')));
   }
-  coverages.sort((a, b) => a - b);
-  const chance = coverages[Math.floor(DECLINED_SHARE * (coverages.length - 1))];
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, chance));
-  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD };
+  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
+  // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
+  // them) and the everyday words asked above. Each word's expansion is worked out once, and the
+  // everyday ones already were, so start-up stays quick.
+  const isPrivacy = new Map<string, boolean>();
+  const plain = (word: string) => {
+    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.aboutPrivacy(word));
+    return !isPrivacy.get(word);
+  };
+  const subject: string[] = [];
+  for (let tries = 0; subject.length < SUBJECT_POOL && tries < 4 * SUBJECT_POOL && probe.contentWords.length > 0; tries++) {
+    const word = pick(probe.contentWords);
+    if (plain(word)) subject.push(word);
+  }
+  const pool = [...new Set(said)].filter(plain);
+  const subjectCoverages: number[] = [];
+  for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0 && pool.length > 0; i++) {
+    const length = 1 + Math.floor(next() * 3);
+    subjectCoverages.push(probe.bestCoverageOf([pick(subject), ...Array.from({ length }, () => pick(pool))].join(' ')));
+  }
+  const withoutPrivacy = subjectCoverages.length > 0 ? quantile(subjectCoverages, SUBJECT_DECLINED_SHARE) : minCoverage;
+  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
+}
+
+function quantile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(share * (sorted.length - 1))];
 }
 
 /** Levels set by the organisation, if it has a calibration.json; a bad file stops start-up. */
@@ -70,7 +115,7 @@ export function readCalibration(contentDir: string): Partial<AnswerThresholds> {
     throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: not valid JSON`, { file: CALIBRATION_FILE }, { cause: err });
   }
   const result: Partial<Record<keyof AnswerThresholds, number>> = {};
-  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1]] as const) {
+  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1], ['minCoverageWithoutPrivacy', 0]] as const) {
     const value = (parsed as Record<string, unknown> | null)?.[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value >= min && value <= 1)) {

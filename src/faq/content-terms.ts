@@ -4,7 +4,7 @@
  * words, not stems.
  */
 import { americanise } from '../language/spelling';
-import { stem } from '../language/stem';
+import { irregularBase, stem } from '../language/stem';
 import { STOP_WORDS } from '../language/stop-words';
 import { words } from '../language/words';
 
@@ -26,7 +26,8 @@ export function searchWords(text: string): string[] {
 export function termsOf(text: string): Term[] {
   return searchWords(text)
     .filter((word) => !STOP_WORDS.has(word) && isSearchable(word))
-    .map((word) => ({ word, stem: stem(word) }));
+    // "kept" and "keep", "sent" and "send" are one term, in the content as in a question.
+    .map((word) => ({ word, stem: stem(irregularBase(word) ?? word) }));
 }
 
 export function isStopWord(word: string): boolean {

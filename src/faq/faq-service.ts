@@ -7,7 +7,7 @@ import { choose, relatedTo, type AnswerThresholds } from './answer-policy';
 import { deriveThresholds, readCalibration } from './calibration';
 import { loadContent } from './content-loader';
 import { QueryExpander, type Unit } from './query-expansion';
-import { rankEntries, type Candidate } from './ranking';
+import { bestCoverage, rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
 import { searchWords } from './content-terms';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
@@ -20,6 +20,10 @@ export interface FaqServiceOptions {
 export interface Explanation {
   units: Unit[];
   candidates: Candidate[];
+  /** Whether the question names anything a privacy notice is about (see PRIVACY_CONCEPTS). */
+  aboutPrivacy: boolean;
+  /** Whether the asker speaks of themselves ("my", "I", "we"). */
+  aboutAsker: boolean;
 }
 
 export interface ExplainingFaqService extends FaqService {
@@ -38,11 +42,12 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     // Anything that is not a string (a card payload gone wrong) is an empty question.
     const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
     const units = expander.units(text);
-    return { units, candidates: rankEntries(index, units) };
+    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
-  const derived = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined ? undefined : deriveThresholds((q) => explain(q).candidates[0]?.coverage ?? 0);
+  const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
+  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => explain(q).candidates[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
@@ -52,7 +57,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const explanation = explain(question);
     const named = typeof question === 'string' ? verbatim.get(searchWords(question.slice(0, MAX_QUESTION_CHARS)).join(' ')) : undefined;
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation.candidates, thresholds, frozen);
+    return choose(explanation, thresholds, frozen);
   };
 
   return {

@@ -45,6 +45,34 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
 export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
 
 /**
+ * What any privacy notice is about, beyond the groups below: personal data and what is done with it
+ * (kept, seen, passed on, looked after), and the parties and rights around it. A question that uses
+ * none of these words (nor a word derived from one, nor an expression of the groups) asks about
+ * something else, however much of the organisation's own vocabulary it shares with the content:
+ * "where is the library", "what time do you open" to a university's or a clinic's notice.
+ */
+export const PRIVACY_CONCEPTS: readonly string[] = [
+  // (a phrase counts when the question has its words side by side)
+  // the data
+  'data', 'information', 'personal', 'privacy', 'private', 'confidential', 'confidentiality', 'record', 'file', 'note',
+  'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'picture', 'image', 'video', 'film', 'footage', 'recording', 'camera', 'fingerprint',
+  'name', 'address', 'location', 'birth', 'spam',
+  // what is done with it
+  // (not everyday verbs such as "use", "check", "find" or "give": "how do I use the app" asks something else)
+  'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
+  'wipe', 'destroy', 'share', 'disclose', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish',
+  'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
+  'tape', 'email', 'find out', 'phone home', 'ask',
+  // its safety
+  'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
+  // choices and rights
+  'consent', 'permission', 'agree', 'opt', 'object', 'refuse', 'right', 'request', 'copy', 'export', 'download', 'correct',
+  'mistake', 'wrong', 'update', 'complain', 'complaint',
+  // the parties
+  'police', 'court', 'government', 'authority', 'regulator', 'law', 'legal', 'officer', 'partner', 'vendor', 'processor',
+];
+
+/**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are
  * matched as phrases in the question; each of their words is then a search term.
  */
@@ -53,7 +81,7 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'wipe', 'purge', 'destroy', 'get rid of', 'right to be forgotten'],
   ['access', 'subject access', 'copy of my data', 'copy of my information', 'what you hold', 'hold about me', 'have about me', 'know about me', 'everything you have'],
   ['export', 'portability', 'download', 'machine readable', 'transfer my data', 'move my data', 'take my data'],
-  ['rectify', 'rectification', 'correct', 'correction', 'fix', 'amend', 'wrong', 'incorrect', 'inaccurate', 'out of date', 'outdated'],
+  ['rectify', 'rectification', 'correct', 'correction', 'fix', 'amend', 'wrong', 'incorrect', 'inaccurate', 'out of date', 'outdated', 'mistake', 'mistakes', 'error', 'errors'],
   ['restrict', 'restriction', 'limit processing'],
   ['object', 'objection', 'opt out', 'unsubscribe', 'withdraw consent', 'revoke consent', 'say no', 'switch off', 'turn off'],
   ['consent', 'permission', 'agree', 'opt in'],
@@ -81,4 +109,6 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['policy change', 'changes to this policy', 'updated policy', 'policy update', 'notify changes'],
   ['contact', 'get in touch', 'reach', 'write to'],
   ['representative', 'eu representative', 'uk representative', 'article 27'],
+  // Whom the notice is for: every notice says.
+  ['apply to', 'applies to', 'does this cover', 'covered by', 'who this is for'],
 ];

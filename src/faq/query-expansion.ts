@@ -14,7 +14,7 @@ import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
 import { isStopWord, searchWords } from './content-terms';
-import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_CONCEPTS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 
 /** A content term (a stem, or a phrase of stems registered with the index) and how well it stands for the unit. */
@@ -48,12 +48,14 @@ const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['able', 'ible', 'abi
 /**
  * Vector neighbours. Frequent words sit close to many others ("information" is 0.72 from
  * "intelligence"), so the cosine a neighbour needs falls from COMMON_MIN for the most common words
- * to RARE_MIN for words past rank RARE_RANK; the weight grows from 0 at that cosine to MAX_WEIGHT.
+ * to RARE_MIN for words past rank RARE_RANK; the weight grows from NEIGHBOUR_FLOOR of the most at that cosine to the most.
  */
 const COMMON_MIN = 0.8;
 const RARE_MIN = 0.5;
 const RARE_RANK = 20_000;
 const NEIGHBOUR_MAX_WEIGHT = 0.6;
+/** A neighbour past the cosine it needs is a real one: it starts at this share of the maximum weight. */
+const NEIGHBOUR_FLOOR = 0.5;
 const MAX_NEIGHBOURS = 5;
 /**
  * A stem in more than this share of the entries is never reached by expansion ("information" ->
@@ -66,6 +68,8 @@ const COMMON_SHARE = 0.3;
 /** Determiners and pronouns are skipped inside phrases: "opt me out" is "opt out". */
 const PHRASE_SKIP: ReadonlySet<string> = new Set(['my', 'me', 'your', 'our', 'us', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'any', 'some', 'it', 'them', 'else']);
 const MAX_PHRASE_WORDS = 5;
+/** The words by which askers speak of themselves (and, for a business customer, of their organisation). */
+const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
 
 /** Information of a word outside the English vocabulary: as much as the rarest words in it. */
 function informationOf(english: English, word: string): number {
@@ -93,6 +97,10 @@ export class QueryExpander {
   /** Each group's expressions as content terms: single stems, or phrases the index knows. */
   private readonly groupAlternatives: Alternative[][];
   private readonly cache = new Map<string, Alternative[]>();
+  /** Stems of the privacy concepts and of the groups' one-word expressions. */
+  private readonly conceptStems = new Set<string>();
+  /** What the abbreviations stand for ("standard contractual clauses"), as phrase keys. */
+  private readonly conceptPhrases = new Set<string>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
 
@@ -118,6 +126,12 @@ export class QueryExpander {
         this.expressions.set(key, known);
       }
     });
+    for (const word of [...PRIVACY_CONCEPTS, ...PRIVACY_GROUPS.flat(), ...ABBREVIATIONS.keys()]) {
+      const said = searchWords(word);
+      if (said.length === 1) this.conceptStems.add(stem(said[0]));
+      else if (said.length > 1) this.conceptPhrases.add(phraseKey(said));
+    }
+    for (const long of [...ABBREVIATIONS.values()].flat()) this.conceptPhrases.add(phraseKey(searchWords(long)));
     for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
     this.groupAlternatives = PRIVACY_GROUPS.map((group) => {
       const found = new Map<string, number>();
@@ -129,9 +143,27 @@ export class QueryExpander {
     });
     const vocabulary = new Map<string, number>();
     for (const [word, { count }] of index.words) vocabulary.set(word, count);
-    for (const group of PRIVACY_GROUPS) for (const expression of group) for (const word of searchWords(expression)) if (!vocabulary.has(word)) vocabulary.set(word, 0);
+    for (const expression of [...PRIVACY_GROUPS.flat(), ...PRIVACY_CONCEPTS]) for (const word of searchWords(expression)) if (!vocabulary.has(word)) vocabulary.set(word, 0);
     // A real English word is left as typed: "remote" is not a typo of "remove".
     this.correct = createCorrector(vocabulary, (word) => isStopWord(word) || this.english.rank(word) !== undefined || ABBREVIATIONS.has(word));
+  }
+
+  /**
+   * Whether the question names something a privacy notice is about: a privacy concept or a word of
+   * one (even a function word: "who gets told"), or an expression of the privacy groups.
+   */
+  aboutPrivacy(question: string): boolean {
+    const said = searchWords(question).map((word) => this.correct(word));
+    const key = phraseKey(said);
+    return (
+      said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined) ||
+      [...this.conceptPhrases].some((phrase) => ` ${key} `.includes(` ${phrase} `))
+    );
+  }
+
+  /** Whether the asker speaks of themselves ("my", "I", "we"): personal data is about someone. */
+  aboutAsker(question: string): boolean {
+    return searchWords(question).some((word) => ASKER_WORDS.has(word));
   }
 
   units(question: string): Unit[] {
@@ -172,6 +204,12 @@ export class QueryExpander {
       units.push({ text: words.join(' '), information, alternatives: toList(alternatives) });
     }
     return units;
+  }
+
+  /** Whether the word, one of its base forms or a word derived from it is a privacy concept ("told" / "tell", "anonymously"). */
+  private namesPrivacyConcept(word: string): boolean {
+    const forms = [word, ...baseForms(word)];
+    return forms.some((form) => this.conceptStems.has(stem(form)) || this.english.derived(form).some((derived) => this.conceptStems.has(stem(derived))));
   }
 
   /** An expression as one content term: its stem, or its words as a phrase the content has; undefined when the content has neither. */
@@ -259,7 +297,7 @@ export class QueryExpander {
       const cosine = this.cosines[i];
       const candidate = this.contentRows[i];
       if (cosine < min || candidate.word === word || antonyms.has(candidate.word)) continue;
-      const weight = NEIGHBOUR_MAX_WEIGHT * Math.min(1, 0.3 + (0.7 * (cosine - min)) / (1 - min));
+      const weight = NEIGHBOUR_MAX_WEIGHT * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
       if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
     }
     return [...best]
@@ -269,10 +307,16 @@ export class QueryExpander {
   }
 }
 
+/**
+ * Within a vocabulary expression, the words for one's data are one word: "in charge of my info" is
+ * "in charge of my data", "a copy of my personal details" is "a copy of my data".
+ */
+const DATA_WORDS: ReadonlySet<string> = new Set(['data', 'information', 'details', 'records', 'record', 'files', 'file']);
+
 function phraseKey(words: string[]): string {
   return words
-    .filter((word) => !PHRASE_SKIP.has(word))
-    .map(stem)
+    .filter((word, i) => !PHRASE_SKIP.has(word) && !(word === 'personal' && DATA_WORDS.has(words[i + 1] ?? '')))
+    .map((word) => (DATA_WORDS.has(word) ? 'data' : stem(word)))
     .join(' ');
 }
 

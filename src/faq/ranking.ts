@@ -40,7 +40,17 @@ const LOOSE_MATCH_POWER = 1.5;
 const NEARNESS_BONUS = 0.3;
 const NEARNESS_WINDOW = 3;
 
-export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candidate[] {
+/** What each entry matched of the question, word by word, before nearness. */
+interface Matches {
+  score: Float64Array;
+  covered: Float64Array;
+  headingCovered: Float64Array;
+  information: number;
+  /** Per unit, the entries it matched: only those can have two neighbouring question words near each other. */
+  matched: Uint8Array[];
+}
+
+function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
   const size = index.size;
   const score = new Float64Array(size);
   const covered = new Float64Array(size);
@@ -50,6 +60,7 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
   const unitHeading = new Float64Array(size);
   const headingCovered = new Float64Array(size);
   let information = 0;
+  const matched: Uint8Array[] = [];
   for (const unit of units) {
     information += unit.information;
     unitScore.fill(0);
@@ -65,6 +76,7 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
         unitWeight[doc] = Math.max(unitWeight[doc], alternative.weight);
       }
     }
+    matched.push(Uint8Array.from(unitWeight, (weight) => (weight > 0 ? 1 : 0)));
     for (let doc = 0; doc < size; doc++) {
       // The best alternative, and a little for each other one: an entry that uses several words of
       // the same idea ("access", "hold", "copy") is more about it than one that uses one.
@@ -73,7 +85,19 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
-  const bonus = nearnessBonus(index, units, score);
+  return { score, covered, headingCovered, information, matched };
+}
+
+/** The most of the question any one entry covers: what calibration needs, without ranking. */
+export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number {
+  const { covered, information } = matchEntries(index, units);
+  return information > 0 ? Math.max(0, ...covered) / information : 0;
+}
+
+export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candidate[] {
+  const size = index.size;
+  const { score, covered, headingCovered, information, matched } = matchEntries(index, units);
+  const bonus = nearnessBonus(index, units, matched);
   for (let doc = 0; doc < size; doc++) score[doc] += bonus[doc];
   const candidates: Candidate[] = [];
   for (let doc = 0; doc < size; doc++) {
@@ -87,16 +111,16 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[]): Candida
 }
 
 /** For each entry that scored, the bonus of the question's neighbouring words that it has near each other. */
-function nearnessBonus(index: SearchIndex, units: readonly Unit[], score: Float64Array): Float64Array {
-  const bonus = new Float64Array(score.length);
+function nearnessBonus(index: SearchIndex, units: readonly Unit[], matched: readonly Uint8Array[]): Float64Array {
+  const bonus = new Float64Array(index.size);
   for (let i = 0; i + 1 < units.length; i++) {
     const a = units[i].alternatives;
     const b = units[i + 1].alternatives;
     if (a.length === 0 || b.length === 0) continue;
     const bestIdf = (alternatives: readonly Alternative[]) => Math.max(0, ...alternatives.map((x) => x.weight * index.idf(x.stem)));
     const pairWeight = (bestIdf(a) + bestIdf(b)) / 2;
-    for (let doc = 0; doc < score.length; doc++) {
-      if (score[doc] <= 0) continue;
+    for (let doc = 0; doc < index.size; doc++) {
+      if (!matched[i][doc] || !matched[i + 1][doc]) continue;
       const near = index.nearness(doc, a, b, NEARNESS_WINDOW);
       if (near) bonus[doc] += (NEARNESS_BONUS * pairWeight * near.weight) / near.distance;
     }

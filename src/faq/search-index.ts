@@ -73,6 +73,11 @@ export class SearchIndex {
     this.averageLength = FIELDS.map((_field, f) => Math.max(1, this.lengths.reduce((sum, lengths) => sum + lengths[f], 0) / Math.max(1, entries.length)));
   }
 
+  /** Every word of the content, once for each time the content uses it, in a stable order. */
+  contentWords(): string[] {
+    return [...this.words].flatMap(([word, { count }]) => Array<string>(count).fill(word));
+  }
+
   get size(): number {
     return this.entries.length;
   }

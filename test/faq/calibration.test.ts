@@ -18,7 +18,12 @@ describe('calibration.json', () => {
   it('sets the levels the organisation measured, and derives the rest from the content', () => {
     const derived = loadFaqService(FIXTURE).thresholds;
     const service = loadFaqService(contentWith('{ "minCoverage": 0.2, "answerCoverage": 0.3 }'));
-    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead });
+    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead, minCoverageWithoutPrivacy: derived.minCoverageWithoutPrivacy });
+  });
+
+  it('takes every level from the file when it sets them all', () => {
+    const levels = { minCoverage: 0.25, answerCoverage: 0.35, answerLead: 0, minCoverageWithoutPrivacy: 0.7 };
+    expect(loadFaqService(contentWith(JSON.stringify(levels))).thresholds).toEqual(levels);
   });
 
   it.each([
@@ -26,6 +31,7 @@ describe('calibration.json', () => {
     ['a level that is not a number', '{ "minCoverage": "low" }'],
     ['a level outside 0..1', '{ "answerCoverage": 3 }'],
     ['a lead outside -1..1', '{ "answerLead": -2 }'],
+    ['a level for questions naming no privacy concept outside 0..1', '{ "minCoverageWithoutPrivacy": 1.5 }'],
   ])('stops start-up on %s, naming the file', (_case, text) => {
     let error: unknown;
     try {

@@ -129,8 +129,8 @@ describe('answers', () => {
   });
 
   it('uses the levels of a calibration.json when the organisation set them', () => {
-    const strict = createFaqService(entries, { thresholds: { minCoverage: 1, answerCoverage: 1, answerLead: 1 } });
-    expect(strict.thresholds).toEqual({ minCoverage: 1, answerCoverage: 1, answerLead: 1 });
+    const strict = createFaqService(entries, { thresholds: { minCoverage: 1, answerCoverage: 1, answerLead: 1, minCoverageWithoutPrivacy: 1 } });
+    expect(strict.thresholds).toEqual({ minCoverage: 1, answerCoverage: 1, answerLead: 1, minCoverageWithoutPrivacy: 1 });
     expect(strict.answer('how long is my stuff kept and who can read it').entry).toBeUndefined();
     expect(faq.thresholds.minCoverage).toBeGreaterThan(0);
     expect(faq.thresholds.answerCoverage).toBeGreaterThanOrEqual(faq.thresholds.minCoverage);

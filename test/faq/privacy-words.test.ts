@@ -1,0 +1,53 @@
+/**
+ * What general privacy vocabulary does for a policy written in its own words: a small practice's
+ * notice, written here, asked in words the notice does not use.
+ */
+import { createFaqService } from '../../src/faq/faq-service';
+import type { FaqEntry } from '../../src/faq/types';
+
+const SECTIONS: Array<[string, string]> = [
+  ['Who we are', 'Northwind Physiotherapy decides how patient information is used, which makes it the controller under data protection law.'],
+  ['Insurers', 'Treatment reports are sent to an insurer only with your written consent for that claim.'],
+  ['How long we keep notes', 'Treatment notes are kept for eight years after your last appointment and then shredded.'],
+  ['Your right to a copy', 'You can ask for a copy of everything we hold about you, free of charge; we reply within a month.'],
+  ['Cameras', 'Cameras cover the entrance and the car park. Their footage is erased after 30 days.'],
+  ['Appointment reminders', 'We text you the day before an appointment. Reply STOP to end reminders.'],
+];
+
+const entries: FaqEntry[] = SECTIONS.map(([title, body], i) => ({
+  id: `notice#${i}`,
+  title,
+  body,
+  alsoAsked: [],
+  kind: 'policy',
+  part: 'Privacy notice',
+  source: { file: 'notice.md', heading: title, line: 1 + 3 * i },
+}));
+const faq = createFaqService(entries);
+const shown = (question: string) => {
+  const answer = faq.answer(question);
+  return answer.entry ? [answer.entry.title] : answer.candidates.map((entry) => entry.title);
+};
+
+describe('a policy in its own words', () => {
+  it('reads the words for one\'s data as one in privacy expressions ("in charge of my info")', () => {
+    expect(shown('who is in charge of my info')).toEqual(['Who we are']);
+    expect(shown('can i get a copy of my personal details')[0]).toBe('Your right to a copy');
+  });
+
+  it('declines what names no privacy concept and is about the practice, not the asker', () => {
+    expect(shown('where is the car park')).toEqual([]);
+    expect(shown('what time do you open')).toEqual([]);
+  });
+
+  it('still answers the privacy questions in those words', () => {
+    expect(shown('do you film the car park')).toEqual(['Cameras']);
+    expect(shown('who do you send my treatment report to')[0]).toBe('Insurers');
+  });
+
+  it('derives from the content a higher coverage for questions naming no privacy concept', () => {
+    // Questions made of the notice's own words cover more of it than random English does.
+    expect(faq.thresholds.minCoverageWithoutPrivacy).toBeGreaterThan(faq.thresholds.minCoverage);
+    expect(faq.thresholds.minCoverageWithoutPrivacy).toBeLessThanOrEqual(1);
+  });
+});
