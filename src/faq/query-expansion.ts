@@ -38,6 +38,8 @@ const SYNONYM_WEIGHT = 0.6;
 const BROADER_WEIGHT = 0.3;
 /** A word of a phrase the asker typed, found without the rest of the phrase. */
 const PHRASE_PART_WEIGHT = 0.6;
+/** A word of a name such as "data protection officer", found without the rest: it hardly says the name. */
+const TERM_PART_WEIGHT = 0.25;
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
 const SYNONYM_MIN_COSINE = 0.35;
 /**
@@ -83,7 +85,16 @@ interface Expression {
   /** Indexes of the privacy groups it belongs to; none for a name of the document itself. */
   groups: number[];
   names: boolean;
+  /**
+   * The abbreviation of a name of three words or more ("data protection officer" / "dpo"): such a
+   * name is one thing, found whole or by its abbreviation; its words one by one say little of it (an
+   * entry about "protection" and "office" says nothing of the officer).
+   */
+  abbreviation?: string;
 }
+
+/** Names written out in this many words or more are searched as one thing. */
+const TERM_MIN_WORDS = 3;
 
 export class QueryExpander {
   private readonly english = englishData();
@@ -132,6 +143,14 @@ export class QueryExpander {
       else if (said.length > 1) this.conceptPhrases.add(phraseKey(said));
     }
     for (const long of [...ABBREVIATIONS.values()].flat()) this.conceptPhrases.add(phraseKey(searchWords(long)));
+    for (const [abbreviation, longs] of ABBREVIATIONS) {
+      for (const long of longs) {
+        const said = searchWords(long);
+        if (said.length < TERM_MIN_WORDS) continue;
+        const key = phraseKey(said);
+        this.expressions.set(key, { ...(this.expressions.get(key) ?? { groups: [], names: false }), abbreviation });
+      }
+    }
     for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
     this.groupAlternatives = PRIVACY_GROUPS.map((group) => {
       const found = new Map<string, number>();
@@ -188,7 +207,10 @@ export class QueryExpander {
         // uses it everywhere ("data" of "copy of my data"), when it says nothing.
         const whole = this.index.phrase(content.map(stem));
         if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
-        for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * PHRASE_PART_WEIGHT });
+        const abbreviation = match?.expression.abbreviation;
+        if (abbreviation !== undefined && this.index.has(stem(abbreviation))) keepBest(alternatives, { stem: stem(abbreviation), weight: VOCABULARY_WEIGHT });
+        const partWeight = abbreviation === undefined ? PHRASE_PART_WEIGHT : TERM_PART_WEIGHT;
+        for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
       for (const g of match?.expression.groups ?? []) for (const alternative of this.groupAlternatives[g]) keepBest(alternatives, alternative);
       // "dpo" is also searched as "data protection officer".

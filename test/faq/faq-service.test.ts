@@ -89,6 +89,17 @@ describe('abstention: nothing unrelated is ever offered', () => {
     expect(answer.entry).toBeUndefined();
     expect(answer.related).toEqual([]);
   });
+
+  // A name such as "data protection officer" is one thing: this content names no such officer, and its
+  // sections on protection and on Office 365 ("officer" and "office" share a stem) are not about one.
+  it('declines a question about a role the content never names, and answers it where the content does', () => {
+    const question = 'who is the data protection officer?';
+    const answer = faq.answer(question);
+    expect(answer.entry).toBeUndefined();
+    expect(answer.candidates).toEqual([]);
+    const employee = createFaqService(loadContent(path.join(__dirname, 'fixtures/employee-notice/content')));
+    expect(employee.answer(question).entry?.title).toBe('Data protection team and complaints');
+  });
 });
 
 describe('answers', () => {
