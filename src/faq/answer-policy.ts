@@ -41,18 +41,20 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
 }
 
 /**
- * Below minCoverage: not covered. Below answerCoverage, or with less than answerLead over the
- * runner-up: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
+ * Below minCoverage: not covered. Below answerCoverage, with less than answerLead over the
+ * runner-up, or when the question names a thing the content never names: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
  * entry is the answer.
  */
-export function choose(question: Readonly<{ candidates: readonly Candidate[]; aboutPrivacy: boolean; aboutAsker: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+export function choose(question: Readonly<{ candidates: readonly Candidate[]; aboutPrivacy: boolean; aboutAsker: boolean; namesAbsent: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
   const { candidates } = question;
   const [top, second] = candidates;
   if (!top || !covers(top, question, thresholds)) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
-  if (lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
+  // A question about something the content never names (its officer, say) is not answered by what
+  // the content says of the name's words: the asker picks, or asks the privacy team.
+  if (question.namesAbsent || lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
     const offered = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.rank >= top.rank * MIN_CANDIDATE_SHARE);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }

@@ -24,6 +24,8 @@ export interface Explanation {
   aboutPrivacy: boolean;
   /** Whether the asker speaks of themselves ("my", "I", "we"). */
   aboutAsker: boolean;
+  /** Whether the question names a thing the content never names (see Unit.unnamed). */
+  namesAbsent: boolean;
 }
 
 export interface ExplainingFaqService extends FaqService {
@@ -42,7 +44,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     // Anything that is not a string (a card payload gone wrong) is an empty question.
     const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
     const units = expander.units(text);
-    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text) };
+    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.

@@ -29,6 +29,11 @@ export interface Unit {
   /** How much the word says, from how rare it is in English: the share of the question it stands for. */
   information: number;
   alternatives: Alternative[];
+  /**
+   * A name of one thing ("data protection officer", "dpo") that the content never says, whole or
+   * abbreviated: whatever the content says of its words, it says nothing of that thing.
+   */
+  unnamed?: true;
 }
 
 /** Weights of the kinds of alternative. */
@@ -200,6 +205,7 @@ export class QueryExpander {
       // A word said twice ("slack ... to slack") is one thing asked about, not two.
       if ((content.length === 0 && !match) || units.some((unit) => unit.text === words.join(' '))) continue;
       const alternatives = new Map<string, number>();
+      let unnamed = false;
       if (content.length === 1) {
         for (const alternative of this.alternatives(content[0])) keepBest(alternatives, alternative);
       } else if (content.length > 1) {
@@ -209,21 +215,24 @@ export class QueryExpander {
         if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
         const abbreviation = match?.expression.abbreviation;
         if (abbreviation !== undefined && this.index.has(stem(abbreviation))) keepBest(alternatives, { stem: stem(abbreviation), weight: VOCABULARY_WEIGHT });
+        if (abbreviation !== undefined && !whole && !this.index.has(stem(abbreviation))) unnamed = true;
         const partWeight = abbreviation === undefined ? PHRASE_PART_WEIGHT : TERM_PART_WEIGHT;
         for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
       for (const g of match?.expression.groups ?? []) for (const alternative of this.groupAlternatives[g]) keepBest(alternatives, alternative);
       // "dpo" is also searched as "data protection officer".
       if (content.length === 1) {
+        const longs = (ABBREVIATIONS.get(content[0]) ?? []).filter((long) => searchWords(long).length >= TERM_MIN_WORDS);
         for (const long of ABBREVIATIONS.get(content[0]) ?? []) {
           const term = this.termOf(long);
           if (term) keepBest(alternatives, { stem: term, weight: VOCABULARY_WEIGHT });
         }
+        if (longs.length > 0 && !this.index.has(stem(content[0])) && longs.every((long) => !this.termOf(long))) unnamed = true;
       }
       // A phrase of function words ("who gets") says as much as its group's first expression does.
       const said = content.length > 0 ? content : searchWords(PRIVACY_GROUPS[match?.expression.groups[0] ?? 0][0]).filter((word) => !isStopWord(word));
       const information = Math.max(0, ...said.map((word) => this.informationOf(word)));
-      units.push({ text: words.join(' '), information, alternatives: toList(alternatives) });
+      units.push({ text: words.join(' '), information, alternatives: toList(alternatives), ...(unnamed ? { unnamed: true as const } : {}) });
     }
     return units;
   }

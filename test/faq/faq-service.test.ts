@@ -100,6 +100,14 @@ describe('abstention: nothing unrelated is ever offered', () => {
     const employee = createFaqService(loadContent(path.join(__dirname, 'fixtures/employee-notice/content')));
     expect(employee.answer(question).entry?.title).toBe('Data protection team and complaints');
   });
+
+  // Its contact details are not those of Data Portability ("export your contacts"): the asker picks.
+  it('never answers about a named role the content lacks from what the content says of other words', () => {
+    const answer = faq.answer('data protection officer contact details');
+    expect(answer.entry).toBeUndefined();
+    expect(answer.candidates.length).toBeGreaterThan(0);
+    expect(faq.answer('contact details').entry).toBeDefined();
+  });
 });
 
 describe('answers', () => {
