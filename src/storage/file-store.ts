@@ -2,13 +2,15 @@
  * The embedded store: one JSON file per record under DATA_DIR/<collection>/, for a single instance.
  * Each write goes to a temporary file, is flushed, renamed over the old one and the directory flushed,
  * so a crash leaves either the old record or the new one, never half of one. Reads come from an
- * in-memory copy loaded once per collection; this process is the only writer.
+ * in-memory copy loaded once per collection, with its keys kept sorted for range listings; this
+ * process is the only writer. Writes to different keys run side by side (the disk's flushes overlap);
+ * writes to one key run one after another, which is all a conditional write needs.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { COLLECTION_NAME, storageConflict, type Store, type StoredItem, type WriteCondition } from './store';
+import { COLLECTION_NAME, storageConflict, type KeyRange, type Store, type StoredItem, type WriteCondition } from './store';
 
 interface FileRecord {
   key: string;
@@ -16,11 +18,17 @@ interface FileRecord {
   value: unknown;
 }
 
+/** A collection in memory: its records, and their keys in ascending order. */
+interface Collection {
+  readonly records: Map<string, FileRecord>;
+  readonly keys: string[];
+}
+
 export class FileStore implements Store {
   readonly description: string;
   readonly sharedByInstances = false;
-  private readonly collections = new Map<string, Promise<Map<string, FileRecord>>>();
-  /** Serialises writes per collection: a conditional write checks and writes without interleaving. */
+  private readonly collections = new Map<string, Promise<Collection>>();
+  /** Serialises writes per record: a conditional write checks and writes without interleaving. */
   private readonly writeChains = new Map<string, Promise<unknown>>();
 
   constructor(private readonly dir: string) {
@@ -28,25 +36,27 @@ export class FileStore implements Store {
   }
 
   async get<T>(collection: string, key: string): Promise<StoredItem<T> | undefined> {
-    const record = (await this.load(collection)).get(key);
+    const record = (await this.load(collection)).records.get(key);
     return record && toItem<T>(record);
   }
 
   async put<T>(collection: string, key: string, value: T, condition?: WriteCondition): Promise<StoredItem<T>> {
-    return this.serialised(collection, async () => {
-      const records = await this.load(collection);
-      checkCondition(collection, key, records.get(key), condition);
+    return this.serialised(collection, key, async () => {
+      const loaded = await this.load(collection);
+      const existing = loaded.records.get(key);
+      checkCondition(collection, key, existing, condition);
       const record: FileRecord = { key, etag: newEtag(), value: structuredClone(value) };
       await writeAtomically(this.fileFor(collection, key), JSON.stringify(record));
-      records.set(key, record);
+      if (!loaded.records.has(key)) loaded.keys.splice(sortedIndex(loaded.keys, key), 0, key);
+      loaded.records.set(key, record);
       return toItem<T>(record);
     });
   }
 
   async delete(collection: string, key: string, condition?: { etag: string }): Promise<boolean> {
-    return this.serialised(collection, async () => {
-      const records = await this.load(collection);
-      const existing = records.get(key);
+    return this.serialised(collection, key, async () => {
+      const loaded = await this.load(collection);
+      const existing = loaded.records.get(key);
       if (!existing) {
         if (condition) throw storageConflict(collection, key);
         return false;
@@ -54,18 +64,27 @@ export class FileStore implements Store {
       checkCondition(collection, key, existing, condition);
       await fs.rm(this.fileFor(collection, key), { force: true });
       await syncDirectory(path.join(this.dir, collection));
-      records.delete(key);
+      if (loaded.records.delete(key)) loaded.keys.splice(sortedIndex(loaded.keys, key), 1);
       return true;
     });
   }
 
   async list<T>(collection: string, options: { prefix?: string } = {}): Promise<StoredItem<T>[]> {
-    const records = await this.load(collection);
+    const { records, keys } = await this.load(collection);
     const prefix = options.prefix ?? '';
-    return [...records.values()]
-      .filter((record) => record.key.startsWith(prefix))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map((record) => toItem<T>(record));
+    const items: StoredItem<T>[] = [];
+    for (let i = sortedIndex(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) items.push(toItem<T>(records.get(keys[i])!));
+    return items;
+  }
+
+  async listRange<T>(collection: string, range: KeyRange): Promise<StoredItem<T>[]> {
+    const { records, keys } = await this.load(collection);
+    const items: StoredItem<T>[] = [];
+    for (let i = range.from === undefined ? 0 : sortedIndex(keys, range.from); i < keys.length && items.length < range.limit; i++) {
+      if (range.to !== undefined && keys[i] >= range.to) break;
+      items.push(toItem<T>(records.get(keys[i])!));
+    }
+    return items;
   }
 
   async ping(): Promise<void> {
@@ -86,7 +105,7 @@ export class FileStore implements Store {
     return path.join(this.dir, collection, `${name}.json`);
   }
 
-  private load(collection: string): Promise<Map<string, FileRecord>> {
+  private load(collection: string): Promise<Collection> {
     if (!COLLECTION_NAME.test(collection)) {
       throw new AppError('INTERNAL', `invalid collection name ${collection}`, { collection });
     }
@@ -100,15 +119,32 @@ export class FileStore implements Store {
     return loaded;
   }
 
-  private serialised<R>(collection: string, work: () => Promise<R>): Promise<R> {
-    const previous = this.writeChains.get(collection) ?? Promise.resolve();
+  private serialised<R>(collection: string, key: string, work: () => Promise<R>): Promise<R> {
+    const chain = `${collection}/${key}`;
+    const previous = this.writeChains.get(chain) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
-    this.writeChains.set(collection, next);
+    this.writeChains.set(chain, next);
+    // The chain is forgotten once idle, so a long-lived process does not keep one per key ever written.
+    void next.catch(() => undefined).finally(() => {
+      if (this.writeChains.get(chain) === next) this.writeChains.delete(chain);
+    });
     return next;
   }
 }
 
-async function readCollection(dir: string): Promise<Map<string, FileRecord>> {
+/** Where `key` is, or would go, in ascending `keys`. */
+function sortedIndex(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+async function readCollection(dir: string): Promise<Collection> {
   await fs.mkdir(dir, { recursive: true });
   const records = new Map<string, FileRecord>();
   for (const name of await fs.readdir(dir)) {
@@ -123,7 +159,8 @@ async function readCollection(dir: string): Promise<Map<string, FileRecord>> {
     }
     records.set(record.key, record);
   }
-  return records;
+  const keys = [...records.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { records, keys };
 }
 
 async function writeAtomically(file: string, contents: string): Promise<void> {
