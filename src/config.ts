@@ -42,8 +42,11 @@ export interface Config {
   /** Entra object ids, lower-cased: they send notices and get alerts and reminders. */
   readonly privacyAdminIds: readonly string[];
   readonly notices: {
+    /** Calls to Teams per second for notices (posts, updates, deletes); with Azure storage, for all instances together. */
     readonly maxRps: number;
     readonly apiToken: string;
+    /** Days after a notice goes out that its acknowledgements are erased; 0 keeps them until the notice is purged. */
+    readonly acknowledgementRetentionDays: number;
   };
   readonly logLevel: LogLevel;
 }
@@ -181,6 +184,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     notices: {
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       apiToken: noticeToken,
+      acknowledgementRetentionDays: integer(env, 'NOTICE_ACK_RETENTION_DAYS', 365, 0, 3650),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

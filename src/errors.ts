@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, name: 'Unauthorized', userSafe: true, say: 'actionFailed' },
   FORBIDDEN: { status: 403, name: 'Forbidden', userSafe: true, say: 'actionFailed' },
   NOT_FOUND: { status: 404, name: 'NotFound', userSafe: true, say: 'actionFailed' },
+  CONFLICT: { status: 409, name: 'Conflict', userSafe: true, say: 'actionFailed' },
   PAYLOAD_TOO_LARGE: { status: 413, name: 'PayloadTooLarge', userSafe: true, say: 'actionFailed' },
   UNKNOWN_VERB: { status: 400, name: 'BadRequest', userSafe: false, say: 'unknownAction' },
   INVALID_CARD_DATA: { status: 400, name: 'BadRequest', userSafe: false, say: 'unknownAction' },

@@ -1,10 +1,16 @@
 /**
- * Plans posts so they stay inside Teams' limits instead of colliding with them: per conversation
- * 7 a second, 8 in 2 seconds and 60 in 30 seconds; per tenant `NOTICE_MAX_RPS` a second. `reserve`
- * books the earliest moment every limit allows and says how long to wait for it, so a fan-out runs
- * at the allowed rate and a 429 stays the exception. `holdOff` pushes one conversation back after
- * Teams asks for it (Retry-After) without slowing the others.
+ * Plans calls to Teams so they stay inside its limits instead of colliding with them: per
+ * conversation 7 a second, 8 in 2 seconds and 60 in 30 seconds; per tenant `NOTICE_MAX_RPS` a
+ * second, for posts, updates and deletes alike (Teams counts them all). `reserve` books the earliest
+ * moment every limit allows and says how long to wait for it, so a fan-out runs at the allowed rate
+ * and a 429 stays the exception. `holdOff` pushes one conversation back after Teams asks for it
+ * (Retry-After) without slowing the others.
+ *
+ * The tenant's rate is a `TenantBudget`: in this process alone (one instance), or shared through the
+ * store by every instance (`SharedTenantBudget`), so three instances together stay at the one rate.
  */
+import { unlessConflict, type Store } from '../storage/store';
+
 export interface Window {
   readonly limit: number;
   readonly ms: number;
@@ -16,8 +22,116 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly Window[] = [
   { limit: 60, ms: 30_000 },
 ];
 
+/** A tenant's calls, spaced so no second holds more than its rate. */
+export interface TenantBudget {
+  /** Books the first free slot at or after `notBefore` (epoch ms) and gives its time. */
+  take(tenantId: string, notBefore: number): Promise<number>;
+}
+
+/** Milliseconds between slots. Rounded up: slots exactly 1000/n apart fit n + 1 into some one-second window. */
+export function slotSpacingMs(perSecond: number): number {
+  return Math.ceil(1000 / perSecond);
+}
+
+/** The budget of one process: enough with the file store, which one process owns. */
+export class LocalTenantBudget implements TenantBudget {
+  private readonly next = new Map<string, number>();
+  private readonly spacingMs: number;
+
+  constructor(perSecond: number) {
+    this.spacingMs = slotSpacingMs(perSecond);
+  }
+
+  async take(tenantId: string, notBefore: number): Promise<number> {
+    const slot = Math.max(notBefore, this.next.get(tenantId) ?? 0);
+    this.next.set(tenantId, slot + this.spacingMs);
+    return slot;
+  }
+}
+
+export const BUDGET_COLLECTION = 'noticebudget';
+
+interface BudgetRecord {
+  /** The first slot nobody has booked yet. */
+  readonly next: number;
+}
+
+export interface SharedTenantBudgetOptions {
+  readonly store: Pick<Store, 'get' | 'put'>;
+  readonly perSecond: number;
+  readonly now?: () => number;
+}
+
+/**
+ * One rate for every instance. The tenant's record holds the first slot nobody has taken; an
+ * instance books a block of slots at a time with an ETag-conditional write (half a second's worth at
+ * most, as many as it has calls waiting), then hands them out locally. Instances take turns at the
+ * record, so together they get the rate once, not once each. A slot that passes unused is lost, never
+ * used late: a late call would bunch up with the next instance's. Instances' clocks are assumed to
+ * agree to within a few milliseconds (NTP, as Azure's hosts keep them).
+ */
+export class SharedTenantBudget implements TenantBudget {
+  private readonly now: () => number;
+  private readonly spacingMs: number;
+  private readonly maxBlock: number;
+  private readonly blocks = new Map<string, { next: number; end: number }>();
+  private readonly refills = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, number>();
+
+  constructor(private readonly options: SharedTenantBudgetOptions) {
+    this.now = options.now ?? Date.now;
+    this.spacingMs = slotSpacingMs(options.perSecond);
+    this.maxBlock = Math.max(1, Math.floor(options.perSecond / 2));
+  }
+
+  async take(tenantId: string, notBefore: number): Promise<number> {
+    this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + 1);
+    try {
+      for (;;) {
+        const block = this.blocks.get(tenantId);
+        const earliest = Math.max(notBefore, this.now());
+        if (block && block.next < earliest) block.next += Math.ceil((earliest - block.next) / this.spacingMs) * this.spacingMs;
+        if (block && block.next < block.end) {
+          const slot = block.next;
+          block.next += this.spacingMs;
+          return slot;
+        }
+        let refill = this.refills.get(tenantId);
+        if (!refill) {
+          refill = this.book(tenantId).finally(() => this.refills.delete(tenantId));
+          this.refills.set(tenantId, refill);
+        }
+        await refill;
+      }
+    } finally {
+      this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 1) - 1);
+    }
+  }
+
+  private async book(tenantId: string): Promise<void> {
+    const key = tenantId || 'no-tenant';
+    for (let attempt = 0; ; attempt++) {
+      const size = Math.min(this.maxBlock, Math.max(1, this.waiting.get(tenantId) ?? 1));
+      const current = await this.options.store.get<BudgetRecord>(BUDGET_COLLECTION, key);
+      const start = Math.max(this.now(), current?.value.next ?? 0);
+      const end = start + size * this.spacingMs;
+      const written = await unlessConflict(
+        this.options.store.put<BudgetRecord>(BUDGET_COLLECTION, key, { next: end }, current ? { etag: current.etag } : { ifAbsent: true }),
+      );
+      if (written) {
+        this.blocks.set(tenantId, { next: start, end });
+        return;
+      }
+      // Another instance booked first: read again, after a short random pause if it keeps happening.
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 export interface RateLimiterOptions {
   readonly perSecond: number;
+  /** Where the tenant's rate is kept; this process alone when not given. */
+  readonly budget?: TenantBudget;
   readonly conversationWindows?: readonly Window[];
   readonly now?: () => number;
 }
@@ -26,26 +140,23 @@ export class TeamsRateLimiter {
   private readonly now: () => number;
   private readonly windows: readonly Window[];
   private readonly longest: number;
+  private readonly budget: TenantBudget;
   /** Booked send times per conversation, ascending; pruned beyond the longest window. */
   private readonly booked = new Map<string, number[]>();
   private readonly heldUntil = new Map<string, number>();
-  /** Next free slot per tenant: slots are spaced 1/perSecond apart. */
-  private readonly tenantSlot = new Map<string, number>();
-  private readonly spacingMs: number;
 
-  constructor(private readonly options: RateLimiterOptions) {
+  constructor(options: RateLimiterOptions) {
     this.now = options.now ?? Date.now;
     this.windows = options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS;
     this.longest = Math.max(...this.windows.map((window) => window.ms));
-    // Rounded up: evenly spaced slots at exactly 1000/n ms fit n + 1 sends into some one-second window.
-    this.spacingMs = Math.ceil(1000 / options.perSecond);
+    this.budget = options.budget ?? new LocalTenantBudget(options.perSecond);
   }
 
   /**
-   * Books a send. `waitMs`: wait that long, then send. `heldForMs`: this conversation is held off
+   * Books a call. `waitMs`: wait that long, then call. `heldForMs`: this conversation is held off
    * after a Retry-After; nothing was booked, ask again later.
    */
-  reserve(conversationId: string, tenantId: string): { readonly waitMs: number } | { readonly heldForMs: number } {
+  async reserve(conversationId: string, tenantId: string): Promise<{ readonly waitMs: number } | { readonly heldForMs: number }> {
     const now = this.now();
     const held = this.heldUntil.get(conversationId) ?? 0;
     // A held conversation books nothing: its slot would otherwise hold up every other team.
@@ -56,10 +167,14 @@ export class TeamsRateLimiter {
       // With `limit` sends booked in the window ending at `at`, the earliest is the one to age out.
       if (times.length >= window.limit) at = Math.max(at, times[times.length - window.limit] + window.ms);
     }
-    at = Math.max(at, this.tenantSlot.get(tenantId) ?? 0);
-    this.tenantSlot.set(tenantId, at + this.spacingMs);
+    // Booked now, moved to the tenant's slot below: a call to the same conversation meanwhile sees it.
     times.push(at);
-    return { waitMs: at - now };
+    const slot = await this.budget.take(tenantId, at);
+    if (slot !== at) {
+      times[times.lastIndexOf(at)] = slot;
+      times.sort((a, b) => a - b);
+    }
+    return { waitMs: Math.max(0, slot - this.now()) };
   }
 
   /** Teams said 429 (or 412/502/504) for this conversation: nothing goes there before `untilMs`. */

@@ -113,7 +113,7 @@ export class AzureTableStore implements Store {
   async listRange<T>(collection: string, range: KeyRange): Promise<StoredItem<T>[]> {
     const client = await this.table(collection);
     const bounds = [
-      `PartitionKey eq '${PARTITION}'`,
+      range.prefix ? prefixFilter(encodeKey(range.prefix)) : `PartitionKey eq '${PARTITION}'`,
       ...(range.from !== undefined ? [`RowKey ge ${quoted(encodeKey(range.from))}`] : []),
       ...(range.to !== undefined ? [`RowKey lt ${quoted(encodeKey(range.to))}`] : []),
     ];

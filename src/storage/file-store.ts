@@ -80,8 +80,10 @@ export class FileStore implements Store {
   async listRange<T>(collection: string, range: KeyRange): Promise<StoredItem<T>[]> {
     const { records, keys } = await this.load(collection);
     const items: StoredItem<T>[] = [];
-    for (let i = range.from === undefined ? 0 : sortedIndex(keys, range.from); i < keys.length && items.length < range.limit; i++) {
-      if (range.to !== undefined && keys[i] >= range.to) break;
+    const prefix = range.prefix ?? '';
+    const from = range.from !== undefined && range.from > prefix ? range.from : prefix;
+    for (let i = sortedIndex(keys, from); i < keys.length && items.length < range.limit; i++) {
+      if ((range.to !== undefined && keys[i] >= range.to) || !keys[i].startsWith(prefix)) break;
       items.push(toItem<T>(records.get(keys[i])!));
     }
     return items;

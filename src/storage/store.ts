@@ -17,6 +17,7 @@ export interface StoredItem<T> {
 export type WriteCondition = { readonly etag: string } | { readonly ifAbsent: true };
 
 export interface KeyRange {
+  readonly prefix?: string;
   readonly from?: string;
   readonly to?: string;
   readonly limit: number;
@@ -40,8 +41,9 @@ export interface Store {
   delete(collection: CollectionName, key: string, condition?: { readonly etag: string }): Promise<boolean>;
   list<T>(collection: CollectionName, options?: { readonly prefix?: string }): Promise<StoredItem<T>[]>;
   /**
-   * Records with `from` <= key < `to` (either bound may be left out), in ascending key order, at most
-   * `limit` of them: reads only those, however large the collection. Keys compare by character code;
+   * Records with `from` <= key < `to` (either bound may be left out) and keys starting with `prefix`
+   * (if given), in ascending key order, at most `limit` of them: reads only those, however large the
+   * collection, so a caller can page through with the last key it saw. Keys compare by character code;
    * the order holds for keys of letters, digits and `. - _ : @` (work-queue and time-ordered keys),
    * which both stores keep as they are.
    */

@@ -96,7 +96,7 @@ describe('policy-change notices', () => {
     expect(targets).toBe(11);
     const done = await waitDone(bot, id);
     connector.respond = undefined;
-    expect(done).toEqual({ id, status: 'done', targets: 11, delivered: 11, failed: 0, pending: 0 });
+    expect(done).toEqual({ id, status: 'done', targets: 11, delivered: 11, failed: 0, pending: 0, acknowledged: 0 });
     expect([...throttled].sort()).toEqual([teamId(3), teamId(5)]);
     for (let n = 1; n <= 11; n++) expect(channelPosts(teamId(n))).toHaveLength(1);
     expect(channelPosts(teamId(12))).toHaveLength(0);
@@ -132,7 +132,7 @@ describe('policy-change notices', () => {
     const created = (await (await fetch(`${first.url}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: Array.from({ length: 20 }, (_, i) => teamId(100 + i)) }) })).json()) as { id: string; targets: number };
     expect(created.targets).toBe(20);
     const noticePosts = () => slowConnector.posted().filter((call) => JSON.stringify(call.body).includes('Restart'));
-    await slowConnector.waitFor(() => noticePosts().length >= 2);
+    await slowConnector.waitFor(() => noticePosts().length >= 2).catch((err) => { console.log(first.logs.join('\n')); throw err; });
     await first.stop();
     const sentBeforeRestart = noticePosts().length;
     expect(sentBeforeRestart).toBeLessThan(20);

@@ -80,6 +80,12 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       await store.delete(c, key(1000, 'a'));
       await store.put(c, key(1500, 'b2'), { id: 'b2' });
       expect(await keys({ limit: 3 })).toEqual(['NT-1.19:x@thread', 'b2', '19:b@thread.tacv2']);
+      // Paging through one prefix, from the last key seen.
+      for (const team of ['19:t1@thread.tacv2', '19:t2@thread.tacv2', '19:t3@thread.tacv2']) await store.put(c, `NT-A.${team}`, { id: team });
+      await store.put(c, 'NT-AB.19:t0@thread.tacv2', { id: 'other notice' });
+      const page1 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', limit: 2 });
+      const page2 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', from: page1[1].key, limit: 2 });
+      expect([...page1, ...page2].map((item) => item.value.id)).toEqual(['19:t1@thread.tacv2', '19:t2@thread.tacv2', '19:t2@thread.tacv2', '19:t3@thread.tacv2']);
       // Another instance sees the same order.
       expect((await secondInstance().listRange(c, { limit: 3 })).map((item) => item.key)).toEqual([key(1000, 'NT-1.19:x@thread'), key(1500, 'b2'), key(2000, '19:b@thread.tacv2')]);
     });

@@ -6,4 +6,6 @@ export const api = {
   notFound: 'Not found.',
   noSuchNotice: 'No notice with that id.',
   invalidNotice: 'The notice was not accepted: see problems.',
+  invalidChanges: 'The changes were not accepted: see problems.',
+  noticeRecalled: 'The notice was recalled: it can no longer be edited.',
 } as const;
