@@ -3,7 +3,10 @@
  * Each is a work item, paced by the one rate limiter and retried by the same rules, and each records
  * its outcome on the team's target record, counted in the notice's tallies.
  *
- * A copy is posted once: only a pending target is posted. The one window for a duplicate: Teams
+ * A copy is posted once: a team's target record is written when its post is settled (sent, failed,
+ * or cancelled by a recall), and a post job whose target has a record posts nothing. (A record
+ * written as "pending" when the notice was released, as earlier versions did, counts as none.) The
+ * one window for a duplicate: Teams
  * accepts a post and the process dies before the target's "sent" is written (a single write,
  * milliseconds). The retaken item then posts again; Teams offers no idempotency key for channel posts.
  *
@@ -21,7 +24,7 @@ import type { NoticePublisher } from './publisher';
 import type { TeamsRateLimiter } from './rate-limiter';
 import { readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
 import type { NoticeTallies } from './tallies';
-import type { Installation, Notice, NoticeTarget } from './types';
+import type { Installation, NoticeTarget } from './types';
 
 export interface CopyJobsOptions {
   readonly store: Pick<Store, 'get' | 'put' | 'listRange'>;
@@ -37,6 +40,8 @@ export interface CopyJobsOptions {
 }
 
 type Job<K extends string> = Extract<NoticeJob, { kind: K }>;
+/** A target as read, or (no etag) one with no record yet. */
+type Target = Pick<StoredItem<NoticeTarget>, 'key' | 'value'> & { readonly etag?: string };
 type PostJob = { readonly noticeId: string; readonly teamId: string };
 
 const MAX_ATTEMPTS = 12;
@@ -50,8 +55,9 @@ export class CopyJobs {
 
   async post(claim: Claim<NoticeJob>, job: PostJob): Promise<void> {
     const { noticeId, teamId } = job;
-    const [target, notice] = await Promise.all([readTarget(this.options.store, noticeId, teamId), readNotice(this.options.store, noticeId)]);
-    if (!target || !notice) return this.done(claim);
+    const [found, notice] = await Promise.all([readTarget(this.options.store, noticeId, teamId), readNotice(this.options.store, noticeId)]);
+    if (!notice) return this.done(claim);
+    const target: Target = found ?? { key: targetKey(noticeId, teamId), value: { noticeId, teamId, state: 'pending' } };
     if (target.value.state !== 'pending') {
       // Retaken after its process died: make sure what it did was counted, and followed up.
       await this.recountIfLost(target, 'post');
@@ -170,7 +176,10 @@ export class CopyJobs {
         return false;
       }
       if (wait > 0) await sleep(wait);
-      if ('waitMs' in slot) return true;
+      if ('waitMs' in slot) {
+        await this.options.limiter.admit(installation.tenantId);
+        return true;
+      }
     }
   }
 
@@ -184,19 +193,20 @@ export class CopyJobs {
     return true;
   }
 
-  /** Writes a change to the target if nobody changed it since it was read, and counts it. */
-  private async settle(target: StoredItem<NoticeTarget>, change: Partial<NoticeTarget>, kind: string, events: readonly string[]): Promise<boolean> {
+  /** Writes a change to the target if nobody changed it since it was read (or wrote it, if it had no record), and counts it. */
+  private async settle(target: Target, change: Partial<NoticeTarget>, kind: string, events: readonly string[]): Promise<boolean> {
     const settledAt = new Date(this.options.now()).toISOString();
     const written = await this.options.tallies.count(target.value.noticeId, events, async (stamp) => {
       const next = stamped(target.value, { ...change, settledAt }, kind, stamp);
-      return (await unlessConflict(this.options.store.put(TARGETS_COLLECTION, target.key, next, { etag: target.etag }))) !== undefined;
+      const condition = target.etag ? { etag: target.etag } : { ifAbsent: true as const };
+      return (await unlessConflict(this.options.store.put(TARGETS_COLLECTION, target.key, next, condition))) !== undefined;
     });
     if (written) this.options.onProgress(target.value.noticeId);
     return written;
   }
 
   /** A change recorded by a process that died before its tally was stored is counted again, under this one's stamp. */
-  private async recountIfLost(target: StoredItem<NoticeTarget>, kind: string): Promise<void> {
+  private async recountIfLost(target: Target, kind: string): Promise<void> {
     const stamp = target.value.stamps?.[kind];
     if (!stamp || (await this.options.tallies.counted(target.value.noticeId, stamp))) return;
     await this.settle(target, {}, kind, stamp.events);

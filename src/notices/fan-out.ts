@@ -1,6 +1,5 @@
 /**
- * The jobs that act on all of a notice's teams at once: releasing it (a target and a queued post per
- * team), an edit or a recall (an update or delete queued per posted copy), and erasing it. Each works
+ * The jobs that act on all of a notice's teams at once: releasing it (a queued post per team), an edit or a recall (an update or delete queued per posted copy), and erasing it. Each works
  * through one page of records per turn and puts itself back with the last key it saw, so a page is
  * a few seconds however many teams there are, and a job cut off by a restart resumes at its page.
  *
@@ -41,9 +40,13 @@ export interface FanOutOptions {
 
 type Job<K extends string> = Extract<NoticeJob, { kind: K }>;
 
-/** How often a job looks again for the record change it was queued ahead of, before it gives up. */
-const WAIT_FOR_CHANGE_ATTEMPTS = 20;
-const WAIT_FOR_CHANGE_MS = 1000;
+/**
+ * How a job waits for the record change it was queued ahead of: the change is usually written
+ * milliseconds later, so it looks again soon, then less often, and gives up after about a minute.
+ */
+const WAIT_FOR_CHANGE_ATTEMPTS = 12;
+const WAIT_FOR_CHANGE_FIRST_MS = 50;
+const WAIT_FOR_CHANGE_MAX_MS = 10_000;
 /** How often a purge looks again whether the recall has finished. */
 const PURGE_RECHECK_MS = 2000;
 
@@ -57,7 +60,7 @@ export function audienceKey(noticeId: string, chunk: number): string {
 export class FanOut {
   constructor(private readonly options: FanOutOptions) {}
 
-  /** Lists the notice's teams a page at a time: a pending target and a queued post for each. */
+  /** Lists the notice's teams a page at a time and queues a post for each. */
   async release(claim: Claim<NoticeJob>, job: Job<'release'>): Promise<void> {
     const notice = (await readNotice(this.options.store, job.noticeId))?.value;
     if (!notice) return this.waitForChange(claim);
@@ -66,11 +69,9 @@ export class FanOut {
     if (notice.recalledAt) return this.finishRelease(claim, notice, listed);
 
     const page = notice.chosenTeams ? await this.chosenPage(job.noticeId, job.cursor) : await this.installedPage(job.cursor);
-    for (let i = 0; i < page.teams.length; i += 20) {
-      await Promise.all(page.teams.slice(i, i + 20).map((teamId) => this.addTarget(job.noticeId, teamId)));
-    }
+    await inBatches(page.teams, (teamId) => this.addTarget(job.noticeId, teamId));
     if (page.next !== undefined) {
-      await this.options.queue.retryAt(claim, this.options.now(), { ...job, cursor: page.next, listed: listed + page.teams.length });
+      await this.nextPage(claim, { ...job, cursor: page.next, listed: listed + page.teams.length });
       return;
     }
     await this.finishRelease(claim, notice, listed + page.teams.length);
@@ -138,10 +139,8 @@ export class FanOut {
     return this.done(claim);
   }
 
+  /** A team's post, queued (queueing twice, after a turn cut short, is a no-op). Its target record comes when the post settles. */
   private async addTarget(noticeId: string, teamId: string): Promise<void> {
-    const target: NoticeTarget = { noticeId, teamId, state: 'pending' };
-    // Already there from an earlier turn cut short: queue it all the same (queueing twice is a no-op).
-    await unlessConflict(this.options.store.put(TARGETS_COLLECTION, targetKey(noticeId, teamId), target, { ifAbsent: true }));
     await this.options.queue.enqueue(targetKey(noticeId, teamId), { noticeId, teamId });
   }
 
@@ -163,9 +162,9 @@ export class FanOut {
 
   private async eachTargetPage(claim: Claim<NoticeJob>, job: Job<'edit'> | Job<'recall'>, each: (target: NoticeTarget) => Promise<void>): Promise<void> {
     const page = await pageAfter<NoticeTarget>(this.options.store, TARGETS_COLLECTION, job.noticeId, job.cursor);
-    for (let i = 0; i < page.items.length; i += 20) await Promise.all(page.items.slice(i, i + 20).map((item) => each(item.value)));
+    await inBatches(page.items, (item) => each(item.value));
     if (page.full) {
-      await this.options.queue.retryAt(claim, this.options.now(), { ...job, cursor: page.items.at(-1)!.key });
+      await this.nextPage(claim, { ...job, cursor: page.items.at(-1)!.key });
       return;
     }
     this.options.onProgress(job.noticeId);
@@ -175,13 +174,23 @@ export class FanOut {
   /** Deletes one page of the notice's records in `collection`; true when there may be more. */
   private async deletePage(collection: string, noticeId: string): Promise<boolean> {
     const page = await pageAfter(this.options.store, collection, noticeId, undefined);
-    for (let i = 0; i < page.items.length; i += 20) await Promise.all(page.items.slice(i, i + 20).map((item) => this.options.store.delete(collection, item.key)));
+    await inBatches(page.items, (item) => this.options.store.delete(collection, item.key));
     return page.full;
+  }
+
+  /**
+   * Puts the job back for its next page, due when it was first queued: the queue is taken earliest
+   * first, so the next page comes before the posts (or updates, or deletes) this page queued, and the
+   * whole notice is queued in the time its pages take rather than in the time its posts take.
+   */
+  private async nextPage(claim: Claim<NoticeJob>, job: NoticeJob): Promise<void> {
+    await this.options.queue.retryAt(claim, Math.min(claim.item.createdAt, this.options.now()), job);
   }
 
   private async waitForChange(claim: Claim<NoticeJob>): Promise<void> {
     if (claim.item.attempts >= WAIT_FOR_CHANGE_ATTEMPTS) return this.done(claim);
-    await this.options.queue.retryAt(claim, this.options.now() + WAIT_FOR_CHANGE_MS);
+    const wait = Math.min(WAIT_FOR_CHANGE_MAX_MS, WAIT_FOR_CHANGE_FIRST_MS * 2 ** (claim.item.attempts - 1));
+    await this.options.queue.retryAt(claim, this.options.now() + wait);
   }
 
   private async again(claim: Claim<NoticeJob>, afterMs: number): Promise<void> {
@@ -191,4 +200,11 @@ export class FanOut {
   private async done(claim: Claim<NoticeJob>): Promise<void> {
     await this.options.queue.complete(claim);
   }
+}
+
+/** Writes of a page run this many at a time: fast enough to keep posts coming, without swamping the store. */
+const BATCH = 50;
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(work));
 }

@@ -28,9 +28,16 @@ export interface TenantBudget {
   take(tenantId: string, notBefore: number): Promise<number>;
 }
 
-/** Milliseconds between slots. Rounded up: slots exactly 1000/n apart fit n + 1 into some one-second window. */
+/**
+ * What the pacing leaves for jitter: calls reach Teams a few milliseconds early or late (timers,
+ * the network), and slots exactly 1000/n apart would put n + 1 into some one-second window as soon as
+ * one arrived 1 ms late. 4% apart tolerates about 40 ms at 30 a second.
+ */
+const JITTER_ALLOWANCE = 1.04;
+
+/** Milliseconds between slots: a little over 1000/n, rounded up. */
 export function slotSpacingMs(perSecond: number): number {
-  return Math.ceil(1000 / perSecond);
+  return Math.ceil((1000 * JITTER_ALLOWANCE) / perSecond);
 }
 
 /** The budget of one process: enough with the file store, which one process owns. */
@@ -136,8 +143,18 @@ export interface RateLimiterOptions {
   readonly now?: () => number;
 }
 
+/**
+ * Calls that actually start are counted over a second and this much more: timers fire late under load,
+ * and a late call followed by one on time would otherwise put one call too many into some second.
+ */
+const STARTED_WINDOW_MS = 1025;
+
 export class TeamsRateLimiter {
   private readonly now: () => number;
+  private readonly perSecond: number;
+  private readonly minGapMs: number;
+  /** When calls actually started, per tenant, within the last window. */
+  private readonly started = new Map<string, number[]>();
   private readonly windows: readonly Window[];
   private readonly longest: number;
   private readonly budget: TenantBudget;
@@ -150,6 +167,8 @@ export class TeamsRateLimiter {
     this.windows = options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS;
     this.longest = Math.max(...this.windows.map((window) => window.ms));
     this.budget = options.budget ?? new LocalTenantBudget(options.perSecond);
+    this.perSecond = options.perSecond;
+    this.minGapMs = Math.floor(slotSpacingMs(options.perSecond) / 2);
   }
 
   /**
@@ -175,6 +194,28 @@ export class TeamsRateLimiter {
       times.sort((a, b) => a - b);
     }
     return { waitMs: Math.max(0, slot - this.now()) };
+  }
+
+  /**
+   * Right before the call, once its slot has come: waits while this process already started
+   * `perSecond` calls for the tenant within the last second (and a little), then counts this one. The
+   * slots are spaced right; this keeps a burst of late timers from arriving at Teams together.
+   */
+  async admit(tenantId: string): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const starts = this.started.get(tenantId) ?? [];
+      while (starts.length > 0 && starts[0] <= now - STARTED_WINDOW_MS) starts.shift();
+      this.started.set(tenantId, starts);
+      // Calls let through after a stall still go at most twice the rate, not all at once.
+      const gapOk = starts.length === 0 || now - starts[starts.length - 1] >= this.minGapMs;
+      if (starts.length < this.perSecond && gapOk) {
+        starts.push(now);
+        return;
+      }
+      const until = starts.length >= this.perSecond ? starts[0] + STARTED_WINDOW_MS + 1 : starts[starts.length - 1] + this.minGapMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, until - now)));
+    }
   }
 
   /** Teams said 429 (or 412/502/504) for this conversation: nothing goes there before `untilMs`. */

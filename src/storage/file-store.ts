@@ -178,8 +178,34 @@ async function writeAtomically(file: string, contents: string): Promise<void> {
   await syncDirectory(path.dirname(file));
 }
 
-/** Flushes the directory entry so a rename survives power loss, not just a process crash. */
-async function syncDirectory(dir: string): Promise<void> {
+/**
+ * Flushes the directory entry so a rename survives power loss, not just a process crash. Writes that
+ * land together share one flush: a caller joins the next flush to start after its own rename (one
+ * already running may have begun before it), so each is covered and a burst costs two flushes, not one each.
+ */
+const directoryFlushes = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
+
+function syncDirectory(dir: string): Promise<void> {
+  const state = directoryFlushes.get(dir) ?? {};
+  directoryFlushes.set(dir, state);
+  if (!state.running) {
+    const running = flushDirectory(dir).finally(() => {
+      if (state.running === running) state.running = undefined;
+      if (!state.running && !state.next) directoryFlushes.delete(dir);
+    });
+    state.running = running;
+    return running;
+  }
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.next = undefined;
+      return syncDirectory(dir);
+    });
+  return state.next;
+}
+
+async function flushDirectory(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();

@@ -5,16 +5,18 @@
  * The item id is the idempotency key (request id; notice id + target), so enqueueing twice is a no-op.
  *
  * What a pass reads does not grow with the queue. Beside the items (keyed by id) the queue keeps a
- * due index: one small row per item keyed by the time it next becomes claimable, so a pass reads only
- * the earliest few rows with a range listing. The index is a hint kept on one rule: before an item's
- * claimable time changes, a row for the new time is written, so every item always has a row no later
- * than its claimable time, whenever a process dies. A row whose item has gone, or has since moved
- * later, is stale and is deleted when a pass meets it (only the version it read: a writer that moves
- * an item earlier writes its row once more after the item, so a pass that saw the item before it
- * moved cannot delete the new row). The item is read before it is claimed, so a stale row costs a
+ * due index (`due-index.ts`): a row per item keyed by the time it next becomes claimable, so a pass
+ * reads only the earliest few. The index is a hint kept on one rule: before an item's claimable time
+ * changes, a row for the new time is written, so every item always has a row no later than its
+ * claimable time, whenever a process dies. A row whose item has gone, or has since moved later, is
+ * stale and is deleted when a pass meets it (only the version it read: a writer that moves an item
+ * earlier writes its row once more after the item, so a pass in another instance that saw the item
+ * before it moved cannot delete the new row; within one process the queue knows which items it is
+ * moving and leaves their rows alone). The item is read before it is claimed, so a stale row costs a
  * read, never a wrong claim.
  */
-import { unlessConflict, type Store, type StoredItem } from './store';
+import { dueKey, MemoryDueIndex, StoredDueIndex, timeOf, type DueIndex, type DueRow } from './due-index';
+import { unlessConflict, type Store } from './store';
 
 export interface WorkItem<T> {
   readonly id: string;
@@ -52,10 +54,6 @@ export interface WorkQueueOptions {
   readonly now?: () => number;
 }
 
-interface DueRow {
-  readonly id: string;
-}
-
 type QueueStore = Pick<Store, 'get' | 'put' | 'delete' | 'list' | 'listRange'>;
 
 /** Index rows read per claim wanted: instances sharing a queue each start at a random one of them, so they rarely reach for the same item. */
@@ -64,9 +62,11 @@ const SHARED_SPREAD = 3;
 export class WorkQueue<T> {
   private readonly now: () => number;
   private readonly enqueuedListeners: Array<() => void> = [];
-  /** The due index's collection: the queue's name with `due` after it. */
-  private readonly index: string;
+  /** In the store (collection: the queue's name with `due` after it), or in memory for a queue this process owns. */
+  private readonly index: DueIndex;
   private swept: Promise<void> | undefined;
+  /** Items this process is queueing or moving earlier right now: a pass here must not take their new rows for stale. */
+  private readonly moving = new Map<string, number>();
 
   constructor(
     private readonly store: QueueStore,
@@ -74,7 +74,7 @@ export class WorkQueue<T> {
     private readonly options: WorkQueueOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.index = `${collection}due`;
+    this.index = options.soleInstance ? new MemoryDueIndex() : new StoredDueIndex(store, `${collection}due`);
   }
 
   /**
@@ -88,14 +88,12 @@ export class WorkQueue<T> {
   /** False when an item with this id is already queued: the id is the idempotency key. */
   async enqueue(id: string, payload: T, dueAt: number = this.now()): Promise<boolean> {
     if (await this.store.get(this.collection, id)) return false;
-    await this.writeRow(dueAt, id);
-    const item: WorkItem<T> = { id, payload, dueAt, attempts: 0, createdAt: this.now() };
-    // Lost to a simultaneous enqueue of the same id: that one writes its own row.
-    const queued = (await unlessConflict(this.store.put(this.collection, id, item, { ifAbsent: true }))) !== undefined;
-    if (queued) {
-      await this.writeRow(dueAt, id);
-      for (const listener of this.enqueuedListeners) listener();
-    }
+    const queued = await this.moveEarlier(id, dueAt, async () => {
+      const item: WorkItem<T> = { id, payload, dueAt, attempts: 0, createdAt: this.now() };
+      // Lost to a simultaneous enqueue of the same id: that one writes its own row.
+      return (await unlessConflict(this.store.put(this.collection, id, item, { ifAbsent: true }))) !== undefined;
+    });
+    if (queued) for (const listener of this.enqueuedListeners) listener();
     return queued;
   }
 
@@ -109,21 +107,19 @@ export class WorkQueue<T> {
     const now = this.now();
     const shared = !this.options.soleInstance;
     const window = Math.max(1, limit) * (shared ? SHARED_SPREAD : 1) + 1;
-    const rows = await this.store.listRange<DueRow>(this.index, { limit: window });
+    const rows = await this.index.first(window);
     const due = rows.filter((row) => timeOf(row.key) <= now);
     // Instances polling the same queue would all reach for the earliest items first and collide on
     // them; each starts at a random point among the due rows it read instead.
     const start = shared && due.length > limit ? Math.floor(Math.random() * due.length) : 0;
+    const candidates = [...due.slice(start), ...due.slice(0, start)];
     const claims: Claim<T>[] = [];
-    const leasedUntil: number[] = [];
-    for (const row of [...due.slice(start), ...due.slice(0, start)]) {
-      if (claims.length >= limit) break;
-      const claim = await this.claimRow(row, now);
-      if (claim) {
-        claims.push(claim);
-        leasedUntil.push(claim.item.leaseUntil!);
-      }
+    // As many claims at once as are wanted; rows that turn out stale or taken make room for the next.
+    while (claims.length < limit && candidates.length > 0) {
+      const round = await Promise.all(candidates.splice(0, limit - claims.length).map((row) => this.claimRow(row, now)));
+      for (const claim of round) if (claim) claims.push(claim);
     }
+    const leasedUntil = claims.map((claim) => claim.item.leaseUntil!);
     // A window all due may have more due behind it: come back at once. Otherwise the first row not due says when.
     const notDue = rows.find((row) => timeOf(row.key) > now);
     const next = notDue ? timeOf(notDue.key) : rows.length === window ? now : undefined;
@@ -133,26 +129,22 @@ export class WorkQueue<T> {
   /** Done: the item leaves the queue. False when the lease was lost to another instance meanwhile. */
   async complete(claim: Claim<T>): Promise<boolean> {
     const done = (await unlessConflict(this.store.delete(this.collection, claim.item.id, { etag: claim.etag }))) ?? false;
-    if (done) await this.dropRow(claim.item.leaseUntil, claim.item.id);
+    if (done && claim.item.leaseUntil !== undefined) this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
     return done;
   }
 
   /** Not done yet: release the lease and make the item due again at `dueAt`, optionally with a new payload. */
   async retryAt(claim: Claim<T>, dueAt: number, payload: T = claim.item.payload): Promise<boolean> {
-    await this.writeRow(dueAt, claim.item.id);
     const next: WorkItem<T> = { ...claim.item, payload, dueAt, leaseOwner: undefined, leaseUntil: undefined };
-    const released = (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined;
-    if (released) {
-      await this.writeRow(dueAt, claim.item.id);
-      if (claim.item.leaseUntil !== dueAt) await this.dropRow(claim.item.leaseUntil, claim.item.id);
-    }
+    const released = await this.moveEarlier(claim.item.id, dueAt, async () => (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined);
+    if (released && claim.item.leaseUntil !== undefined && claim.item.leaseUntil !== dueAt) this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
     return released;
   }
 
   /** Earliest time any item may become claimable (one index row read). */
   async nextDueAt(): Promise<number | undefined> {
     await (this.swept ??= this.sweep());
-    const [first] = await this.store.listRange<DueRow>(this.index, { limit: 1 });
+    const [first] = await this.index.first(1);
     return first && timeOf(first.key);
   }
 
@@ -173,11 +165,12 @@ export class WorkQueue<T> {
   }
 
   /** Claims the item behind a due row, or clears the row if it is stale. */
-  private async claimRow(row: StoredItem<DueRow>, now: number): Promise<Claim<T> | undefined> {
-    const stored = await this.store.get<WorkItem<T>>(this.collection, row.value.id);
+  private async claimRow(row: DueRow, now: number): Promise<Claim<T> | undefined> {
+    const stored = await this.store.get<WorkItem<T>>(this.collection, row.id);
+    if (this.moving.has(row.id)) return undefined;
     if (!stored || this.readyAt(stored.value) > now) {
       // Gone, or moved later (its mover wrote a row for the new time first): this row has no use.
-      await unlessConflict(this.store.delete(this.index, row.key, { etag: row.etag }));
+      await this.index.delete(row);
       return undefined;
     }
     const item: WorkItem<T> = { ...stored.value, attempts: stored.value.attempts + 1, leaseOwner: this.options.owner, leaseUntil: now + this.options.leaseMs };
@@ -187,16 +180,39 @@ export class WorkQueue<T> {
     const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
     // Lost to another instance: the row just written stays, and is cleared when met if it is stale.
     if (!written) return undefined;
-    await unlessConflict(this.store.delete(this.index, row.key));
+    this.dropRowLater({ key: row.key });
     return { item, etag: written.etag };
   }
 
-  private async writeRow(time: number, id: string): Promise<void> {
-    await this.store.put<DueRow>(this.index, dueKey(time, id), { id });
+  /**
+   * Writes the item's row for `dueAt`, then the item (`write`, true when written). Another instance's
+   * pass may have met the row before the item changed and deleted it as stale: where other instances
+   * share the queue the row is written once more after the item, which such a deletion cannot undo.
+   */
+  private async moveEarlier(id: string, dueAt: number, write: () => Promise<boolean>): Promise<boolean> {
+    this.moving.set(id, (this.moving.get(id) ?? 0) + 1);
+    try {
+      await this.writeRow(dueAt, id);
+      const written = await write();
+      if (written && !this.options.soleInstance) await this.writeRow(dueAt, id);
+      return written;
+    } finally {
+      const left = (this.moving.get(id) ?? 1) - 1;
+      if (left > 0) this.moving.set(id, left);
+      else this.moving.delete(id);
+    }
   }
 
-  private async dropRow(time: number | undefined, id: string): Promise<void> {
-    if (time !== undefined) await unlessConflict(this.store.delete(this.index, dueKey(time, id))).catch(() => undefined);
+  private async writeRow(time: number, id: string): Promise<void> {
+    await this.index.write(time, id);
+  }
+
+  /**
+   * Deletes a row that no longer serves, without making the caller wait for it: if it is still there
+   * when a pass meets it, it is stale and cleared then.
+   */
+  private dropRowLater(row: Pick<DueRow, 'key'>): void {
+    void this.index.delete(row).catch(() => undefined);
   }
 
   /** An item is claimable once it is due and nobody living holds a lease on it. */
@@ -204,15 +220,6 @@ export class WorkQueue<T> {
     const leaseHeld = item.leaseUntil !== undefined && (item.leaseOwner === this.options.owner || !this.options.soleInstance);
     return leaseHeld ? Math.max(item.dueAt, item.leaseUntil!) : item.dueAt;
   }
-}
-
-/** Fixed-width epoch milliseconds first, so key order is time order (good until the year 33658). */
-function dueKey(time: number, id: string): string {
-  return `${String(Math.max(0, Math.floor(time))).padStart(15, '0')}.${id}`;
-}
-
-function timeOf(key: string): number {
-  return Number(key.slice(0, 15));
 }
 
 function earliest(times: readonly number[]): number | undefined {

@@ -35,8 +35,9 @@ export function wireNotices(deps: { config: Config; store: Store; logger: Logger
     acknowledgementRetentionDays: config.notices.acknowledgementRetentionDays,
   });
   const feature = new NoticesFeature({ notices: service, installations, adminIds: config.privacyAdminIds, logger });
-  // Enough calls in flight to keep NOTICE_MAX_RPS busy while each waits for its slot.
-  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, Math.ceil(perSecond)) });
+  // Enough calls in flight to keep NOTICE_MAX_RPS busy for two seconds: each waits for its slot, and
+  // its store writes (a flushed file each on the file store) take a while under load.
+  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
   return {
     service,
     features: [feature, new InstallationsFeature(installations, logger)],

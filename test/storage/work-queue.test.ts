@@ -9,34 +9,16 @@ import path from 'node:path';
 import { FileStore } from '../../src/storage/file-store';
 import type { Store } from '../../src/storage/store';
 import { WorkQueue, type WorkItem } from '../../src/storage/work-queue';
+import { countingRows } from '../fakes/counting-store';
 
 const newStore = () => new FileStore(mkdtempSync(path.join(os.tmpdir(), 'queue-')));
-
-/** The store, counting the rows its reads return (what Table Storage bills and throttles by). */
-export function countingRows(store: Store): { store: Store; rows: () => number } {
-  let rows = 0;
-  const counted = new Proxy(store, {
-    get(target, property, receiver) {
-      const original = Reflect.get(target, property, receiver) as unknown;
-      if (property === 'get') return async (...args: Parameters<Store['get']>) => { const item = await target.get(...args); if (item) rows++; return item; };
-      if (property === 'list' || property === 'listRange') {
-        return async (...args: unknown[]) => {
-          const items = (await (original as (...a: unknown[]) => Promise<unknown[]>).apply(target, args)) as unknown[];
-          rows += items.length;
-          return items;
-        };
-      }
-      return typeof original === 'function' ? (original as (...a: unknown[]) => unknown).bind(target) : original;
-    },
-  });
-  return { store: counted, rows: () => rows };
-}
 
 describe('the work queue', () => {
   it('reads the same few rows per claimed item with 30 or 300 items waiting', async () => {
     const rowsPerItem: number[] = [];
     for (const waiting of [30, 300]) {
-      const { store, rows } = countingRows(newStore());
+      const { store, rows: counts } = countingRows(newStore());
+      const rows = () => counts.total();
       const now = 1_000_000;
       const queue = new WorkQueue<{ n: number }>(store, 'work', { owner: 'me', leaseMs: 60_000, soleInstance: true, now: () => now });
       for (let i = 0; i < waiting; i += 50) await Promise.all(Array.from({ length: Math.min(50, waiting - i) }, (_, k) => queue.enqueue(`item-${i + k}`, { n: i + k })));
