@@ -132,7 +132,7 @@ describe('policy-change notices', () => {
     const created = (await (await fetch(`${first.url}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: Array.from({ length: 20 }, (_, i) => teamId(100 + i)) }) })).json()) as { id: string; targets: number };
     expect(created.targets).toBe(20);
     const noticePosts = () => slowConnector.posted().filter((call) => JSON.stringify(call.body).includes('Restart'));
-    await slowConnector.waitFor(() => noticePosts().length >= 2).catch((err) => { console.log(first.logs.join('\n')); throw err; });
+    await slowConnector.waitFor(() => noticePosts().length >= 2);
     await first.stop();
     const sentBeforeRestart = noticePosts().length;
     expect(sentBeforeRestart).toBeLessThan(20);
