@@ -23,7 +23,7 @@ import type { NoticeChanges } from './validate';
 export { NOTICES_COLLECTION, NOTICE_WORK_COLLECTION, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
 
 export interface NoticeServiceOptions {
-  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete' | 'listRange'>;
+  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete' | 'listRange' | 'sharedByInstances'>;
   readonly installations: InstallationRegistry;
   readonly queue: WorkQueue<NoticeJob>;
   readonly limiter: TeamsRateLimiter;

@@ -47,7 +47,7 @@ export class NoticeTallies {
   private readonly tallies = new Map<string, Promise<Tally>>();
 
   constructor(
-    private readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete'>,
+    private readonly store: Pick<Store, 'get' | 'put' | 'list' | 'delete' | 'sharedByInstances'>,
     private readonly instanceId: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -74,7 +74,8 @@ export class NoticeTallies {
   async counted(noticeId: string, stamp: Stamp | undefined): Promise<boolean> {
     if (!stamp) return false;
     if (stamp.by === this.instanceId) return true;
-    if (this.now() - stamp.at < IN_FLIGHT_MS) return true;
+    // Another instance may still be storing it; with a store one process owns, the other was this one's predecessor, and has gone.
+    if (this.store.sharedByInstances && this.now() - stamp.at < IN_FLIGHT_MS) return true;
     const record = await this.store.get<TallyRecord>(TALLIES_COLLECTION, tallyKey(noticeId, stamp.by));
     return (record?.value.through ?? 0) >= stamp.seq;
   }

@@ -57,7 +57,8 @@ export interface WorkQueueOptions {
 type QueueStore = Pick<Store, 'get' | 'put' | 'delete' | 'list' | 'listRange'>;
 
 /** Index rows read per claim wanted: instances sharing a queue each start at a random one of them, so they rarely reach for the same item. */
-const SHARED_SPREAD = 3;
+const SHARED_SPREAD = 2;
+const DROPPING_RECHECK_MS = 25;
 
 export class WorkQueue<T> {
   private readonly now: () => number;
@@ -67,6 +68,8 @@ export class WorkQueue<T> {
   private swept: Promise<void> | undefined;
   /** Items this process is queueing or moving earlier right now: a pass here must not take their new rows for stale. */
   private readonly moving = new Map<string, number>();
+  /** Rows this process is deleting right now: a pass skips them rather than read their items again. */
+  private readonly dropping = new Set<string>();
 
   constructor(
     private readonly store: QueueStore,
@@ -108,7 +111,7 @@ export class WorkQueue<T> {
     const shared = !this.options.soleInstance;
     const window = Math.max(1, limit) * (shared ? SHARED_SPREAD : 1) + 1;
     const rows = await this.index.first(window);
-    const due = rows.filter((row) => timeOf(row.key) <= now);
+    const due = rows.filter((row) => timeOf(row.key) <= now && !this.dropping.has(row.key));
     // Instances polling the same queue would all reach for the earliest items first and collide on
     // them; each starts at a random point among the due rows it read instead.
     const start = shared && due.length > limit ? Math.floor(Math.random() * due.length) : 0;
@@ -122,7 +125,9 @@ export class WorkQueue<T> {
     const leasedUntil = claims.map((claim) => claim.item.leaseUntil!);
     // A window all due may have more due behind it: come back at once. Otherwise the first row not due says when.
     const notDue = rows.find((row) => timeOf(row.key) > now);
-    const next = notDue ? timeOf(notDue.key) : rows.length === window ? now : undefined;
+    // Rows still being deleted fill the window: look again once those deletions have had a moment.
+    const soon = claims.length === 0 && due.length === 0 ? now + DROPPING_RECHECK_MS : now;
+    const next = notDue ? timeOf(notDue.key) : rows.length === window ? soon : undefined;
     return { claims, nextDueAt: earliest([...(next === undefined ? [] : [next]), ...leasedUntil]) };
   }
 
@@ -212,7 +217,11 @@ export class WorkQueue<T> {
    * when a pass meets it, it is stale and cleared then.
    */
   private dropRowLater(row: Pick<DueRow, 'key'>): void {
-    void this.index.delete(row).catch(() => undefined);
+    this.dropping.add(row.key);
+    void this.index
+      .delete(row)
+      .catch(() => undefined)
+      .finally(() => this.dropping.delete(row.key));
   }
 
   /** An item is claimable once it is due and nobody living holds a lease on it. */

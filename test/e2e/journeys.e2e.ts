@@ -87,7 +87,9 @@ describe('a person in a Teams client', () => {
     const summary = await cardWith(page, 'Notice "Support chats are kept for 12 months"');
     await press(summary, 'Refresh');
     await expectCardText(page, 'Notice "Support chats are kept for 12 months"', /Read by\s*1/);
-    await press(await cardWith(page, 'Notice "Support chats are kept for 12 months"'), 'Edit');
+    const counted = await cardWith(page, 'Notice "Support chats are kept for 12 months"');
+    await shot(page, 'notice-summary', counted);
+    await press(counted, 'Edit');
     const form = await cardWith(page, 'Edit "Support chats are kept for 12 months"');
     await form.getByLabel('What changed (Markdown, up to 4,000 characters)').fill('From 1 February, support chats are deleted after **12 months** instead of 24.');
     await shot(page, 'notice-edit', form);

@@ -4,7 +4,7 @@
  * the admin's summary card, scheduling from the compose card, and purging a notice with its
  * acknowledgements.
  */
-import { cardActionTitles, cardOf, cardTexts, execute, message, type Person } from '../fakes/activities';
+import { cardActionTitles, cardOf, cardTexts, execute, message, submit, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
@@ -69,7 +69,12 @@ describe('notices after they are sent', () => {
     expect(cardTexts(again.value)).toEqual(cardTexts(first.value));
     expect(cardTexts(elsewhere.value)).toEqual(cardTexts(first.value));
     await acknowledge(people[1], teamId('ack', 2), data);
-    await acknowledge(people[2], teamId('ack', 3), data);
+    // A client without Universal Actions sends Action.Submit: the person gets a short reply instead of a refreshed card.
+    const before = connector.posted().length;
+    const team3 = teamId('ack', 3);
+    await bot.post('/api/messages', submit({ verb: 'notice.ack', ...data }, { serviceUrl: connector.url, from: people[2], conversationType: 'channel', conversationId: `${team3};messageid=1700000000001`, teamId: team3 }));
+    await connector.waitFor(() => connector.posted().length > before);
+    expect(String(connector.posted()[before].body.text)).toBe(`Thanks, ${people[2].name}: your confirmation is recorded.`);
 
     expect((await api.status(id)).acknowledged).toBe(3);
     const list = (await (await api.call('GET', `/api/notices/${id}/acknowledgements`)).json()) as Array<{ aadObjectId: string; name: string; at: string }>;
