@@ -47,6 +47,7 @@ type PostJob = { readonly noticeId: string; readonly teamId: string };
 const MAX_ATTEMPTS = 12;
 /** Longer waits go back to the queue rather than holding a worker slot. */
 const MAX_WAIT_IN_HAND_MS = 5000;
+const MAX_LATE_SLOTS = 3;
 /** An update that keeps losing to concurrent ones is put back rather than tried on and on. */
 const UPDATE_ROUNDS = 3;
 
@@ -168,17 +169,19 @@ export class CopyJobs {
    * to the queue for then, and the caller stops.
    */
   private async paced(claim: Claim<NoticeJob>, installation: Installation): Promise<boolean> {
-    for (;;) {
-      const slot = await this.options.limiter.reserve(installation.reference.conversation.id, installation.tenantId);
+    for (let late = 0; ; ) {
+      const slot = await this.options.limiter.reserve(installation.reference.conversation.id, installation.tenantId, MAX_WAIT_IN_HAND_MS);
       const wait = 'waitMs' in slot ? slot.waitMs : slot.heldForMs;
       if (wait > MAX_WAIT_IN_HAND_MS) {
         await this.options.queue.retryAt(claim, this.options.now() + wait);
         return false;
       }
+      // A slot slept through is booked again, a few times at most: a machine that keeps stalling still sends.
+      const slotAt = late < MAX_LATE_SLOTS ? this.options.now() + wait : undefined;
       if (wait > 0) await sleep(wait);
       if ('waitMs' in slot) {
-        await this.options.limiter.admit(installation.tenantId);
-        return true;
+        if (await this.options.limiter.admit(installation.tenantId, slotAt)) return true;
+        late++;
       }
     }
   }

@@ -22,10 +22,17 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly Window[] = [
   { limit: 60, ms: 30_000 },
 ];
 
+/**
+ * What booking a slot gives: its time, or, when the first free slot is later than the caller is
+ * willing to wait, nothing booked and when to ask again. A caller that gave up a booked slot would
+ * waste it, and many callers doing that would push the tenant's slots ever further ahead.
+ */
+export type Booking = { readonly slot: number } | { readonly notBefore: number };
+
 /** A tenant's calls, spaced so no second holds more than its rate. */
 export interface TenantBudget {
-  /** Books the first free slot at or after `notBefore` (epoch ms) and gives its time. */
-  take(tenantId: string, notBefore: number): Promise<number>;
+  /** Books the first free slot at or after `notBefore` (epoch ms), if it is no later than `latest`. */
+  take(tenantId: string, notBefore: number, latest: number): Promise<Booking>;
 }
 
 /**
@@ -49,10 +56,11 @@ export class LocalTenantBudget implements TenantBudget {
     this.spacingMs = slotSpacingMs(perSecond);
   }
 
-  async take(tenantId: string, notBefore: number): Promise<number> {
+  async take(tenantId: string, notBefore: number, latest: number): Promise<Booking> {
     const slot = Math.max(notBefore, this.next.get(tenantId) ?? 0);
+    if (slot > latest) return { notBefore: slot };
     this.next.set(tenantId, slot + this.spacingMs);
-    return slot;
+    return { slot };
   }
 }
 
@@ -82,7 +90,7 @@ export class SharedTenantBudget implements TenantBudget {
   private readonly spacingMs: number;
   private readonly maxBlock: number;
   private readonly blocks = new Map<string, { next: number; end: number }>();
-  private readonly refills = new Map<string, Promise<void>>();
+  private readonly refills = new Map<string, Promise<number | undefined>>();
   private readonly waiting = new Map<string, number>();
 
   constructor(private readonly options: SharedTenantBudgetOptions) {
@@ -91,7 +99,7 @@ export class SharedTenantBudget implements TenantBudget {
     this.maxBlock = Math.max(1, Math.floor(options.perSecond / 2));
   }
 
-  async take(tenantId: string, notBefore: number): Promise<number> {
+  async take(tenantId: string, notBefore: number, latest: number): Promise<Booking> {
     this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + 1);
     try {
       for (;;) {
@@ -99,35 +107,40 @@ export class SharedTenantBudget implements TenantBudget {
         const earliest = Math.max(notBefore, this.now());
         if (block && block.next < earliest) block.next += Math.ceil((earliest - block.next) / this.spacingMs) * this.spacingMs;
         if (block && block.next < block.end) {
+          // This instance's next slot is too far off for this caller: it keeps it for one that can wait.
+          if (block.next > latest) return { notBefore: block.next };
           const slot = block.next;
           block.next += this.spacingMs;
-          return slot;
+          return { slot };
         }
         let refill = this.refills.get(tenantId);
         if (!refill) {
-          refill = this.book(tenantId).finally(() => this.refills.delete(tenantId));
+          refill = this.book(tenantId, latest).finally(() => this.refills.delete(tenantId));
           this.refills.set(tenantId, refill);
         }
-        await refill;
+        const tooLate = await refill;
+        if (tooLate !== undefined) return { notBefore: tooLate };
       }
     } finally {
       this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 1) - 1);
     }
   }
 
-  private async book(tenantId: string): Promise<void> {
+  /** Books a block from the tenant's record; or, when its first free slot is after `latest`, books nothing and says when that slot is. */
+  private async book(tenantId: string, latest: number): Promise<number | undefined> {
     const key = tenantId || 'no-tenant';
     for (let attempt = 0; ; attempt++) {
       const size = Math.min(this.maxBlock, Math.max(1, this.waiting.get(tenantId) ?? 1));
       const current = await this.options.store.get<BudgetRecord>(BUDGET_COLLECTION, key);
       const start = Math.max(this.now(), current?.value.next ?? 0);
+      if (start > latest) return start;
       const end = start + size * this.spacingMs;
       const written = await unlessConflict(
         this.options.store.put<BudgetRecord>(BUDGET_COLLECTION, key, { next: end }, current ? { etag: current.etag } : { ifAbsent: true }),
       );
       if (written) {
         this.blocks.set(tenantId, { next: start, end });
-        return;
+        return undefined;
       }
       // Another instance booked first: read again, after a short random pause if it keeps happening.
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
@@ -153,6 +166,7 @@ export class TeamsRateLimiter {
   private readonly now: () => number;
   private readonly perSecond: number;
   private readonly minGapMs: number;
+  private readonly lateToleranceMs: number;
   /** When calls actually started, per tenant, within the last window. */
   private readonly started = new Map<string, number[]>();
   private readonly windows: readonly Window[];
@@ -169,13 +183,15 @@ export class TeamsRateLimiter {
     this.budget = options.budget ?? new LocalTenantBudget(options.perSecond);
     this.perSecond = options.perSecond;
     this.minGapMs = Math.floor(slotSpacingMs(options.perSecond) / 2);
+    this.lateToleranceMs = 2 * slotSpacingMs(options.perSecond);
   }
 
   /**
-   * Books a call. `waitMs`: wait that long, then call. `heldForMs`: this conversation is held off
-   * after a Retry-After; nothing was booked, ask again later.
+   * Books a call. `waitMs`: wait that long, then call. `heldForMs`: nothing was booked, ask again
+   * after that long: this conversation is held off after a Retry-After, or the tenant's first free
+   * slot is more than `maxWaitMs` away (callers that book and then give up a slot would waste it).
    */
-  async reserve(conversationId: string, tenantId: string): Promise<{ readonly waitMs: number } | { readonly heldForMs: number }> {
+  async reserve(conversationId: string, tenantId: string, maxWaitMs = Number.POSITIVE_INFINITY): Promise<{ readonly waitMs: number } | { readonly heldForMs: number }> {
     const now = this.now();
     const held = this.heldUntil.get(conversationId) ?? 0;
     // A held conversation books nothing: its slot would otherwise hold up every other team.
@@ -188,20 +204,27 @@ export class TeamsRateLimiter {
     }
     // Booked now, moved to the tenant's slot below: a call to the same conversation meanwhile sees it.
     times.push(at);
-    const slot = await this.budget.take(tenantId, at);
-    if (slot !== at) {
-      times[times.lastIndexOf(at)] = slot;
+    const booking = await this.budget.take(tenantId, at, now + maxWaitMs);
+    if (!('slot' in booking)) {
+      times.splice(times.lastIndexOf(at), 1);
+      return { heldForMs: Math.max(1, booking.notBefore - maxWaitMs - this.now()) };
+    }
+    if (booking.slot !== at) {
+      times[times.lastIndexOf(at)] = booking.slot;
       times.sort((a, b) => a - b);
     }
-    return { waitMs: Math.max(0, slot - this.now()) };
+    return { waitMs: Math.max(0, booking.slot - this.now()) };
   }
 
   /**
-   * Right before the call, once its slot has come: waits while this process already started
-   * `perSecond` calls for the tenant within the last second (and a little), then counts this one. The
-   * slots are spaced right; this keeps a burst of late timers from arriving at Teams together.
+   * Right before the call, once its slot (`slotAt`; left out, any time will do) has come. False when
+   * the process woke up too late for it (a stall: the event loop or the machine was busy): calling now would land on top of the
+   * calls booked after it, in this instance or another, so the caller books a new slot instead.
+   * Otherwise waits while this process already started `perSecond` calls for the tenant within the
+   * last second (and a little), then counts this one.
    */
-  async admit(tenantId: string): Promise<void> {
+  async admit(tenantId: string, slotAt?: number): Promise<boolean> {
+    if (slotAt !== undefined && this.now() - slotAt > this.lateToleranceMs) return false;
     for (;;) {
       const now = this.now();
       const starts = this.started.get(tenantId) ?? [];
@@ -211,7 +234,7 @@ export class TeamsRateLimiter {
       const gapOk = starts.length === 0 || now - starts[starts.length - 1] >= this.minGapMs;
       if (starts.length < this.perSecond && gapOk) {
         starts.push(now);
-        return;
+        return true;
       }
       const until = starts.length >= this.perSecond ? starts[0] + STARTED_WINDOW_MS + 1 : starts[starts.length - 1] + this.minGapMs;
       await new Promise((resolve) => setTimeout(resolve, Math.max(1, until - now)));

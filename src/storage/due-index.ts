@@ -6,6 +6,7 @@
  * from the items when it starts: a claim reads no index row from the store, and a post costs no
  * index writes (each a flushed file).
  */
+import { sortedIndex } from './sorted-keys';
 import { unlessConflict, type Store } from './store';
 
 export interface DueRow {
@@ -62,23 +63,12 @@ export class MemoryDueIndex implements DueIndex {
 
   async write(time: number, id: string): Promise<void> {
     const key = dueKey(time, id);
-    const at = position(this.keys, key);
+    const at = sortedIndex(this.keys, key);
     if (this.keys[at] !== key) this.keys.splice(at, 0, key);
   }
 
   async delete(row: Pick<DueRow, 'key'>): Promise<void> {
-    const at = position(this.keys, row.key);
+    const at = sortedIndex(this.keys, row.key);
     if (this.keys[at] === row.key) this.keys.splice(at, 1);
   }
-}
-
-function position(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid] < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
+import { sortedIndex } from './sorted-keys';
 import { COLLECTION_NAME, storageConflict, type KeyRange, type Store, type StoredItem, type WriteCondition } from './store';
 
 interface FileRecord {
@@ -132,18 +133,6 @@ export class FileStore implements Store {
     });
     return next;
   }
-}
-
-/** Where `key` is, or would go, in ascending `keys`. */
-function sortedIndex(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid] < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 async function readCollection(dir: string): Promise<Collection> {

@@ -52,6 +52,18 @@ describe('the Teams rate limiter', () => {
     expect(await limiter.reserve('c-other', 'tenant-2')).toEqual({ waitMs: 0 });
   });
 
+  it('books nothing further off than a caller will wait, so callers sent away do not push the slots ahead', async () => {
+    const clock = { now: 0 };
+    const limiter = new TeamsRateLimiter({ perSecond: 10, now: () => clock.now });
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push(await limiter.reserve(`c${i}`, 't', 1000));
+    const booked = answers.filter((answer) => 'waitMs' in answer);
+    expect(booked).toHaveLength(10);
+    // The others are told to come back when a slot is within their wait, not given slots 10 s away.
+    for (const answer of answers.filter((item) => 'heldForMs' in item)) expect(answer).toEqual({ heldForMs: 40 });
+    expect(await limiter.reserve('late', 't')).toEqual({ waitMs: 1040 });
+  });
+
   it('holds back one conversation after a Retry-After without slowing the others', async () => {
     const clock = { now: 0 };
     const limiter = new TeamsRateLimiter({ perSecond: 100, now: () => clock.now });
