@@ -4,12 +4,15 @@
  * the admin's summary card, scheduling from the compose card, and purging a notice with its
  * acknowledgements.
  */
+import { rmSync } from 'node:fs';
 import { cardActionTitles, cardOf, cardTexts, execute, message, submit, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
 import { actionData, facts, type Card } from '../requests/drive';
-import { ACKNOWLEDGEMENTS_COLLECTION } from '../../src/notices/records';
+import { ACKNOWLEDGEMENTS_COLLECTION, NOTICE_WORK_COLLECTION } from '../../src/notices/records';
+import { FileStore } from '../../src/storage/file-store';
+import type { WorkItem } from '../../src/storage/work-queue';
 import { acknowledgeActivity, copiesOf, install, NOTICE_TOKEN, noticeApi, teamId } from './notice-api';
 
 const ADMIN: Person = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Ada Admin' };
@@ -187,6 +190,38 @@ describe('notices after they are sent', () => {
     expect(await bot.app.store.list(ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${id}.` })).toEqual([]);
     for (const [conversation, [post]] of copiesOf(connector, 'To purge')) expect(connector.message(conversation, post.activityId!)).toBe('deleted');
     expect((await api.call('GET', `/api/notices/${id}/acknowledgements`)).status).toBe(404);
+  });
+
+  it('erases the acknowledgements when NOTICE_ACK_RETENTION_DAYS have passed, and keeps the notice', async () => {
+    const retaining = await bootBot({ NOTICE_API_TOKEN: NOTICE_TOKEN, NOTICE_MAX_RPS: '50', NOTICE_ACK_RETENTION_DAYS: '30' }, { keepDataDir: true });
+    const own = noticeApi(() => retaining.url);
+    await install(retaining.post, connector, teamId('keep', 1));
+    const { id } = (await (await own.call('POST', '/api/notices', { title: 'Kept a while', text: 'Text' })).json()) as { id: string };
+    await own.waitFor(id, 'done');
+    const ack = await retaining.post('/api/messages', acknowledgeActivity(connector, people[0], teamId('keep', 1), { noticeId: id }));
+    expect((ack.body as { statusCode: number }).statusCode).toBe(200);
+    expect((await own.status(id)).acknowledged).toBe(1);
+    // The erasure is queued for 30 days after the notice went out.
+    const expiry = await retaining.app.store.get<WorkItem<unknown>>(NOTICE_WORK_COLLECTION, `${id}.expire`);
+    expect(expiry!.value.dueAt - Date.now()).toBeGreaterThan(29.9 * 86_400_000);
+    expect(expiry!.value.dueAt - Date.now()).toBeLessThan(30.1 * 86_400_000);
+    await retaining.stop();
+
+    // Thirty days on (the item made due now), the next process erases them.
+    const store = new FileStore(retaining.dataDir);
+    await store.put(NOTICE_WORK_COLLECTION, `${id}.expire`, { ...expiry!.value, dueAt: Date.now() - 1000 });
+    await store.close();
+    const later = await bootBot({ NOTICE_API_TOKEN: NOTICE_TOKEN, DATA_DIR: retaining.dataDir });
+    try {
+      const after = noticeApi(() => later.url);
+      await until(async () => (await after.status(id)).acknowledged === 0, 20_000, 'acknowledgements erased');
+      expect(await after.status(id)).toMatchObject({ status: 'done', delivered: 1, acknowledged: 0 });
+      expect(await (await after.call('GET', `/api/notices/${id}/acknowledgements`)).json()).toEqual([]);
+      expect(await later.app.store.list(ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${id}.` })).toEqual([]);
+    } finally {
+      await later.stop();
+      rmSync(retaining.dataDir, { recursive: true, force: true });
+    }
   });
 
   describe('from the admin\'s summary card in Teams', () => {
