@@ -1,7 +1,8 @@
 /**
- * What Teams enforces, played by the local connector in benchmarks: per conversation 7 posts a
- * second, 8 in 2 seconds, 60 in 30 seconds, and per tenant a posts-per-second ceiling. A post
- * beyond any of them gets 429 with Retry-After, as Teams answers.
+ * What Teams enforces, played by the local connector in benchmarks: per conversation 7 calls a
+ * second, 8 in 2 seconds, 60 in 30 seconds, and per tenant a calls-per-second ceiling, counting posts,
+ * updates and deletes of messages alike. A call beyond any of them gets 429 with Retry-After, as
+ * Teams answers.
  */
 import type { ConnectorCall, ConnectorResponder } from '../test/fakes/connector';
 
@@ -22,7 +23,9 @@ export function teamsLimits(tenantPerSecond: number): EnforcedLimits {
   let throttled = 0;
   const countSince = (times: number[], since: number) => times.filter((time) => time > since).length;
   const responder = (call: ConnectorCall) => {
-    if (call.method !== 'POST' || !call.conversationId || !/\/activities$/.test(call.path)) return undefined;
+    const post = call.method === 'POST' && /\/activities$/.test(call.path);
+    const change = (call.method === 'PUT' || call.method === 'DELETE') && /\/activities\/[^/]+$/.test(call.path);
+    if ((!post && !change) || !call.conversationId) return undefined;
     const now = call.at;
     const times = perConversation.get(call.conversationId) ?? [];
     const over = windows.some((window) => countSince(times, now - window.ms) >= window.limit) || countSince(tenant, now - 1000) >= tenantPerSecond;

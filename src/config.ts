@@ -52,8 +52,11 @@ export interface Config {
   /** Days a request form can be sent after it is shown; older forms get "this form has expired". */
   readonly formTokenTtlDays: number;
   readonly notices: {
+    /** Calls to Teams per second for notices (posts, updates, deletes); with Azure storage, for all instances together. */
     readonly maxRps: number;
     readonly apiToken: string;
+    /** Days after a notice goes out that its acknowledgements are erased; 0 keeps them until the notice is purged. */
+    readonly acknowledgementRetentionDays: number;
   };
   /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
   readonly privacyTeamChannel: string;
@@ -207,6 +210,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     notices: {
       maxRps: integer(env, 'NOTICE_MAX_RPS', 30, 1, 50),
       apiToken: noticeToken,
+      acknowledgementRetentionDays: integer(env, 'NOTICE_ACK_RETENTION_DAYS', 365, 0, 3650),
     },
     privacyTeamChannel,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

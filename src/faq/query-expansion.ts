@@ -30,8 +30,9 @@ export interface Unit {
   information: number;
   alternatives: Alternative[];
   /**
-   * A name of one thing ("data protection officer", "dpo") that the content never says, whole or
-   * abbreviated: whatever the content says of its words, it says nothing of that thing.
+   * A name of one thing ("data protection officer", "dpo") that the content never says, whole,
+   * abbreviated or by its head word: whatever the content says of its other words, it says nothing
+   * of that thing.
    */
   unnamed?: true;
 }
@@ -43,7 +44,7 @@ const SYNONYM_WEIGHT = 0.6;
 const BROADER_WEIGHT = 0.3;
 /** A word of a phrase the asker typed, found without the rest of the phrase. */
 const PHRASE_PART_WEIGHT = 0.6;
-/** A word of a name such as "data protection officer", found without the rest: it hardly says the name. */
+/** A word of a name such as "data protection officer" the content never says, found alone: it hardly says the name. */
 const TERM_PART_WEIGHT = 0.25;
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
 const SYNONYM_MIN_COSINE = 0.35;
@@ -92,8 +93,9 @@ interface Expression {
   names: boolean;
   /**
    * The abbreviation of a name of three words or more ("data protection officer" / "dpo"): such a
-   * name is one thing, found whole or by its abbreviation; its words one by one say little of it (an
-   * entry about "protection" and "office" says nothing of the officer).
+   * name is one thing. Where the content never says it, whole, abbreviated or by its head word, its
+   * other words one by one say little of it (an entry about "protection" and "Office" says nothing
+   * of an officer).
    */
   abbreviation?: string;
 }
@@ -113,6 +115,8 @@ export class QueryExpander {
   /** Each group's expressions as content terms: single stems, or phrases the index knows. */
   private readonly groupAlternatives: Alternative[][];
   private readonly cache = new Map<string, Alternative[]>();
+  /** Base forms of the content's words ("officers" -> "officer"), for saysWord. */
+  private readonly contentBaseForms = new Set<string>();
   /** Stems of the privacy concepts and of the groups' one-word expressions. */
   private readonly conceptStems = new Set<string>();
   /** What the abbreviations stand for ("standard contractual clauses"), as phrase keys. */
@@ -123,6 +127,7 @@ export class QueryExpander {
   constructor(private readonly index: SearchIndex) {
     const rows: number[] = [];
     for (const [word, { stem: wordStem }] of index.words) {
+      for (const form of baseForms(word)) this.contentBaseForms.add(form);
       if (word.length >= 4) {
         const key = word.slice(0, 4);
         this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), { word, stem: wordStem }]);
@@ -196,7 +201,8 @@ export class QueryExpander {
       .filter((word) => !PHRASE_SKIP.has(word));
     const units: Unit[] = [];
     for (let i = 0; i < kept.length; ) {
-      const match = this.longestExpression(kept, i);
+      const found = this.longestExpression(kept, i);
+      const match = found && this.describedInOwnWords(found.expression, kept.slice(i, i + found.length)) ? undefined : found;
       const words = kept.slice(i, i + (match?.length ?? 1));
       i += words.length;
       // "the privacy policy" names the document every entry belongs to: it says nothing of the topic.
@@ -215,8 +221,8 @@ export class QueryExpander {
         if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
         const abbreviation = match?.expression.abbreviation;
         if (abbreviation !== undefined && this.index.has(stem(abbreviation))) keepBest(alternatives, { stem: stem(abbreviation), weight: VOCABULARY_WEIGHT });
-        if (abbreviation !== undefined && !whole && !this.index.has(stem(abbreviation))) unnamed = true;
-        const partWeight = abbreviation === undefined ? PHRASE_PART_WEIGHT : TERM_PART_WEIGHT;
+        if (abbreviation !== undefined && !whole && !this.index.has(stem(abbreviation)) && !this.saysWord(content.at(-1)!)) unnamed = true;
+        const partWeight = unnamed ? TERM_PART_WEIGHT : PHRASE_PART_WEIGHT;
         for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
       for (const g of match?.expression.groups ?? []) for (const alternative of this.groupAlternatives[g]) keepBest(alternatives, alternative);
@@ -227,7 +233,7 @@ export class QueryExpander {
           const term = this.termOf(long);
           if (term) keepBest(alternatives, { stem: term, weight: VOCABULARY_WEIGHT });
         }
-        if (longs.length > 0 && !this.index.has(stem(content[0])) && longs.every((long) => !this.termOf(long))) unnamed = true;
+        if (longs.length > 0 && !this.index.has(stem(content[0])) && longs.every((long) => !this.termOf(long) && !this.saysWord(searchWords(long).at(-1)!))) unnamed = true;
       }
       // A phrase of function words ("who gets") says as much as its group's first expression does.
       const said = content.length > 0 ? content : searchWords(PRIVACY_GROUPS[match?.expression.groups[0] ?? 0][0]).filter((word) => !isStopWord(word));
@@ -235,6 +241,28 @@ export class QueryExpander {
       units.push({ text: words.join(' '), information, alternatives: toList(alternatives), ...(unnamed ? { unnamed: true as const } : {}) });
     }
     return units;
+  }
+
+  /**
+   * Whether a long name the content never says, whole or abbreviated, is still a thing it speaks of
+   * in its own words, as its head word shows ("subject access request" where it explains how to
+   * request your data): then the asker's words are read one by one, as any words are.
+   */
+  private describedInOwnWords(expression: Expression, words: string[]): boolean {
+    if (expression.abbreviation === undefined || expression.groups.length > 0 || expression.names) return false;
+    const content = words.filter((word) => !isStopWord(word));
+    if (this.index.phrase(content.map(stem)) || this.index.has(stem(expression.abbreviation))) return false;
+    return this.saysWord(content.at(-1)!);
+  }
+
+  /**
+   * Whether the content uses this word, in any of its forms (not merely its stem: "office" is not
+   * "officer"). A name whose head word the content never uses ("data protection officer") names a
+   * thing it never speaks of; one whose head it uses ("subject access request") may be a thing it
+   * describes in its own words ("ask for a copy of your data").
+   */
+  private saysWord(word: string): boolean {
+    return this.index.words.has(word) || this.contentBaseForms.has(word);
   }
 
   /** Whether the word, one of its base forms or a word derived from it is a privacy concept ("told" / "tell", "anonymously"). */

@@ -1,25 +1,38 @@
 /**
- * POST /api/notices and GET /api/notices/{id}: notices from automation. The bearer token is checked
- * before the body is even parsed; while NOTICE_API_TOKEN is unset the API does not exist (404).
+ * /api/notices: notices from automation. Send (now or at `sendAt`), read the status, edit (PATCH),
+ * recall or cancel (DELETE, `?purge=true` to erase it and its acknowledgements), and list who has
+ * read it (JSON, or CSV for `Accept: text/csv`). The bearer token is checked before the body is even
+ * parsed; while NOTICE_API_TOKEN is unset the API does not exist (404).
  */
 import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
-import { validateNotice } from '../notices/validate';
+import { validateChanges, validateNotice } from '../notices/validate';
 import { strings } from '../strings';
 import { requireBearer } from './bearer';
+import { csvTable } from './csv';
 import { jsonBody } from './json-body';
 import { sendError } from './send-error';
 
 export interface NoticesRouteDeps {
   readonly token: string;
-  readonly notices: Pick<NoticeService, 'create' | 'status'>;
+  readonly notices: Pick<NoticeService, 'create' | 'status' | 'edit' | 'recall' | 'acknowledgements'>;
   readonly logger: Logger;
 }
 
+const NOTICE_ID = /^NT-[0-9A-F]{16}$/;
+
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
   const authorize = requireBearer(deps.token, 'notices', deps.logger);
+  /** The notice id in the path, or a 404 answered. */
+  const noticeId = (req: Request, res: Response): string | undefined => {
+    const id = String(req.params.id ?? '');
+    if (NOTICE_ID.test(id)) return id;
+    sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
+    return undefined;
+  };
+  const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
 
   server.post('/api/notices', authorize, jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);
@@ -27,18 +40,61 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
       sendError(res, new AppError('BAD_REQUEST', strings.api.invalidNotice, {}, { problems: checked.problems }));
       return;
     }
-    const { teamIds, ...content } = checked.notice;
-    const notice = await deps.notices.create(content, { teamIds, via: 'api' });
-    res.send(202, { id: notice.id, targets: notice.targets });
+    const { teamIds, sendAt, ...content } = checked.notice;
+    const notice = await deps.notices.create(content, { teamIds, via: 'api', sendAt });
+    res.send(202, { id: notice.id, targets: notice.targets, ...(notice.sendAt ? { sendAt: notice.sendAt } : {}) });
   });
 
   server.get('/api/notices/:id', authorize, async (req: Request, res: Response) => {
-    const id = String(req.params.id ?? '');
-    const status = /^NT-[0-9A-F]{16}$/.test(id) ? await deps.notices.status(id) : undefined;
-    if (!status) {
-      sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
+    const id = noticeId(req, res);
+    if (!id) return;
+    const status = await deps.notices.status(id);
+    if (!status) return notFound(res);
+    res.send(200, status);
+  });
+
+  server.patch('/api/notices/:id', authorize, jsonBody(), async (req: Request, res: Response) => {
+    const id = noticeId(req, res);
+    if (!id) return;
+    const checked = validateChanges(req.body);
+    if (!checked.ok) {
+      sendError(res, new AppError('BAD_REQUEST', strings.api.invalidChanges, {}, { problems: checked.problems }));
       return;
     }
-    res.send(200, status);
+    const result = await deps.notices.edit(id, checked.changes);
+    if (!result.ok) {
+      if (result.reason === 'recalled') sendError(res, new AppError('CONFLICT', strings.api.noticeRecalled, { noticeId: id }));
+      else notFound(res);
+      return;
+    }
+    res.send(202, await deps.notices.status(id));
+  });
+
+  server.del('/api/notices/:id', authorize, async (req: Request, res: Response) => {
+    const id = noticeId(req, res);
+    if (!id) return;
+    const purge = new URL(req.url ?? '/', 'http://local').searchParams.get('purge') === 'true';
+    const result = await deps.notices.recall(id, { purge });
+    if (!result.ok) return notFound(res);
+    res.send(202, await deps.notices.status(id));
+  });
+
+  server.get('/api/notices/:id/acknowledgements', authorize, async (req: Request, res: Response) => {
+    const id = noticeId(req, res);
+    if (!id) return;
+    const acknowledgements = await deps.notices.acknowledgements(id);
+    if (!acknowledgements) return notFound(res);
+    const rows = acknowledgements.map(({ aadObjectId, name, at }) => ({ aadObjectId, name, at }));
+    if (/\btext\/csv\b/i.test(req.headers.accept ?? '')) {
+      const csv = csvTable(['aadObjectId', 'name', 'at'], rows.map((row) => [row.aadObjectId, row.name, row.at]));
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${id}-acknowledgements.csv"`,
+        'content-length': Buffer.byteLength(csv),
+      });
+      res.end(csv);
+      return;
+    }
+    res.send(200, rows);
   });
 }

@@ -9,7 +9,7 @@ import type { Installation } from './types';
 export const INSTALLATIONS_COLLECTION = 'installations';
 
 export class InstallationRegistry {
-  constructor(private readonly store: Pick<Store, 'get' | 'put' | 'delete' | 'list'>) {}
+  constructor(private readonly store: Pick<Store, 'get' | 'put' | 'delete' | 'list' | 'listRange'>) {}
 
   async add(installation: Installation): Promise<void> {
     const existing = await this.store.get<Installation>(INSTALLATIONS_COLLECTION, installation.teamId);
@@ -29,6 +29,17 @@ export class InstallationRegistry {
   /** Installations a notice can go to: stale ones are left out until Teams tells us they are back. */
   async active(): Promise<Installation[]> {
     return (await this.store.list<Installation>(INSTALLATIONS_COLLECTION)).map((item) => item.value).filter((item) => !item.staleSince);
+  }
+
+  /**
+   * A page of installations in team-id order, after `cursor` (the previous page's `next`): the active
+   * ones, and where the next page starts (absent on the last page). A notice to every team lists
+   * them this way, a page per turn.
+   */
+  async activePage(cursor: string | undefined, limit: number): Promise<{ active: Installation[]; next?: string }> {
+    const rows = await this.store.listRange<Installation>(INSTALLATIONS_COLLECTION, { ...(cursor ? { from: cursor } : {}), limit: limit + 1 });
+    const page = rows.filter((row) => row.key !== cursor).slice(0, limit);
+    return { active: page.map((row) => row.value).filter((item) => !item.staleSince), ...(rows.length > limit ? { next: page.at(-1)!.key } : {}) };
   }
 
   async markStale(teamId: string, at: Date): Promise<void> {

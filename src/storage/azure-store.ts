@@ -11,7 +11,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { TableClient, TableServiceClient, type TableEntity, type TableServiceClientOptions } from '@azure/data-tables';
 import { storageAccountName, type Config } from '../config';
 import { AppError } from '../errors';
-import { storageConflict, type Store, type StoredItem, type WriteCondition } from './store';
+import { storageConflict, type KeyRange, type Store, type StoredItem, type WriteCondition } from './store';
 
 const PARTITION = 'k';
 const CHUNK = 30_000;
@@ -110,6 +110,31 @@ export class AzureTableStore implements Store {
     return items;
   }
 
+  async listRange<T>(collection: string, range: KeyRange): Promise<StoredItem<T>[]> {
+    const client = await this.table(collection);
+    const bounds = [
+      range.prefix ? prefixFilter(encodeKey(range.prefix)) : `PartitionKey eq '${PARTITION}'`,
+      ...(range.from !== undefined ? [`RowKey ge ${quoted(encodeKey(range.from))}`] : []),
+      ...(range.to !== undefined ? [`RowKey lt ${quoted(encodeKey(range.to))}`] : []),
+    ];
+    const items: StoredItem<T>[] = [];
+    if (range.limit <= 0) return items;
+    try {
+      // $top bounds each page to what is still wanted, so the service reads no more than that; a
+      // page may come back short with a continuation, hence the loop.
+      const pages = client.listEntities<Record<string, unknown>>({ queryOptions: { filter: bounds.join(' and ') } }).byPage({ maxPageSize: range.limit });
+      for await (const page of pages) {
+        for (const entity of page) {
+          if (items.length < range.limit) items.push({ key: decodeKey(String(entity.rowKey)), value: decodeValue<T>(entity), etag: entity.etag });
+        }
+        if (items.length >= range.limit) break;
+      }
+    } catch (err) {
+      throw storageError(err, 'list');
+    }
+    return items;
+  }
+
   async ping(): Promise<void> {
     try {
       await this.service.getProperties({ abortSignal: AbortSignal.timeout(2500) });
@@ -170,8 +195,11 @@ export function decodeKey(rowKey: string): string {
 /** RowKeys from the prefix up to, not including, the prefix with its last character incremented. */
 function prefixFilter(prefix: string): string {
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-  return `PartitionKey eq '${PARTITION}' and RowKey ge ${quote(prefix)} and RowKey lt ${quote(upper)}`;
+  return `PartitionKey eq '${PARTITION}' and RowKey ge ${quoted(prefix)} and RowKey lt ${quoted(upper)}`;
+}
+
+function quoted(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }
 
 function encodeValue(value: unknown): Record<string, string | number> {

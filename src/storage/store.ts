@@ -16,6 +16,13 @@ export interface StoredItem<T> {
 /** `etag`: replace only that version. `ifAbsent`: create only. Omitted: last writer wins. */
 export type WriteCondition = { readonly etag: string } | { readonly ifAbsent: true };
 
+export interface KeyRange {
+  readonly prefix?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+}
+
 /** Collection names are lower-case letters and digits: valid as Azure table names and directories. */
 export type CollectionName = string;
 
@@ -33,6 +40,14 @@ export interface Store {
   /** False when there was nothing to delete. Throws STORAGE_CONFLICT on an ETag mismatch. */
   delete(collection: CollectionName, key: string, condition?: { readonly etag: string }): Promise<boolean>;
   list<T>(collection: CollectionName, options?: { readonly prefix?: string }): Promise<StoredItem<T>[]>;
+  /**
+   * Records with `from` <= key < `to` (either bound may be left out) and keys starting with `prefix`
+   * (if given), in ascending key order, at most `limit` of them: reads only those, however large the
+   * collection, so a caller can page through with the last key it saw. Keys compare by character code;
+   * the order holds for keys of letters, digits and `. - _ : @` (work-queue and time-ordered keys),
+   * which both stores keep as they are.
+   */
+  listRange<T>(collection: CollectionName, range: KeyRange): Promise<StoredItem<T>[]>;
   /** Resolves when the store is reachable; /healthz answers 503 while it rejects. */
   ping(): Promise<void>;
   close(): Promise<void>;

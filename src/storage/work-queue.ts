@@ -3,8 +3,20 @@
  * notice posts are both work items: any instance may claim a due item, a claim is a lease that lapses
  * if its holder dies, and an ETag-conditional write makes sure only one instance holds it at a time.
  * The item id is the idempotency key (request id; notice id + target), so enqueueing twice is a no-op.
+ *
+ * What a pass reads does not grow with the queue. Beside the items (keyed by id) the queue keeps a
+ * due index (`due-index.ts`): a row per item keyed by the time it next becomes claimable, so a pass
+ * reads only the earliest few. The index is a hint kept on one rule: before an item's claimable time
+ * changes, a row for the new time is written, so every item always has a row no later than its
+ * claimable time, whenever a process dies. A row whose item has gone, or has since moved later, is
+ * stale and is deleted when a pass meets it (only the version it read: a writer that moves an item
+ * earlier writes its row once more after the item, so a pass in another instance that saw the item
+ * before it moved cannot delete the new row; within one process the queue knows which items it is
+ * moving and leaves their rows alone). The item is read before it is claimed, so a stale row costs a
+ * read, never a wrong claim.
  */
-import { unlessConflict, type Store, type StoredItem } from './store';
+import { dueKey, MemoryDueIndex, StoredDueIndex, timeOf, type DueIndex, type DueRow } from './due-index';
+import { unlessConflict, type Store } from './store';
 
 export interface WorkItem<T> {
   readonly id: string;
@@ -42,16 +54,30 @@ export interface WorkQueueOptions {
   readonly now?: () => number;
 }
 
+type QueueStore = Pick<Store, 'get' | 'put' | 'delete' | 'list' | 'listRange'>;
+
+/** Index rows read per claim wanted: instances sharing a queue each start at a random one of them, so they rarely reach for the same item. */
+const SHARED_SPREAD = 2;
+const DROPPING_RECHECK_MS = 25;
+
 export class WorkQueue<T> {
   private readonly now: () => number;
   private readonly enqueuedListeners: Array<() => void> = [];
+  /** In the store (collection: the queue's name with `due` after it), or in memory for a queue this process owns. */
+  private readonly index: DueIndex;
+  private swept: Promise<void> | undefined;
+  /** Items this process is queueing or moving earlier right now: a pass here must not take their new rows for stale. */
+  private readonly moving = new Map<string, number>();
+  /** Rows this process is deleting right now: a pass skips them rather than read their items again. */
+  private readonly dropping = new Set<string>();
 
   constructor(
-    private readonly store: Pick<Store, 'get' | 'put' | 'delete' | 'list'>,
+    private readonly store: QueueStore,
     private readonly collection: string,
     private readonly options: WorkQueueOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.index = options.soleInstance ? new MemoryDueIndex() : new StoredDueIndex(store, `${collection}due`);
   }
 
   /**
@@ -64,56 +90,138 @@ export class WorkQueue<T> {
 
   /** False when an item with this id is already queued: the id is the idempotency key. */
   async enqueue(id: string, payload: T, dueAt: number = this.now()): Promise<boolean> {
-    const item: WorkItem<T> = { id, payload, dueAt, attempts: 0, createdAt: this.now() };
-    const queued = (await unlessConflict(this.store.put(this.collection, id, item, { ifAbsent: true }))) !== undefined;
+    if (await this.store.get(this.collection, id)) return false;
+    const queued = await this.moveEarlier(id, dueAt, async () => {
+      const item: WorkItem<T> = { id, payload, dueAt, attempts: 0, createdAt: this.now() };
+      // Lost to a simultaneous enqueue of the same id: that one writes its own row.
+      return (await unlessConflict(this.store.put(this.collection, id, item, { ifAbsent: true }))) !== undefined;
+    });
     if (queued) for (const listener of this.enqueuedListeners) listener();
     return queued;
   }
 
   /**
-   * Leases up to `limit` due items. Items another instance claimed first are skipped, not waited for.
-   * From the same listing it tells when the queue next has something claimable, so a runner needs
-   * one read of the queue per pass.
+   * Leases up to `limit` due items, reading only the earliest rows of the due index (a few per item
+   * wanted), whatever the length of the queue. Items another instance claimed first are skipped, not
+   * waited for. The same read tells when the queue next has something claimable.
    */
   async claimDue(limit: number): Promise<ClaimBatch<T>> {
+    await (this.swept ??= this.sweep());
     const now = this.now();
-    const items = await this.store.list<WorkItem<T>>(this.collection);
-    const due = items.filter(({ value }) => this.readyAt(value) <= now).sort((a, b) => a.value.dueAt - b.value.dueAt);
-    // Instances polling the same queue would all reach for the oldest items first and collide on
-    // them; each starts at a random point among the due items instead.
-    const start = due.length > limit ? Math.floor(Math.random() * due.length) : 0;
+    const shared = !this.options.soleInstance;
+    const window = Math.max(1, limit) * (shared ? SHARED_SPREAD : 1) + 1;
+    const rows = await this.index.first(window);
+    const due = rows.filter((row) => timeOf(row.key) <= now && !this.dropping.has(row.key));
+    // Instances polling the same queue would all reach for the earliest items first and collide on
+    // them; each starts at a random point among the due rows it read instead.
+    const start = shared && due.length > limit ? Math.floor(Math.random() * due.length) : 0;
     const candidates = [...due.slice(start), ...due.slice(0, start)];
     const claims: Claim<T>[] = [];
-    const tried = new Set<string>();
-    for (const stored of candidates) {
-      if (claims.length >= limit) break;
-      tried.add(stored.value.id);
-      const claim = await this.tryClaim(stored, now);
-      if (claim) claims.push(claim);
+    // As many claims at once as are wanted; rows that turn out stale or taken make room for the next.
+    while (claims.length < limit && candidates.length > 0) {
+      const round = await Promise.all(candidates.splice(0, limit - claims.length).map((row) => this.claimRow(row, now)));
+      for (const claim of round) if (claim) claims.push(claim);
     }
-    // An item just tried is leased now, by this instance or by the one that won it.
-    const next = earliest(items.map(({ value }) => (tried.has(value.id) ? now + this.options.leaseMs : this.readyAt(value))));
-    return { claims, nextDueAt: next };
+    const leasedUntil = claims.map((claim) => claim.item.leaseUntil!);
+    // A window all due may have more due behind it: come back at once. Otherwise the first row not due says when.
+    const notDue = rows.find((row) => timeOf(row.key) > now);
+    // Rows still being deleted fill the window: look again once those deletions have had a moment.
+    const soon = claims.length === 0 && due.length === 0 ? now + DROPPING_RECHECK_MS : now;
+    const next = notDue ? timeOf(notDue.key) : rows.length === window ? soon : undefined;
+    return { claims, nextDueAt: earliest([...(next === undefined ? [] : [next]), ...leasedUntil]) };
   }
 
   /** Done: the item leaves the queue. False when the lease was lost to another instance meanwhile. */
   async complete(claim: Claim<T>): Promise<boolean> {
-    return (await unlessConflict(this.store.delete(this.collection, claim.item.id, { etag: claim.etag }))) ?? false;
+    const done = (await unlessConflict(this.store.delete(this.collection, claim.item.id, { etag: claim.etag }))) ?? false;
+    if (done && claim.item.leaseUntil !== undefined) this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
+    return done;
   }
 
   /** Not done yet: release the lease and make the item due again at `dueAt`, optionally with a new payload. */
   async retryAt(claim: Claim<T>, dueAt: number, payload: T = claim.item.payload): Promise<boolean> {
     const next: WorkItem<T> = { ...claim.item, payload, dueAt, leaseOwner: undefined, leaseUntil: undefined };
-    return (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined;
+    const released = await this.moveEarlier(claim.item.id, dueAt, async () => (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined);
+    if (released && claim.item.leaseUntil !== undefined && claim.item.leaseUntil !== dueAt) this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
+    return released;
   }
 
-  /** Earliest time any item becomes claimable. */
+  /** Earliest time any item may become claimable (one index row read). */
   async nextDueAt(): Promise<number | undefined> {
-    return earliest((await this.store.list<WorkItem<T>>(this.collection)).map(({ value }) => this.readyAt(value)));
+    await (this.swept ??= this.sweep());
+    const [first] = await this.index.first(1);
+    return first && timeOf(first.key);
   }
 
+  /** Items queued, leased or not. Reads the whole queue: for tests and operators, not for passes. */
   async size(): Promise<number> {
     return (await this.store.list(this.collection)).length;
+  }
+
+  /**
+   * Once per process, before its first pass: gives every item a due row at the time this process may
+   * claim it. It brings in items queued before the index existed, and on the file store it makes the
+   * leases of a process that has gone claimable at once. One read of the queue per process start.
+   */
+  private async sweep(): Promise<void> {
+    for (const { value } of await this.store.list<WorkItem<T>>(this.collection)) {
+      await this.writeRow(this.readyAt(value), value.id);
+    }
+  }
+
+  /** Claims the item behind a due row, or clears the row if it is stale. */
+  private async claimRow(row: DueRow, now: number): Promise<Claim<T> | undefined> {
+    const stored = await this.store.get<WorkItem<T>>(this.collection, row.id);
+    if (this.moving.has(row.id)) return undefined;
+    if (!stored || this.readyAt(stored.value) > now) {
+      // Gone, or moved later (its mover wrote a row for the new time first): this row has no use.
+      await this.index.delete(row);
+      return undefined;
+    }
+    const item: WorkItem<T> = { ...stored.value, attempts: stored.value.attempts + 1, leaseOwner: this.options.owner, leaseUntil: now + this.options.leaseMs };
+    // The row for when the lease lapses comes first: if this process dies holding the item, the row is
+    // there. (It is a lease away, so no pass can take it for stale before the item below is written.)
+    await this.writeRow(item.leaseUntil!, item.id);
+    const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
+    // Lost to another instance: the row just written stays, and is cleared when met if it is stale.
+    if (!written) return undefined;
+    this.dropRowLater({ key: row.key });
+    return { item, etag: written.etag };
+  }
+
+  /**
+   * Writes the item's row for `dueAt`, then the item (`write`, true when written). Another instance's
+   * pass may have met the row before the item changed and deleted it as stale: where other instances
+   * share the queue the row is written once more after the item, which such a deletion cannot undo.
+   */
+  private async moveEarlier(id: string, dueAt: number, write: () => Promise<boolean>): Promise<boolean> {
+    this.moving.set(id, (this.moving.get(id) ?? 0) + 1);
+    try {
+      await this.writeRow(dueAt, id);
+      const written = await write();
+      if (written && !this.options.soleInstance) await this.writeRow(dueAt, id);
+      return written;
+    } finally {
+      const left = (this.moving.get(id) ?? 1) - 1;
+      if (left > 0) this.moving.set(id, left);
+      else this.moving.delete(id);
+    }
+  }
+
+  private async writeRow(time: number, id: string): Promise<void> {
+    await this.index.write(time, id);
+  }
+
+  /**
+   * Deletes a row that no longer serves, without making the caller wait for it: if it is still there
+   * when a pass meets it, it is stale and cleared then.
+   */
+  private dropRowLater(row: Pick<DueRow, 'key'>): void {
+    this.dropping.add(row.key);
+    void this.index
+      .delete(row)
+      .catch(() => undefined)
+      .finally(() => this.dropping.delete(row.key));
   }
 
   /** An item is claimable once it is due and nobody living holds a lease on it. */
@@ -121,21 +229,10 @@ export class WorkQueue<T> {
     const leaseHeld = item.leaseUntil !== undefined && (item.leaseOwner === this.options.owner || !this.options.soleInstance);
     return leaseHeld ? Math.max(item.dueAt, item.leaseUntil!) : item.dueAt;
   }
-
-  private async tryClaim(stored: StoredItem<WorkItem<T>>, now: number): Promise<Claim<T> | undefined> {
-    const item: WorkItem<T> = {
-      ...stored.value,
-      attempts: stored.value.attempts + 1,
-      leaseOwner: this.options.owner,
-      leaseUntil: now + this.options.leaseMs,
-    };
-    const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
-    return written && { item, etag: written.etag };
-  }
 }
 
 function earliest(times: readonly number[]): number | undefined {
-  // reduce, not Math.min(...times): a long queue would overflow the argument list.
+  // reduce, not Math.min(...times): a long list would overflow the argument list.
   return times.reduce<number | undefined>((min, time) => (min === undefined || time < min ? time : min), undefined);
 }
 

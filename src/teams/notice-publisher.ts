@@ -1,4 +1,4 @@
-/** Notices as Teams messages: the notice card in channels, the summary card for the admin. */
+/** Notices as Teams messages: the notice card in channels (posted, updated in place, deleted), the summary card for the admin. */
 import { noticeCard, noticeSummaryCard } from '../cards/notice-cards';
 import type { ConversationRef } from '../outbound/conversation-ref';
 import type { NoticePublisher } from '../notices/publisher';
@@ -22,6 +22,6 @@ export class TeamsNoticePublisher implements NoticePublisher {
   }
 
   showProgress(origin: NoticeOrigin, notice: Notice, status: NoticeStatus) {
-    return this.proactive.update(origin.reference, origin.activityId, cardMessage(noticeSummaryCard(notice.title, status)));
+    return this.proactive.update(origin.reference, origin.activityId, cardMessage(noticeSummaryCard(notice, status)));
   }
 }

@@ -1,11 +1,11 @@
-/** Wires notices: installations, the rate limiter, the fan-out queue, the Teams feature and the API. */
+/** Wires notices: installations, the rate limiter and its budget, the work queue, the Teams feature and the API. */
 import type { Server } from 'restify';
 import type { Config } from '../config';
 import { registerNoticesRoute } from '../http/notices-route';
 import type { Logger } from '../logger';
 import { InstallationRegistry } from '../notices/installations';
 import { NOTICE_WORK_COLLECTION, NoticeService, type NoticeJob } from '../notices/notice-service';
-import { TeamsRateLimiter } from '../notices/rate-limiter';
+import { LocalTenantBudget, SharedTenantBudget, TeamsRateLimiter } from '../notices/rate-limiter';
 import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
@@ -21,26 +21,29 @@ export function wireNotices(deps: { config: Config; store: Store; logger: Logger
   const { config, store, logger } = deps;
   const installations = new InstallationRegistry(store);
   const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const perSecond = config.notices.maxRps;
+  // Instances sharing a store share the tenant's rate through it; the file store has one instance.
+  const budget = store.sharedByInstances ? new SharedTenantBudget({ store, perSecond }) : new LocalTenantBudget(perSecond);
   const service = new NoticeService({
     store,
     installations,
     queue,
-    limiter: new TeamsRateLimiter({ perSecond: config.notices.maxRps }),
+    limiter: new TeamsRateLimiter({ perSecond, budget }),
     publisher: new TeamsNoticePublisher(deps.proactive),
     logger,
+    instanceId: deps.instanceId,
+    acknowledgementRetentionDays: config.notices.acknowledgementRetentionDays,
   });
   const feature = new NoticesFeature({ notices: service, installations, adminIds: config.privacyAdminIds, logger });
-  // Enough posts in flight to keep NOTICE_MAX_RPS busy while each waits for its slot.
-  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, Math.ceil(config.notices.maxRps)) });
+  // Enough calls in flight to keep NOTICE_MAX_RPS busy for two seconds: each waits for its slot, and
+  // its store writes (a flushed file each on the file store) take a while under load.
+  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
   return {
     service,
     features: [feature, new InstallationsFeature(installations, logger)],
     registerRoutes: (server: Server) => registerNoticesRoute(server, { token: config.notices.apiToken, notices: service, logger }),
     worker: {
-      start() {
-        runner.start();
-        service.requeuePending().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'requeue of pending notice targets failed'));
-      },
+      start: () => runner.start(),
       stop: () => runner.stop(),
     },
   };

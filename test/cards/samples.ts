@@ -7,7 +7,7 @@ import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
-import { noticeCard, noticeComposeCard, noticePreviewCard, noticeSummaryCard } from '../../src/cards/notice-cards';
+import { noticeAcknowledgementsCard, noticeCard, noticeComposeCard, noticeEditCard, noticePreviewCard, noticeRecallCard, noticeSummaryCard } from '../../src/cards/notice-cards';
 import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../../src/cards/request-progress-cards';
 import { PROGRESS_STATUSES } from '../../src/requests/types';
 import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
@@ -43,7 +43,9 @@ const hidden = { requestId: 'PR-7K2M9Q4D', formToken: 'token' };
 const deletionConfirmation = REQUEST_KIND_DEFINITIONS.deletion.confirmation!;
 
 const sampleNotice = { title: 'We updated how long we keep support chats', text: 'Support chats are now kept for **12 months** instead of 24.\n\n- Applies to new chats\n- Older chats are deleted on schedule', url: 'https://contoso.example/privacy/changes', effectiveDate: '2027-01-01' };
-const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '' };
+const sampleDraft = { draftId: 'NT-0123456789ABCDEF', title: sampleNotice.title, text: sampleNotice.text, url: sampleNotice.url, effectiveDate: sampleNotice.effectiveDate, target: 'all' as const, teamIds: '', sendDate: '', sendTime: '' };
+const sentNotice = { ...sampleNotice, id: sampleDraft.draftId };
+const counts = { id: sampleDraft.draftId, targets: 29, acknowledged: 7 };
 
 const priya = { aadObjectId: 'aad-priya', tenantId: 'tenant-1', name: 'Priya Admin', teamsUserId: '29:priya' };
 
@@ -115,16 +117,37 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
       actions: [{ title: 'Ask the privacy team', verb: 'question.open', data: { question: 'can I get rid of my data' } }],
     }),
   ],
-  'notice.json': () => [noticeCard(sampleNotice), noticeCard({ title: 'Short notice', text: 'Plain text.' })],
+  'notice.json': () => [
+    noticeCard(sampleNotice),
+    noticeCard({ title: 'Short notice', text: 'Plain text.' }),
+    noticeCard({ ...sentNotice, updatedAt: '2027-01-02T10:00:00.000Z' }),
+    noticeCard(sentNotice, { acknowledgedAt: '2027-01-03T08:30:00.000Z' }),
+  ],
   'notice-compose.json': () => [
     noticeComposeCard({ draftId: sampleDraft.draftId, teams: [] }),
     noticeComposeCard({ draftId: sampleDraft.draftId, teams: [{ id: '19:a', name: 'Finance' }, { id: '19:b', name: 'Sales' }], values: sampleDraft, problems: ['url must be an https:// address'] }),
   ],
-  'notice-preview.json': () => [noticePreviewCard(sampleNotice, sampleDraft, 29), noticePreviewCard({ title: 'No link', text: 'Text' }, { ...sampleDraft, url: '' }, 1)],
-  'notice-summary.json': () => [
-    noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'sending', targets: 29, delivered: 12, failed: 1, pending: 16 }),
-    noticeSummaryCard(sampleNotice.title, { id: sampleDraft.draftId, status: 'done', targets: 29, delivered: 28, failed: 1, pending: 0 }),
+  'notice-preview.json': () => [
+    noticePreviewCard(sampleNotice, sampleDraft, 29),
+    noticePreviewCard({ title: 'No link', text: 'Text' }, { ...sampleDraft, url: '' }, 1),
+    noticePreviewCard(sampleNotice, { ...sampleDraft, sendDate: '2027-01-04', sendTime: '09:00' }, 29, { sendAt: '2027-01-04T08:00:00.000Z', timeZone: 'Europe/Berlin' }),
   ],
+  'notice-summary.json': () => [
+    noticeSummaryCard(sentNotice, { ...counts, status: 'scheduled', sendAt: '2027-01-04T08:00:00.000Z', delivered: 0, failed: 0, pending: 29, acknowledged: 0 }),
+    noticeSummaryCard(sentNotice, { ...counts, status: 'sending', delivered: 12, failed: 1, pending: 16 }),
+    noticeSummaryCard(sentNotice, { ...counts, status: 'updating', delivered: 28, failed: 1, pending: 0, revision: 2, updatedAt: '2027-01-02T10:00:00.000Z', updated: 20, updateFailed: 0 }),
+    noticeSummaryCard(sentNotice, { ...counts, status: 'recalled', delivered: 28, failed: 1, pending: 0, recalledAt: '2027-01-05T10:00:00.000Z', deleted: 28, deleteFailed: 0, cancelled: 0 }),
+  ],
+  'notice-acks.json': () => [
+    noticeAcknowledgementsCard(sentNotice, [], false),
+    noticeAcknowledgementsCard(sentNotice, Array.from({ length: 60 }, (_, i) => ({ aadObjectId: `aad-${i}`, name: `Person ${i}`, at: '2027-01-03T08:30:00.000Z', teamId: '19:a' })), false),
+    noticeAcknowledgementsCard(sentNotice, [], true),
+  ],
+  'notice-edit.json': () => [
+    noticeEditCard(sentNotice, { title: sentNotice.title, text: sentNotice.text, url: sentNotice.url }),
+    noticeEditCard(sentNotice, { title: '', text: sentNotice.text, url: 'http://x' }, ['title cannot be empty', 'url must be an https:// address']),
+  ],
+  'notice-recall.json': () => [noticeRecallCard(sentNotice, false), noticeRecallCard(sentNotice, true)],
   'request-form.json': () => [
     ...REQUEST_KINDS.map((kind) =>
       requestFormCard({ kind, fields: fieldsOf(kind), hidden, requesterName: 'Alice Example', confirmation: REQUEST_KIND_DEFINITIONS[kind].confirmation }),

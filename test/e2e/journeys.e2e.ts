@@ -2,7 +2,8 @@
  * The journeys a person takes, in the Agents Playground in headless Chromium: a welcome and a
  * question with a typo; a deletion request to its reference; `my requests`; an export the privacy
  * team reports complete through the status API, reaching the personal chat; an admin's notice
- * reaching a team channel. Each leaves a screenshot in docs/images for the README.
+ * reaching a team channel, acknowledged there, then edited, with the channel copy changing in place.
+ * Each leaves a screenshot in docs/images for the README.
  */
 import { sendStatus } from '../../examples/status-update/send-status';
 import { until } from '../fakes/until';
@@ -100,7 +101,49 @@ describe('a person in a Teams client', () => {
     const notice = await cardWith(page, 'Support chats are kept for 12 months', 30_000);
     await shot(page, 'notice-channel', notice);
   });
+
+  it('lets a reader acknowledge the notice in the channel, and the admin see it and edit the channel copy in place', async () => {
+    const { page } = stack;
+    // In the channel: "I have read this" turns, for the reader, into the date it was recorded.
+    const notice = await cardWith(page, 'Support chats are kept for 12 months', 30_000);
+    await press(notice, 'I have read this');
+    const acknowledged = await cardWith(page, 'You confirmed you read this on');
+    expect(await acknowledged.locator('button[aria-label="I have read this"]').count()).toBe(0);
+    await shot(page, 'notice-acknowledged', acknowledged);
+
+    // In the admin's chat: the summary counts the reader; Edit opens the form with the notice in it.
+    await page.getByText('Personal Chat', { exact: true }).click();
+    const summary = await cardWith(page, 'Notice "Support chats are kept for 12 months"');
+    await press(summary, 'Refresh');
+    await expectCardText(page, 'Notice "Support chats are kept for 12 months"', /Read by\s*1/);
+    const counted = await cardWith(page, 'Notice "Support chats are kept for 12 months"');
+    await shot(page, 'notice-summary', counted);
+    await press(counted, 'Edit');
+    const form = await cardWith(page, 'Edit "Support chats are kept for 12 months"');
+    await form.getByLabel('What changed (Markdown, up to 4,000 characters)').fill('From 1 February, support chats are deleted after **12 months** instead of 24.');
+    await shot(page, 'notice-edit', form);
+    await press(form, 'Save changes');
+    await cardWith(page, 'Changes saved');
+
+    // Back in the channel, the same message now says what changed, and that it was updated.
+    await page.getByText('General', { exact: true }).click();
+    const edited = await cardWith(page, 'From 1 February', 30_000);
+    expect(await edited.innerText()).toMatch(/Updated on \d+ \w+ \d{4}\./);
+    expect(await page.locator('.ac-adaptiveCard').filter({ hasText: 'From 1 January' }).count()).toBe(0);
+    await shot(page, 'notice-edited', edited);
+  });
 });
+
+/** Waits until the newest card containing `title` also matches `text` (cards update in place). */
+async function expectCardText(page: import('playwright-core').Page, title: string, text: RegExp): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: title }).last();
+    if (text.test(await card.innerText())) return;
+    if (Date.now() > deadline) throw new Error(`card "${title}" never matched ${text}: ${await card.innerText()}`);
+    await page.waitForTimeout(200);
+  }
+}
 
 async function expectFirstLine(card: import('playwright-core').Locator, title: string): Promise<void> {
   const first = (await card.innerText()).split('\n').map((line) => line.trim()).find(Boolean);

@@ -1,7 +1,10 @@
 /**
  * A local HTTP server standing in for the Teams connector (the activity's serviceUrl). It records
  * every call the bot makes and answers like Teams does; `respond` lets a test answer some calls with
- * 429 and Retry-After, 403 and so on.
+ * 429 and Retry-After, 403 and so on. Like Teams it lets the bot update (PUT) and delete (DELETE) an
+ * activity it posted, keeps each message's latest content (`message`), and answers 404 to an update
+ * or delete of a message already deleted. (Messages it never saw, such as a card in a test's own
+ * activity, are accepted: the tests address those by ids they make up.)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +18,8 @@ export interface ConnectorCall {
   readonly body: Record<string, unknown>;
   readonly headers: http.IncomingHttpHeaders;
   readonly at: number;
+  /** For a post: the id the connector gave the new message. */
+  readonly activityId?: string;
 }
 
 export interface ConnectorReply {
@@ -30,6 +35,12 @@ export interface FakeConnector {
   readonly calls: ConnectorCall[];
   /** Calls that posted an activity into a conversation (replies, proactive messages). */
   readonly posted: () => ConnectorCall[];
+  /** Calls that replaced an activity (PUT .../activities/{id}). */
+  readonly updated: () => ConnectorCall[];
+  /** Calls that deleted an activity (DELETE .../activities/{id}). */
+  readonly deleted: () => ConnectorCall[];
+  /** A message as it stands now: its latest body, or 'deleted'; undefined if never posted here. */
+  message(conversationId: string, activityId: string): Record<string, unknown> | 'deleted' | undefined;
   respond: ConnectorResponder | undefined;
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
@@ -37,6 +48,7 @@ export interface FakeConnector {
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const messages = new Map<string, Record<string, unknown> | 'deleted'>();
   let counter = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -66,9 +78,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (custom.status < 300) calls.push(call);
         return;
       }
-      calls.push(call);
+      const target = activityOf(call);
+      if (target && (call.method === 'PUT' || call.method === 'DELETE') && messages.get(target) === 'deleted') {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'NotFound', message: 'The message was deleted.' } }));
+        return;
+      }
+      const answer = defaultAnswer(call, ++counter);
+      const posted = call.method === 'POST' && call.conversationId !== undefined && /\/activities(\/[^/]+)?$/.test(call.path);
+      calls.push(posted ? { ...call, activityId: (answer as { id: string }).id } : call);
+      if (posted) messages.set(messageKey(call.conversationId!, (answer as { id: string }).id), call.body);
+      if (target && call.method === 'PUT') messages.set(target, call.body);
+      if (target && call.method === 'DELETE') messages.set(target, 'deleted');
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(defaultAnswer(call, ++counter)));
+      res.end(call.method === 'DELETE' ? '' : JSON.stringify(answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,6 +101,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     posted: () => calls.filter((call) => call.method === 'POST' && /\/activities(\/[^/]+)?$/.test(call.path)),
+    updated: () => calls.filter((call) => call.method === 'PUT' && activityOf(call) !== undefined),
+    deleted: () => calls.filter((call) => call.method === 'DELETE' && activityOf(call) !== undefined),
+    message: (conversationId, activityId) => messages.get(messageKey(conversationId, activityId)),
     respond: undefined,
     async waitFor(predicate, timeoutMs = 10_000) {
       await until(() => predicate(calls), timeoutMs, () => `connector (${calls.length} calls seen): condition`);
@@ -90,6 +116,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }),
   };
   return fake;
+}
+
+/** The message a PUT or DELETE addresses, as a key of `messages`. */
+function activityOf(call: ConnectorCall): string | undefined {
+  const match = /^\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)$/.exec(call.path);
+  return match ? messageKey(decodeURIComponent(match[1]), decodeURIComponent(match[2])) : undefined;
+}
+
+function messageKey(conversationId: string, activityId: string): string {
+  return `${conversationId}|${activityId}`;
 }
 
 function defaultAnswer(call: ConnectorCall, n: number): unknown {

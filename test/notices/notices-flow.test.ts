@@ -96,7 +96,7 @@ describe('policy-change notices', () => {
     expect(targets).toBe(11);
     const done = await waitDone(bot, id);
     connector.respond = undefined;
-    expect(done).toEqual({ id, status: 'done', targets: 11, delivered: 11, failed: 0, pending: 0 });
+    expect(done).toEqual({ id, status: 'done', targets: 11, delivered: 11, failed: 0, pending: 0, acknowledged: 0 });
     expect([...throttled].sort()).toEqual([teamId(3), teamId(5)]);
     for (let n = 1; n <= 11; n++) expect(channelPosts(teamId(n))).toHaveLength(1);
     expect(channelPosts(teamId(12))).toHaveLength(0);

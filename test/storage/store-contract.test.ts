@@ -64,6 +64,32 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       expect((await store.list(c, { prefix: '19:' })).map((item) => item.key)).toEqual(['19:team@thread.tacv2']);
     });
 
+    it('lists a range of keys in order, at most `limit`, and keeps the order through writes and deletes', async () => {
+      const c = collection();
+      const key = (time: number, id: string) => `${String(time).padStart(15, '0')}.${id}`;
+      // Written out of order, with ids holding what Teams ids hold.
+      for (const [time, id] of [[3000, 'c'], [1000, 'a'], [2000, '19:b@thread.tacv2'], [1000, 'NT-1.19:x@thread'], [9000, 'z']] as const) await store.put(c, key(time, id), { id });
+      const keys = async (range: Parameters<Store['listRange']>[1]) => (await store.listRange<{ id: string }>(c, range)).map((item) => item.value.id);
+      expect(await keys({ limit: 10 })).toEqual(['NT-1.19:x@thread', 'a', '19:b@thread.tacv2', 'c', 'z']);
+      expect(await keys({ limit: 2 })).toEqual(['NT-1.19:x@thread', 'a']);
+      // Everything due by 3000: `to` is exclusive, so the bound is the next millisecond.
+      expect(await keys({ to: key(3001, ''), limit: 10 })).toEqual(['NT-1.19:x@thread', 'a', '19:b@thread.tacv2', 'c']);
+      expect(await keys({ from: key(2000, ''), to: key(9000, ''), limit: 10 })).toEqual(['19:b@thread.tacv2', 'c']);
+      expect(await keys({ from: key(9001, ''), limit: 10 })).toEqual([]);
+      expect(await keys({ limit: 0 })).toEqual([]);
+      await store.delete(c, key(1000, 'a'));
+      await store.put(c, key(1500, 'b2'), { id: 'b2' });
+      expect(await keys({ limit: 3 })).toEqual(['NT-1.19:x@thread', 'b2', '19:b@thread.tacv2']);
+      // Paging through one prefix, from the last key seen.
+      for (const team of ['19:t1@thread.tacv2', '19:t2@thread.tacv2', '19:t3@thread.tacv2']) await store.put(c, `NT-A.${team}`, { id: team });
+      await store.put(c, 'NT-AB.19:t0@thread.tacv2', { id: 'other notice' });
+      const page1 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', limit: 2 });
+      const page2 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', from: page1[1].key, limit: 2 });
+      expect([...page1, ...page2].map((item) => item.value.id)).toEqual(['19:t1@thread.tacv2', '19:t2@thread.tacv2', '19:t2@thread.tacv2', '19:t3@thread.tacv2']);
+      // Another instance sees the same order.
+      expect((await secondInstance().listRange(c, { limit: 3 })).map((item) => item.key)).toEqual([key(1000, 'NT-1.19:x@thread'), key(1500, 'b2'), key(2000, '19:b@thread.tacv2')]);
+    });
+
     it('stores a large value (300 KB)', async () => {
       const c = collection();
       const big = { items: Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(90) })) };

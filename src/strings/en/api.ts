@@ -34,4 +34,6 @@ export const api = {
       idMismatch: 'id in the body must be the id in the path.',
     },
   },
+  invalidChanges: 'The changes were not accepted: see problems.',
+  noticeRecalled: 'The notice was recalled: it can no longer be edited.',
 } as const;

@@ -1,0 +1,60 @@
+/**
+ * Where notices keep their records, and the work items that act on them. One collection per kind of
+ * record; keys start with the notice id, so everything of one notice can be paged through in order.
+ */
+import type { Store, StoredItem } from '../storage/store';
+import type { Notice, NoticeTarget, Stamp } from './types';
+
+export const NOTICES_COLLECTION = 'notices';
+export const TARGETS_COLLECTION = 'noticetargets';
+export const NOTICE_WORK_COLLECTION = 'noticework';
+export const ACKNOWLEDGEMENTS_COLLECTION = 'noticeacks';
+/** Chosen teams of a notice, in chunks: a list of thousands of ids would not fit one Table Storage entity. */
+export const AUDIENCE_COLLECTION = 'noticeaudience';
+
+/** What a work item asks for. Items from before kinds existed are posts. */
+export type NoticeJob =
+  | { readonly kind?: 'post'; readonly noticeId: string; readonly teamId: string }
+  | { readonly kind: 'update'; readonly noticeId: string; readonly teamId: string; readonly revision: number }
+  | { readonly kind: 'delete'; readonly noticeId: string; readonly teamId: string }
+  /** Lists the notice's teams, a page at a time, and queues a post for each. */
+  | { readonly kind: 'release'; readonly noticeId: string; readonly cursor?: string; readonly listed?: number }
+  /** Queues an update for every posted copy, a page of targets at a time. */
+  | { readonly kind: 'edit'; readonly noticeId: string; readonly revision: number; readonly cursor?: string }
+  /** Queues a delete for every posted copy, a page of targets at a time. */
+  | { readonly kind: 'recall'; readonly noticeId: string; readonly cursor?: string }
+  /** Erases the acknowledgements; with `purge`, the whole notice once its copies are deleted. */
+  | { readonly kind: 'erase'; readonly noticeId: string; readonly purge: boolean };
+
+/** Records read or written per page of a fan-out job: each page stays well inside a lease. */
+export const PAGE_SIZE = 200;
+
+export function targetKey(noticeId: string, teamId: string): string {
+  return `${noticeId}.${teamId}`;
+}
+
+export function revisionOf(notice: Notice): number {
+  return notice.revision ?? 1;
+}
+
+type RecordStore = Pick<Store, 'get' | 'put' | 'listRange'>;
+
+export async function readNotice(store: RecordStore, id: string): Promise<StoredItem<Notice> | undefined> {
+  return store.get<Notice>(NOTICES_COLLECTION, id);
+}
+
+export async function readTarget(store: RecordStore, noticeId: string, teamId: string): Promise<StoredItem<NoticeTarget> | undefined> {
+  return store.get<NoticeTarget>(TARGETS_COLLECTION, targetKey(noticeId, teamId));
+}
+
+/** The next page of a notice's records in `collection`, after the key `cursor` (a page's last key). */
+export async function pageAfter<T>(store: RecordStore, collection: string, noticeId: string, cursor: string | undefined): Promise<{ items: StoredItem<T>[]; full: boolean }> {
+  const rows = await store.listRange<T>(collection, { prefix: `${noticeId}.`, ...(cursor ? { from: cursor } : {}), limit: PAGE_SIZE + 1 });
+  const items = rows.filter((row) => row.key !== cursor).slice(0, PAGE_SIZE);
+  return { items, full: rows.length > PAGE_SIZE };
+}
+
+/** A target with a change written and its counting stamp recorded under `kind`. */
+export function stamped(target: NoticeTarget, change: Partial<NoticeTarget>, kind: string, stamp: Stamp): NoticeTarget {
+  return { ...target, ...change, stamps: { ...(target.stamps ?? {}), [kind]: stamp } };
+}
