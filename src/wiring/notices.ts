@@ -1,23 +1,20 @@
 /** Wires notices: installations, the rate limiter and its budget, the work queue, the Teams feature and the API. */
 import type { Server } from 'restify';
-import type { Config } from '../config';
 import { registerNoticesRoute } from '../http/notices-route';
-import type { Logger } from '../logger';
 import { InstallationRegistry } from '../notices/installations';
 import { NOTICE_WORK_COLLECTION, NoticeService, type NoticeJob } from '../notices/notice-service';
 import { LocalTenantBudget, SharedTenantBudget, TeamsRateLimiter } from '../notices/rate-limiter';
-import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { InstallationsFeature } from '../teams/installations-feature';
 import { TeamsNoticePublisher } from '../teams/notice-publisher';
 import { NoticesFeature } from '../teams/notices-feature';
-import type { Proactive } from '../teams/proactive';
+import type { SharedParts } from './shared-parts';
 
 /** A post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
 const NOTICE_LEASE_MS = 60_000;
 
-export function wireNotices(deps: { config: Config; store: Store; logger: Logger; instanceId: string; proactive: Proactive }) {
+export function wireNotices(deps: SharedParts) {
   const { config, store, logger } = deps;
   const installations = new InstallationRegistry(store);
   const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });

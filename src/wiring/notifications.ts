@@ -1,17 +1,15 @@
 /** Wires notifications: the durable queue of personal messages, and the Teams messenger that renders them. */
-import type { Logger } from '../logger';
 import { NOTIFICATIONS_COLLECTION, NotificationOutbox } from '../notifications/notification-outbox';
 import type { Notification } from '../notifications/types';
-import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { TeamsPersonalMessenger } from '../teams/personal-messenger';
-import type { Proactive } from '../teams/proactive';
+import type { SharedParts } from './shared-parts';
 
 /** One post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
 const NOTIFICATION_LEASE_MS = 60_000;
 
-export function wireNotifications(deps: { store: Store; logger: Logger; instanceId: string; proactive: Proactive }) {
+export function wireNotifications(deps: Omit<SharedParts, 'config'>) {
   const { store, logger } = deps;
   const queue = new WorkQueue<Notification>(store, NOTIFICATIONS_COLLECTION, { owner: deps.instanceId, leaseMs: NOTIFICATION_LEASE_MS, soleInstance: !store.sharedByInstances });
   const messenger = new TeamsPersonalMessenger(deps.proactive);

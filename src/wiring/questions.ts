@@ -3,35 +3,27 @@
  * the Teams ticket board and feature, the log of unanswered questions, and GET /api/insights.
  */
 import type { Server } from 'restify';
-import type { Config } from '../config';
 import type { FaqService } from '../faq/types';
 import { registerInsightsRoute } from '../http/insights-route';
-import type { Logger } from '../logger';
 import { ContentGaps } from '../questions/content-gaps';
 import { InsightsService, type EntryRating } from '../questions/insights';
 import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../questions/question-service';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../requests/form-token';
-import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
-import type { Proactive } from '../teams/proactive';
 import { QuestionsFeature } from '../teams/questions-feature';
 import { TeamsTicketBoard } from '../teams/ticket-board';
 import type { NotificationParts } from './notifications';
+import type { SharedParts } from './shared-parts';
 
 /** A post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
 const TICKET_LEASE_MS = 60_000;
 /** Unanswered questions past their retention are erased this often (and whenever insights are looked at). */
 const ERASE_EVERY_MS = 6 * 60 * 60_000;
 
-export async function wireQuestions(deps: {
-  readonly config: Config;
-  readonly store: Store;
-  readonly logger: Logger;
-  readonly instanceId: string;
-  readonly proactive: Proactive;
+export async function wireQuestions(deps: SharedParts & {
   readonly notifications: NotificationParts;
   readonly faq: FaqService;
   /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */

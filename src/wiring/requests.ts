@@ -5,9 +5,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import type { Server } from 'restify';
-import type { Config } from '../config';
 import { registerRequestStatusRoute } from '../http/request-status-route';
-import type { Logger } from '../logger';
 import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
 import { RequestDelivery } from '../requests/delivery';
 import { DailyDigest } from '../requests/digest';
@@ -19,14 +17,13 @@ import { RequestRetention } from '../requests/retention';
 import { SeenWebhookIds } from '../requests/status-signature';
 import { entraTokenSource } from '../requests/token-source';
 import { WebhookClient } from '../requests/webhook-client';
-import type { Store } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
-import type { Proactive } from '../teams/proactive';
 import type { Feature } from '../teams/feature';
 import { RequestWithdrawalFeature } from '../teams/request-withdrawal';
 import { RequestsFeature } from '../teams/requests-feature';
 import type { NotificationParts } from './notifications';
+import type { SharedParts } from './shared-parts';
 
 /** Longer than one delivery can take (15 s timeout, a token fetch, a retry after 401). */
 const OUTBOX_LEASE_MS = 60_000;
@@ -41,12 +38,7 @@ export interface RequestsParts {
   registerRoutes(server: Server): void;
 }
 
-export async function wireRequests(deps: {
-  readonly config: Config;
-  readonly store: Store;
-  readonly logger: Logger;
-  readonly instanceId: string;
-  readonly proactive: Proactive;
+export async function wireRequests(deps: SharedParts & {
   readonly notifications: NotificationParts;
   readonly webhookResolver?: LookupFunction;
   /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
