@@ -120,6 +120,14 @@ async function press(port: number, activity: Record<string, unknown>): Promise<C
 }
 
 /** `count` units of work shared among the users, each user one at a time. */
+/**
+ * The 8 clients stand in for an organisation's people: each turn comes from one of PEOPLE in turn, so
+ * each asks about once every few seconds, as people do. One person sending thousands of messages
+ * would be over their own limit (src/teams/person-limits.ts) and get no answers.
+ */
+const PEOPLE = 2_000;
+const askerOf = (n: number): Person => ({ id: `29:bench-person-${n % PEOPLE}`, aadObjectId: `aad-bench-person-${n % PEOPLE}`, name: `Person ${n % PEOPLE}` });
+
 async function asUsers(count: number, work: (user: Person, n: number) => Promise<number | void>): Promise<Phase> {
   const phase: Phase = { turns: count, seconds: 0, latencies: [], errors: 0 };
   let next = 0;
@@ -206,8 +214,9 @@ async function main(): Promise<void> {
   const echo = await start('echo bot', 'dist/bench/echo-bot.js', {}, 'echo bot serving');
   const loadAtStart = os.loadavg()[0];
 
-  const ask = (target: Target) => (user: Person, n: number) => {
+  const ask = (target: Target) => (_client: Person, n: number) => {
     const question = asked[n % asked.length];
+    const user = askerOf(n);
     const expected = target === bot ? (reply: Record<string, unknown>) => cardTexts(cardOf(reply))[0] === question.title : (reply: Record<string, unknown>) => reply.text === `Echo: ${question.text}`;
     return messageTurn(replies, target.port, message(question.text, { serviceUrl: connector.url, from: user }), expected).then((turn) => turn.ms);
   };
