@@ -13,7 +13,7 @@
 import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
-import { isStopWord, searchWords } from './content-terms';
+import { isStopWord, lemmaOf, searchWords } from './content-terms';
 import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_CONCEPTS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 
@@ -21,6 +21,12 @@ import type { SearchIndex } from './search-index';
 export interface Alternative {
   stem: string;
   weight: number;
+  /**
+   * The dictionary forms of the content's words that are the asker's own word or derived from it
+   * ("security" for "secure"): an entry that has only another word of the stem ("personal" for
+   * "person", "office" for "officer") matches it less (see ranking.ts). Undefined: any word of the stem.
+   */
+  lemmas?: readonly string[];
 }
 
 export interface Unit {
@@ -238,9 +244,24 @@ export class QueryExpander {
       // A phrase of function words ("who gets") says as much as its group's first expression does.
       const said = content.length > 0 ? content : searchWords(PRIVACY_GROUPS[match?.expression.groups[0] ?? 0][0]).filter((word) => !isStopWord(word));
       const information = Math.max(0, ...said.map((word) => this.informationOf(word)));
-      units.push({ text: words.join(' '), information, alternatives: toList(alternatives), ...(unnamed ? { unnamed: true as const } : {}) });
+      const list = toList(alternatives);
+      if (content.length === 1) {
+        const own = list.find((alternative) => alternative.stem === stem(irregularBase(content[0]) ?? content[0]));
+        if (own) own.lemmas = this.sameWord(own.stem, lemmaOf(content[0]));
+      }
+      units.push({ text: words.join(' '), information, alternatives: list, ...(unnamed ? { unnamed: true as const } : {}) });
     }
     return units;
+  }
+
+  /**
+   * Of the content's words of this stem, those that are this word or WordNet derives from it or it
+   * from them ("secure" / "security"); undefined when that is all of them.
+   */
+  private sameWord(term: string, lemma: string): string[] | undefined {
+    const all = this.index.lemmasOf(term);
+    const same = all.filter((other) => other === lemma || this.english.derived(lemma).includes(other) || this.english.derived(other).includes(lemma));
+    return same.length === all.length ? undefined : same;
   }
 
   /**
@@ -275,7 +296,16 @@ export class QueryExpander {
   private termOf(expression: string): string | undefined {
     const words = searchWords(expression).filter((word) => !isStopWord(word) && !PHRASE_SKIP.has(word));
     if (words.length === 1) return this.isTarget(stem(words[0])) ? stem(words[0]) : undefined;
-    return words.length > 1 ? this.index.phrase(words.map(stem)) : undefined;
+    if (words.length < 2) return undefined;
+    // The content may call one's data by another of its names: "responsible for my data" is found as
+    // "responsible for your information" too.
+    const at = words.findIndex((word) => DATA_WORDS.has(word));
+    const variants = at < 0 ? [words] : [words, ...[...DATA_WORDS].filter((other) => other !== words[at]).map((other) => words.map((word, i) => (i === at ? other : word)))];
+    for (const variant of variants) {
+      const found = this.index.phrase(variant.map(stem));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /**

@@ -27,6 +27,12 @@ export interface Candidate {
 const COVERAGE_BLEND = 0.25;
 const OTHER_ALTERNATIVES = 0.15;
 /**
+ * The asker's word found only as another word of the same Porter stem that general English does not
+ * derive from it ("personal" for "person", "office" for "officer"): often another meaning, so it
+ * counts this share.
+ */
+const OTHER_WORD_OF_STEM = 0.7;
+/**
  * A loose match covers less of a question word than its weight says: a neighbour of weight 0.6
  * covers 46% of the word, one of 0.3 covers 16%. Loose matches still rank entries, but a question
  * matched only loosely ("translate" / "read") does not look covered.
@@ -69,11 +75,12 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
     unitHeading.fill(0);
     for (const alternative of unit.alternatives) {
       for (const { doc, weight, inHeading } of index.weights(alternative.stem)) {
-        if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], alternative.weight);
-        const value = alternative.weight * weight;
+        const said = alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * OTHER_WORD_OF_STEM;
+        if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], said);
+        const value = said * weight;
         unitScore[doc] = Math.max(unitScore[doc], value);
         unitSum[doc] += value;
-        unitWeight[doc] = Math.max(unitWeight[doc], alternative.weight);
+        unitWeight[doc] = Math.max(unitWeight[doc], said);
       }
     }
     matched.push(Uint8Array.from(unitWeight, (weight) => (weight > 0 ? 1 : 0)));
