@@ -71,6 +71,11 @@ const NEIGHBOUR_MAX_WEIGHT = 0.6;
 /** A neighbour past the cosine it needs is a real one: it starts at this share of the maximum weight. */
 const NEIGHBOUR_FLOOR = 0.5;
 const MAX_NEIGHBOURS = 5;
+/** A clipped word ("uni" for "university"): at least this long, the full word this much longer, and at most this many candidates. */
+const CLIPPED_MIN_LETTERS = 3;
+const CLIPPED_MIN_REST = 3;
+const MAX_CLIPPED = 2;
+const CLIPPED_WEIGHT = 0.6;
 /**
  * A stem in more than this share of the entries is never reached by expansion ("information" ->
  * "data" in a privacy policy): it tells no entry apart and would make any question look covered.
@@ -357,11 +362,33 @@ export class QueryExpander {
       for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
+    // A word shortened in speech ("uni", "admin", "docs") that the content knows no other way: the
+    // content's longer words it begins.
+    if (found.size === 0) for (const longer of this.clippedFrom(word)) keepBest(found, { stem: longer, weight: CLIPPED_WEIGHT });
     const list = toList(found);
     // Bounded: questions are capped in length, but a long-lived bot sees many distinct words.
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, list);
     return list;
+  }
+
+  /**
+   * The content's stems of words that begin with this one and go on for a few letters more, when
+   * there are at most MAX_CLIPPED of them (a short beginning shared by many words says nothing).
+   */
+  private clippedFrom(word: string): string[] {
+    if (word.length < CLIPPED_MIN_LETTERS || /\d/.test(word)) return [];
+    const stems = new Set<string>();
+    for (const { word: contentWord, stem: contentStem } of this.byPrefix.get(word.slice(0, 4)) ?? this.byShortPrefix(word)) {
+      if (contentWord.startsWith(word) && contentWord.length >= word.length + CLIPPED_MIN_REST && this.isTarget(contentStem)) stems.add(contentStem);
+    }
+    return stems.size <= MAX_CLIPPED ? [...stems] : [];
+  }
+
+  /** Content words beginning with a word of three letters (byPrefix is keyed by four). */
+  private byShortPrefix(word: string): Array<{ word: string; stem: string }> {
+    if (word.length >= 4) return [];
+    return [...this.byPrefix].filter(([prefix]) => prefix.startsWith(word)).flatMap(([, words]) => words);
   }
 
   /** Content words that are this word plus a derivational suffix, or the other way round. */
