@@ -40,11 +40,11 @@ const OTHER_ALTERNATIVES = 0.15;
 const OTHER_WORD_OF_STEM = 0.7;
 /**
  * A loose match covers less of a question word than its weight says: a neighbour of weight 0.6
- * covers 54% of the word, one of 0.3 covers 24%. Loose matches still rank entries, but a question
+ * covers 53% of the word, one of 0.3 covers 22%. Loose matches still rank entries, but a question
  * matched only loosely ("translate" / "read") does not look covered. Not more than that: the
  * weights are discounts already, and a paraphrase ("trainee" for "students") is matched loosely.
  */
-const LOOSE_MATCH_POWER = 1.2;
+const LOOSE_MATCH_POWER = 1.25;
 /**
  * Question words side by side that stand near each other in an entry ("insurance company" /
  * "insurance companies", "server logs" / "server security logs") say more together than apart:
@@ -53,10 +53,10 @@ const LOOSE_MATCH_POWER = 1.2;
 const NEARNESS_BONUS = 0.3;
 /**
  * An entry further in meaning from the question than the nearest entry keeps exp(-w * d) of its
- * rank, d the difference in cosine: 0.1 further keeps 74%, 0.3 further 41%. Word matches still
+ * rank, d the difference in cosine: 0.1 further keeps 82%, 0.3 further 55%. Word matches still
  * lead; closeness settles between entries that match alike.
  */
-const CLOSENESS_WEIGHT = 3;
+const CLOSENESS_WEIGHT = 2;
 const NEARNESS_WINDOW = 3;
 
 /** What each entry matched of the question, word by word, before nearness. */
