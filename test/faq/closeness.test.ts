@@ -6,14 +6,14 @@ import { EntryVectors } from '../../src/faq/entry-vectors';
 import { QueryExpander } from '../../src/faq/query-expansion';
 import { rankEntries } from '../../src/faq/ranking';
 import { SearchIndex } from '../../src/faq/search-index';
-import type { FaqEntry } from '../../src/faq/types';
+import { writtenNotice } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   ['Payroll', 'Payroll receives your bank account, tax code and salary so that it can pay you each month.'],
   ['Occupational health', 'If you see the occupational health nurse about stress, anxiety or an illness, we receive only whether you are fit for work.'],
   ['Visitors', 'Visitors sign the book at reception, and the book is shredded after a year.'],
 ];
-const entries: FaqEntry[] = SECTIONS.map(([title, body], i) => ({ id: `notice#${i}`, title, body, alsoAsked: [], kind: 'policy', part: 'Staff notice', source: { file: 'notice.md', heading: title, line: 1 + 3 * i } }));
+const entries = writtenNotice(SECTIONS, 'Staff notice');
 const index = new SearchIndex(entries);
 const vectors = new EntryVectors(entries);
 

@@ -4,7 +4,7 @@
  * word shortened in speech. A small dental practice's notice, written here.
  */
 import { createFaqService } from '../../src/faq/faq-service';
-import type { FaqEntry } from '../../src/faq/types';
+import { writtenNotice } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   ['Who is responsible for your information', 'Fernhill Dental Ltd decides why and how the information about its patients is used.'],
@@ -15,15 +15,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Records of hospital patients', 'Patients referred to the hospital have their dental record kept for eight years.'],
 ];
 
-const entries: FaqEntry[] = SECTIONS.map(([title, body], i) => ({
-  id: `notice#${i}`,
-  title,
-  body,
-  alsoAsked: [],
-  kind: 'policy',
-  part: 'Privacy notice',
-  source: { file: 'notice.md', heading: title, line: 1 + 3 * i },
-}));
+const entries = writtenNotice(SECTIONS);
 const faq = createFaqService(entries);
 const first = (question: string) => faq.explain(question).candidates[0]?.entry.title;
 
