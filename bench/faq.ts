@@ -2,7 +2,7 @@
  * FAQ benchmark and calibration:
  *
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
- *   npm run bench:faq                      (the sample, ../shared/eval/fabrikam and our employee, clinic, university and fitness-app fixtures)
+ *   npm run bench:faq                      (the sample, ../shared/eval/fabrikam and our employee, clinic, university, fitness-app and homeware-shop fixtures)
  *   npm run bench:faq -- --startup         (also start `node dist/src/index.js` and time it)
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -247,6 +247,7 @@ async function main(): Promise<void> {
     path.join(REPO, 'test/faq/fixtures/clinic-notice/questions.json'),
     path.join(REPO, 'test/faq/fixtures/university-notice/questions.json'),
     path.join(REPO, 'test/faq/fixtures/fitness-app/questions.json'),
+    path.join(REPO, 'test/faq/fixtures/homeware-shop/questions.json'),
   ].filter((file) => fs.existsSync(file));
   const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaults).map((file) => readSet(file, contentDir));
   for (const set of sets) console.log(`${runSet(set, verbose)}\n`);

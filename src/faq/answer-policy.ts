@@ -37,7 +37,8 @@ const MIN_CANDIDATE_SHARE = 0.2;
 /** The best entry's lead over the runner-up: coverage, minus how close the runner-up comes, plus the heading's lead. */
 export function leadOf(top: Candidate, second: Candidate | undefined): number {
   if (!second) return top.coverage;
-  return top.coverage - second.rank / top.rank + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
+  // In words matched alone: the runner-up may match more than the best, which is then nearer in meaning.
+  return top.coverage - Math.min(1, second.matchRank / top.matchRank) + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
 }
 
 /**

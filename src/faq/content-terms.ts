@@ -3,8 +3,9 @@
  * Porter stems. The surface word is kept beside its stem because word vectors and WordNet know
  * words, not stems.
  */
+import { englishData } from '../language/english';
 import { americanise } from '../language/spelling';
-import { irregularBase, stem } from '../language/stem';
+import { baseForms, irregularBase, stem } from '../language/stem';
 import { STOP_WORDS } from '../language/stop-words';
 import { words } from '../language/words';
 
@@ -28,6 +29,24 @@ export function termsOf(text: string): Term[] {
     .filter((word) => !STOP_WORDS.has(word) && isSearchable(word))
     // "kept" and "keep", "sent" and "send" are one term, in the content as in a question.
     .map((word) => ({ word, stem: stem(irregularBase(word) ?? word) }));
+}
+
+/**
+ * The word's dictionary form, when it is an inflection of a word of the same stem ("records",
+ * "recorded" -> "record", "using" -> "use"); otherwise the word. Porter stems join words of other
+ * meanings too ("controller" / "control", "personal" / "person", "officer" / "office"): their
+ * dictionary forms stay apart. Of several candidates, the most frequent English word.
+ */
+export function lemmaOf(word: string): string {
+  const english = englishData();
+  const own = stem(irregularBase(word) ?? word);
+  let best: { form: string; rank: number } | undefined;
+  for (const form of baseForms(word)) {
+    const rank = english.rank(form);
+    if (form.length < 3 || rank === undefined || stem(form) !== own) continue;
+    if (!best || rank < best.rank) best = { form, rank };
+  }
+  return best?.form ?? word;
 }
 
 export function isStopWord(word: string): boolean {

@@ -9,6 +9,7 @@ import { loadContent } from './content-loader';
 import { QueryExpander, type Unit } from './query-expansion';
 import { bestCoverage, rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
+import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
@@ -40,11 +41,13 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const index = new SearchIndex(frozen);
   const expander = new QueryExpander(index);
+  const vectors = new EntryVectors(frozen);
   const explain = (question: unknown): Explanation => {
     // Anything that is not a string (a card payload gone wrong) is an empty question.
     const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
     const units = expander.units(text);
-    return { units, candidates: rankEntries(index, units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    const closeness = vectors.similarities(units.flatMap((unit) => unit.text.split(' ')));
+    return { units, candidates: rankEntries(index, units, closeness), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.

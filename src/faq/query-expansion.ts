@@ -13,7 +13,7 @@
 import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
-import { isStopWord, searchWords } from './content-terms';
+import { isStopWord, lemmaOf, searchWords } from './content-terms';
 import { ABBREVIATIONS, DOCUMENT_NAMES, PRIVACY_CONCEPTS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 
@@ -21,6 +21,12 @@ import type { SearchIndex } from './search-index';
 export interface Alternative {
   stem: string;
   weight: number;
+  /**
+   * The dictionary forms of the content's words that are the asker's own word or derived from it
+   * ("security" for "secure"): an entry that has only another word of the stem ("personal" for
+   * "person", "office" for "officer") matches it less (see ranking.ts). Undefined: any word of the stem.
+   */
+  lemmas?: readonly string[];
 }
 
 export interface Unit {
@@ -65,6 +71,11 @@ const NEIGHBOUR_MAX_WEIGHT = 0.6;
 /** A neighbour past the cosine it needs is a real one: it starts at this share of the maximum weight. */
 const NEIGHBOUR_FLOOR = 0.5;
 const MAX_NEIGHBOURS = 5;
+/** A clipped word ("uni" for "university"): at least this long, the full word this much longer, and at most this many candidates. */
+const CLIPPED_MIN_LETTERS = 3;
+const CLIPPED_MIN_REST = 3;
+const MAX_CLIPPED = 2;
+const CLIPPED_WEIGHT = 0.6;
 /**
  * A stem in more than this share of the entries is never reached by expansion ("information" ->
  * "data" in a privacy policy): it tells no entry apart and would make any question look covered.
@@ -238,9 +249,24 @@ export class QueryExpander {
       // A phrase of function words ("who gets") says as much as its group's first expression does.
       const said = content.length > 0 ? content : searchWords(PRIVACY_GROUPS[match?.expression.groups[0] ?? 0][0]).filter((word) => !isStopWord(word));
       const information = Math.max(0, ...said.map((word) => this.informationOf(word)));
-      units.push({ text: words.join(' '), information, alternatives: toList(alternatives), ...(unnamed ? { unnamed: true as const } : {}) });
+      const list = toList(alternatives);
+      if (content.length === 1) {
+        const own = list.find((alternative) => alternative.stem === stem(irregularBase(content[0]) ?? content[0]));
+        if (own) own.lemmas = this.sameWord(own.stem, lemmaOf(content[0]));
+      }
+      units.push({ text: words.join(' '), information, alternatives: list, ...(unnamed ? { unnamed: true as const } : {}) });
     }
     return units;
+  }
+
+  /**
+   * Of the content's words of this stem, those that are this word or WordNet derives from it or it
+   * from them ("secure" / "security"); undefined when that is all of them.
+   */
+  private sameWord(term: string, lemma: string): string[] | undefined {
+    const all = this.index.lemmasOf(term);
+    const same = all.filter((other) => other === lemma || this.english.derived(lemma).includes(other) || this.english.derived(other).includes(lemma));
+    return same.length === all.length ? undefined : same;
   }
 
   /**
@@ -275,7 +301,16 @@ export class QueryExpander {
   private termOf(expression: string): string | undefined {
     const words = searchWords(expression).filter((word) => !isStopWord(word) && !PHRASE_SKIP.has(word));
     if (words.length === 1) return this.isTarget(stem(words[0])) ? stem(words[0]) : undefined;
-    return words.length > 1 ? this.index.phrase(words.map(stem)) : undefined;
+    if (words.length < 2) return undefined;
+    // The content may call one's data by another of its names: "responsible for my data" is found as
+    // "responsible for your information" too.
+    const at = words.findIndex((word) => DATA_WORDS.has(word));
+    const variants = at < 0 ? [words] : [words, ...[...DATA_WORDS].filter((other) => other !== words[at]).map((other) => words.map((word, i) => (i === at ? other : word)))];
+    for (const variant of variants) {
+      const found = this.index.phrase(variant.map(stem));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /**
@@ -327,11 +362,33 @@ export class QueryExpander {
       for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
+    // A word shortened in speech ("uni", "admin", "docs") that the content knows no other way: the
+    // content's longer words it begins.
+    if (found.size === 0) for (const longer of this.clippedFrom(word)) keepBest(found, { stem: longer, weight: CLIPPED_WEIGHT });
     const list = toList(found);
     // Bounded: questions are capped in length, but a long-lived bot sees many distinct words.
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, list);
     return list;
+  }
+
+  /**
+   * The content's stems of words that begin with this one and go on for a few letters more, when
+   * there are at most MAX_CLIPPED of them (a short beginning shared by many words says nothing).
+   */
+  private clippedFrom(word: string): string[] {
+    if (word.length < CLIPPED_MIN_LETTERS || /\d/.test(word)) return [];
+    const stems = new Set<string>();
+    for (const { word: contentWord, stem: contentStem } of this.byPrefix.get(word.slice(0, 4)) ?? this.byShortPrefix(word)) {
+      if (contentWord.startsWith(word) && contentWord.length >= word.length + CLIPPED_MIN_REST && this.isTarget(contentStem)) stems.add(contentStem);
+    }
+    return stems.size <= MAX_CLIPPED ? [...stems] : [];
+  }
+
+  /** Content words beginning with a word of three letters (byPrefix is keyed by four). */
+  private byShortPrefix(word: string): Array<{ word: string; stem: string }> {
+    if (word.length >= 4) return [];
+    return [...this.byPrefix].filter(([prefix]) => prefix.startsWith(word)).flatMap(([, words]) => words);
   }
 
   /** Content words that are this word plus a derivational suffix, or the other way round. */

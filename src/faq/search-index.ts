@@ -8,7 +8,7 @@
  * question an entry covers; lunr adds up every clause that matches and reports neither.
  */
 import { markdownToPlainText } from './markdown-sections';
-import { termsOf } from './content-terms';
+import { lemmaOf, termsOf } from './content-terms';
 import type { FaqEntry } from './types';
 
 const FIELDS = ['title', 'asked', 'body', 'part'] as const;
@@ -37,6 +37,10 @@ export class SearchIndex {
   private readonly positions: Array<Array<Map<string, number[]>>>;
   /** Phrases looked for: whether the content has them. */
   private readonly phrases = new Map<string, boolean>();
+  /** Dictionary form of a word -> the entries that use it (in any field). */
+  private readonly lemmaDocs = new Map<string, Set<number>>();
+  /** Porter stem -> the dictionary forms of the content's words of that stem. */
+  private readonly stemLemmas = new Map<string, Set<string>>();
   private readonly averageLength: number[];
 
   constructor(entries: readonly FaqEntry[]) {
@@ -60,6 +64,13 @@ export class SearchIndex {
           else this.positions[doc][f].set(term.stem, [at]);
         });
         for (const term of terms) {
+          const lemma = lemmaOf(term.word);
+          let docs = this.lemmaDocs.get(lemma);
+          if (!docs) this.lemmaDocs.set(lemma, (docs = new Set()));
+          docs.add(doc);
+          let lemmas = this.stemLemmas.get(term.stem);
+          if (!lemmas) this.stemLemmas.set(term.stem, (lemmas = new Set()));
+          lemmas.add(lemma);
           const known = this.words.get(term.word);
           this.words.set(term.word, { stem: term.stem, count: (known?.count ?? 0) + 1 });
           let list = this.postings.get(term.stem);
@@ -84,6 +95,16 @@ export class SearchIndex {
 
   has(stem: string): boolean {
     return this.postings.has(stem);
+  }
+
+  /** Whether the entry uses one of these dictionary forms (see lemmaOf), not merely a word of their stem. */
+  usesLemma(lemmas: readonly string[], doc: number): boolean {
+    return lemmas.some((lemma) => this.lemmaDocs.get(lemma)?.has(doc) ?? false);
+  }
+
+  /** The dictionary forms of the content's words of this stem. */
+  lemmasOf(stem: string): string[] {
+    return [...(this.stemLemmas.get(stem) ?? [])];
   }
 
   /** In how many entries the stem occurs, in any field. */

@@ -3,7 +3,7 @@
  * notice, written here, asked in words the notice does not use.
  */
 import { createFaqService } from '../../src/faq/faq-service';
-import type { FaqEntry } from '../../src/faq/types';
+import { writtenNotice } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   ['Who we are', 'Northwind Physiotherapy decides how patient information is used, which makes it the controller under data protection law.'],
@@ -14,15 +14,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Appointment reminders', 'We text you the day before an appointment. Reply STOP to end reminders.'],
 ];
 
-const entries: FaqEntry[] = SECTIONS.map(([title, body], i) => ({
-  id: `notice#${i}`,
-  title,
-  body,
-  alsoAsked: [],
-  kind: 'policy',
-  part: 'Privacy notice',
-  source: { file: 'notice.md', heading: title, line: 1 + 3 * i },
-}));
+const entries = writtenNotice(SECTIONS);
 const faq = createFaqService(entries);
 const shown = (question: string) => {
   const answer = faq.answer(question);

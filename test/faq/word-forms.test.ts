@@ -1,0 +1,47 @@
+/**
+ * How the words of a question meet the words of a notice that says the same thing in other forms:
+ * another name for one's data inside a privacy expression, another word of the same Porter stem, a
+ * word shortened in speech. A small dental practice's notice, written here.
+ */
+import { createFaqService } from '../../src/faq/faq-service';
+import { writtenNotice } from './written-notice';
+
+const SECTIONS: Array<[string, string]> = [
+  ['Who is responsible for your information', 'Fernhill Dental Ltd decides why and how the information about its patients is used.'],
+  ['Staff duties', 'Every member of staff is responsible for keeping data about patients safe and for reporting data incidents to the practice manager.'],
+  ['Bringing someone with you', 'You may bring a relative or another person into the surgery; tell reception who they are.'],
+  ['Personal details on your record', 'Your record holds your name, address, date of birth and personal contact details, and the name of your doctor.'],
+  ['Records of students at the university clinic', 'Students treated at the university clinic have their dental record kept for eight years.'],
+  ['Records of hospital patients', 'Patients referred to the hospital have their dental record kept for eight years.'],
+];
+
+const entries = writtenNotice(SECTIONS);
+const faq = createFaqService(entries);
+const first = (question: string) => faq.explain(question).candidates[0]?.entry.title;
+
+describe('words in other forms', () => {
+  // "responsible for my data" is an expression of the privacy vocabulary; this notice says "your information".
+  it('finds a privacy expression written with another word for one\'s data', () => {
+    expect(first('who is responsible for my data')).toBe('Who is responsible for your information');
+    const phrase = faq.explain('who is responsible for my data').units.flatMap((unit) => unit.alternatives).find((alternative) => alternative.stem.includes(' '));
+    expect(phrase?.stem).toBe('respons inform');
+  });
+
+  // "person" and "personal" share the stem "person"; WordNet derives neither from the other.
+  it('prefers the asker\'s own word to another word of its stem', () => {
+    const [best, other] = ['Bringing someone with you', 'Personal details on your record'].map((title) => faq.explain('what about a person with me').candidates.find((candidate) => candidate.entry.title === title)!);
+    expect(best.rank).toBeGreaterThan(other.rank);
+    expect(best.coverage).toBeGreaterThan(other.coverage);
+  });
+
+  it('still takes the inflections of the asker\'s word as the word itself ("records", "kept")', () => {
+    const records = faq.explain('records kept').candidates.filter((candidate) => candidate.entry.title.startsWith('Records of'));
+    expect(records).toHaveLength(2);
+    for (const candidate of records) expect(candidate.coverage).toBeCloseTo(1, 5);
+  });
+
+  it('reads a word shortened in speech as the content\'s longer word it begins ("uni")', () => {
+    expect(first('how long does the uni keep my dental record')).toBe('Records of students at the university clinic');
+    expect(faq.explain('uni').units[0].alternatives.map((alternative) => alternative.stem)).toEqual(['univers']);
+  });
+});
