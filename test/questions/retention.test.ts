@@ -5,10 +5,9 @@
  * their words and everyone's names and ids are erased; open work is kept. The bot runs on a clock
  * the test moves; everything else is real (HTTP, the connector, the file store).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ALICE, BOB, cardActionTitles, cardOf, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
+import { storedText } from '../fakes/stored-text';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
 import { actionData, driver } from '../requests/drive';
@@ -64,14 +63,6 @@ describe('unanswered questions', () => {
   });
 });
 
-/** Every file under `dir`, as text. */
-function everything(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
-}
-
 describe('questions to the privacy team', () => {
   const RETENTION_DAYS = 7;
   const ERIN: Person = { id: '29:erin-asks', aadObjectId: 'aad-erin-asks', name: 'Erin Asker' };
@@ -125,6 +116,7 @@ describe('questions to the privacy team', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await stored(answered.id)).erasedAt).toBeUndefined();
     expect((await stored(closed.id)).erasedAt).toBeUndefined();
+    expect(storedText(bot.dataDir)).toContain(answeredText);
 
     offset = RETENTION_DAYS * DAY + 60_000;
     await until(async () => (await stored(answered.id)).erasedAt !== undefined && (await stored(closed.id)).erasedAt !== undefined, 10_000, 'both finished questions erased');
@@ -159,7 +151,7 @@ describe('questions to the privacy team', () => {
     expect((await stored(open.id)).erasedAt).toBeUndefined();
 
     // Nothing of the asker, the team member or the words is left anywhere in the bot's storage.
-    const everywhere = everything(bot.dataDir);
+    const everywhere = storedText(bot.dataDir);
     for (const gone of [answeredText, closedText, answerText, rosterMember(ERIN.id).name, ERIN.id, ERIN.aadObjectId, rosterMember(TEAM_BOB.id).name, TEAM_BOB.id, TEAM_BOB.aadObjectId]) {
       expect([gone, everywhere.includes(gone)]).toEqual([gone, false]);
     }
