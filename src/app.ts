@@ -35,7 +35,7 @@ export interface AppOptions {
   readonly store?: Store;
   /** Epoch ms for everything that counts days (due dates, reminders, retention): tests move it instead of waiting. */
   readonly clock?: () => number;
-  /** How often the daily digest and retention are looked at (default ten minutes). */
+  /** How often the daily digest and retention are looked at (default ten minutes; six hours for questions). */
   readonly housekeepingEveryMs?: number;
   /**
    * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
@@ -90,7 +90,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     housekeepingEveryMs: options.housekeepingEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });

@@ -162,6 +162,7 @@ export interface TicketView {
 
 /** The ticket in the privacy channel: the question, who asked and when, its state, and what the team can do. */
 export function ticketCard(question: Question, view: TicketView = {}): AdaptiveCard {
+  if (question.erasedAt) return erasedTicketCard(question, view.notice);
   const asker = question.asker.name || s.unknownAsker;
   const status = ticketStatus(question, view.viewer);
   const open = question.status === 'open' || question.status === 'assigned';
@@ -195,6 +196,27 @@ export function ticketCard(question: Question, view: TicketView = {}): AdaptiveC
   });
 }
 
+/** After retention: when it was asked and where it ended, no words, no people, no buttons. */
+function erasedTicketCard(question: Question, notice?: TicketView['notice']): AdaptiveCard {
+  const status = s.statusForAsker[question.status];
+  const title = format(s.ticketTitle, { id: question.id });
+  return renderCard(ticketTemplate, {
+    speak: `${title}: ${status}. ${s.erased}.`,
+    id: question.id,
+    title,
+    asked: format(s.ticketAskedErased, { at: question.askedAt.replace(/\.\d+Z$/, 'Z') }),
+    question: s.erased,
+    status,
+    ...(notice ? { notice } : {}),
+    canAssign: false,
+    canAnswer: false,
+    canClose: false,
+    answerLabel: '',
+    maxAnswerLength: MAX_ANSWER_CHARS,
+    watchers: [],
+  });
+}
+
 function ticketStatus(question: Question, viewer: string | undefined): string {
   const team = s.statusForTeam;
   switch (question.status) {
@@ -220,8 +242,9 @@ export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
       id: question.id,
       status: s.statusForAsker[question.status],
       sent: formatDate(question.askedAt),
-      question: question.text,
-      ...(question.answer ? { answer: question.answer.text } : {}),
+      // Erased after the retention period: the line says so instead of the words.
+      question: question.erasedAt ? s.erased : question.text,
+      ...(question.answer && !question.erasedAt ? { answer: question.answer.text } : {}),
     })),
     ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
   });

@@ -15,9 +15,9 @@ export interface ContentPaste {
   readonly newEntry: string;
 }
 
-/** What to paste for an answered question; undefined until it has an answer. */
+/** What to paste for an answered question; undefined until it has an answer, and once it is erased. */
 export function contentPaste(question: Question, entry: FaqEntry | undefined): ContentPaste | undefined {
-  if (!question.answer) return undefined;
+  if (!question.answer || question.erasedAt) return undefined;
   const asked = oneLine(question.text);
   return {
     questionId: question.id,

@@ -137,10 +137,10 @@ export class QuestionService {
     return found.filter((question): question is Question => question !== undefined).sort((a, b) => b.askedAt.localeCompare(a.askedAt));
   }
 
-  /** Questions asked at or after `since` (epoch ms), for insights. */
+  /** Questions asked at or after `since` (epoch ms) and not erased, for insights. */
   async askedSince(since: number): Promise<Question[]> {
     const from = new Date(since).toISOString();
-    return (await this.options.store.list<Question>(QUESTIONS_COLLECTION)).map((item) => item.value).filter((question) => question.askedAt >= from);
+    return (await this.options.store.list<Question>(QUESTIONS_COLLECTION)).map((item) => item.value).filter((question) => question.askedAt >= from && !question.erasedAt);
   }
 
   /** A ticket button pressed by `actor`; undefined for an unknown question. */
@@ -160,13 +160,14 @@ export class QuestionService {
     throw new AppError('STORAGE_CONFLICT', 'question kept changing underneath', { questionId: id });
   }
 
-  /** The asker's "Was this helpful?" on the answer; 'notYours' for anyone else. */
-  async rate(id: string, user: UserRef, helpful: boolean): Promise<Question | 'notYours' | undefined> {
+  /** The asker's "Was this helpful?" on the answer; 'notYours' for anyone else; 'erased' once retention took it. */
+  async rate(id: string, user: UserRef, helpful: boolean): Promise<Question | 'notYours' | 'erased' | undefined> {
     const question = await this.get(id);
+    if (question?.erasedAt) return 'erased';
     if (!question?.answer) return undefined;
     if (userKey(question.asker) !== userKey(user)) return 'notYours';
     const at = new Date(this.now()).toISOString();
-    return this.change(id, (current) => ({ ...current, rating: { helpful, at } }));
+    return this.change(id, (current) => (current.erasedAt ? undefined : { ...current, rating: { helpful, at } }));
   }
 
   /**
@@ -208,6 +209,8 @@ export class QuestionService {
    * queued again once it is sent.
    */
   private async tellAsker(question: Question): Promise<Question> {
+    // Erased: there is nobody to tell and nothing to tell them.
+    if (question.erasedAt) return question;
     let current = question;
     if (current.answerTold === 'pending' && current.answer) {
       await this.options.outbox.send(answeredNotice({ ...current, answer: current.answer }));

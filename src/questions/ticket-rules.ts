@@ -13,6 +13,7 @@ export type Outcome =
   | { readonly ok: false; readonly refusal: Refusal };
 
 export function applyAction(question: Question, action: TicketAction, actor: Person, at: string): Outcome {
+  if (question.erasedAt) return { ok: false, refusal: { reason: 'erased' } };
   if (question.status === 'closed') return { ok: false, refusal: { reason: 'closed' } };
   switch (action.type) {
     case 'assign':

@@ -36,9 +36,9 @@ export class TicketSync {
     const { op, questionId } = claim.item.payload;
     const question = await questions.get(questionId);
     const activityId = question?.ticket.activityId;
-    // Nothing to do: no such question, already posted, or (for an update) not posted yet, in which
-    // case the post will show the current state.
-    if (!question || (op === 'post' ? question.ticket.postedAt : !activityId)) {
+    // Nothing to do: no such question, already posted (or erased before it ever was: nothing left to
+    // show), or (for an update) not posted yet, in which case the post will show the current state.
+    if (!question || (op === 'post' ? question.ticket.postedAt || question.erasedAt : !activityId)) {
       await queue.complete(claim);
       return;
     }

@@ -49,6 +49,8 @@ export interface Question {
   /** Teams ids of the team members who acted on it: their view of the card refreshes itself (Teams takes 60). */
   readonly watchers: readonly string[];
   readonly updatedAt: string;
+  /** When retention erased the words and the people (REQUEST_RETENTION_DAYS after it was answered or closed). */
+  readonly erasedAt?: string;
 }
 
 /** What the ticket's buttons do. */
@@ -60,5 +62,7 @@ export type TicketAction =
 /** Why an action changed nothing. */
 export type Refusal =
   | { readonly reason: 'closed' }
+  /** Erased after the retention period: nothing about it can change any more. */
+  | { readonly reason: 'erased' }
   /** Someone else answered first (or at the same moment): their answer stands. */
   | { readonly reason: 'answered'; readonly by: Person };

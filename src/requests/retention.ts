@@ -5,11 +5,10 @@
  * bot's handling needs and identifies nobody: id, kind, dates, status, and the tenant. The record
  * stays under its key (a one-way hash of the person), so `my requests` still lists it for them.
  */
-import { unlessConflict, type Store } from '../storage/store';
+import { eraseEach, pastRetention } from '../storage/retention-sweep';
+import type { Store } from '../storage/store';
 import { REQUESTS_COLLECTION, type RequestService } from './request-service';
 import { isClosed, type PrivacyRequest } from './types';
-
-const DAY_MS = 86_400_000;
 
 export interface RetentionOptions {
   readonly store: Pick<Store, 'put'>;
@@ -24,20 +23,13 @@ export class RequestRetention {
   /** Erases every closed request past its retention; the number erased. Safe to run on every instance at once. */
   async sweep(): Promise<number> {
     const now = this.options.now();
-    let erased = 0;
-    for (const item of await this.options.requests.listAll()) {
-      if (!isExpired(item.value, now, this.options.retentionDays)) continue;
-      // Conditional: a record another instance changed (or erased) meanwhile is left to the next sweep.
-      const written = await unlessConflict(this.options.store.put(REQUESTS_COLLECTION, item.key, erasedCopy(item.value, now), { etag: item.etag }));
-      if (written) erased++;
-    }
-    return erased;
+    const items = await this.options.requests.listAll();
+    return (await eraseEach(this.options.store, REQUESTS_COLLECTION, items, (request) => (isExpired(request, now, this.options.retentionDays) ? erasedCopy(request, now) : undefined))).length;
   }
 }
 
 function isExpired(request: PrivacyRequest, now: number, retentionDays: number): boolean {
-  const closedAt = request.progress?.closedAt;
-  return isClosed(request) && !request.erasedAt && closedAt !== undefined && Date.parse(closedAt) + retentionDays * DAY_MS <= now;
+  return isClosed(request) && !request.erasedAt && pastRetention(request.progress?.closedAt, retentionDays, now);
 }
 
 /** The request with everything personal taken out. */

@@ -151,6 +151,7 @@ export class QuestionsFeature implements Feature {
     const helpful = action.data.helpful === true || action.data.helpful === 'true';
     const rated = await this.options.questions.rate(id, who, helpful);
     if (rated === 'notYours') return { send: [s.notYours] };
+    if (rated === 'erased') return { card: questionNoteCard(s.answerTitle, s.erasedRefused) };
     if (!rated?.answer) throw new AppError('INVALID_CARD_DATA', 'no answered question with that id', { questionId: id });
     this.options.logger.info({ questionId: id, helpful }, 'team answer rated');
     return { card: questionAnswerCard(answeredDataOf({ ...rated, answer: rated.answer }), helpful ? s.helpfulThanks : s.helpfulSorry) };
@@ -178,7 +179,8 @@ export class QuestionsFeature implements Feature {
     if (!result) throw new AppError('INVALID_CARD_DATA', 'no question with that id', { questionId: id });
     if (!result.ok) {
       this.options.logger.info({ questionId: id, action: ticketAction.type, refused: result.refusal.reason }, 'ticket action refused');
-      const notice = result.refusal.reason === 'closed' ? s.alreadyClosed : format(s.alreadyAnswered, { name: result.refusal.by.name });
+      const { refusal } = result;
+      const notice = refusal.reason === 'answered' ? format(s.alreadyAnswered, { name: refusal.by.name }) : refusal.reason === 'closed' ? s.alreadyClosed : s.erasedRefused;
       return { card: this.ticket(result.question, actor, { text: notice, style: 'warning' }) };
     }
     const sent = ticketAction.type === 'answer' ? { text: format(s.answerSent, { name: result.question.asker.name || s.unknownAsker }), style: 'good' as const } : undefined;

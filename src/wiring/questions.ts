@@ -8,6 +8,7 @@ import { registerInsightsRoute } from '../http/insights-route';
 import { ContentGaps } from '../questions/content-gaps';
 import { InsightsService, type EntryRating } from '../questions/insights';
 import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../questions/question-service';
+import { QuestionRetention } from '../questions/retention';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../requests/form-token';
 import { WorkQueue } from '../storage/work-queue';
@@ -20,7 +21,10 @@ import type { SharedParts } from './shared-parts';
 
 /** A post takes well under a second; a minute leaves room for a slow connector before another instance retakes it. */
 const TICKET_LEASE_MS = 60_000;
-/** Unanswered questions past their retention are erased this often (and whenever insights are looked at). */
+/**
+ * Unanswered questions and questions to the team past their retention are erased this often (and
+ * unanswered ones whenever insights are looked at).
+ */
 const ERASE_EVERY_MS = 6 * 60 * 60_000;
 
 export async function wireQuestions(deps: SharedParts & {
@@ -28,6 +32,8 @@ export async function wireQuestions(deps: SharedParts & {
   readonly faq: FaqService;
   /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */
   readonly now?: () => number;
+  /** How often retention is looked at; tests make it short. */
+  readonly eraseEveryMs?: number;
 }) {
   const { config, store, logger, now, faq } = deps;
   const entryOf = (id: string) => faq.getEntry(id);
@@ -51,8 +57,15 @@ export async function wireQuestions(deps: SharedParts & {
   const sync = new TicketSync({ questions: service, queue, board: new TeamsTicketBoard(deps.proactive, entryOf), logger });
   // One channel, and Teams allows 7 posts a second in a conversation: two at a time stays well clear.
   const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
+  const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
   let eraser: NodeJS.Timeout | undefined;
-  const erase = () => gaps.eraseExpired().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing unanswered questions failed'));
+  let erasing: Promise<unknown> | undefined;
+  // One pass at a time: a slow store never has passes piling up behind each other.
+  const erase = () =>
+    (erasing ??= Promise.all([
+      gaps.eraseExpired().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing unanswered questions failed')),
+      retention.sweep().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing questions to the privacy team failed')),
+    ]).finally(() => (erasing = undefined)));
   return {
     service,
     feature,
@@ -64,14 +77,14 @@ export async function wireQuestions(deps: SharedParts & {
       start() {
         runner.start();
         void erase();
-        eraser = setInterval(() => void erase(), ERASE_EVERY_MS);
+        eraser = setInterval(() => void erase(), deps.eraseEveryMs ?? ERASE_EVERY_MS);
         eraser.unref();
         // Tickets never posted, cards behind, askers not yet told: finished now.
         service.recover().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'recovery of questions failed'));
       },
       async stop() {
         clearInterval(eraser);
-        await runner.stop();
+        await Promise.all([erasing, runner.stop()]);
       },
     },
   };

@@ -15,6 +15,7 @@ import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
 import { insightsCard, myQuestionsCard, questionAnswerCard, questionClosedCard, questionFormCard, questionNoteCard, questionReceiptCard, ticketCard } from '../../src/cards/question-cards';
 import { contentPaste } from '../../src/questions/content-paste';
+import { erasedQuestion } from '../../src/questions/retention';
 import type { Question } from '../../src/questions/types';
 
 export const sampleEntry = (id: string, title: string): FaqEntry => ({
@@ -83,6 +84,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     ticketCard(sampleQuestion({ status: 'assigned', assignee: priya, watchers: ['29:priya'], version: 2 }), { viewer: 'aad-priya', reading: 'Deletion' }),
     ticketCard(answeredQuestion, { reading: 'Deletion', paste: contentPaste(answeredQuestion, sampleEntry('policy/rights#deletion', 'Deletion')), notice: { text: 'Your answer is on its way to Alice Example.', style: 'good' } }),
     ticketCard({ ...answeredQuestion, status: 'closed', closed: { by: priya, at: '2026-11-26T09:00:00.000Z' } }, { notice: { text: 'This question is closed: nothing was changed.', style: 'warning' } }),
+    ticketCard(erasedQuestion(answeredQuestion, Date.parse('2027-11-26T09:00:00.000Z')), { notice: { text: 'This question was erased after the retention period: nothing was changed.', style: 'warning' } }),
   ],
   'question-message.json': () => [
     questionReceiptCard(sampleQuestion()),
@@ -94,7 +96,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
   ],
   'my-questions.json': () => [
     myQuestionsCard([]),
-    myQuestionsCard([answeredQuestion, sampleQuestion({ id: 'Q-AAAA1111' })]),
+    myQuestionsCard([answeredQuestion, sampleQuestion({ id: 'Q-AAAA1111' }), erasedQuestion(answeredQuestion, Date.parse('2027-11-26T09:00:00.000Z'))]),
     myQuestionsCard(Array.from({ length: 30 }, (_, i) => sampleQuestion({ id: `Q-${String(i).padStart(8, '0')}`, text: 'x'.repeat(1000) }))),
   ],
   'insights.json': () => [

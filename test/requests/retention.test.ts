@@ -4,10 +4,9 @@
  * message and link are gone from DATA_DIR; id, kind, dates and status stay, and open requests are
  * untouched.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
+import { storedText } from '../fakes/stored-text';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { until } from '../fakes/until';
@@ -16,14 +15,6 @@ import { actionData, driver, facts, fileRequest, type Driver } from './drive';
 
 const TOKEN = 'retention-token-0123456789';
 const DAY_MS = 86_400_000;
-
-/** Every file under `dir`, as text. */
-function everything(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
-    .join('\n');
-}
 
 describe('retention of requests', () => {
   let connector: FakeConnector;
@@ -66,7 +57,7 @@ describe('retention of requests', () => {
     offset = 364 * DAY_MS;
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await storedRequest(bot.app.store, completedId))!.erasedAt).toBeUndefined();
-    expect(everything(bot.dataDir)).toContain(rosterMember(completed.id).email);
+    expect(storedText(bot.dataDir)).toContain(rosterMember(completed.id).email);
 
     offset = 365 * DAY_MS + 60_000;
     await until(async () => (await storedRequest(bot.app.store, completedId))!.erasedAt !== undefined && (await storedRequest(bot.app.store, withdrawnId))!.erasedAt !== undefined, 10_000, 'both closed requests erased');
@@ -88,7 +79,7 @@ describe('retention of requests', () => {
     expect((await storedRequest(bot.app.store, withdrawnId))!).toMatchObject({ kind: 'rectification', details: {}, progress: { status: 'withdrawn' } });
 
     // Nothing of the two people is left anywhere in the bot's storage; the open request keeps everything.
-    const stored = everything(bot.dataDir);
+    const stored = storedText(bot.dataDir);
     for (const gone of [rosterMember(completed.id).email, rosterMember(completed.id).name, completed.aadObjectId, 'Include my badge photos', 'Your export is ready.', 'exports.contoso.example', rosterMember(withdrawn.id).email, 'Desk 4.12']) {
       expect([gone, stored.includes(gone)]).toEqual([gone, false]);
     }

@@ -78,6 +78,9 @@ export const questions = {
   alreadyAnswered: '{name} answered this question first: their answer was sent and yours was not.',
   alreadyClosed: 'This question is closed: nothing was changed.',
   answerSent: 'Your answer is on its way to {name}.',
+  erased: 'Erased after the retention period',
+  erasedRefused: 'This question was erased after the retention period: nothing was changed.',
+  ticketAskedErased: 'Asked on {{DATE({at}, SHORT)}} at {{TIME({at})}}',
   teamOnly: 'Only the privacy team can do that, from its channel.',
 
   pasteHeading: 'Improve the content',
