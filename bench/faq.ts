@@ -9,8 +9,9 @@
  * [ids]}, `out_of_scope`) or the sample's (`faq`: {q, expect: [titles]}, `out_of_scope`). Without
  * CONTENT_DIR, a `content/` folder beside the question file is used, else the project's content/.
  *
- * For each set it runs the bot's own path (classifyIntent, then the FAQ service: a question the bot
- * routes to a request form gets no answer card) and, in the same run, plain lunr on the same
+ * For each set it runs the bot's own path (classifyIntent, then the FAQ service: an instruction the
+ * bot routes to a request form gets the policy's answer card after the form only when the answer is
+ * sure, as FaqFeature.alongside does) and, in the same run, plain lunr on the same
  * entries (default pipeline, the raw question to `index.search`, parse errors counted as no answer).
  * It reports top-1 (the answer card is right), top-3 (the right entry is the answer or among the
  * "Did you mean…" candidates; lunr: among its first three hits), off-topic questions declined, and
@@ -56,11 +57,16 @@ type Outcome =
 
 function botOutcome(faq: ExplainingFaqService, q: string): Outcome {
   const intent = classifyIntent(q);
-  if (intent.type === 'request') return { kind: 'request', titles: [], requestKind: intent.kind };
   const answer = faq.answer(q);
+  if (intent.type === 'request') return { kind: 'request', titles: answer.entry ? [answer.entry.title] : [], requestKind: intent.kind };
   if (answer.entry) return { kind: 'answer', titles: [answer.entry.title] };
   if (answer.candidates.length > 0) return { kind: 'choices', titles: answer.candidates.map((entry) => entry.title) };
   return { kind: 'declined', titles: [] };
+}
+
+/** The title on the answer card shown, alone or after a request form; none for "Did you mean…" or a decline. */
+function answerCardOf(outcome: Outcome): string | undefined {
+  return outcome.kind === 'answer' || outcome.kind === 'request' ? outcome.titles[0] : undefined;
 }
 
 function plainLunr(entries: FaqEntry[]) {
@@ -97,8 +103,9 @@ function score(set: QuestionSet, outcomes: Outcome[], offTopic: Outcome[], isBot
   let top3 = 0;
   set.faq.forEach((question, i) => {
     const outcome = outcomes[i];
-    if (outcome.kind === 'answer' && question.accepts(outcome.titles[0])) top1++;
-    const pool = isBot ? (outcome.kind === 'answer' ? outcome.titles.slice(0, 1) : outcome.kind === 'choices' ? outcome.titles : []) : outcome.titles;
+    const shown = answerCardOf(outcome);
+    if (shown !== undefined && question.accepts(shown)) top1++;
+    const pool = isBot ? (shown !== undefined ? [shown] : outcome.kind === 'choices' ? outcome.titles : []) : outcome.titles;
     if (pool.some((title) => question.accepts(title))) top3++;
   });
   return {
@@ -173,7 +180,7 @@ function runSet(set: QuestionSet, verbose: boolean): string {
   ];
   if (verbose) {
     const describe = (outcome: Outcome) =>
-      outcome.kind === 'request' ? `(request form: ${outcome.requestKind})` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
+      outcome.kind === 'request' ? `(request form: ${outcome.requestKind})${outcome.titles.length > 0 ? ` + ${outcome.titles[0]}` : ''}` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
     const coverage = (q: string) => {
       const { candidates, aboutPrivacy, aboutAsker } = faq.explain(q);
       const [first, second] = candidates;
@@ -188,7 +195,8 @@ function runSet(set: QuestionSet, verbose: boolean): string {
     lines.push('  questions (coverage of the best entry, its lead over the runner-up, P names a privacy concept / A speaks of the asker / - neither, outcome):');
     set.faq.forEach((question, i) => {
       const outcome = bot[i];
-      const mark = outcome.kind === 'answer' && question.accepts(outcome.titles[0]) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
+      const shown = answerCardOf(outcome);
+      const mark = shown !== undefined && question.accepts(shown) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
       lines.push(`    ${mark} ${coverage(question.q)} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
     });
     set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(q)} "${q}" -> ${describe(botOff[i])}`));

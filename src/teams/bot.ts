@@ -97,7 +97,9 @@ export class PrivacyBot extends ActivityHandler {
     const intent = classifyIntent(text);
     this.logger.debug({ intent: intent.type }, 'message classified');
     for (const feature of this.features) {
-      if (await feature.onMessage?.(turn, intent, text)) return;
+      if (!(await feature.onMessage?.(turn, intent, text))) continue;
+      for (const other of this.features) if (other !== feature) await other.alongside?.(turn, intent, text);
+      return;
     }
     await turn.sendActivity(strings.common.emptyMessage);
   }

@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { conversationKind } from './activity-text';
 import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
@@ -58,6 +59,21 @@ export class FaqFeature implements Feature {
     if (intent.type !== 'question' && intent.type !== 'request') return false;
     await turn.sendActivity(cardMessage(await this.answerCard(turn, text, intent)));
     return true;
+  }
+
+  /**
+   * An instruction ("erase me", "turn off tracking cookies") gets its request form from the requests
+   * feature; when the policy also answers it clearly, its section follows the form, so the person
+   * knows what the policy says before they send it (what is kept by law, how to change a setting
+   * themselves). Nothing is added when the answer is unsure, nor in a channel or group chat, where
+   * the form went to the person's own chat and the thread only says so.
+   */
+  async alongside(turn: TurnContext, intent: Intent, text: string): Promise<void> {
+    if (intent.type !== 'request' || conversationKind(turn.activity) !== 'personal') return;
+    const answer = this.options.faq.answer(text);
+    if (!answer.entry) return;
+    this.options.logger.info({ outcome: 'beside-form', entryId: answer.entry.id }, 'faq answer');
+    await turn.sendActivity(cardMessage(faqAnswerCard({ entry: answer.entry, related: answer.related, question: text, followUps: this.askFor(text, answer.entry) })));
   }
 
   registerActions(router: CardActionRouter): void {

@@ -16,6 +16,8 @@ export interface Feature {
   readonly name: string;
   /** True when this feature answered the message. `text` has mentions and markup stripped. */
   onMessage?(turn: TurnContext, intent: Intent, text: string): Promise<boolean>;
+  /** Offered a message another feature answered, to add to that answer (the FAQ adds the policy's section to a request form). */
+  alongside?(turn: TurnContext, intent: Intent, text: string): Promise<void>;
   registerActions?(router: CardActionRouter): void;
   onInstallation?(turn: TurnContext, event: InstallationEvent): Promise<void>;
 }

@@ -256,6 +256,15 @@ describe('privacy requests', () => {
     expect(facts(after).Status).toBe('With the privacy team');
   });
 
+  it('follows the form with the policy section that answers the instruction, and adds nothing when the policy is unsure', async () => {
+    const erin = { id: '29:erin', aadObjectId: 'aad-erin', name: 'Erin Example' };
+    const cards = await alice.say('I want my data deleted', { from: erin });
+    expect(cards.map((card) => cardTexts(card)[0])).toEqual(['Delete your data', 'Deletion']);
+    // "change my email address" is near three entries alike: the form alone.
+    const unsure = await alice.say('change my email address', { from: erin });
+    expect(unsure.map((card) => cardTexts(card)[0])).toEqual(['Correct your data']);
+  });
+
   it('offers to start a request under the answer to a question about a right', async () => {
     const [answer] = await alice.say('can I ask for my data to be deleted?');
     expect(actionData(answer, 'request.open')).toEqual({ kind: 'deletion' });
