@@ -13,6 +13,9 @@ import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
+/** Answers kept for questions asked lately, the least recently asked forgotten first. */
+const RECENT_QUESTIONS = 1_000;
+
 export interface FaqServiceOptions {
   readonly thresholds?: Partial<AnswerThresholds>;
 }
@@ -31,6 +34,8 @@ export interface Explanation {
 
 export interface ExplainingFaqService extends FaqService {
   explain(question: string): Explanation;
+  /** The answer searched for anew, past the cache of recent questions: what bench:faq times. */
+  search(question: string): FaqAnswer;
   readonly thresholds: AnswerThresholds;
 }
 
@@ -58,11 +63,31 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
   const verbatim = new Map<string, FaqEntry>();
   for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, entry.title]) verbatim.set(searchWords(phrasing).join(' '), entry);
-  const answer = (question: unknown): FaqAnswer => {
+  const search = (question: string): FaqAnswer => {
     const explanation = explain(question);
-    const named = typeof question === 'string' ? verbatim.get(searchWords(question.slice(0, MAX_QUESTION_CHARS)).join(' ')) : undefined;
+    const named = verbatim.get(searchWords(question).join(' '));
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
     return choose(explanation, thresholds, frozen);
+  };
+  // People ask the same few things again and again (after a notice, hundreds ask alike): a question
+  // seen lately is not searched again. Everything the search reads is its words and the content,
+  // which never changes while the bot runs, so the answer is the same.
+  const recent = new Map<string, FaqAnswer>();
+  const answer = (question: unknown): FaqAnswer => {
+    // Anything that is not a string (a card payload gone wrong) is an empty question.
+    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+    const key = searchWords(text).join(' ');
+    const known = recent.get(key);
+    if (known) {
+      recent.delete(key);
+      recent.set(key, known);
+      return known;
+    }
+    const found = search(text);
+    const kept = Object.freeze({ ...found, related: Object.freeze([...found.related]), candidates: Object.freeze([...found.candidates]) }) as FaqAnswer;
+    recent.set(key, kept);
+    if (recent.size > RECENT_QUESTIONS) recent.delete(recent.keys().next().value!);
+    return kept;
   };
 
   return {
@@ -71,6 +96,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     getEntry: (id) => byId.get(id),
     relatedTo: (entry) => relatedTo(entry, explain(entry.title).candidates, frozen),
     explain,
+    search: (question) => search(typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : ''),
     answer,
   };
 }

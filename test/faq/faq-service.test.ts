@@ -110,6 +110,20 @@ describe('abstention: nothing unrelated is ever offered', () => {
   });
 });
 
+describe('recent questions', () => {
+  it('answers a question asked again from memory, the same as searching anew, and forgets the least recent past a thousand', () => {
+    const first = faq.answer('How long do you keep my emails?');
+    expect(faq.answer('how long do you keep my emails')).toBe(first);
+    expect(first).toEqual(faq.search('How long do you keep my emails?'));
+    // Shared between askers, so nobody may change it.
+    expect(() => (first.related as unknown[]).push('x')).toThrow();
+    for (let i = 0; i < 1_000; i++) faq.answer(`question number ${i}`);
+    const again = faq.answer('How long do you keep my emails?');
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
+
 describe('answers', () => {
   it('offers up to three related entries, never the answer itself', () => {
     for (const question of ['delete my data', 'encryption', 'third party apps', 'how long do you keep emails', ...entries.map((e) => e.title)]) {
