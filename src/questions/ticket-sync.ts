@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { QuestionService, TicketJob } from './question-service';
 import type { TicketBoard } from './ticket-board';
+import type { Question } from './types';
 
 export interface TicketSyncOptions {
   readonly questions: Pick<QuestionService, 'get' | 'change'>;
@@ -18,6 +19,8 @@ export interface TicketSyncOptions {
   readonly board: TicketBoard;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Told of a ticket that could not be posted for good, so the privacy admins hear of it. */
+  readonly onPostFailed?: (question: Question, reason: string) => Promise<void>;
 }
 
 /** Teams throttles for seconds: a dozen attempts over about an hour, then the ticket waits for a restart. */
@@ -76,7 +79,10 @@ export class TicketSync {
     }
     // The bot is not in that team, the channel is gone, or Teams kept refusing: recorded on the
     // question (a restart after the channel is fixed posts it), and loud in the logs.
-    if (op === 'post') await questions.change(questionId, (current) => ({ ...current, ticket: { ...current.ticket, failure: result.reason } }));
+    if (op === 'post') {
+      await questions.change(questionId, (current) => ({ ...current, ticket: { ...current.ticket, failure: result.reason } }));
+      await this.options.onPostFailed?.(question, result.reason);
+    }
     await queue.complete(claim);
     logger.error({ ...log, reason: result.reason, code: 'CONNECTOR_FAILED' }, op === 'post' ? 'ticket could not be posted' : 'ticket could not be updated');
   };

@@ -26,6 +26,7 @@ import type { InsightsService } from '../questions/insights';
 import { isQuestionId } from '../questions/question-id';
 import { MAX_WAITING_QUESTIONS, type QuestionService } from '../questions/question-service';
 import type { Person, Question, TicketAction } from '../questions/types';
+import { QUESTION_TICKET_FAILED, ticketFailedData } from '../questions/ticket-alerts';
 import { checkAnswer, checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
@@ -109,6 +110,10 @@ export class QuestionsFeature implements Feature {
     messenger.register(QUESTION_CLOSED, (data) => {
       const closed = closedData(data);
       return closed && questionClosedCard(closed);
+    });
+    messenger.register(QUESTION_TICKET_FAILED, (data) => {
+      const failed = ticketFailedData(data);
+      return failed && questionNoteCard(s.ticketFailedTitle, format(s.ticketFailedText, { id: failed.id, reason: failed.reason }));
     });
   }
 

@@ -9,6 +9,7 @@ import { ContentGaps } from '../questions/content-gaps';
 import { InsightsService, type EntryRating } from '../questions/insights';
 import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../questions/question-service';
 import { QuestionRetention } from '../questions/retention';
+import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../requests/form-token';
 import { WorkQueue } from '../storage/work-queue';
@@ -54,7 +55,15 @@ export async function wireQuestions(deps: SharedParts & {
   const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, entryOf, adminIds: config.privacyAdminIds, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
-  const sync = new TicketSync({ questions: service, queue, board: new TeamsTicketBoard(deps.proactive, entryOf), logger });
+  const sync = new TicketSync({
+    questions: service,
+    queue,
+    board: new TeamsTicketBoard(deps.proactive, entryOf),
+    logger,
+    onPostFailed: async (question, reason) => {
+      for (const alert of ticketFailedAlerts(config.privacyAdminIds, question, reason)) await deps.notifications.outbox.send(alert);
+    },
+  });
   // One channel, and Teams allows 7 posts a second in a conversation: two at a time stays well clear.
   const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
   const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });

@@ -94,6 +94,34 @@ describe('questions through throttling and restarts', () => {
     }
   }, 120_000);
 
+  it('tells each privacy admin, by reference only, of a ticket Teams refuses for good (the bot is not in that team)', async () => {
+    const admins = ['aad-admin-one', 'aad-admin-two'];
+    const bot = await bootBot({ PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL, PRIVACY_ADMIN_IDS: admins.join(',') });
+    try {
+      connector.respond = (call) => (channelPost(call) ? { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } } : undefined);
+      const question = 'is my data used to train AI?';
+      const { id } = await askTheTeam(driver(bot, connector), connector, question);
+      const alertsTo = (admin: string) =>
+        connector
+          .posted()
+          .filter((call) => call.conversationId?.includes(admin))
+          .map((call) => cardOf(call.body))
+          .filter((card) => card !== undefined && shows(card, 'A question did not reach the privacy channel'));
+      await until(() => admins.every((admin) => alertsTo(admin).length > 0), 15_000, 'both admins alerted');
+      for (const admin of admins) {
+        const [alert] = alertsTo(admin);
+        expect(shows(alert!, id)).toBe(true);
+        expect(shows(alert!, 'http-403')).toBe(true);
+        expect(JSON.stringify(alert)).not.toContain(question);
+        expect(JSON.stringify(alert)).not.toContain(ALICE.name);
+      }
+      expect(ticketPosts(connector, id)).toHaveLength(0);
+      expect(bot.logs.some((line) => line.includes('ticket could not be posted') && line.includes(id))).toBe(true);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
+
   it('retries a channel post Teams answers with 429, honouring Retry-After, and posts it once', async () => {
     const bot = await bootBot({ PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL });
     try {

@@ -19,6 +19,10 @@ export const questions = {
   movedToPersonalFailed: 'Questions to the privacy team are private: open a chat with me (Privacy Assistant) and ask there.',
   notOffered: 'Asking the privacy team is not set up here. Please contact the privacy team directly.',
 
+  ticketFailedTitle: 'A question did not reach the privacy channel',
+  ticketFailedText:
+    'Question {id} could not be posted in the privacy team\'s channel ({reason}). Check that PRIVACY_TEAM_CHANNEL names a channel of a team the bot is installed in; questions not yet posted are posted when the bot restarts. The question is listed under "insights".',
+
   receiptTitle: 'Question sent to the privacy team',
   receiptText: 'You will get the answer here, in this chat. Keep the reference in case you need to ask about it.',
   duplicateText: 'This question was already sent: here is its reference.',
