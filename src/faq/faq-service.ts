@@ -57,16 +57,16 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const index = new SearchIndex(frozen);
   const expander = new QueryExpander(index);
   const vectors = new EntryVectors(frozen);
+  const rank = (units: Unit[]): Candidate[] => rankEntries(index, units, vectors.similarities(units.flatMap((unit) => unit.text.split(' '))));
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    const closeness = vectors.similarities(units.flatMap((unit) => unit.text.split(' ')));
-    return { units, candidates: rankEntries(index, units, closeness), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    return { units, candidates: rank(units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
   const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => explain(q).candidates[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
+  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
