@@ -27,7 +27,7 @@ import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { leadOf } from '../src/faq/answer-policy';
 import { loadContent } from '../src/faq/content-loader';
-import { createFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { createFaqService, type ExplainingFaqService, type Explanation } from '../src/faq/faq-service';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
 import { classifyIntent } from '../src/intents/classify';
@@ -178,14 +178,14 @@ function runSet(set: QuestionSet, verbose: boolean): string {
   if (verbose) {
     const describe = (outcome: Outcome) =>
       outcome.kind === 'request' ? `(request form: ${outcome.requestKind})${outcome.titles.length > 0 ? ` + ${outcome.titles[0]}` : ''}` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
-    const coverage = (q: string) => {
-      const { candidates, aboutPrivacy, aboutAsker } = faq.explain(q);
+    const coverage = ({ candidates, aboutPrivacy, aboutAsker }: Explanation) => {
       const [first, second] = candidates;
       const about = aboutPrivacy ? 'P' : aboutAsker ? 'A' : '-';
       return `${first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00'} ${about}`;
     };
-    const ranked = set.faq.filter((question) => {
-      const first = faq.explain(question.q).candidates[0];
+    const explained = set.faq.map((question) => faq.explain(question.q));
+    const ranked = set.faq.filter((question, i) => {
+      const first = explained[i].candidates[0];
       return first !== undefined && question.accepts(first.entry.title);
     }).length;
     lines.push(`  ranked first by the search, whatever the outcome: ${pct(ranked, n)}`);
@@ -194,9 +194,9 @@ function runSet(set: QuestionSet, verbose: boolean): string {
       const outcome = bot[i];
       const shown = answerCardOf(outcome);
       const mark = shown !== undefined && question.accepts(shown) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
-      lines.push(`    ${mark} ${coverage(question.q)} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
+      lines.push(`    ${mark} ${coverage(explained[i])} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
     });
-    set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(q)} "${q}" -> ${describe(botOff[i])}`));
+    set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(faq.explain(q))} "${q}" -> ${describe(botOff[i])}`));
   }
   return lines.join('\n');
 }
