@@ -27,16 +27,11 @@ import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { leadOf } from '../src/faq/answer-policy';
 import { loadContent } from '../src/faq/content-loader';
-import { createFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { createFaqService, type ExplainingFaqService, type Explanation } from '../src/faq/faq-service';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
 import { classifyIntent } from '../src/intents/classify';
-
-const REPO = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
+import { REPO_ROOT } from '../test/fakes/boot';
 
 interface QuestionSet extends QuestionFile {
   file: string;
@@ -45,7 +40,7 @@ interface QuestionSet extends QuestionFile {
 
 function readSet(file: string, contentDir: string | undefined): QuestionSet {
   const beside = path.join(path.dirname(file), 'content');
-  const dir = contentDir ?? (fs.existsSync(beside) ? beside : path.join(REPO, 'content'));
+  const dir = contentDir ?? (fs.existsSync(beside) ? beside : path.join(REPO_ROOT, 'content'));
   return { file, contentDir: dir, ...readQuestionFile(file) };
 }
 
@@ -183,14 +178,14 @@ function runSet(set: QuestionSet, verbose: boolean): string {
   if (verbose) {
     const describe = (outcome: Outcome) =>
       outcome.kind === 'request' ? `(request form: ${outcome.requestKind})${outcome.titles.length > 0 ? ` + ${outcome.titles[0]}` : ''}` : outcome.kind === 'declined' ? '(not covered)' : `${outcome.kind === 'choices' ? 'did you mean: ' : ''}${outcome.titles.join(' / ')}`;
-    const coverage = (q: string) => {
-      const { candidates, aboutPrivacy, aboutAsker } = faq.explain(q);
+    const coverage = ({ candidates, aboutPrivacy, aboutAsker }: Explanation) => {
       const [first, second] = candidates;
       const about = aboutPrivacy ? 'P' : aboutAsker ? 'A' : '-';
       return `${first ? `${first.coverage.toFixed(2)} ${leadOf(first, second).toFixed(2).padStart(5)}` : '0.00  0.00'} ${about}`;
     };
-    const ranked = set.faq.filter((question) => {
-      const first = faq.explain(question.q).candidates[0];
+    const explained = set.faq.map((question) => faq.explain(question.q));
+    const ranked = set.faq.filter((question, i) => {
+      const first = explained[i].candidates[0];
       return first !== undefined && question.accepts(first.entry.title);
     }).length;
     lines.push(`  ranked first by the search, whatever the outcome: ${pct(ranked, n)}`);
@@ -199,9 +194,9 @@ function runSet(set: QuestionSet, verbose: boolean): string {
       const outcome = bot[i];
       const shown = answerCardOf(outcome);
       const mark = shown !== undefined && question.accepts(shown) ? 'ok  ' : outcome.titles.some((title) => question.accepts(title)) ? 'top3' : 'MISS';
-      lines.push(`    ${mark} ${coverage(question.q)} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
+      lines.push(`    ${mark} ${coverage(explained[i])} "${question.q}" -> ${describe(outcome)}${mark === 'ok  ' ? '' : ` [want ${question.expected}]`}`);
     });
-    set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(q)} "${q}" -> ${describe(botOff[i])}`));
+    set.outOfScope.forEach((q, i) => lines.push(`    ${botOff[i].kind === 'declined' ? 'off ' : 'LEAK'} ${coverage(faq.explain(q))} "${q}" -> ${describe(botOff[i])}`));
   }
   return lines.join('\n');
 }
@@ -210,8 +205,8 @@ function runSet(set: QuestionSet, verbose: boolean): string {
 async function startup(contentDir: string): Promise<{ ms: number; rssMb: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-faq-'));
   const start = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO, 'dist/src/index.js')], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/index.js')], {
+    cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, CONTENT_DIR: contentDir, LOG_LEVEL: 'info' },
   });
   try {
@@ -249,20 +244,20 @@ async function main(): Promise<void> {
   const files = args.filter((arg) => !arg.startsWith('--'));
   const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
   // ../shared beside the project (its main checkout), or beside the folder of worktrees.
-  const shared = [path.resolve(REPO, '../shared'), path.resolve(REPO, '../../shared')].find((dir) => fs.existsSync(dir)) ?? path.resolve(REPO, '../shared');
+  const shared = [path.resolve(REPO_ROOT, '../shared'), path.resolve(REPO_ROOT, '../../shared')].find((dir) => fs.existsSync(dir)) ?? path.resolve(REPO_ROOT, '../shared');
   const defaults = [
     path.join(shared, 'eval/faq-dev.json'),
     path.join(shared, 'eval/fabrikam/questions.json'),
-    path.join(REPO, 'test/faq/fixtures/employee-notice/questions.json'),
-    path.join(REPO, 'test/faq/fixtures/clinic-notice/questions.json'),
-    path.join(REPO, 'test/faq/fixtures/university-notice/questions.json'),
-    path.join(REPO, 'test/faq/fixtures/fitness-app/questions.json'),
-    path.join(REPO, 'test/faq/fixtures/homeware-shop/questions.json'),
+    path.join(REPO_ROOT, 'test/faq/fixtures/employee-notice/questions.json'),
+    path.join(REPO_ROOT, 'test/faq/fixtures/clinic-notice/questions.json'),
+    path.join(REPO_ROOT, 'test/faq/fixtures/university-notice/questions.json'),
+    path.join(REPO_ROOT, 'test/faq/fixtures/fitness-app/questions.json'),
+    path.join(REPO_ROOT, 'test/faq/fixtures/homeware-shop/questions.json'),
   ].filter((file) => fs.existsSync(file));
   const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaults).map((file) => readSet(file, contentDir));
   for (const set of sets) console.log(`${runSet(set, verbose)}\n`);
   if (withStartup) {
-    if (!fs.existsSync(path.join(REPO, 'dist/src/index.js'))) throw new Error('build first: npm run build');
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/src/index.js'))) throw new Error('build first: npm run build');
     for (const dir of [...new Set(sets.map((set) => set.contentDir))]) {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await startup(dir));

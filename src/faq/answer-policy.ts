@@ -12,7 +12,7 @@ import type { Candidate } from './ranking';
 import type { FaqAnswer, FaqEntry } from './types';
 
 export const MAX_RELATED = 3;
-export const MAX_CANDIDATES = 3;
+const MAX_CANDIDATES = 3;
 
 export interface AnswerThresholds {
   /** Coverage the best entry needs for the question to count as covered at all. */

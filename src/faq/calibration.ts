@@ -12,7 +12,7 @@ import { englishData } from '../language/english';
 import { STOP_WORDS } from '../language/stop-words';
 import type { AnswerThresholds } from './answer-policy';
 
-export const CALIBRATION_FILE = 'calibration.json';
+const CALIBRATION_FILE = 'calibration.json';
 
 /** Random questions tried, and the share of them the bot must decline. */
 const SAMPLES = 100;
@@ -36,7 +36,7 @@ const SUBJECT_DECLINED_SHARE = 0.98;
  * ranking against itself, so it carries from one content to another; measured on our four
  * development policies of different kinds, and settable in calibration.json.
  */
-export const DEFAULT_ANSWER_LEAD = -0.35;
+const DEFAULT_ANSWER_LEAD = -0.35;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {

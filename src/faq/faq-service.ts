@@ -39,6 +39,16 @@ export interface ExplainingFaqService extends FaqService {
   readonly thresholds: AnswerThresholds;
 }
 
+/** Anything that is not a string (a card payload gone wrong) is an empty question. */
+function questionText(question: unknown): string {
+  return typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+}
+
+/** Questions alike in their words are one question: what the verbatim phrasings and the cache are keyed by. */
+function wordsKey(text: string): string {
+  return searchWords(text).join(' ');
+}
+
 export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions = {}): ExplainingFaqService {
   const frozen: readonly FaqEntry[] = Object.freeze(
     entries.map((entry) => Object.freeze({ ...entry, alsoAsked: Object.freeze([...entry.alsoAsked]), source: Object.freeze({ ...entry.source }) })),
@@ -47,25 +57,24 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const index = new SearchIndex(frozen);
   const expander = new QueryExpander(index);
   const vectors = new EntryVectors(frozen);
+  const rank = (units: Unit[]): Candidate[] => rankEntries(index, units, vectors.similarities(units.flatMap((unit) => unit.text.split(' '))));
   const explain = (question: unknown): Explanation => {
-    // Anything that is not a string (a card payload gone wrong) is an empty question.
-    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+    const text = questionText(question);
     const units = expander.units(text);
-    const closeness = vectors.similarities(units.flatMap((unit) => unit.text.split(' ')));
-    return { units, candidates: rankEntries(index, units, closeness), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    return { units, candidates: rank(units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
   const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => explain(q).candidates[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
+  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
   const verbatim = new Map<string, FaqEntry>();
-  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, entry.title]) verbatim.set(searchWords(phrasing).join(' '), entry);
-  const search = (question: string): FaqAnswer => {
-    const explanation = explain(question);
-    const named = verbatim.get(searchWords(question).join(' '));
+  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, entry.title]) verbatim.set(wordsKey(phrasing), entry);
+  const search = (text: string, key = wordsKey(text)): FaqAnswer => {
+    const explanation = explain(text);
+    const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
     return choose(explanation, thresholds, frozen);
   };
@@ -74,16 +83,15 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   // which never changes while the bot runs, so the answer is the same.
   const recent = new Map<string, FaqAnswer>();
   const answer = (question: unknown): FaqAnswer => {
-    // Anything that is not a string (a card payload gone wrong) is an empty question.
-    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
-    const key = searchWords(text).join(' ');
+    const text = questionText(question);
+    const key = wordsKey(text);
     const known = recent.get(key);
     if (known) {
       recent.delete(key);
       recent.set(key, known);
       return known;
     }
-    const found = search(text);
+    const found = search(text, key);
     const kept = Object.freeze({ ...found, related: Object.freeze([...found.related]), candidates: Object.freeze([...found.candidates]) }) as FaqAnswer;
     recent.set(key, kept);
     if (recent.size > RECENT_QUESTIONS) recent.delete(recent.keys().next().value!);
@@ -96,7 +104,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     getEntry: (id) => byId.get(id),
     relatedTo: (entry) => relatedTo(entry, explain(entry.title).candidates, frozen),
     explain,
-    search: (question) => search(typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : ''),
+    search: (question) => search(questionText(question)),
     answer,
   };
 }

@@ -141,7 +141,9 @@ export class QueryExpander {
       for (const form of baseForms(word)) this.contentBaseForms.add(form);
       if (word.length >= 4) {
         const key = word.slice(0, 4);
-        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), { word, stem: wordStem }]);
+        const sharing = this.byPrefix.get(key);
+        if (sharing) sharing.push({ word, stem: wordStem });
+        else this.byPrefix.set(key, [{ word, stem: wordStem }]);
       }
       const row = this.english.row(word);
       if (row === undefined || !this.isTarget(wordStem)) continue;
@@ -194,11 +196,10 @@ export class QueryExpander {
    */
   aboutPrivacy(question: string): boolean {
     const said = searchWords(question).map((word) => this.correct(word));
-    const key = phraseKey(said);
-    return (
-      said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined) ||
-      [...this.conceptPhrases].some((phrase) => ` ${key} `.includes(` ${phrase} `))
-    );
+    if (said.some((word, i) => this.namesPrivacyConcept(word) || this.longestExpression(said, i) !== undefined)) return true;
+    const key = ` ${phraseKey(said)} `;
+    for (const phrase of this.conceptPhrases) if (key.includes(` ${phrase} `)) return true;
+    return false;
   }
 
   /** Whether the asker speaks of themselves ("my", "I", "we"): personal data is about someone. */
@@ -231,16 +232,20 @@ export class QueryExpander {
         const whole = this.index.phrase(content.map(stem));
         if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
         const abbreviation = match?.expression.abbreviation;
-        if (abbreviation !== undefined && this.index.has(stem(abbreviation))) keepBest(alternatives, { stem: stem(abbreviation), weight: VOCABULARY_WEIGHT });
-        if (abbreviation !== undefined && !whole && !this.index.has(stem(abbreviation)) && !this.saysWord(content.at(-1)!)) unnamed = true;
+        if (abbreviation !== undefined) {
+          const abbreviated = stem(abbreviation);
+          if (this.index.has(abbreviated)) keepBest(alternatives, { stem: abbreviated, weight: VOCABULARY_WEIGHT });
+          else if (!whole && !this.saysWord(content.at(-1)!)) unnamed = true;
+        }
         const partWeight = unnamed ? TERM_PART_WEIGHT : PHRASE_PART_WEIGHT;
         for (const word of content) for (const alternative of this.alternatives(word)) if (this.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
       for (const g of match?.expression.groups ?? []) for (const alternative of this.groupAlternatives[g]) keepBest(alternatives, alternative);
       // "dpo" is also searched as "data protection officer".
       if (content.length === 1) {
-        const longs = (ABBREVIATIONS.get(content[0]) ?? []).filter((long) => searchWords(long).length >= TERM_MIN_WORDS);
-        for (const long of ABBREVIATIONS.get(content[0]) ?? []) {
+        const written = ABBREVIATIONS.get(content[0]) ?? [];
+        const longs = written.filter((long) => searchWords(long).length >= TERM_MIN_WORDS);
+        for (const long of written) {
           const term = this.termOf(long);
           if (term) keepBest(alternatives, { stem: term, weight: VOCABULARY_WEIGHT });
         }

@@ -11,7 +11,6 @@ import type { FaqEntry } from './types';
 
 export interface Candidate {
   entry: FaqEntry;
-  score: number;
   /** 0..1: the share of the question's information the entry matched, weighted by how directly. */
   coverage: number;
   /** The same share, counting only what the entry's heading or `Also asked:` lines matched. */
@@ -131,7 +130,7 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[], closenes
     const headingCoverage = information > 0 ? headingCovered[doc] / information : 0;
     const matchRank = score[doc] * (COVERAGE_BLEND + coverage);
     const near = closeness ? Math.exp(CLOSENESS_WEIGHT * (closeness[doc] - nearest)) : 1;
-    candidates.push({ entry: index.entries[doc], score: score[doc], coverage, headingCoverage, rank: matchRank * near, matchRank });
+    candidates.push({ entry: index.entries[doc], coverage, headingCoverage, rank: matchRank * near, matchRank });
   }
   // Ties go to the earlier entry: the same answer on every run.
   return candidates.sort((a, b) => b.rank - a.rank);

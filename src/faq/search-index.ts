@@ -47,6 +47,8 @@ export class SearchIndex {
     this.entries = entries;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
     this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
+    // A word's dictionary form depends on the word alone: looked up once, not at each use.
+    const lemmaOfWord = new Map<string, string>();
     entries.forEach((entry, doc) => {
       const fieldText: Record<Field, string> = {
         title: entry.title,
@@ -64,7 +66,8 @@ export class SearchIndex {
           else this.positions[doc][f].set(term.stem, [at]);
         });
         for (const term of terms) {
-          const lemma = lemmaOf(term.word);
+          let lemma = lemmaOfWord.get(term.word);
+          if (lemma === undefined) lemmaOfWord.set(term.word, (lemma = lemmaOf(term.word)));
           let docs = this.lemmaDocs.get(lemma);
           if (!docs) this.lemmaDocs.set(lemma, (docs = new Set()));
           docs.add(doc);

@@ -19,8 +19,6 @@ export interface English {
   similarity(a: string, b: string): number | undefined;
   /** The word's vector row, for many comparisons against one word; undefined outside the vocabulary. */
   row(word: string): number | undefined;
-  /** Cosine of two rows. */
-  rowSimilarity(a: number, b: number): number;
   /** The rows' vectors, unit length, one after another: for comparing one word with many quickly. */
   matrix(rows: readonly number[]): Float32Array;
   /** Cosine of a row with each vector of such a matrix. */
@@ -102,7 +100,6 @@ function load(): English {
     rank: (word) => ranks.get(word),
     word: (rank) => words[rank - 1],
     row,
-    rowSimilarity,
     similarity(a, b) {
       const ra = row(a);
       const rb = row(b);

@@ -1,5 +1,5 @@
 /** Coverage levels: derived from the content unless calibration.json beside it sets them. */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../src/errors';
@@ -7,8 +7,14 @@ import { loadFaqService } from '../../src/faq/faq-service';
 
 const FIXTURE = path.join(__dirname, 'fixtures/employee-notice/content');
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function contentWith(calibration: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'calibration-'));
+  tempDirs.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(path.join(dir, 'calibration.json'), calibration);
   return dir;

@@ -3,7 +3,7 @@
  * started on our employee-notice fixture, asked over HTTP through the local stand-in for the Teams
  * connector. Nothing in src/ knows this policy's words.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cardActionTitles, cardTexts, message, submit } from '../fakes/activities';
@@ -13,13 +13,14 @@ import { findActions, type Card } from '../requests/drive';
 
 const FIXTURE = path.join(__dirname, 'fixtures/employee-notice/content');
 
+let content: string;
 let running: BotProcess;
 let connector: FakeConnector;
 let bot: ReturnType<typeof overHttp>;
 
 beforeAll(async () => {
   // A copy, with one entry taught an `Also asked:` phrasing the way an author would write it.
-  const content = mkdtempSync(path.join(os.tmpdir(), 'drop-in-'));
+  content = mkdtempSync(path.join(os.tmpdir(), 'drop-in-'));
   cpSync(FIXTURE, content, { recursive: true });
   const faq = path.join(content, 'faq.md');
   writeFileSync(
@@ -35,6 +36,7 @@ afterAll(async () => {
   running.child.kill('SIGTERM');
   await running.exited;
   await connector.close();
+  rmSync(content, { recursive: true, force: true });
 });
 
 /** Sends a message (or a card submit) and returns the first card the bot posts back. */
