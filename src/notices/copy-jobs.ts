@@ -22,7 +22,7 @@ import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue'
 import type { InstallationRegistry } from './installations';
 import type { NoticePublisher } from './publisher';
 import type { TeamsRateLimiter } from './rate-limiter';
-import { readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
+import { queueDelete, queueUpdate, readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
 import type { NoticeTallies } from './tallies';
 import type { Installation, NoticeTarget } from './types';
 
@@ -155,13 +155,8 @@ export class CopyJobs {
   private async followChanges(target: NoticeTarget): Promise<void> {
     const notice = (await readNotice(this.options.store, target.noticeId))?.value;
     if (!notice || target.recall) return;
-    const key = targetKey(target.noticeId, target.teamId);
-    if (notice.recalledAt) {
-      await this.options.queue.enqueue(`${key}.x`, { kind: 'delete', noticeId: target.noticeId, teamId: target.teamId });
-    } else if (revisionOf(notice) > (target.postedRevision ?? 1)) {
-      const revision = revisionOf(notice);
-      await this.options.queue.enqueue(`${key}.u${revision}`, { kind: 'update', noticeId: target.noticeId, teamId: target.teamId, revision });
-    }
+    if (notice.recalledAt) await queueDelete(this.options.queue, target.noticeId, target.teamId);
+    else if (revisionOf(notice) > (target.postedRevision ?? 1)) await queueUpdate(this.options.queue, target.noticeId, target.teamId, revisionOf(notice));
   }
 
   /**

@@ -17,6 +17,8 @@ import {
   NOTICES_COLLECTION,
   pageAfter,
   PAGE_SIZE,
+  queueDelete,
+  queueUpdate,
   readNotice,
   revisionOf,
   TARGETS_COLLECTION,
@@ -85,7 +87,7 @@ export class FanOut {
     if (revisionOf(notice) > job.revision || notice.recalledAt) return this.done(claim);
     await this.eachTargetPage(claim, job, async (target) => {
       if (target.state !== 'sent' || target.recall || (target.postedRevision ?? 1) >= job.revision) return;
-      await this.options.queue.enqueue(`${targetKey(target.noticeId, target.teamId)}.u${job.revision}`, { kind: 'update', noticeId: target.noticeId, teamId: target.teamId, revision: job.revision });
+      await queueUpdate(this.options.queue, target.noticeId, target.teamId, job.revision);
     });
   }
 
@@ -95,7 +97,7 @@ export class FanOut {
     if (!notice?.recalledAt) return this.waitForChange(claim);
     await this.eachTargetPage(claim, job, async (target) => {
       if (target.state !== 'sent' || target.recall) return;
-      await this.options.queue.enqueue(`${targetKey(target.noticeId, target.teamId)}.x`, { kind: 'delete', noticeId: target.noticeId, teamId: target.teamId });
+      await queueDelete(this.options.queue, target.noticeId, target.teamId);
     });
   }
 

@@ -3,6 +3,7 @@
  * record; keys start with the notice id, so everything of one notice can be paged through in order.
  */
 import type { Store, StoredItem } from '../storage/store';
+import type { WorkQueue } from '../storage/work-queue';
 import type { Notice, NoticeTarget, Stamp } from './types';
 
 export const NOTICES_COLLECTION = 'notices';
@@ -31,6 +32,16 @@ export const PAGE_SIZE = 200;
 
 export function targetKey(noticeId: string, teamId: string): string {
   return `${noticeId}.${teamId}`;
+}
+
+/** Queues the update of one team's copy to `revision`. The id is the idempotency key: an edit's fan-out and a post that saw the edit queue it once. */
+export async function queueUpdate(queue: WorkQueue<NoticeJob>, noticeId: string, teamId: string, revision: number): Promise<void> {
+  await queue.enqueue(`${targetKey(noticeId, teamId)}.u${revision}`, { kind: 'update', noticeId, teamId, revision });
+}
+
+/** Queues the delete of one team's copy (a recall), once, however many times it is asked for. */
+export async function queueDelete(queue: WorkQueue<NoticeJob>, noticeId: string, teamId: string): Promise<void> {
+  await queue.enqueue(`${targetKey(noticeId, teamId)}.x`, { kind: 'delete', noticeId, teamId });
 }
 
 export function revisionOf(notice: Notice): number {
