@@ -2,7 +2,7 @@
  * Where notices keep their records, and the work items that act on them. One collection per kind of
  * record; keys start with the notice id, so everything of one notice can be paged through in order.
  */
-import type { Store, StoredItem } from '../storage/store';
+import { pageAfterKey, type Store, type StoredItem } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import type { Notice, NoticeTarget, Stamp } from './types';
 
@@ -60,9 +60,8 @@ export async function readTarget(store: RecordStore, noticeId: string, teamId: s
 
 /** The next page of a notice's records in `collection`, after the key `cursor` (a page's last key). */
 export async function pageAfter<T>(store: RecordStore, collection: string, noticeId: string, cursor: string | undefined): Promise<{ items: StoredItem<T>[]; full: boolean }> {
-  const rows = await store.listRange<T>(collection, { prefix: `${noticeId}.`, ...(cursor ? { from: cursor } : {}), limit: PAGE_SIZE + 1 });
-  const items = rows.filter((row) => row.key !== cursor).slice(0, PAGE_SIZE);
-  return { items, full: rows.length > PAGE_SIZE };
+  const { items, more } = await pageAfterKey<T>(store, collection, { prefix: `${noticeId}.`, after: cursor, limit: PAGE_SIZE });
+  return { items, full: more };
 }
 
 /** A target with a change written and its counting stamp recorded under `kind`. */
