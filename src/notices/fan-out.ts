@@ -14,6 +14,7 @@ import type { InstallationRegistry } from './installations';
 import {
   ACKNOWLEDGEMENTS_COLLECTION,
   AUDIENCE_COLLECTION,
+  audienceKey,
   NOTICES_COLLECTION,
   pageAfter,
   PAGE_SIZE,
@@ -51,13 +52,6 @@ const WAIT_FOR_CHANGE_FIRST_MS = 50;
 const WAIT_FOR_CHANGE_MAX_MS = 10_000;
 /** How often a purge looks again whether the recall has finished. */
 const PURGE_RECHECK_MS = 2000;
-
-/** Audience chunks: how many chosen team ids one record holds. */
-export const AUDIENCE_CHUNK = 250;
-
-export function audienceKey(noticeId: string, chunk: number): string {
-  return `${noticeId}.${String(chunk).padStart(4, '0')}`;
-}
 
 export class FanOut {
   constructor(private readonly options: FanOutOptions) {}

@@ -27,6 +27,13 @@ export type NoticeJob =
   /** Erases the acknowledgements; with `purge`, the whole notice once its copies are deleted. */
   | { readonly kind: 'erase'; readonly noticeId: string; readonly purge: boolean };
 
+/** Audience chunks: how many chosen team ids one record holds. */
+export const AUDIENCE_CHUNK = 250;
+
+export function audienceKey(noticeId: string, chunk: number): string {
+  return `${noticeId}.${String(chunk).padStart(4, '0')}`;
+}
+
 /** Records read or written per page of a fan-out job: each page stays well inside a lease. */
 export const PAGE_SIZE = 200;
 
