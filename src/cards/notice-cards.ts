@@ -212,7 +212,7 @@ export function noticeRecallCard(notice: Pick<Notice, 'id' | 'title'>, scheduled
 }
 
 /** "4 January 2027, 10:00 (Europe/Berlin)": in the admin's zone when Teams told us it, else UTC, and it says which. */
-export function formatDateTime(iso: string, timeZone = 'UTC'): string {
+function formatDateTime(iso: string, timeZone = 'UTC'): string {
   const at = new Date(iso);
   const day = at.toLocaleDateString(strings.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   const time = at.toLocaleTimeString(strings.locale, { hour: '2-digit', minute: '2-digit', timeZone });

@@ -25,14 +25,14 @@ const NOTICE_ID = /^NT-[0-9A-F]{16}$/;
 
 export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): void {
   const authorize = requireBearer(deps.token, 'notices', deps.logger);
+  const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
   /** The notice id in the path, or a 404 answered. */
   const noticeId = (req: Request, res: Response): string | undefined => {
     const id = String(req.params.id ?? '');
     if (NOTICE_ID.test(id)) return id;
-    sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
+    notFound(res);
     return undefined;
   };
-  const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', strings.api.noSuchNotice));
 
   server.post('/api/notices', authorize, jsonBody(), async (req: Request, res: Response) => {
     const checked = validateNotice(req.body);

@@ -22,7 +22,7 @@ import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue'
 import type { InstallationRegistry } from './installations';
 import type { NoticePublisher } from './publisher';
 import type { TeamsRateLimiter } from './rate-limiter';
-import { readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
+import { queueDelete, queueUpdate, readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
 import type { NoticeTallies } from './tallies';
 import type { Installation, NoticeTarget } from './types';
 
@@ -69,12 +69,8 @@ export class CopyJobs {
       await this.settle(target, { state: 'cancelled' }, 'post', ['cancelled']);
       return this.done(claim);
     }
-    const installation = await this.options.installations.get(teamId);
-    if (!installation) {
-      await this.settle(target, { state: 'failed', reason: 'uninstalled' }, 'post', ['failed']);
-      return this.done(claim);
-    }
-    if (!(await this.paced(claim, installation))) return;
+    const installation = await this.readyToSend(claim, target, { state: 'failed', reason: 'uninstalled' }, 'post', ['failed']);
+    if (!installation) return;
 
     const revision = revisionOf(notice.value);
     const result = await this.options.publisher.post(installation.reference, notice.value);
@@ -105,12 +101,8 @@ export class CopyJobs {
         await this.recountIfLost(target, 'update');
         return this.done(claim);
       }
-      const installation = await this.options.installations.get(teamId);
-      if (!installation) {
-        await this.settle(target, { updateFailedRevision: revision }, 'update', [`revFailed:${revision}`]);
-        return this.done(claim);
-      }
-      if (!(await this.paced(claim, installation))) return;
+      const installation = await this.readyToSend(claim, target, { updateFailedRevision: revision }, 'update', [`revFailed:${revision}`]);
+      if (!installation) return;
       const result = await this.options.publisher.update(installation.reference, target.value.activityId, notice.value);
       if (!result.ok) {
         if (await this.retryLater(claim, installation, result, 'update')) return;
@@ -133,12 +125,8 @@ export class CopyJobs {
       await this.recountIfLost(target, 'recall');
       return this.done(claim);
     }
-    const installation = await this.options.installations.get(teamId);
-    if (!installation) {
-      await this.settle(target, { recall: 'failed', reason: 'uninstalled' }, 'recall', ['deleteFailed']);
-      return this.done(claim);
-    }
-    if (!(await this.paced(claim, installation))) return;
+    const installation = await this.readyToSend(claim, target, { recall: 'failed', reason: 'uninstalled' }, 'recall', ['deleteFailed']);
+    if (!installation) return;
     const result = await this.options.publisher.delete(installation.reference, target.value.activityId);
     // Already gone (someone deleted it in Teams) is as good as deleted.
     if (result.ok || result.verdict === 'gone') {
@@ -155,13 +143,23 @@ export class CopyJobs {
   private async followChanges(target: NoticeTarget): Promise<void> {
     const notice = (await readNotice(this.options.store, target.noticeId))?.value;
     if (!notice || target.recall) return;
-    const key = targetKey(target.noticeId, target.teamId);
-    if (notice.recalledAt) {
-      await this.options.queue.enqueue(`${key}.x`, { kind: 'delete', noticeId: target.noticeId, teamId: target.teamId });
-    } else if (revisionOf(notice) > (target.postedRevision ?? 1)) {
-      const revision = revisionOf(notice);
-      await this.options.queue.enqueue(`${key}.u${revision}`, { kind: 'update', noticeId: target.noticeId, teamId: target.teamId, revision });
+    if (notice.recalledAt) await queueDelete(this.options.queue, target.noticeId, target.teamId);
+    else if (revisionOf(notice) > (target.postedRevision ?? 1)) await queueUpdate(this.options.queue, target.noticeId, target.teamId, revisionOf(notice));
+  }
+
+  /**
+   * The team's installation once the rate limiter lets this copy go. Undefined when the job stops
+   * here: the team has uninstalled the bot (`uninstalled` is recorded and the item completed), or the
+   * wait is long and the item went back to the queue.
+   */
+  private async readyToSend(claim: Claim<NoticeJob>, target: Target, uninstalled: Partial<NoticeTarget>, kind: string, events: readonly string[]): Promise<Installation | undefined> {
+    const installation = await this.options.installations.get(target.value.teamId);
+    if (!installation) {
+      await this.settle(target, uninstalled, kind, events);
+      await this.done(claim);
+      return undefined;
     }
+    return (await this.paced(claim, installation)) ? installation : undefined;
   }
 
   /**

@@ -14,9 +14,12 @@ import type { InstallationRegistry } from './installations';
 import {
   ACKNOWLEDGEMENTS_COLLECTION,
   AUDIENCE_COLLECTION,
+  audienceKey,
   NOTICES_COLLECTION,
   pageAfter,
   PAGE_SIZE,
+  queueDelete,
+  queueUpdate,
   readNotice,
   revisionOf,
   TARGETS_COLLECTION,
@@ -50,13 +53,6 @@ const WAIT_FOR_CHANGE_MAX_MS = 10_000;
 /** How often a purge looks again whether the recall has finished. */
 const PURGE_RECHECK_MS = 2000;
 
-/** Audience chunks: how many chosen team ids one record holds. */
-export const AUDIENCE_CHUNK = 250;
-
-export function audienceKey(noticeId: string, chunk: number): string {
-  return `${noticeId}.${String(chunk).padStart(4, '0')}`;
-}
-
 export class FanOut {
   constructor(private readonly options: FanOutOptions) {}
 
@@ -85,7 +81,7 @@ export class FanOut {
     if (revisionOf(notice) > job.revision || notice.recalledAt) return this.done(claim);
     await this.eachTargetPage(claim, job, async (target) => {
       if (target.state !== 'sent' || target.recall || (target.postedRevision ?? 1) >= job.revision) return;
-      await this.options.queue.enqueue(`${targetKey(target.noticeId, target.teamId)}.u${job.revision}`, { kind: 'update', noticeId: target.noticeId, teamId: target.teamId, revision: job.revision });
+      await queueUpdate(this.options.queue, target.noticeId, target.teamId, job.revision);
     });
   }
 
@@ -95,7 +91,7 @@ export class FanOut {
     if (!notice?.recalledAt) return this.waitForChange(claim);
     await this.eachTargetPage(claim, job, async (target) => {
       if (target.state !== 'sent' || target.recall) return;
-      await this.options.queue.enqueue(`${targetKey(target.noticeId, target.teamId)}.x`, { kind: 'delete', noticeId: target.noticeId, teamId: target.teamId });
+      await queueDelete(this.options.queue, target.noticeId, target.teamId);
     });
   }
 

@@ -3,7 +3,7 @@
  * Teams announces an install twice (installationUpdate and conversationUpdate), and writing the same
  * key twice is the deduplication.
  */
-import { unlessConflict, type Store } from '../storage/store';
+import { pageAfterKey, unlessConflict, type Store } from '../storage/store';
 import type { Installation } from './types';
 
 export const INSTALLATIONS_COLLECTION = 'installations';
@@ -37,9 +37,8 @@ export class InstallationRegistry {
    * them this way, a page per turn.
    */
   async activePage(cursor: string | undefined, limit: number): Promise<{ active: Installation[]; next?: string }> {
-    const rows = await this.store.listRange<Installation>(INSTALLATIONS_COLLECTION, { ...(cursor ? { from: cursor } : {}), limit: limit + 1 });
-    const page = rows.filter((row) => row.key !== cursor).slice(0, limit);
-    return { active: page.map((row) => row.value).filter((item) => !item.staleSince), ...(rows.length > limit ? { next: page.at(-1)!.key } : {}) };
+    const page = await pageAfterKey<Installation>(this.store, INSTALLATIONS_COLLECTION, { after: cursor, limit });
+    return { active: page.items.map((row) => row.value).filter((item) => !item.staleSince), ...(page.more ? { next: page.items.at(-1)!.key } : {}) };
   }
 
   async markStale(teamId: string, at: Date): Promise<void> {

@@ -11,11 +11,11 @@ import { unlessConflict, type Store } from '../storage/store';
 import type { Claim, WorkQueue } from '../storage/work-queue';
 import { Acknowledgements, type AcknowledgeResult, type Reader } from './acknowledgements';
 import { CopyJobs } from './copy-jobs';
-import { AUDIENCE_CHUNK, audienceKey, FanOut } from './fan-out';
+import { FanOut } from './fan-out';
 import type { InstallationRegistry } from './installations';
 import type { NoticePublisher } from './publisher';
 import type { TeamsRateLimiter } from './rate-limiter';
-import { AUDIENCE_COLLECTION, NOTICES_COLLECTION, readNotice, revisionOf, TARGETS_COLLECTION, type NoticeJob } from './records';
+import { AUDIENCE_CHUNK, AUDIENCE_COLLECTION, audienceKey, NOTICES_COLLECTION, readNotice, revisionOf, TARGETS_COLLECTION, type NoticeJob } from './records';
 import { NoticeTallies, type Counts } from './tallies';
 import type { Acknowledgement, Notice, NoticeContent, NoticeOrigin, NoticeState, NoticeStatus, NoticeTarget } from './types';
 import type { NoticeChanges } from './validate';
@@ -137,7 +137,7 @@ export class NoticeService {
       const stored = await readNotice(this.options.store, id);
       if (!stored) return { ok: false, reason: 'not-found' };
       if (stored.value.recalledAt) return { ok: true, notice: stored.value };
-      const notYetDue = !stored.value.released && stored.value.sendAt !== undefined && Date.parse(stored.value.sendAt) > this.now();
+      const notYetDue = this.notYetDue(stored.value);
       const recalled: Notice = { ...stored.value, recalledAt: new Date(this.now()).toISOString(), ...(notYetDue ? { cancelled: true } : {}) };
       if (!notYetDue) await this.options.queue.enqueue(`${id}.recall`, { kind: 'recall', noticeId: id });
       if (await unlessConflict(this.options.store.put(NOTICES_COLLECTION, id, recalled, { etag: stored.etag }))) {
@@ -163,7 +163,7 @@ export class NoticeService {
     let status: NoticeState;
     if (notice.cancelled) status = 'cancelled';
     else if (notice.recalledAt) status = pending > 0 || deleted + deleteFailed < delivered ? 'recalling' : 'recalled';
-    else if (!notice.released && notice.sendAt && Date.parse(notice.sendAt) > this.now()) status = 'scheduled';
+    else if (this.notYetDue(notice)) status = 'scheduled';
     else if (pending > 0 || !notice.released) status = 'sending';
     else if (revision > 1 && updated + updateFailed < delivered) status = 'updating';
     else status = 'done';
@@ -215,6 +215,11 @@ export class NoticeService {
         return this.fanOut.erase(claim, job);
     }
   };
+
+  /** A scheduled notice whose time has not come: nothing of it has gone out. */
+  private notYetDue(notice: Notice): boolean {
+    return !notice.released && notice.sendAt !== undefined && Date.parse(notice.sendAt) > this.now();
+  }
 
   /** Notices from before tallies: counted from their target records. */
   private async countTargets(id: string): Promise<Counts> {

@@ -43,7 +43,7 @@ export interface TenantBudget {
 const JITTER_ALLOWANCE = 1.04;
 
 /** Milliseconds between slots: a little over 1000/n, rounded up. */
-export function slotSpacingMs(perSecond: number): number {
+function slotSpacingMs(perSecond: number): number {
   return Math.ceil((1000 * JITTER_ALLOWANCE) / perSecond);
 }
 

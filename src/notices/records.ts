@@ -2,7 +2,8 @@
  * Where notices keep their records, and the work items that act on them. One collection per kind of
  * record; keys start with the notice id, so everything of one notice can be paged through in order.
  */
-import type { Store, StoredItem } from '../storage/store';
+import { pageAfterKey, type Store, type StoredItem } from '../storage/store';
+import type { WorkQueue } from '../storage/work-queue';
 import type { Notice, NoticeTarget, Stamp } from './types';
 
 export const NOTICES_COLLECTION = 'notices';
@@ -26,11 +27,28 @@ export type NoticeJob =
   /** Erases the acknowledgements; with `purge`, the whole notice once its copies are deleted. */
   | { readonly kind: 'erase'; readonly noticeId: string; readonly purge: boolean };
 
+/** Audience chunks: how many chosen team ids one record holds. */
+export const AUDIENCE_CHUNK = 250;
+
+export function audienceKey(noticeId: string, chunk: number): string {
+  return `${noticeId}.${String(chunk).padStart(4, '0')}`;
+}
+
 /** Records read or written per page of a fan-out job: each page stays well inside a lease. */
 export const PAGE_SIZE = 200;
 
 export function targetKey(noticeId: string, teamId: string): string {
   return `${noticeId}.${teamId}`;
+}
+
+/** Queues the update of one team's copy to `revision`. The id is the idempotency key: an edit's fan-out and a post that saw the edit queue it once. */
+export async function queueUpdate(queue: WorkQueue<NoticeJob>, noticeId: string, teamId: string, revision: number): Promise<void> {
+  await queue.enqueue(`${targetKey(noticeId, teamId)}.u${revision}`, { kind: 'update', noticeId, teamId, revision });
+}
+
+/** Queues the delete of one team's copy (a recall), once, however many times it is asked for. */
+export async function queueDelete(queue: WorkQueue<NoticeJob>, noticeId: string, teamId: string): Promise<void> {
+  await queue.enqueue(`${targetKey(noticeId, teamId)}.x`, { kind: 'delete', noticeId, teamId });
 }
 
 export function revisionOf(notice: Notice): number {
@@ -49,9 +67,8 @@ export async function readTarget(store: RecordStore, noticeId: string, teamId: s
 
 /** The next page of a notice's records in `collection`, after the key `cursor` (a page's last key). */
 export async function pageAfter<T>(store: RecordStore, collection: string, noticeId: string, cursor: string | undefined): Promise<{ items: StoredItem<T>[]; full: boolean }> {
-  const rows = await store.listRange<T>(collection, { prefix: `${noticeId}.`, ...(cursor ? { from: cursor } : {}), limit: PAGE_SIZE + 1 });
-  const items = rows.filter((row) => row.key !== cursor).slice(0, PAGE_SIZE);
-  return { items, full: rows.length > PAGE_SIZE };
+  const { items, more } = await pageAfterKey<T>(store, collection, { prefix: `${noticeId}.`, after: cursor, limit: PAGE_SIZE });
+  return { items, full: more };
 }
 
 /** A target with a change written and its counting stamp recorded under `kind`. */

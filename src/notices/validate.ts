@@ -70,7 +70,7 @@ export function validateNotice(raw: unknown, now: number = Date.now()): { ok: tr
 }
 
 /** YYYY-MM-DD naming a day that exists: 2026-02-31 would otherwise be shown as 3 March, 2026-99-99 as "Invalid Date". */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!parts) return false;
   const [year, month, day] = parts.slice(1).map(Number);

@@ -66,6 +66,21 @@ export async function unlessConflict<T>(write: Promise<T>): Promise<T | undefine
   }
 }
 
+/**
+ * One page of a collection in key order: up to `limit` records with keys after `after` (the previous
+ * page's last key; the first page when left out) and, if given, starting with `prefix`. `more` says a
+ * further page may follow. `from` is inclusive, so one record more is read and `after` dropped.
+ */
+export async function pageAfterKey<T>(
+  store: Pick<Store, 'listRange'>,
+  collection: CollectionName,
+  page: { readonly prefix?: string; readonly after?: string; readonly limit: number },
+): Promise<{ items: StoredItem<T>[]; more: boolean }> {
+  const { prefix, after, limit } = page;
+  const rows = await store.listRange<T>(collection, { ...(prefix !== undefined ? { prefix } : {}), ...(after ? { from: after } : {}), limit: limit + 1 });
+  return { items: rows.filter((row) => row.key !== after).slice(0, limit), more: rows.length > limit };
+}
+
 /** A conditional write whose condition did not hold. The key is logged only as a short hash: keys can hold Teams ids. */
 export function storageConflict(collection: string, key: string): AppError {
   return new AppError('STORAGE_CONFLICT', 'the record changed since it was read', {

@@ -165,7 +165,7 @@ export class WorkQueue<T> {
    */
   private async sweep(): Promise<void> {
     for (const { value } of await this.store.list<WorkItem<T>>(this.collection)) {
-      await this.writeRow(this.readyAt(value), value.id);
+      await this.index.write(this.readyAt(value), value.id);
     }
   }
 
@@ -181,7 +181,7 @@ export class WorkQueue<T> {
     const item: WorkItem<T> = { ...stored.value, attempts: stored.value.attempts + 1, leaseOwner: this.options.owner, leaseUntil: now + this.options.leaseMs };
     // The row for when the lease lapses comes first: if this process dies holding the item, the row is
     // there. (It is a lease away, so no pass can take it for stale before the item below is written.)
-    await this.writeRow(item.leaseUntil!, item.id);
+    await this.index.write(item.leaseUntil!, item.id);
     const written = await unlessConflict(this.store.put(this.collection, item.id, item, { etag: stored.etag }));
     // Lost to another instance: the row just written stays, and is cleared when met if it is stale.
     if (!written) return undefined;
@@ -197,19 +197,15 @@ export class WorkQueue<T> {
   private async moveEarlier(id: string, dueAt: number, write: () => Promise<boolean>): Promise<boolean> {
     this.moving.set(id, (this.moving.get(id) ?? 0) + 1);
     try {
-      await this.writeRow(dueAt, id);
+      await this.index.write(dueAt, id);
       const written = await write();
-      if (written && !this.options.soleInstance) await this.writeRow(dueAt, id);
+      if (written && !this.options.soleInstance) await this.index.write(dueAt, id);
       return written;
     } finally {
       const left = (this.moving.get(id) ?? 1) - 1;
       if (left > 0) this.moving.set(id, left);
       else this.moving.delete(id);
     }
-  }
-
-  private async writeRow(time: number, id: string): Promise<void> {
-    await this.index.write(time, id);
   }
 
   /**

@@ -107,7 +107,7 @@ export class NoticesFeature implements Feature {
 
   /** "I have read this", from a channel copy. */
   private async acknowledge(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
-    const noticeId = typeof action.data.noticeId === 'string' && NOTICE_ID.test(action.data.noticeId) ? action.data.noticeId : undefined;
+    const noticeId = noticeIdOf(action);
     const teamId = teamOf(turn.activity);
     const aadObjectId = turn.activity.from?.aadObjectId?.toLowerCase();
     const result = noticeId && teamId && aadObjectId ? await this.options.notices.acknowledge(noticeId, teamId, { aadObjectId, name: (turn.activity.from.name ?? '').slice(0, 200) }) : undefined;
@@ -168,7 +168,7 @@ export class NoticesFeature implements Feature {
   }
 
   private async noticeOf(action: CardAction): Promise<Notice> {
-    const id = typeof action.data.noticeId === 'string' && NOTICE_ID.test(action.data.noticeId) ? action.data.noticeId : undefined;
+    const id = noticeIdOf(action);
     const notice = id ? await this.options.notices.notice(id) : undefined;
     if (!notice) throw new AppError('NOT_FOUND', s.noSuchNotice, { verb: action.verb });
     return notice;
@@ -211,6 +211,12 @@ export class NoticesFeature implements Feature {
 function teamOf(activity: Partial<Activity>): string | undefined {
   const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
   return typeof team?.id === 'string' && team.id ? team.id : undefined;
+}
+
+/** The notice a card's button names, if it is well formed (card data can be forged). */
+function noticeIdOf(action: CardAction): string | undefined {
+  const id = action.data.noticeId;
+  return typeof id === 'string' && NOTICE_ID.test(id) ? id : undefined;
 }
 
 function clientZone(turn: TurnContext): ClientZone {
