@@ -1,6 +1,6 @@
 /**
- * Question references: `Q-` and eight characters of Crockford's base32, made as request ids are (no I, L, O or U, so a
- * reference read out or copied by hand is not misread), about 40 random bits.
+ * Question references: `Q-` and eight characters of Crockford's base32, made as request ids are (no
+ * I, L, O or U, so a reference read out or copied by hand is not misread), about 40 random bits.
  */
 import { newReference } from '../requests/request-id';
 
