@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { Store } from '../storage/store';
+import { pastRetention } from '../storage/retention-sweep';
+import type { Store, StoredItem } from '../storage/store';
 import { cleanText, MAX_MESSAGE_CHARS } from '../text/clean-text';
 
 export const UNANSWERED_COLLECTION = 'unanswered';
 export const UNANSWERED_RETENTION_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export interface UnansweredQuestion {
   readonly text: string;
@@ -31,16 +31,29 @@ export class ContentGaps {
     await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, `${String(at).padStart(15, '0')}.${randomUUID()}`, { text, at: new Date(at).toISOString() });
   }
 
-  /** Unanswered questions asked at or after `since` (epoch ms), oldest first. */
+  /**
+   * Unanswered questions asked at or after `since` (epoch ms), oldest first. Whoever looks also
+   * enforces the retention, from the same listing: nothing older than it is ever shown or kept.
+   */
   async since(since: number): Promise<UnansweredQuestion[]> {
+    const items = await this.list();
+    await this.erase(items);
     const from = new Date(since).toISOString();
-    return (await this.options.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION)).map((item) => item.value).filter((item) => item.at >= from);
+    return items.map((item) => item.value).filter((item) => item.at >= from);
   }
 
   /** Erases every unanswered question older than the retention period; returns how many. */
   async eraseExpired(): Promise<number> {
-    const cutoff = new Date(this.now() - UNANSWERED_RETENTION_DAYS * DAY_MS).toISOString();
-    const expired = (await this.options.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION)).filter((item) => item.value.at < cutoff);
+    return this.erase(await this.list());
+  }
+
+  private list(): Promise<StoredItem<UnansweredQuestion>[]> {
+    return this.options.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION);
+  }
+
+  private async erase(items: readonly StoredItem<UnansweredQuestion>[]): Promise<number> {
+    const now = this.now();
+    const expired = items.filter((item) => pastRetention(item.value.at, UNANSWERED_RETENTION_DAYS, now));
     for (const item of expired) await this.options.store.delete(UNANSWERED_COLLECTION, item.key);
     if (expired.length > 0) this.options.logger.info({ erased: expired.length, retentionDays: UNANSWERED_RETENTION_DAYS }, 'unanswered questions erased');
     return expired.length;

@@ -60,8 +60,6 @@ export class InsightsService {
 
   async compute(): Promise<Insights> {
     const { gaps, questions, entryOf } = this.options;
-    // Whoever looks also enforces the retention: nothing older than it is ever shown or kept.
-    await gaps.eraseExpired();
     const to = this.now();
     const from = to - INSIGHTS_DAYS * DAY_MS;
     const fromIso = new Date(from).toISOString();

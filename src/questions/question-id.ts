@@ -1,14 +1,13 @@
 /**
- * Question references: `Q-` and eight characters of Crockford's base32 (no I, L, O or U, so a
- * reference read out or copied by hand is not misread), about 40 random bits.
+ * Question references: `Q-` and eight characters of Crockford's base32, made as request ids are (no
+ * I, L, O or U, so a reference read out or copied by hand is not misread), about 40 random bits.
  */
-import { randomInt } from 'node:crypto';
+import { newReference } from '../requests/request-id';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const QUESTION_ID = /^Q-[0-9A-HJKMNP-TV-Z]{8}$/;
 
 export function newQuestionId(): string {
-  return `Q-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+  return newReference('Q');
 }
 
 export function isQuestionId(value: unknown): value is string {

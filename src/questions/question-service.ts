@@ -145,19 +145,17 @@ export class QuestionService {
 
   /** A ticket button pressed by `actor`; undefined for an unknown question. */
   async act(id: string, action: TicketAction, actor: Person): Promise<ActResult | undefined> {
-    for (let tries = 0; tries < WRITE_TRIES; tries++) {
-      const stored = await this.options.store.get<Question>(QUESTIONS_COLLECTION, id);
-      if (!stored) return undefined;
-      const outcome = applyAction(stored.value, action, actor, new Date(this.now()).toISOString());
-      if (!outcome.ok) return { ...outcome, question: stored.value };
-      if (!outcome.changed) return outcome;
-      // Lost to another writer (a second answer at the same moment, on any instance): read and decide again.
-      if (!(await unlessConflict(this.options.store.put(QUESTIONS_COLLECTION, id, outcome.question, { etag: stored.etag })))) continue;
-      this.options.logger.info({ questionId: id, action: action.type, status: outcome.question.status, version: outcome.question.version }, 'question changed');
-      await this.options.queue.enqueue(`update.${id}`, { op: 'update', questionId: id });
-      return { ...outcome, question: await this.tellAsker(outcome.question) };
-    }
-    throw new AppError('STORAGE_CONFLICT', 'question kept changing underneath', { questionId: id });
+    let result: ActResult | undefined;
+    // Lost to another writer (a second answer at the same moment, on any instance): `change` reads and decides again.
+    const written = await this.change(id, (current) => {
+      const outcome = applyAction(current, action, actor, new Date(this.now()).toISOString());
+      result = outcome.ok ? outcome : { ...outcome, question: current };
+      return outcome.ok && outcome.changed ? outcome.question : undefined;
+    });
+    if (!written) return result;
+    this.options.logger.info({ questionId: id, action: action.type, status: written.status, version: written.version }, 'question changed');
+    await this.options.queue.enqueue(`update.${id}`, { op: 'update', questionId: id });
+    return { ok: true, changed: true, question: await this.tellAsker(written) };
   }
 
   /** The asker's "Was this helpful?" on the answer; 'notYours' for anyone else; 'erased' once retention took it. */

@@ -9,6 +9,11 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const REQUEST_ID_FORMAT = /^PR-[0-9A-HJKMNP-TV-Z]{8}$/;
 
 export function newRequestId(): string {
+  return newReference('PR');
+}
+
+/** `<prefix>-` and eight characters of the alphabet above: every reference the bot hands out (requests, questions). */
+export function newReference(prefix: string): string {
   const bytes = randomBytes(5);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
@@ -17,7 +22,7 @@ export function newRequestId(): string {
     id = ALPHABET[Number(bits & 31n)] + id;
     bits >>= 5n;
   }
-  return `PR-${id}`;
+  return `${prefix}-${id}`;
 }
 
 export function isRequestId(value: unknown): value is string {

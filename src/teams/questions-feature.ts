@@ -36,9 +36,9 @@ import { cardMessage } from './card-message';
 import type { AskedQuestion } from './faq-feature';
 import type { Feature } from './feature';
 import type { TeamsPersonalMessenger } from './personal-messenger';
+import { privateReply } from './private-reply';
 import { referenceOf, type Proactive } from './proactive';
 import { isPrivacyAdmin, requesterOf } from './requester';
-import { activityTenantId } from './tenant';
 import { ticketView, type EntryLookup } from './ticket-board';
 
 const s = strings.questions;
@@ -211,18 +211,11 @@ export class QuestionsFeature implements Feature {
     return cardMessage(insightsCard(insights));
   }
 
-  /**
-   * What to say here so that `build`'s message reaches the asker privately: the message itself in a
-   * personal chat; elsewhere a short note, the message going to a personal chat.
-   */
+  /** What to say here so that `build`'s message reaches the asker privately. */
   private async privately(turn: TurnContext, build: (asker: Person) => Promise<Partial<Activity>>): Promise<Messages> {
     const asker = await this.person(turn);
     if (!asker) return [s.notPermitted];
-    const message = await build(asker);
-    if (conversationKind(turn.activity) === 'personal') return [message];
-    const where = { serviceUrl: turn.activity.serviceUrl, tenantId: activityTenantId(turn.activity) ?? '', channelId: turn.activity.channelId };
-    const outcome = await this.options.proactive.postToUser(where, turn.activity.from.id, message);
-    return [outcome.ok ? s.movedToPersonal : s.movedToPersonalFailed];
+    return [await privateReply(turn, this.options.proactive, await build(asker), s)];
   }
 
   /** Who sent the activity, as Teams authenticated them; undefined without a work account. */

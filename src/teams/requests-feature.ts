@@ -28,12 +28,12 @@ import type { RequestService } from '../requests/request-service';
 import type { RequestDetails, RequestKind, Requester } from '../requests/types';
 import { format, strings } from '../strings';
 import { conversationKind } from './activity-text';
-import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
 import type { TeamsPersonalMessenger } from './personal-messenger';
 import type { Proactive } from './proactive';
 import { cardMessage } from './card-message';
+import { privateReply } from './private-reply';
 import { isPrivacyAdmin, requesterOf } from './requester';
 
 const s = strings.requests;
@@ -120,17 +120,7 @@ export class RequestsFeature implements Feature {
       await turn.sendActivity(s.notPermitted);
       return;
     }
-    const message = await reply(who.requester);
-    if (conversationKind(turn.activity) === 'personal') {
-      await turn.sendActivity(message);
-      return;
-    }
-    const outcome = await this.options.proactive.postToUser(
-      { serviceUrl: turn.activity.serviceUrl, tenantId: activityTenantId(turn.activity) ?? '', channelId: turn.activity.channelId },
-      turn.activity.from.id,
-      message,
-    );
-    await turn.sendActivity(outcome.ok ? s.movedToPersonal : s.movedToPersonalFailed);
+    await turn.sendActivity(await privateReply(turn, this.options.proactive, await reply(who.requester), s));
   }
 
   /** Checks the card came from a form the bot issued to this person, then hands it on. */

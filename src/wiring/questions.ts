@@ -12,6 +12,7 @@ import { QuestionRetention } from '../questions/retention';
 import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../requests/form-token';
+import { Housekeeping } from '../requests/housekeeping';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
@@ -67,14 +68,14 @@ export async function wireQuestions(deps: SharedParts & {
   // One channel, and Teams allows 7 posts a second in a conversation: two at a time stays well clear.
   const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
   const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
-  let eraser: NodeJS.Timeout | undefined;
-  let erasing: Promise<unknown> | undefined;
-  // One pass at a time: a slow store never has passes piling up behind each other.
-  const erase = () =>
-    (erasing ??= Promise.all([
-      gaps.eraseExpired().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing unanswered questions failed')),
-      retention.sweep().catch((err: unknown) => logger.warn({ err: String((err as Error)?.name) }, 'erasing questions to the privacy team failed')),
-    ]).finally(() => (erasing = undefined)));
+  const housekeeping = new Housekeeping(
+    [
+      { name: 'unanswered-retention', run: () => gaps.eraseExpired() },
+      { name: 'question-retention', run: () => retention.sweep() },
+    ],
+    deps.eraseEveryMs ?? ERASE_EVERY_MS,
+    logger,
+  );
   return {
     service,
     feature,
@@ -85,15 +86,12 @@ export async function wireQuestions(deps: SharedParts & {
     worker: {
       start() {
         runner.start();
-        void erase();
-        eraser = setInterval(() => void erase(), deps.eraseEveryMs ?? ERASE_EVERY_MS);
-        eraser.unref();
+        housekeeping.start();
         // Tickets never posted, cards behind, askers not yet told: finished now.
         service.recover().catch((err: unknown) => logger.error({ err: String((err as Error)?.name) }, 'recovery of questions failed'));
       },
       async stop() {
-        clearInterval(eraser);
-        await Promise.all([erasing, runner.stop()]);
+        await Promise.all([housekeeping.stop(), runner.stop()]);
       },
     },
   };
