@@ -9,13 +9,12 @@ import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { TokenBuckets, type BucketRule } from '../limits/token-buckets';
 import { strings } from '../strings';
+import { invokeMessage } from './card-message';
 
 /** A burst of 30 messages, then one every 2 seconds: more than anyone types, less than a script sends. */
 export const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
 /** A burst of 40 clicks (a form has several steps), then one a second. */
 export const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
-
-const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
 
 export function personLimits(logger: Logger, rules = { messages: MESSAGE_LIMIT, clicks: CLICK_LIMIT }): Middleware {
   const messages = new TokenBuckets(rules.messages);
@@ -29,7 +28,7 @@ export function personLimits(logger: Logger, rules = { messages: MESSAGE_LIMIT, 
       if (spend.firstRefusal) logger.warn({ code: 'RATE_LIMITED', activityType: turn.activity.type, kind }, 'a person is over their limit; their activities are dropped until it refills');
       if (turn.activity.type === 'invoke') {
         // An invoke must be answered: Teams shows the text where the card was clicked.
-        await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: strings.common.slowDown } } });
+        await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeMessage(strings.common.slowDown) } });
       } else if (spend.firstRefusal) {
         await turn.sendActivity(strings.common.slowDown);
       }
