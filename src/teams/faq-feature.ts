@@ -15,6 +15,7 @@ import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 import { conversationKind } from './activity-text';
+import { personKey } from './requester';
 import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
@@ -156,7 +157,5 @@ function askedIn(action: CardAction): string {
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */
 function feedbackKey(turn: TurnContext, entryId: string): string {
-  const from = turn.activity.from;
-  const person = from?.aadObjectId ? `aad:${from.aadObjectId.toLowerCase()}` : `id:${from?.id ?? ''}`;
-  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${person}\n${entryId}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${personKey(turn.activity.from)}\n${entryId}`).digest('hex').slice(0, 32);
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import { TokenBuckets, type BucketRule } from '../limits/token-buckets';
 import { strings } from '../strings';
 import { invokeMessage } from './card-message';
+import { personKey } from './requester';
 
 /** A burst of 30 messages, then one every 2 seconds: more than anyone types, less than a script sends. */
 export const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
@@ -23,7 +24,7 @@ export function personLimits(logger: Logger, rules = { messages: MESSAGE_LIMIT, 
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
       const kind = limitedKind(turn.activity);
       if (!kind) return next();
-      const spend = (kind === 'click' ? clicks : messages).take(personOf(turn.activity));
+      const spend = (kind === 'click' ? clicks : messages).take(personKey(turn.activity.from, turn.activity.conversation?.id));
       if (spend.allowed) return next();
       if (spend.firstRefusal) logger.warn({ code: 'RATE_LIMITED', activityType: turn.activity.type, kind }, 'a person is over their limit; their activities are dropped until it refills');
       if (turn.activity.type === 'invoke') {
@@ -41,9 +42,4 @@ function limitedKind(activity: Partial<Activity>): 'message' | 'click' | undefin
   if (activity.type === 'invoke') return 'click';
   if (activity.type !== 'message') return undefined;
   return activity.value && typeof activity.value === 'object' ? 'click' : 'message';
-}
-
-/** The Entra object id Teams authenticated; a client without one (local mode) by its channel id. */
-function personOf(activity: Partial<Activity>): string {
-  return activity.from?.aadObjectId ? `aad:${activity.from.aadObjectId.toLowerCase()}` : `id:${activity.from?.id ?? activity.conversation?.id ?? ''}`;
 }
