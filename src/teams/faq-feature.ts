@@ -85,8 +85,7 @@ export class FaqFeature implements Feature {
 
   /** An example question from the welcome card: answered as if typed. */
   private async ask(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
-    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
-    return { send: [cardMessage(await this.answerCard(turn, question, { type: 'question' }))] };
+    return { send: [cardMessage(await this.answerCard(turn, askedIn(action), { type: 'question' }))] };
   }
 
   private async open(action: CardAction): Promise<CardActionResult> {
@@ -150,7 +149,7 @@ export class FaqFeature implements Feature {
   }
 }
 
-/** The question an answer card carried in its buttons (empty on cards from before it did). */
+/** The question a card carried in its button's data (empty on cards from before it did). */
 function askedIn(action: CardAction): string {
   return typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
 }
