@@ -13,13 +13,13 @@ import { invokeMessage } from './card-message';
 import { personKey } from './requester';
 
 /** A burst of 30 messages, then one every 2 seconds: more than anyone types, less than a script sends. */
-export const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
+const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
 /** A burst of 40 clicks (a form has several steps), then one a second. */
-export const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
+const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
 
-export function personLimits(logger: Logger, rules = { messages: MESSAGE_LIMIT, clicks: CLICK_LIMIT }): Middleware {
-  const messages = new TokenBuckets(rules.messages);
-  const clicks = new TokenBuckets(rules.clicks);
+export function personLimits(logger: Logger): Middleware {
+  const messages = new TokenBuckets(MESSAGE_LIMIT);
+  const clicks = new TokenBuckets(CLICK_LIMIT);
   return {
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
       const kind = limitedKind(turn.activity);
