@@ -12,7 +12,7 @@
  * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (then the figures are the profiler's, not the bot's);
  * `node dist/bench/cpu-profile.js <file>` summarises a CPU profile.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { createFaqService } from '../src/faq/faq-service';
 import { classifyIntent } from '../src/intents/classify';
 import { cardOf, cardTexts, execute, message, type Person } from '../test/fakes/activities';
 import { REPO_ROOT } from '../test/fakes/boot';
-import { servingPort, startBotProcess, type BotProcess } from '../test/fakes/bot-process';
+import { rssMb, servingPort, startBotProcess, type BotProcess } from '../test/fakes/bot-process';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../test/fakes/connector';
 import { startTestReceiver } from '../test/fakes/receiver';
 import { actionData, facts, type Card } from '../test/requests/drive';
@@ -119,7 +119,6 @@ async function press(port: number, activity: Record<string, unknown>): Promise<C
   return body.value as Card;
 }
 
-/** `count` units of work shared among the users, each user one at a time. */
 /**
  * The 8 clients stand in for an organisation's people: each turn comes from one of PEOPLE in turn, so
  * each asks about once every few seconds, as people do. One person sending thousands of messages
@@ -128,17 +127,17 @@ async function press(port: number, activity: Record<string, unknown>): Promise<C
 const PEOPLE = 2_000;
 const askerOf = (n: number): Person => ({ id: `29:bench-person-${n % PEOPLE}`, aadObjectId: `aad-bench-person-${n % PEOPLE}`, name: `Person ${n % PEOPLE}` });
 
-async function asUsers(count: number, work: (user: Person, n: number) => Promise<number | void>): Promise<Phase> {
+/** `count` units of work shared among the USERS clients, each client one at a time. */
+async function asUsers(count: number, work: (n: number) => Promise<number | void>): Promise<Phase> {
   const phase: Phase = { turns: count, seconds: 0, latencies: [], errors: 0 };
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: USERS }, async (_, u) => {
-      const user: Person = { id: `29:bench-user-${u}`, aadObjectId: `aad-bench-user-${u}`, name: `Bench ${u}` };
+    Array.from({ length: USERS }, async () => {
       while (next < count) {
         const n = next++;
         try {
-          const ms = await work(user, n);
+          const ms = await work(n);
           if (typeof ms === 'number') phase.latencies.push(ms);
         } catch {
           phase.errors++;
@@ -166,11 +165,6 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 const perSecond = (phase: Phase) => phase.turns / phase.seconds;
-
-function rssMb(pid: number | undefined): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
-}
 
 /** Questions people ask in the words of the content's own headings, each answered by that entry. */
 function questions(): Array<{ text: string; title: string }> {
@@ -214,7 +208,7 @@ async function main(): Promise<void> {
   const echo = await start('echo bot', 'dist/bench/echo-bot.js', {}, 'echo bot serving');
   const loadAtStart = os.loadavg()[0];
 
-  const ask = (target: Target) => (_client: Person, n: number) => {
+  const ask = (target: Target) => (n: number) => {
     const question = asked[n % asked.length];
     const user = askerOf(n);
     const expected = target === bot ? (reply: Record<string, unknown>) => cardTexts(cardOf(reply))[0] === question.title : (reply: Record<string, unknown>) => reply.text === `Echo: ${question.text}`;
@@ -247,12 +241,12 @@ async function main(): Promise<void> {
   const echoTurns = merge(echoPhases);
 
   // The request path: a new person each time (one open deletion request per person).
-  const deletion = (_user: Person, n: number) => deletionRequest(replies, bot.port, connector.url, n);
+  const deletion = (n: number) => deletionRequest(replies, bot.port, connector.url, n);
   const flowPhases: Phase[] = [];
   const flowEchoPhases: Phase[] = [];
   for (let round = 0; round < FLOW_ROUNDS; round++) {
     const share = Math.floor(FLOWS / FLOW_ROUNDS);
-    const runFlows = async () => flowPhases.push(await asUsers(share, (user, n) => deletion(user, round * share + n)));
+    const runFlows = async () => flowPhases.push(await asUsers(share, (n) => deletion(round * share + n)));
     const runEcho = async () => flowEchoPhases.push(await asUsers(share * 3, ask(echo)));
     if (round % 2 === 0) await runFlows().then(runEcho);
     else await runEcho().then(runFlows);

@@ -20,17 +20,15 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 /** A restify handler that lets through only callers with `token`; `route` names the API in logs. */
 export function requireBearer(token: string, route: string, logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: Next) => {
+    if (token && bearerMatches(req.headers.authorization, token)) return next();
     // Refused callers' bodies are never read: closing the connection stops Node reading them to reuse it.
-    if (!token || !bearerMatches(req.headers.authorization, token)) res.setHeader('connection', 'close');
+    res.setHeader('connection', 'close');
     if (!token) {
       sendError(res, new AppError('NOT_FOUND', strings.api.notFound));
       return next(false);
     }
-    if (!bearerMatches(req.headers.authorization, token)) {
-      logger.warn({ route, code: 'UNAUTHORIZED' }, 'API call without a valid token');
-      sendError(res, new AppError('UNAUTHORIZED', strings.api.bearerRequired));
-      return next(false);
-    }
-    return next();
+    logger.warn({ route, code: 'UNAUTHORIZED' }, 'API call without a valid token');
+    sendError(res, new AppError('UNAUTHORIZED', strings.api.bearerRequired));
+    return next(false);
   };
 }

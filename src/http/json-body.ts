@@ -16,14 +16,9 @@ import { AppError, type ErrorCode } from '../errors';
 import { format, strings } from '../strings';
 import { sendError } from './send-error';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 /** Bot Framework posts small activities at once; a body still arriving after this is an attack or a dead client. */
-export const BODY_DEADLINE_MS = 10_000;
-
-export interface JsonBodyOptions {
-  readonly maxBytes?: number;
-  readonly deadlineMs?: number;
-}
+const BODY_DEADLINE_MS = 10_000;
 
 type Refusal = { readonly code: ErrorCode; readonly message: string; readonly headers?: Record<string, string> };
 
@@ -38,14 +33,13 @@ const REFUSALS = {
  * A restify handler that leaves the parsed body on `req.body`, and the bytes as read on `req.rawBody`
  * (a signature is checked on those), or answers the refusal itself.
  */
-export function jsonBody(options: JsonBodyOptions = {}): RequestHandler {
+export function jsonBody(options: { readonly maxBytes?: number } = {}): RequestHandler {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
-  const deadlineMs = options.deadlineMs ?? BODY_DEADLINE_MS;
   const tooLarge: Refusal = { code: 'PAYLOAD_TOO_LARGE', message: format(strings.api.tooLarge, { kb: Math.round(maxBytes / 1024) }) };
   return (req: Request, res: Response, next: Next) => {
     const refusal = headerRefusal(req) ?? (Number(req.headers['content-length'] ?? 0) > maxBytes ? tooLarge : undefined);
     if (refusal) return refuse(res, refusal, next);
-    readLimited(req, maxBytes, deadlineMs).then((outcome) => {
+    readLimited(req, maxBytes).then((outcome) => {
       if (outcome === 'gone') return next(false); // the client left: nobody to answer
       if (outcome === 'tooLarge') return refuse(res, tooLarge, next);
       if (outcome === 'tooSlow') return refuse(res, REFUSALS.tooSlow, next);
@@ -70,7 +64,7 @@ function headerRefusal(req: IncomingMessage): Refusal | undefined {
 }
 
 /** The body, at most `maxBytes` of it: reading stops at the limit or the deadline. */
-function readLimited(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<Buffer | 'tooLarge' | 'tooSlow' | 'gone'> {
+function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'tooLarge' | 'tooSlow' | 'gone'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -93,7 +87,7 @@ function readLimited(req: IncomingMessage, maxBytes: number, deadlineMs: number)
     const onClose = () => {
       if (!req.complete) finish('gone');
     };
-    const timer = setTimeout(() => finish('tooSlow'), deadlineMs);
+    const timer = setTimeout(() => finish('tooSlow'), BODY_DEADLINE_MS);
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', onGone);

@@ -1,6 +1,6 @@
 /**
  * A token bucket per key: each key may spend up to `capacity` at once, and earns `refillPerSecond`
- * back over time. Memory is bounded: past `maxKeys`, the key used longest ago is forgotten (it comes
+ * back over time. Memory is bounded: past MAX_KEYS, the key used longest ago is forgotten (it comes
  * back with a full bucket, which costs an attacker nothing they could not get from a new key anyway).
  */
 export interface BucketRule {
@@ -20,27 +20,23 @@ interface Bucket {
   refused: boolean;
 }
 
+/** Keys remembered at most: more people than are active at once on one instance. */
+const MAX_KEYS = 10_000;
+
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
-  private readonly now: () => number;
 
-  constructor(
-    private readonly rule: BucketRule,
-    private readonly maxKeys = 10_000,
-    now?: () => number,
-  ) {
-    this.now = now ?? Date.now;
-  }
+  constructor(private readonly rule: BucketRule) {}
 
   take(key: string): Spend {
-    const now = this.now();
+    const now = Date.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.rule.capacity, at: now, refused: false };
     bucket.tokens = Math.min(this.rule.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.rule.refillPerSecond);
     bucket.at = now;
     // Re-inserted so the Map's order is least recently used first.
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
+    if (this.buckets.size > MAX_KEYS) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       bucket.refused = false;

@@ -14,11 +14,10 @@ import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { messageText } from './activity-text';
 import { asCardData, type CardAction, type CardActionResult, type CardActionRouter } from './card-actions';
-import { cardMessage } from './card-message';
+import { cardMessage, invokeMessage } from './card-message';
 import type { Feature, InstallationEvent } from './feature';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
 const ERROR_CONTENT_TYPE = 'application/vnd.microsoft.error';
 
 export class PrivacyBot extends ActivityHandler {
@@ -65,7 +64,7 @@ export class PrivacyBot extends ActivityHandler {
       .then((result) =>
         result.card
           ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card }
-          : { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: strings.common.botName },
+          : invokeMessage(strings.common.botName),
       )
       .catch((err: unknown) => this.invokeError(err, verb));
     return { status: 200, body };

@@ -15,6 +15,7 @@ import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 import { conversationKind } from './activity-text';
+import { personKey } from './requester';
 import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
@@ -84,8 +85,7 @@ export class FaqFeature implements Feature {
 
   /** An example question from the welcome card: answered as if typed. */
   private async ask(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
-    const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
-    return { send: [cardMessage(await this.answerCard(turn, question, { type: 'question' }))] };
+    return { send: [cardMessage(await this.answerCard(turn, askedIn(action), { type: 'question' }))] };
   }
 
   private async open(action: CardAction): Promise<CardActionResult> {
@@ -149,14 +149,12 @@ export class FaqFeature implements Feature {
   }
 }
 
-/** The question an answer card carried in its buttons (empty on cards from before it did). */
+/** The question a card carried in its button's data (empty on cards from before it did). */
 function askedIn(action: CardAction): string {
   return typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
 }
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */
 function feedbackKey(turn: TurnContext, entryId: string): string {
-  const from = turn.activity.from;
-  const person = from?.aadObjectId ? `aad:${from.aadObjectId.toLowerCase()}` : `id:${from?.id ?? ''}`;
-  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${person}\n${entryId}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${personKey(turn.activity.from)}\n${entryId}`).digest('hex').slice(0, 32);
 }

@@ -9,27 +9,27 @@ import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { TokenBuckets, type BucketRule } from '../limits/token-buckets';
 import { strings } from '../strings';
+import { invokeMessage } from './card-message';
+import { personKey } from './requester';
 
 /** A burst of 30 messages, then one every 2 seconds: more than anyone types, less than a script sends. */
-export const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
+const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
 /** A burst of 40 clicks (a form has several steps), then one a second. */
-export const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
+const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
 
-const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
-
-export function personLimits(logger: Logger, rules = { messages: MESSAGE_LIMIT, clicks: CLICK_LIMIT }): Middleware {
-  const messages = new TokenBuckets(rules.messages);
-  const clicks = new TokenBuckets(rules.clicks);
+export function personLimits(logger: Logger): Middleware {
+  const messages = new TokenBuckets(MESSAGE_LIMIT);
+  const clicks = new TokenBuckets(CLICK_LIMIT);
   return {
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
       const kind = limitedKind(turn.activity);
       if (!kind) return next();
-      const spend = (kind === 'click' ? clicks : messages).take(personOf(turn.activity));
+      const spend = (kind === 'click' ? clicks : messages).take(personKey(turn.activity.from, turn.activity.conversation?.id));
       if (spend.allowed) return next();
       if (spend.firstRefusal) logger.warn({ code: 'RATE_LIMITED', activityType: turn.activity.type, kind }, 'a person is over their limit; their activities are dropped until it refills');
       if (turn.activity.type === 'invoke') {
         // An invoke must be answered: Teams shows the text where the card was clicked.
-        await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: strings.common.slowDown } } });
+        await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeMessage(strings.common.slowDown) } });
       } else if (spend.firstRefusal) {
         await turn.sendActivity(strings.common.slowDown);
       }
@@ -42,9 +42,4 @@ function limitedKind(activity: Partial<Activity>): 'message' | 'click' | undefin
   if (activity.type === 'invoke') return 'click';
   if (activity.type !== 'message') return undefined;
   return activity.value && typeof activity.value === 'object' ? 'click' : 'message';
-}
-
-/** The Entra object id Teams authenticated; a client without one (local mode) by its channel id. */
-function personOf(activity: Partial<Activity>): string {
-  return activity.from?.aadObjectId ? `aad:${activity.from.aadObjectId.toLowerCase()}` : `id:${activity.from?.id ?? activity.conversation?.id ?? ''}`;
 }

@@ -35,3 +35,11 @@ export function isPrivacyAdmin(turn: TurnContext, adminIds: readonly string[]): 
   // PRIVACY_ADMIN_IDS is read lower-cased; GUIDs compare without regard to case.
   return Boolean(id && adminIds.includes(id.toLowerCase()));
 }
+
+/**
+ * A person as the key of per-person records and limits: the Entra object id Teams authenticated,
+ * else (a local client) their channel id, else `orElse`.
+ */
+export function personKey(from: { readonly id?: string; readonly aadObjectId?: string } | undefined, orElse = ''): string {
+  return from?.aadObjectId ? `aad:${from.aadObjectId.toLowerCase()}` : `id:${from?.id ?? orElse}`;
+}

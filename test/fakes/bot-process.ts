@@ -1,6 +1,6 @@
 /** The bot as operators run it: `node dist/src/index.js` in a child process (built by global-setup). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, type BootedBot } from './boot';
@@ -51,4 +51,10 @@ export function overHttp(port: number): BootedBot {
       return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
     },
   } as BootedBot;
+}
+
+/** A process's resident memory in MB, as the kernel counts it (Linux). */
+export function rssMb(pid: number | undefined): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
 }

@@ -5,12 +5,12 @@
  * the process's temp folder, and its resident memory is within 50 MB of what it was before.
  */
 import http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { message } from '../fakes/activities';
-import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
+import { rssMb, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 
 interface RawAnswer {
@@ -54,12 +54,6 @@ function multipart(boundary: string, fileBytes: number): Buffer {
     Buffer.alloc(fileBytes, 7),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-}
-
-/** Resident memory of a process, in MB, as the kernel counts it. */
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((item) => item.startsWith('VmRSS:'))!;
-  return Number(/(\d+)/.exec(line)![1]) / 1024;
 }
 
 /**

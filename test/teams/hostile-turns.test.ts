@@ -72,8 +72,11 @@ describe('hostile turns', () => {
     }
     // A form pressed there is not taken either: the answers would show in the shared conversation.
     const [form] = await driver(bot, connector, { from: person }).say('delete my data');
+    const before = connector.posted().length;
     const pressed = await bot.post('/api/messages', untyped(execute('request.review', { ...actionData(form, 'request.review'), scope: 'everything' }, where)));
     expect(JSON.stringify(pressed.body)).not.toContain('Confirm your deletion request');
+    // The person is told where to go on instead.
+    await connector.waitFor(() => connector.posted().slice(before).some((call) => call.conversationId === where.conversationId && /Privacy requests are private/.test(String(call.body.text))));
   });
 
   it('lists failed requests for "replay failed requests" only in a personal chat', async () => {
