@@ -178,7 +178,9 @@ describe('questions to the privacy team', () => {
     expect(cardWords(mine).filter((line) => line === 'Erased after the retention period')).toHaveLength(2);
     expect(cardWords(mine).join('\n')).not.toMatch(/sick leave|helpdesk|occupational/i);
 
-    // The ticket's buttons are refused on an erased question, and change nothing.
+    // The ticket's buttons are refused on an erased question, and change nothing. (The bot records
+    // which version the channel card shows just after Teams accepts the update: wait for that first.)
+    await until(async () => (await stored(closed.id)).ticket.shownVersion === (await stored(closed.id)).version, 10_000, 'the erased card recorded as shown');
     const erasedRecord = await bot.app.store.get<Question>(QUESTIONS_COLLECTION, closed.id);
     const told = answersTo(connector, ERIN).length;
     for (const [verb, data] of [['question.answer', { answer: 'A late answer.' }], ['question.assign', {}], ['question.close', {}]] as const) {
