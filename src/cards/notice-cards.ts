@@ -162,8 +162,8 @@ export function noticeSummaryCard(notice: Pick<Notice, 'id' | 'title' | 'origin'
     { title: s.failed, value: String(status.failed) },
     { title: s.pending, value: String(status.pending) },
     { title: s.acknowledged, value: String(status.acknowledged) },
-    ...(status.updated !== undefined ? [{ title: s.updatedCopies, value: format(s.updatedCount, { updated: status.updated, delivered: status.delivered }) }] : []),
-    ...(status.deleted !== undefined ? [{ title: s.deletedCopies, value: format(s.updatedCount, { updated: status.deleted, delivered: status.delivered }) }] : []),
+    ...(status.updated !== undefined ? [{ title: s.updatedCopies, value: format(s.copiesCount, { count: status.updated, delivered: status.delivered }) }] : []),
+    ...(status.deleted !== undefined ? [{ title: s.deletedCopies, value: format(s.copiesCount, { count: status.deleted, delivered: status.delivered }) }] : []),
     { title: s.reference, value: status.id },
   ];
   const standing = status.status !== 'recalled' && status.status !== 'recalling' && status.status !== 'cancelled';

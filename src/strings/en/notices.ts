@@ -40,7 +40,7 @@ export const notices = {
   scheduledFor: 'Scheduled for',
   updatedCopies: 'Copies updated',
   deletedCopies: 'Copies deleted',
-  updatedCount: '{updated} of {delivered}',
+  copiesCount: '{count} of {delivered}',
   reference: 'Reference',
   whoRead: 'Who has read it',
   editNotice: 'Edit',
