@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
-import { loadFaqService } from './faq/faq-service';
 import type { FaqService } from './faq/types';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -23,6 +22,7 @@ import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
+import { wireLearning } from './wiring/learning';
 import { wireQuestions } from './wiring/questions';
 import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
@@ -44,6 +44,8 @@ export interface AppOptions {
   readonly webhookResolver?: LookupFunction;
   /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
   readonly botFrameworkKeys?: BotFrameworkKeys;
+  /** How often this instance looks for content taught on another (default LEARNED_POLL_MS); tests make it short. */
+  readonly learnedEveryMs?: number;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -68,10 +70,11 @@ export interface App {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
-  // The index is built once here and reused for every question.
-  const faq = loadFaqService(config.contentDir);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
+  // The content's index is built once here; what the privacy team teaches is added as it changes.
+  const learning = await wireLearning({ config, store, logger, everyMs: options.learnedEveryMs, now: options.clock });
+  const faq = learning.faq;
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
   adapter.use(personLimits(logger));
@@ -90,8 +93,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     housekeepingEveryMs: options.housekeepingEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
-  workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  workers.push(learning.worker, notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
@@ -99,6 +102,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...requests.features,
     ...notices.features,
     questions.feature,
+    questions.learnedFeature,
     new FaqFeature({
       faq,
       store,
@@ -107,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
+      onChosenHelpful: questions.learnedFeature.onChosenHelpful,
     }),
   ];
 
@@ -118,6 +123,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
+  learning.registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

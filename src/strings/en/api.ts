@@ -5,6 +5,7 @@ export const api = {
   bearerRequired: 'A valid bearer token is required.',
   notFound: 'Not found.',
   noSuchNotice: 'No notice with that id.',
+  noSuchLearned: 'Nothing taught with that id (it may have been forgotten already).',
   notJson: 'Send the body as application/json.',
   encoded: 'Send the body uncompressed (no content-encoding).',
   tooLarge: 'The body must be at most {kb} KB.',

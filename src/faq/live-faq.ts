@@ -1,0 +1,126 @@
+/**
+ * The FAQ service with what the privacy team taught it: the content's entries, each taught
+ * `Also asked:` line added to its entry, and each taught entry beside them. What is taught lives in
+ * the store, so every instance looks there on a timer (a cheap read of one version record) and, when
+ * it changed, builds a new service and swaps it in: live everywhere within a poll, with no restart.
+ * The rest of the bot sees an ordinary FaqService.
+ */
+import type { Logger } from '../logger';
+import type { AnswerThresholds } from './answer-policy';
+import { createFaqService, type ExplainingFaqService } from './faq-service';
+import type { FaqAnswer, FaqEntry, FaqService } from './types';
+
+/** What the privacy team taught, as the search needs it: no people, no dates. */
+export interface TaughtContent {
+  /** New entries, each with an id of its own that no content entry has. */
+  readonly entries: readonly FaqEntry[];
+  /** Ways of asking added to an entry (a content entry or a taught one). */
+  readonly alsoAsked: ReadonlyArray<{ readonly entryId: string; readonly text: string }>;
+}
+
+/** Where taught content is kept (the store, through the questions service). */
+export interface TaughtSource {
+  /** Changes whenever anything is taught or forgotten: compared on every poll, so it must be cheap. */
+  version(): Promise<string | undefined>;
+  load(): Promise<TaughtContent>;
+}
+
+export interface LiveFaqOptions {
+  readonly source: TaughtSource;
+  readonly logger: Logger;
+  /** How often the version is looked at; every instance answers with a change within this. */
+  readonly everyMs: number;
+}
+
+/** Builds the searchable entries: content first (its ids and order unchanged), taught entries after. */
+export function withTaught(content: readonly FaqEntry[], taught: TaughtContent): FaqEntry[] {
+  const lines = new Map<string, string[]>();
+  for (const line of taught.alsoAsked) lines.set(line.entryId, [...(lines.get(line.entryId) ?? []), line.text]);
+  const ids = new Set(content.map((entry) => entry.id));
+  const all = [...content, ...taught.entries.filter((entry) => !ids.has(entry.id))];
+  // A line for an entry no longer in the content (or forgotten) has nothing to point to: it waits, unused.
+  return all.map((entry) => (lines.has(entry.id) ? { ...entry, alsoAsked: [...entry.alsoAsked, ...lines.get(entry.id)!] } : entry));
+}
+
+export class LiveFaq implements FaqService {
+  private current: ExplainingFaqService;
+  private seenVersion: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<boolean> | undefined;
+  /** How long the last rebuild held the event loop, in ms: for logs and the benchmark. */
+  lastBuildMs = 0;
+
+  constructor(
+    /** The content alone, built once at start-up: its entries and its thresholds are reused by every rebuild. */
+    private readonly content: ExplainingFaqService,
+    private readonly options: LiveFaqOptions,
+  ) {
+    this.current = content;
+  }
+
+  get entries(): readonly FaqEntry[] {
+    return this.current.entries;
+  }
+
+  answer(question: string): FaqAnswer {
+    return this.current.answer(question);
+  }
+
+  getEntry(id: string): FaqEntry | undefined {
+    return this.current.getEntry(id);
+  }
+
+  relatedTo(entry: FaqEntry): FaqEntry[] {
+    return this.current.relatedTo(entry);
+  }
+
+  /** The service answering now (the benchmark times it). */
+  get service(): ExplainingFaqService {
+    return this.current;
+  }
+
+  /**
+   * Looks at the version and rebuilds when it changed; true when it did. Concurrent callers share
+   * one look, so a burst of changes costs one rebuild per poll, not one per change.
+   */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.look().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.refresh()
+        .catch((err: unknown) => this.options.logger.warn({ err: String((err as Error)?.name) }, 'taught content not refreshed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.everyMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async look(): Promise<boolean> {
+    const version = await this.options.source.version();
+    if (version === this.seenVersion) return false;
+    const taught = await this.options.source.load();
+    this.swap(taught);
+    this.seenVersion = version;
+    return true;
+  }
+
+  /** Synchronous from here: the new service replaces the old between two turns, never during one. */
+  private swap(taught: TaughtContent): void {
+    const started = performance.now();
+    const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
+    // The thresholds stay the content's own: what is taught adds ways in, it does not move the levels.
+    this.current = nothingTaught ? this.content : createFaqService(withTaught(this.content.entries, taught), { thresholds: this.content.thresholds as AnswerThresholds });
+    this.lastBuildMs = performance.now() - started;
+    this.options.logger.info({ taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) }, 'taught content live');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Wires teaching the bot: the taught content in the store, the live FAQ that searches the content
+ * with it (and rebuilds when any instance teaches or forgets), and the suggestions people make
+ * through "Did you mean…". Built before the features, which all answer from the live FAQ.
+ */
+import type { Server } from 'restify';
+import { loadFaqService } from '../faq/faq-service';
+import { LiveFaq } from '../faq/live-faq';
+import { registerLearnedRoute } from '../http/learned-route';
+import { LearnedContent } from '../questions/learned';
+import { Suggestions } from '../questions/suggestions';
+import type { SharedParts } from './shared-parts';
+
+/**
+ * How often each instance looks whether anything was taught or forgotten elsewhere: one read of one
+ * record, so every instance answers with it well within the contract's 60 seconds.
+ */
+export const LEARNED_POLL_MS = 15_000;
+
+export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 'logger'> & { readonly everyMs?: number; readonly now?: () => number }) {
+  const { config, store, logger, now } = deps;
+  // The content's own index is built once; taught content is added to it on every change.
+  const content = loadFaqService(config.contentDir);
+  let faq: LiveFaq | undefined;
+  const learned = new LearnedContent({ store, logger, now, onChange: () => faq!.refresh() });
+  faq = new LiveFaq(content, { source: learned, logger, everyMs: deps.everyMs ?? LEARNED_POLL_MS });
+  // Taught content survives restarts: it is live before the first turn.
+  await faq.refresh();
+  const suggestions = new Suggestions({ store, learned, logger, now });
+  const live = faq;
+  return {
+    faq: live,
+    learned,
+    suggestions,
+    registerRoutes: (server: Server) =>
+      registerLearnedRoute(server, { token: config.notices.apiToken, learned, suggestions, entryOf: (id) => live.getEntry(id), logger }),
+    worker: { start: () => live.start(), stop: async () => live.stop() },
+  };
+}
+
+export type LearningParts = Awaited<ReturnType<typeof wireLearning>>;
