@@ -21,20 +21,19 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
   const { config, store, logger, now } = deps;
   // The content's own index is built once; taught content is added to it on every change.
   const content = loadFaqService(config.contentDir);
-  let faq: LiveFaq | undefined;
-  const learned = new LearnedContent({ store, logger, now, onChange: () => faq!.refresh() });
-  faq = new LiveFaq(content, { source: learned, logger, everyMs: deps.everyMs ?? LEARNED_POLL_MS });
+  // A change taught here is live here at once (other instances see it on their next poll); `faq` is built just below, before anything can be taught.
+  const learned: LearnedContent = new LearnedContent({ store, logger, now, onChange: (): Promise<boolean> => faq.refresh() });
+  const faq: LiveFaq = new LiveFaq(content, { source: learned, logger, everyMs: deps.everyMs ?? LEARNED_POLL_MS });
   // Taught content survives restarts: it is live before the first turn.
   await faq.refresh();
   const suggestions = new Suggestions({ store, learned, logger, now });
-  const live = faq;
   return {
-    faq: live,
+    faq,
     learned,
     suggestions,
     registerRoutes: (server: Server) =>
-      registerLearnedRoute(server, { token: config.notices.apiToken, learned, suggestions, entryOf: (id) => live.getEntry(id), logger }),
-    worker: { start: () => live.start(), stop: async () => live.stop() },
+      registerLearnedRoute(server, { token: config.notices.apiToken, learned, suggestions, entryOf: (id) => faq.getEntry(id), logger }),
+    worker: { start: () => faq.start(), stop: async () => faq.stop() },
   };
 }
 
