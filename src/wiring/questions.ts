@@ -11,7 +11,7 @@ import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../ques
 import { QuestionRetention } from '../questions/retention';
 import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
-import { FormTokens } from '../requests/form-token';
+import { FormTokens } from '../ids/form-token';
 import { Housekeeping } from '../requests/housekeeping';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';

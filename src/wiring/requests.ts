@@ -9,7 +9,7 @@ import { registerRequestStatusRoute } from '../http/request-status-route';
 import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
 import { RequestDelivery } from '../requests/delivery';
 import { DailyDigest } from '../requests/digest';
-import { FormTokens } from '../requests/form-token';
+import { FormTokens } from '../ids/form-token';
 import { Housekeeping } from '../requests/housekeeping';
 import { RequestProgress } from '../requests/progress';
 import { OUTBOX_COLLECTION, RequestService, type DeliveryJob } from '../requests/request-service';
