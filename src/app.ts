@@ -110,7 +110,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }),
   ];
 
-  const bot = new PrivacyBot(features, new CardActionRouter(), logger);
+  const router = new CardActionRouter();
+  const bot = new PrivacyBot(features, router, logger);
+  router.requireEveryVerb();
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);

@@ -12,6 +12,7 @@ import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { shorten } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import type { CardVerb } from './verbs';
 import formJson from './templates/question-form.json';
 import insightsJson from './templates/insights.json';
 import messageJson from './templates/question-message.json';
@@ -27,7 +28,7 @@ interface Fact {
 
 interface Action {
   title: string;
-  verb: string;
+  verb: CardVerb;
   data: Record<string, string>;
 }
 

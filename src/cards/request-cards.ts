@@ -10,6 +10,7 @@ import { currentStatus, isClosed, lastUpdate, type PrivacyRequest, type RequestD
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import type { CardVerb } from './verbs';
 import myRequestsJson from './templates/my-requests.json';
 import formJson from './templates/request-form.json';
 import statusJson from './templates/request-status.json';
@@ -43,7 +44,7 @@ interface FormCardData {
   problems: string[];
   facts: Fact[];
   fields: FieldView[];
-  submit: { title: string; verb: string; style: string };
+  submit: { title: string; verb: CardVerb; style: string };
   back?: true;
   data: Record<string, string>;
 }
@@ -55,7 +56,7 @@ interface StatusCardData {
   text?: string;
   facts: Fact[];
   note?: string;
-  actions: ReadonlyArray<{ title: string; verb: string; data: Record<string, string> }>;
+  actions: ReadonlyArray<{ title: string; verb: CardVerb; data: Record<string, string> }>;
 }
 
 interface MyRequestsData {
@@ -92,7 +93,7 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCard {
   const { confirmation, review } = input;
   const title = review && confirmation ? confirmation.title : words.formTitle;
   const intro = review && confirmation ? confirmation.intro : words.formIntro;
-  const submit = confirmation
+  const submit: { title: string; verb: CardVerb; style: string } = confirmation
     ? review
       ? { title: confirmation.submit, verb: 'request.submit', style: 'destructive' }
       : { title: confirmation.next, verb: 'request.review', style: 'positive' }
@@ -246,6 +247,6 @@ export function kindName(kind: RequestKind): string {
   return strings.kinds[kind].name;
 }
 
-function myRequestsAction() {
+function myRequestsAction(): { title: string; verb: CardVerb; data: Record<string, string> } {
   return { title: s.myRequestsButton, verb: 'request.list', data: {} };
 }
