@@ -12,8 +12,8 @@ import {
   myRequestsCard,
   receiptCard,
   requestFormCard,
-  statusCard,
 } from '../cards/request-cards';
+import { statusCard } from '../cards/status-card';
 import type { FollowUp } from '../cards/faq-answer-card';
 import { digestCard, requestUpdateCard } from '../cards/request-progress-cards';
 import type { AdaptiveCard } from '../cards/render';
