@@ -12,7 +12,7 @@ import { QuestionRetention } from '../questions/retention';
 import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../ids/form-token';
-import { Housekeeping } from '../requests/housekeeping';
+import { Housekeeping } from '../storage/housekeeping';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';

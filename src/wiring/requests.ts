@@ -10,7 +10,7 @@ import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
 import { RequestDelivery } from '../requests/delivery';
 import { DailyDigest } from '../requests/digest';
 import { FormTokens } from '../ids/form-token';
-import { Housekeeping } from '../requests/housekeeping';
+import { Housekeeping } from '../storage/housekeeping';
 import { RequestProgress } from '../requests/progress';
 import { OUTBOX_COLLECTION, RequestService, type DeliveryJob } from '../requests/request-service';
 import { RequestRetention } from '../requests/retention';
