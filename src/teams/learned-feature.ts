@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { learnedCard } from '../cards/learned-card';
-import { questionNoteCard } from '../cards/question-cards';
+import { statusCard } from '../cards/status-card';
 import { AppError } from '../errors';
 import type { FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
@@ -84,7 +84,7 @@ export class LearnedFeature implements Feature {
     if (result.outcome === 'full') return { send: [format(s.taughtFullNote, { max: MAX_LEARNED })] };
     if (!('item' in result)) return { send: [s.suggestionGone] };
     const title = (result.item.entryId && this.options.faq.getEntry(result.item.entryId)?.title) ?? '';
-    return { send: [cardMessage(questionNoteCard(s.learnedTitle, format(s.accepted, { question: result.item.question, title })))] };
+    return { send: [cardMessage(statusCard(s.learnedTitle, format(s.accepted, { question: result.item.question, title }), 'good'))] };
   }
 
   private async card(notice?: string) {
