@@ -5,7 +5,7 @@
  * the asker. Every step is recorded on the question itself, so `recover` at start-up finishes what
  * a crash interrupted, and nothing already done is done again.
  */
-import { AppError } from '../errors';
+import { AppError, errorCode } from '../errors';
 import type { FormTokens } from '../ids/form-token';
 import { userKey, type UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
@@ -158,8 +158,7 @@ export class QuestionService {
     if (!written) return result;
     this.options.logger.info({ questionId: id, action: action.type, status: written.status, version: written.version }, 'question changed');
     await this.options.queue.enqueue(`update.${id}`, { op: 'update', questionId: id });
-    const told = await this.tellAsker(written);
-    const { question, taught } = await this.teach(told);
+    const { question, taught } = await this.teach(await this.tellAsker(written));
     return { ok: true, changed: true, question, ...(taught ? { taught } : {}) };
   }
 
@@ -214,9 +213,15 @@ export class QuestionService {
   private async teach(question: Question): Promise<{ question: Question; taught?: TeachResult['outcome'] }> {
     const { learned } = this.options;
     if (question.taught !== 'pending' || !question.answer || question.erasedAt || !learned) return { question };
-    const result = await learned.teachAnswer(question);
-    const current = (await this.change(question.id, (q) => (q.taught === 'pending' ? { ...q, taught: 'done' } : undefined))) ?? question;
-    return { question: current, taught: result.outcome };
+    try {
+      const result = await learned.teachAnswer(question);
+      const current = (await this.change(question.id, (q) => (q.taught === 'pending' ? { ...q, taught: 'done' } : undefined))) ?? question;
+      return { question: current, taught: result.outcome };
+    } catch (err) {
+      // The answer stands whatever happens to teaching: it stays pending, and `recover` teaches it at the next start.
+      this.options.logger.warn({ questionId: question.id, code: errorCode(err) }, 'question not taught yet: taught at the next start');
+      return { question };
+    }
   }
 
   /**

@@ -4,6 +4,7 @@
  * through "Did you mean…". Built before the features, which all answer from the live FAQ.
  */
 import type { Server } from 'restify';
+import { errorCode } from '../errors';
 import { loadFaqService } from '../faq/faq-service';
 import { LiveFaq } from '../faq/live-faq';
 import { registerLearnedRoute } from '../http/learned-route';
@@ -24,8 +25,8 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
   // A change taught here is live here at once (other instances see it on their next poll); `faq` is built just below, before anything can be taught.
   const learned: LearnedContent = new LearnedContent({ store, logger, now, onChange: (): Promise<boolean> => faq.refresh() });
   const faq: LiveFaq = new LiveFaq(content, { source: learned, logger, everyMs: deps.everyMs ?? LEARNED_POLL_MS });
-  // Taught content survives restarts: it is live before the first turn.
-  await faq.refresh();
+  // Taught content survives restarts: it is live before the first turn (or, with the store out, from the first poll that reaches it).
+  await faq.refresh().catch((err: unknown) => logger.warn({ code: errorCode(err) }, 'taught content not loaded yet: the poll tries again'));
   const suggestions = new Suggestions({ store, learned, logger, now });
   return {
     faq,
