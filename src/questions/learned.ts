@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { unlessConflict, type Store } from '../storage/store';
 import { cleanText, MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { withoutContactDetails } from './contact-details';
 import { alsoAskedLine, newEntryMarkdown, oneLine } from './content-paste';
 import type { Question } from './types';
 import { MAX_ANSWER_CHARS } from './validate';
@@ -91,7 +92,7 @@ export class LearnedContent implements TaughtSource {
   }
 
   async teach(teaching: Teaching): Promise<TeachResult> {
-    const question = oneLine(cleanText(teaching.question.slice(0, MAX_MESSAGE_CHARS), false));
+    const question = oneLine(withoutContactDetails(cleanText(teaching.question.slice(0, MAX_MESSAGE_CHARS), false)));
     const answer = teaching.answer ? cleanText(teaching.answer.slice(0, MAX_ANSWER_CHARS), true) : '';
     if (!question || (!teaching.entryId && !answer)) return { outcome: 'empty' };
     const id = learnedIdOf(teaching.origin);

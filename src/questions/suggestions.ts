@@ -7,11 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
-import { strings } from '../strings';
 import { unlessConflict, type Store } from '../storage/store';
 import { cleanText, MAX_MESSAGE_CHARS } from '../text/clean-text';
 import type { LearnedContent, TeachResult } from './learned';
 import { oneLine } from './content-paste';
+import { withoutContactDetails } from './contact-details';
 
 export const SUGGESTIONS_COLLECTION = 'suggestions';
 /** Kept at most; new ones are dropped beyond it until the team accepts or dismisses some. */
@@ -33,12 +33,6 @@ export function isSuggestionId(value: unknown): value is string {
   return typeof value === 'string' && SUGGESTION_ID.test(value);
 }
 
-/** Email addresses and phone numbers are not kept: the team needs the words, not the people. */
-export function withoutContactDetails(text: string): string {
-  return text
-    .replace(/[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g, strings.learned.emailRemoved)
-    .replace(/\+?\d[\d\s().-]{6,}\d/g, (digits) => (digits.replace(/\D/g, '').length >= 7 ? strings.learned.phoneRemoved : digits));
-}
 
 export class Suggestions {
   private readonly now: () => number;

@@ -236,8 +236,10 @@ describe('teaching the bot (two instances on Azurite)', () => {
     expect(await replyTitle(onB, question)).toBe(entryTitle);
     await untilAnswered(onA, question, entryTitle, 'the accepted suggestion on the other instance');
 
-    // Another suggestion, dismissed: nothing taught.
-    await onA.press('faq.feedback', { entryId: candidate.entryId, helpful: true, question: 'protection contact please', via: 'didYouMean' }, { from: DAN });
+    // Another suggestion, kept without the email address and phone number typed into it; dismissed: nothing taught.
+    await onA.press('faq.feedback', { entryId: candidate.entryId, helpful: true, question: 'protection contact please, mail dan@contoso.example or call +44 20 7946 0958', via: 'didYouMean' }, { from: DAN });
+    const kept = (await b.app.store.list<{ question: string }>(SUGGESTIONS_COLLECTION)).map((item) => item.value.question);
+    expect(kept).toEqual(['protection contact please, mail [email] or call [phone]']);
     const [again] = await sayHere(onB, connector, 'insights', { from: ADMIN });
     const dismissed = await pressForMessages(onB, connector, 'suggestion.dismiss', actionData(again, 'suggestion.dismiss'), { from: ADMIN });
     expect(dismissed.texts).toEqual(['Dismissed.']);
