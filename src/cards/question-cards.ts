@@ -252,7 +252,14 @@ function ticketStatus(question: Question, viewer: string | undefined): string {
 /** Teams caps a card's size: the most recent, and how many more there are. */
 const MY_QUESTIONS_SHOWN = 15;
 
-export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
+/** `titleOf` names the entry a question was answered with, for answers that are an entry alone. */
+export function myQuestionsCard(questions: readonly Question[], titleOf: (entryId: string) => string | undefined = () => undefined): AdaptiveCard {
+  const answerOf = (question: Question): string | undefined => {
+    if (!question.answer || question.erasedAt) return undefined;
+    if (question.answer.text) return question.answer.text;
+    const title = question.answer.entryId ? titleOf(question.answer.entryId) : undefined;
+    return title ? format(strings.learned.answeredWithEntry, { title }) : undefined;
+  };
   const shown = questions.slice(0, MY_QUESTIONS_SHOWN);
   return renderCard(myQuestionsTemplate, {
     speak: format(s.myQuestionsSpeak, { count: questions.length }),
@@ -262,7 +269,7 @@ export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
       sent: formatDate(question.askedAt),
       // Erased after the retention period: the line says so instead of the words.
       question: question.erasedAt ? s.erased : question.text,
-      ...(question.answer?.text && !question.erasedAt ? { answer: question.answer.text } : {}),
+      ...(answerOf(question) ? { answer: answerOf(question) } : {}),
     })),
     ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
   });

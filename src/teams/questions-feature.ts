@@ -217,7 +217,7 @@ export class QuestionsFeature implements Feature {
   }
 
   private async myQuestions(turn: TurnContext): Promise<Messages> {
-    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker))));
+    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker), (id) => this.options.faq.getEntry(id)?.title)));
   }
 
   private async insights(turn: TurnContext): Promise<Partial<Activity> | string> {

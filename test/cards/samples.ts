@@ -97,6 +97,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
   ],
   'my-questions.json': () => [
     myQuestionsCard([]),
+    myQuestionsCard([{ ...answeredQuestion, answer: { ...answeredQuestion.answer!, text: '', entryId: 'policy/rights#deletion' } }], () => 'Deletion'),
     myQuestionsCard([answeredQuestion, sampleQuestion({ id: 'Q-AAAA1111' }), erasedQuestion(answeredQuestion, Date.parse('2027-11-26T09:00:00.000Z'))]),
     myQuestionsCard(Array.from({ length: 30 }, (_, i) => sampleQuestion({ id: `Q-${String(i).padStart(8, '0')}`, text: 'x'.repeat(1000) }))),
   ],

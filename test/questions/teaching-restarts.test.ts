@@ -55,6 +55,9 @@ describe('taught content across restarts', () => {
       'the chosen entry in the asker\'s chat',
     );
     expect(cardWords(connector.posted().find((call) => shows(cardOf(call.body), `chose this answer for your question ${id}`))!.body.attachments)[0]).toBe('Data Sharing');
+    // `my questions` names the section the team answered with.
+    const [mine] = await sayHere(chat, connector, 'my questions');
+    expect(cardWords(mine)).toContain('Answered with the policy\'s section "Data Sharing".');
     expect(await replyTitle(chat, question)).toBe('The policy does not cover that');
     expect(bot.logs.some((line) => line.includes('question not taught yet'))).toBe(true);
 

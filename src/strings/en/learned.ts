@@ -18,6 +18,7 @@ export const learned = {
   // The asker's card when the team chose an entry.
   chosenForYou: 'The privacy team chose this answer for your question {id}.',
   teamText: 'From the privacy team:',
+  answeredWithEntry: 'Answered with the policy\'s section "{title}".',
   chosenGone: 'The privacy team answered with a section that is no longer in the policy. Ask your question again to get the current answer.',
 
   // `learned`
