@@ -10,7 +10,8 @@
  *
  * What it buys: every question the content alone does not answer right is taught once, as the
  * team would (a line of its entry, through the same LiveFaq), and then asked again verbatim: the
- * share answered right, and the off-topic questions still declined, before and after.
+ * share answered right, and the off-topic questions still declined, before and after; and, for a
+ * policy with bench/fixtures/<policy>-other-words.json, the same questions in other words.
  * Informational: it never fails on a score.
  */
 import fs from 'node:fs';
@@ -99,6 +100,16 @@ async function live(content: ExplainingFaqService, taught?: TaughtContent): Prom
   return { faq, source };
 }
 
+/**
+ * bench/fixtures/<policy>-other-words.json, when there is one: each question of the policy's set asked
+ * again in other words (written before any run), to see what teaching one wording does for another.
+ */
+function otherWordsOf(policy: string): Map<string, string> {
+  const file = path.join(REPO_ROOT, 'bench/fixtures', `${policy}-other-words.json`);
+  if (!fs.existsSync(file)) return new Map();
+  return new Map(Object.entries((JSON.parse(fs.readFileSync(file, 'utf8')) as { other_words: Record<string, string> }).other_words));
+}
+
 /** Right when the answer card shown is one the question accepts. */
 function right(faq: LiveFaq, question: QuestionFile['faq'][number]): boolean {
   const title = faq.answer(question.q).entry?.title;
@@ -141,6 +152,9 @@ async function main(): Promise<void> {
 
     // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
     const learner = await live(content);
+    const otherWords = otherWordsOf(set.name);
+    const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
+    const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
     const before = set.faq.filter((item) => right(learner.faq, item)).length;
     const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
     // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
@@ -153,6 +167,9 @@ async function main(): Promise<void> {
     await learner.faq.refresh();
     const after = set.faq.filter((item) => right(learner.faq, item)).length;
     const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
+    const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
+    const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
+    const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
     const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
 
     const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
@@ -165,6 +182,12 @@ async function main(): Promise<void> {
         `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
         `  top-1 before / after teaching each miss once  ${before}/${set.faq.length} -> ${after}/${set.faq.length}; taught questions verbatim ${taughtRight}/${pairs.length}`,
         `  off-topic declined before / after           ${offBefore}/${set.outOfScope.length} -> ${offAfter}/${set.outOfScope.length}`,
+        ...(otherWords.size > 0
+          ? [
+              `  taught questions in other words, top-1     ${rewordedTaughtRight}/${rewordedTaught.length}`,
+              `  every question in other words, before / after  ${rewordedRightBefore}/${otherWords.size} -> ${rewordedRightAfter}/${otherWords.size}`,
+            ]
+          : []),
       ].join('\n'),
     );
   }
