@@ -153,8 +153,9 @@ export class LearnedContent implements TaughtSource {
     };
   }
 
+  /** Every stored record that has the shape of one: a record edited by hand into something else is skipped, not searched. */
   private async items(): Promise<LearnedItem[]> {
-    return (await this.options.store.list<LearnedItem>(LEARNED_COLLECTION)).map((stored) => stored.value);
+    return (await this.options.store.list<LearnedItem>(LEARNED_COLLECTION)).map((stored) => stored.value).filter(isLearnedItem);
   }
 
   /** Every instance compares this record's ETag on its poll: any write gives a new one. */
@@ -162,6 +163,12 @@ export class LearnedContent implements TaughtSource {
     await this.options.store.put(LEARNED_VERSION_COLLECTION, VERSION_KEY, { at: new Date(this.now()).toISOString() });
     await this.options.onChange?.().catch((err: unknown) => this.options.logger.warn({ err: String((err as Error)?.name) }, 'taught content not refreshed'));
   }
+}
+
+function isLearnedItem(value: unknown): value is LearnedItem {
+  const item = value as Partial<LearnedItem> | undefined;
+  if (!item || !isLearnedId(item.id) || typeof item.question !== 'string' || item.question === '' || typeof item.taughtAt !== 'string') return false;
+  return item.kind === 'alsoAsked' ? typeof item.entryId === 'string' : item.kind === 'entry' && typeof item.answer === 'string' && item.answer !== '';
 }
 
 /** A taught entry as the search sees it. */

@@ -153,6 +153,10 @@ describe('teaching the bot (two instances on Azurite)', () => {
     await untilAnswered(onA, question, NOT_COVERED, 'the forgotten entry gone on the other instance');
     expect((await api(b, 'DELETE', `/api/learned/${entry.id}`)).status).toBe(404);
     expect((await api(b, 'DELETE', '/api/learned/not-an-id')).status).toBe(404);
+
+    // Logs name references and ids, never what was asked or answered.
+    for (const line of [...a.logs, ...b.logs]) expect(line).not.toMatch(/bailiffs|payslip|canteen|badge swipes|court order/);
+    expect(a.logs.some((line) => line.includes(entry.id))).toBe(true);
   }, 120_000);
 
   it('learned: privacy admins in a personal chat see it and Forget removes a line at once; nobody else can', async () => {
