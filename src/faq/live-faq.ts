@@ -46,7 +46,8 @@ export class LiveFaq implements FaqService {
   private current: ExplainingFaqService;
   private seenVersion: string | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<boolean> | undefined;
+  private running: Promise<boolean> | undefined;
+  private queued: Promise<boolean> | undefined;
   /** How long the last rebuild held the event loop, in ms: for logs and the benchmark. */
   lastBuildMs = 0;
 
@@ -80,12 +81,23 @@ export class LiveFaq implements FaqService {
   }
 
   /**
-   * Looks at the version and rebuilds when it changed; true when it did. Concurrent callers share
-   * one look, so a burst of changes costs one rebuild per poll, not one per change.
+   * Looks at the version and rebuilds when it changed; true when it did. A call while a look runs
+   * gets the next look, which starts after it (that one may have read the version just before the
+   * caller's change); every call meanwhile shares that next look, so a burst of changes costs two
+   * rebuilds at most, not one per change.
    */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.look().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+    if (!this.running) {
+      this.running = this.look().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => false)
+      .then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+    return this.queued;
   }
 
   start(): void {
