@@ -171,9 +171,19 @@ function isLearnedItem(value: unknown): value is LearnedItem {
   return item.kind === 'alsoAsked' ? typeof item.entryId === 'string' : item.kind === 'entry' && typeof item.answer === 'string' && item.answer !== '';
 }
 
-/** A taught entry as the search sees it. */
+/**
+ * Markdown an asker typed, shown as written: a taught entry's title is their question, and the answer
+ * card renders titles as Markdown, so `[Verify here](https://…)` would otherwise become a link shown to
+ * everyone who asks. Backslashes keep every character that Markdown (or a card's `{{DATE()}}`) reads
+ * as syntax; the search reads words, which the backslashes leave alone.
+ */
+function asWritten(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#~|!]/g, '\\$&').replace(/^(\s*)([-+=>]|\d+[.)])/, '$1\\$2');
+}
+
+/** A taught entry as the search sees it and the answer card shows it. */
 export function taughtEntry(item: LearnedItem): FaqEntry {
-  const title = item.question;
+  const title = asWritten(item.question);
   return {
     id: taughtEntryId(item.id),
     title,

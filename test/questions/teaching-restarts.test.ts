@@ -1,7 +1,8 @@
 /**
  * What the privacy team taught survives restarts, and a teaching the store refused (here: the
  * taught records' folder is unusable when the team answers) is finished at the next start, while
- * the asker gets the answer at once either way. File store, one instance, real HTTP.
+ * the asker gets the answer at once either way. And a taught question shows as it was written,
+ * Markdown and all, to the people it answers next. File store, one instance, real HTTP.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { askTheTeam, BOB, cardWords, inPrivacyChannel, PRIVACY_CHANNEL, sayHere,
 
 const DAN: Person = { id: '29:restart-dan', aadObjectId: 'aad-restart-dan', name: 'Dan Example' };
 
-describe('taught content across restarts', () => {
+describe('taught content across restarts, and as written', () => {
   let connector: FakeConnector;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'teaching-restart-'));
   const env = { DATA_DIR: dataDir, PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL };
@@ -77,4 +78,18 @@ describe('taught content across restarts', () => {
     expect(await replyTitle(chat, question)).toBe('Data Sharing');
     expect(await bot.app.store.list(LEARNED_COLLECTION)).toHaveLength(1);
   }, 90_000);
+
+  it('shows a taught question as written: Markdown an asker typed is never rendered for the next', async () => {
+    bot ??= await bootBot(env);
+    const chat = driver(bot, connector);
+    const question = '[Verify here](https://evil.example) is my *payslip* shared with the gym?';
+    expect(await replyTitle(chat, question)).toBe('The policy does not cover that');
+    const { id } = await askTheTeam(chat, connector, question);
+    await until(() => ticketPosts(connector, id).length > 0, 15_000, 'the ticket');
+    await chat.press('question.answer', { questionId: id, answer: 'No, never.', entryId: '', teach: 'true' }, inPrivacyChannel(BOB));
+    // The new entry's title is the question with every Markdown character kept as a character.
+    const [card] = await sayHere(chat, connector, question, { from: DAN });
+    expect(cardWords(card)[0]).toBe('\\[Verify here\\]\\(https://evil.example\\) is my \\*payslip\\* shared with the gym?');
+    expect(cardWords(card)).toContain('No, never.');
+  }, 60_000);
 });
