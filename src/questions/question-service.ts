@@ -11,7 +11,7 @@ import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ConversationRef } from '../outbound/conversation-ref';
 import type { FormTokens } from '../requests/form-token';
 import { userKey, type UserRef } from '../requests/request-service';
-import { unlessConflict, type Store } from '../storage/store';
+import { forEachPage, unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { answeredNotice, closedNotice } from './asker-notices';
 import { newQuestionId } from './question-id';
@@ -43,7 +43,7 @@ export type ActResult =
   | { readonly ok: false; readonly refusal: Refusal; readonly question: Question };
 
 export interface QuestionServiceOptions {
-  readonly store: Pick<Store, 'get' | 'put' | 'list'>;
+  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'listRange'>;
   readonly queue: WorkQueue<TicketJob>;
   readonly outbox: Pick<NotificationOutbox, 'send'>;
   readonly tokens: FormTokens;
@@ -140,7 +140,12 @@ export class QuestionService {
   /** Questions asked at or after `since` (epoch ms) and not erased, for insights. */
   async askedSince(since: number): Promise<Question[]> {
     const from = new Date(since).toISOString();
-    return (await this.options.store.list<Question>(QUESTIONS_COLLECTION)).map((item) => item.value).filter((question) => question.askedAt >= from && !question.erasedAt);
+    const asked: Question[] = [];
+    // A page at a time: every question ever asked is in this collection until retention erases it.
+    await forEachPage<Question>(this.options.store, QUESTIONS_COLLECTION, {}, (items) => {
+      for (const { value: question } of items) if (question.askedAt >= from && !question.erasedAt) asked.push(question);
+    });
+    return asked;
   }
 
   /** A ticket button pressed by `actor`; undefined for an unknown question. */
