@@ -5,7 +5,7 @@
  */
 
 /** Well under the 50 ms a piece of work may hold the event loop. */
-export const SLICE_MS = 15;
+export const SLICE_MS = 5;
 
 /** Resolves after the I/O and timers already waiting have run. */
 export function yieldToEventLoop(): Promise<void> {

@@ -9,7 +9,7 @@
  * groups are found through an index from word to the groups whose first question holds it, and
  * shared words are counted from that index, never by comparing with every group. A word already in
  * MAX_GROUPS_PER_WORD groups says too little to find more by (as a stop word would), so later groups
- * are not indexed under it; each question looks at MAX_WORDS of its words.
+ * are not indexed under it; a question counts by its first MAX_WORDS content words.
  */
 import { stem } from '../language/stem';
 import { STOP_WORDS } from '../language/stop-words';
@@ -33,8 +33,7 @@ export interface Group<T> {
 
 /** The words that say what a question is about, stemmed: the same analysis the FAQ search uses. */
 export function contentWords(text: string): Set<string> {
-  const all = words(text.slice(0, MAX_QUESTION_CHARS)).filter((word) => !STOP_WORDS.has(word)).map(stem);
-  return new Set(all.slice(0, MAX_WORDS * 2));
+  return new Set(words(text.slice(0, MAX_QUESTION_CHARS)).filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_WORDS).map(stem));
 }
 
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -66,9 +65,8 @@ export class SimilarGroups<T> {
 
   add(item: T): void {
     const tokens = contentWords(this.textOf(item));
-    const looked = [...tokens].slice(0, MAX_WORDS);
     const shared = new Map<number, number>();
-    for (const word of looked) for (const index of this.byWord.get(word) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    for (const word of tokens) for (const index of this.byWord.get(word) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
     let best: number | undefined;
     let bestScore = SAME_QUESTION;
     for (const [index, count] of shared) {
@@ -85,7 +83,7 @@ export class SimilarGroups<T> {
     const index = this.groups.length;
     this.groups.push({ words: tokens, members: [{ item, words: tokens }] });
     if (tokens.size === 0) return;
-    for (const word of looked) {
+    for (const word of tokens) {
       const postings = this.byWord.get(word) ?? [];
       if (postings.length >= MAX_GROUPS_PER_WORD) continue;
       postings.push(index);
