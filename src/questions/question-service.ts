@@ -17,6 +17,7 @@ import { answeredNotice, closedNotice } from './asker-notices';
 import { newQuestionId } from './question-id';
 import { applyAction } from './ticket-rules';
 import type { Person, Question, Refusal, TicketAction } from './types';
+import { WaitingSlots } from './waiting-slots';
 
 export const QUESTIONS_COLLECTION = 'questions';
 /** `<asker key>.<question id>` → nothing: "my questions" is a prefix listing of the asker's own. */
@@ -60,9 +61,11 @@ export const MAX_WAITING_QUESTIONS = 5;
 
 export class QuestionService {
   private readonly now: () => number;
+  private readonly slots: WaitingSlots;
 
   constructor(private readonly options: QuestionServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.slots = new WaitingSlots(options.store, MAX_WAITING_QUESTIONS, this.now);
   }
 
   get enabled(): boolean {
@@ -91,8 +94,10 @@ export class QuestionService {
     const { store, queue } = this.options;
     const earlier = await this.get(asking.questionId);
     if (earlier) return { outcome: 'duplicate', question: earlier };
+    // Questions asked before slots existed hold none: the listing still counts them.
     const waiting = (await this.listFor(asking.asker)).filter((question) => question.status === 'open' || question.status === 'assigned');
     if (waiting.length >= MAX_WAITING_QUESTIONS) return { outcome: 'tooMany' };
+    if (!(await this.slots.take(userKey(asking.asker), asking.questionId, (id) => this.get(id)))) return { outcome: 'tooMany' };
     const at = new Date(this.now()).toISOString();
     const { from, asker } = asking;
     const question: Question = {
