@@ -14,7 +14,7 @@ import {
 // botbuilder's own dependency (same pinned release), for the public cloud's endpoint names.
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
-import { AppError, errorCode } from '../errors';
+import { AppError, errorCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
@@ -95,7 +95,7 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
     // Invokes get their error in the invoke response; a message here would be a second reply.
     if (turn.activity.type === 'invoke') return;
     try {
-      await turn.sendActivity(strings.common.turnError);
+      await turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError);
     } catch (sendError) {
       logger.error({ code: errorCode(sendError) }, 'could not tell the user about a failed turn');
     }

@@ -32,6 +32,7 @@ export const api = {
       dueByNotLater: 'dueBy must be later than the current due date, {due}.',
       dueByTooLate: 'dueBy can be at most two months after the first due date, so no later than {latest} (GDPR Art. 12(3)).',
       idMismatch: 'id in the body must be the id in the path.',
+      idRequiredWhenSigned: 'A signed call must carry id in its body, equal to the id in the path: the signature then covers which request it is for.',
     },
   },
   invalidChanges: 'The changes were not accepted: see problems.',
