@@ -29,6 +29,7 @@ import { knownTimeZone, offsetOfTimestamp, wallTimeToIso, type ClientZone } from
 import type { Notice } from '../notices/types';
 import { validateChanges, validateNotice } from '../notices/validate';
 import { format, strings } from '../strings';
+import { plainText } from '../text/markdown';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
@@ -118,7 +119,7 @@ export class NoticesFeature implements Feature {
     }
     this.options.logger.info({ noticeId, outcome: result.outcome }, 'acknowledgement');
     // Without Universal Actions (Action.Submit) there is no card to refresh for just this person: a short reply says it instead.
-    if (action.via === 'submit') return { send: [format(s.acknowledgedReply, { name: displayName(turn) })] };
+    if (action.via === 'submit') return { send: [format(s.acknowledgedReply, { name: plainText(displayName(turn)) })] };
     const notice = await this.options.notices.notice(noticeId!);
     return { card: noticeCard(notice!, { acknowledgedAt: result.at }) };
   }

@@ -174,6 +174,16 @@ describe('the request status API', () => {
     expect((await post(other, forOther, signatureHeaders(receiver.secret, forOther))).status).toBe(200);
   });
 
+  it('refuses a message linking anywhere but https: or mailto: with 400, and changes nothing', async () => {
+    const { id } = await delivered();
+    const refused = await post(id, { status: 'needs_info', message: 'Please [confirm here](javascript:alert(1)).' });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { problems: string[] }).problems).toEqual(['message may only link to https: or mailto: addresses.']);
+    expect((await storedRequest(bot.app.store, id))!.progress).toBeUndefined();
+    await expectNobodyTold(id, 0);
+    expect((await post(id, { status: 'needs_info', message: 'Please [write to us](mailto:privacy@contoso.example).' })).status).toBe(200);
+  });
+
   it('answers 404, 400 with every problem, 413 and 415, and changes nothing', async () => {
     const { id } = await delivered();
     expect((await post('PR-ZZZZZZZZ', { status: 'completed' })).status).toBe(404);

@@ -24,6 +24,7 @@ export const api = {
       status: 'status must be one of {statuses}.',
       messageNotText: 'message must be text.',
       messageTooLong: 'message can be at most {max} characters (it has {length}).',
+      messageLinkScheme: 'message may only link to https: or mailto: addresses.',
       linkNotHttps: 'link must be an https:// address without a user name or password.',
       linkTooLong: 'link can be at most {max} characters.',
       dueByRequired: 'dueBy is required with status extended.',
