@@ -7,6 +7,11 @@ import { sendError } from './send-error';
 export function createHttpServer(logger: Logger): Server {
   const server = createServer({ name: 'privacy-assistant', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
+    // Once answered, a body still arriving (sent to a route that reads none, or refused before it
+    // was read) goes with its connection: kept, Node would hold it until its 300 s request timeout.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     return next();

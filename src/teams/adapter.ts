@@ -82,6 +82,8 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
     if (!tenantAllowed(config, turn)) {
       // No answer at all: a reply would tell another organisation that the bot exists.
       logger.warn({ activityType: turn.activity.type, tenant: activityTenantId(turn.activity) ?? 'none' }, 'activity from a tenant outside ALLOWED_TENANT_IDS dropped');
+      // An invoke left unanswered is 501, where a message is 200: answered the same, the two tell nothing apart.
+      if (turn.activity.type === 'invoke') await turn.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
       return;
     }
     await next();
