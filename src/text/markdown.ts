@@ -11,9 +11,10 @@
  * plain text.
  */
 
-const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>#~|!]/g;
-/** At the start of a line these begin a list, a quote, a heading or a rule. */
-const LINE_START_SYNTAX = /^(\s*)([-+=>]|\d+[.)])/gm;
+/** Emphasis, code, links and images (their brackets), HTML and autolinks, headings, tables, strikes, and `{{card functions}}`. */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]<>#~|]/g;
+/** At the start of a line these begin a list or a quote. */
+const LINE_START_SYNTAX = /^(\s*)([-+>]|\d+[.)])/gm;
 
 export function plainText(text: string): string {
   return text.replace(MARKDOWN_SYNTAX, '\\$&').replace(LINE_START_SYNTAX, (_whole, space: string, mark: string) => `${space}\\${mark}`);

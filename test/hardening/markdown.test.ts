@@ -40,8 +40,8 @@ describe('text from outside, shown in Teams', () => {
     const { id } = await askTheTeam(chat, connector, 'what about my fishing licence', { from: PHISHER, edit: typed });
     await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket');
     const ticket = cardWords(cardOf(ticketPosts(connector, id)[0].body)).join('\n');
-    expect(ticket).toContain('Asked by \\[Verify here\\]\\(https://evil.example/login\\)');
-    expect(ticket).toContain('Is \\*\\*this\\*\\* \\[safe\\]\\(https://evil.example/q\\)?');
+    expect(ticket).toContain('Asked by \\[Verify here\\](https://evil.example/login)');
+    expect(ticket).toContain('Is \\*\\*this\\*\\* \\[safe\\](https://evil.example/q)?');
     expect(ticket).not.toMatch(LINK);
 
     const assigned = await chat.press('question.assign', { questionId: id }, inPrivacyChannel(PHISHER));
@@ -57,7 +57,7 @@ describe('text from outside, shown in Teams', () => {
     const answer = cardWords(answersTo(connector, ALICE, id)[0]).join('\n');
     expect(answer).toContain('[our page](https://contoso.example/p)');
     expect(answer).toContain('[write](mailto:privacy@contoso.example)');
-    expect(answer).toContain('\\[this\\]\\(javascript:alert\\(1\\))');
+    expect(answer).toContain('\\[this\\](javascript:alert(1))');
   });
 
   it('refuses a notice linking anywhere but https: or mailto: with 400, and thanks a person by name as plain text', async () => {
@@ -81,7 +81,7 @@ describe('text from outside, shown in Teams', () => {
     expect((await bot.post('/api/messages', pressed)).status).toBe(200);
     await until(() => connector.posted().length > before, 10_000, 'the thanks');
     const thanks = String(connector.posted().at(-1)!.body.text);
-    expect(thanks).toContain('Thanks, \\[Verify here\\]\\(https://evil.example/login\\)');
+    expect(thanks).toContain('Thanks, \\[Verify here\\](https://evil.example/login)');
     expect(thanks).not.toMatch(LINK);
   });
 });
