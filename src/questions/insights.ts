@@ -15,7 +15,7 @@ import type { QuestionStatus } from './types';
 export const INSIGHTS_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** The most recent this many unanswered questions are grouped: plenty to see a pattern, and a bound on the work. */
-export const MAX_GROUPED = 5000;
+export const MAX_GROUPED = 2000;
 const MAX_LISTED = 25;
 /** Questions to the team listed (newest first): a card or an answer of any size would not be read past this. */
 const MAX_SENT_LISTED = 200;
