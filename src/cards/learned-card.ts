@@ -2,6 +2,7 @@
 import type { LearnedListing } from '../questions/learned';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { plainText } from '../text/markdown';
 import { shorten } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import learnedJson from './templates/learned.json';
@@ -44,7 +45,7 @@ export function learnedCard(items: readonly LearnedListing[], notice?: string): 
     ...(notice ? { notice } : {}),
     items: shown.map((item) => ({
       id: item.id,
-      line: format(s.learnedLine, { date: formatDate(item.taughtAt), question: shorten(item.question, QUESTION_SHOWN) }),
+      line: format(s.learnedLine, { date: formatDate(item.taughtAt), question: plainText(shorten(item.question, QUESTION_SHOWN)) }),
       target: targetOf(item),
       markdown: item.markdown,
     })),

@@ -10,6 +10,7 @@ import type { Question } from '../questions/types';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from '../questions/validate';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { plainText, safeLinks } from '../text/markdown';
 import { shorten } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import { statusCardOf, type Fact, type StatusAction } from './status-card';
@@ -108,7 +109,7 @@ export function questionReceiptCard(question: Question, options: { duplicate?: b
       { title: s.factSent, value: formatDate(question.askedAt) },
       { title: s.factStatus, value: s.statusForAsker[question.status] },
     ],
-    quote: { heading: s.yourQuestion, text: question.text },
+    quote: { heading: s.yourQuestion, text: plainText(question.text) },
     actions: [myQuestionsAction()],
   });
 }
@@ -120,8 +121,8 @@ export function questionAnswerCard(data: AnsweredNoticeData, given?: string): Ad
     style: 'emphasis',
     title: s.answerTitle,
     facts: [{ title: s.factReference, value: data.id }],
-    question: data.question,
-    answer: { text: data.answer, by: format(s.answeredBy, { name: data.answeredBy || s.unknownAsker, date: formatDate(data.answeredAt) }) },
+    question: plainText(data.question),
+    answer: { text: safeLinks(data.answer), by: format(s.answeredBy, { name: plainText(data.answeredBy || s.unknownAsker), date: formatDate(data.answeredAt) }) },
     feedback: { questionId: data.id, ...(given ? { given } : {}) },
     actions: [myQuestionsAction()],
   });
@@ -135,7 +136,7 @@ export function questionClosedCard(data: ClosedNoticeData): AdaptiveCard {
     title: s.closedTitle,
     text,
     facts: [],
-    quote: { heading: s.yourQuestion, text: data.question },
+    quote: { heading: s.yourQuestion, text: plainText(data.question) },
     actions: [myQuestionsAction()],
   });
 }
@@ -156,22 +157,24 @@ export interface TicketView {
 /** The ticket in the privacy channel: the question, who asked and when, its state, and what the team can do. */
 export function ticketCard(question: Question, view: TicketView = {}): AdaptiveCard {
   if (question.erasedAt) return erasedTicketCard(question, view.notice);
-  const asker = question.asker.name || s.unknownAsker;
+  // Shown in Markdown text as written; spoken and labelled (plain fields) as it is.
+  const askerName = question.asker.name || s.unknownAsker;
+  const asker = plainText(askerName);
   const status = ticketStatus(question, view.viewer);
   const open = question.status === 'open' || question.status === 'assigned';
   const paste = view.paste;
   return renderCard(ticketTemplate, {
-    speak: format(s.ticketSpeak, { id: question.id, name: asker, status }),
+    speak: format(s.ticketSpeak, { id: question.id, name: askerName, status }),
     id: question.id,
     title: format(s.ticketTitle, { id: question.id }),
     // Teams shows DATE and TIME in each reader's own time zone.
     asked: format(s.ticketAsked, { name: asker, at: question.askedAt.replace(/\.\d+Z$/, 'Z') }),
-    question: question.text,
+    question: plainText(question.text),
     status,
     ...(view.reading ? { reading: view.reading } : {}),
     ...(view.chosen ? { chosen: view.chosen } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
-    ...(question.answer?.text ? { answer: { text: question.answer.text, by: format(s.answeredBy, { name: question.answer.by.name, date: formatDate(question.answer.at) }) } } : {}),
+    ...(question.answer?.text ? { answer: { text: safeLinks(question.answer.text), by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }) } } : {}),
     ...(paste
       ? {
           paste: {
@@ -185,7 +188,7 @@ export function ticketCard(question: Question, view: TicketView = {}): AdaptiveC
     canAssign: open && !(view.viewer !== undefined && question.assignee?.aadObjectId === view.viewer),
     canAnswer: open,
     canClose: question.status !== 'closed',
-    answerLabel: format(strings.learned.answerOptionalLabel, { name: asker }),
+    answerLabel: format(strings.learned.answerOptionalLabel, { name: askerName }),
     maxAnswerLength: MAX_ANSWER_CHARS,
     watchers: question.watchers,
   });
@@ -241,11 +244,11 @@ function ticketStatus(question: Question, viewer: string | undefined): string {
     case 'open':
       return team.open;
     case 'assigned':
-      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: question.assignee?.name ?? '' });
+      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: plainText(question.assignee?.name ?? '') });
     case 'answered':
-      return format(team.answered, { name: question.answer?.by.name ?? '' });
+      return format(team.answered, { name: plainText(question.answer?.by.name ?? '') });
     case 'closed':
-      return format(team.closed, { name: question.closed?.by.name ?? '' });
+      return format(team.closed, { name: plainText(question.closed?.by.name ?? '') });
   }
 }
 
@@ -256,7 +259,7 @@ const MY_QUESTIONS_SHOWN = 15;
 export function myQuestionsCard(questions: readonly Question[], titleOf: (entryId: string) => string | undefined = () => undefined): AdaptiveCard {
   const answerOf = (question: Question): string | undefined => {
     if (!question.answer || question.erasedAt) return undefined;
-    if (question.answer.text) return question.answer.text;
+    if (question.answer.text) return safeLinks(question.answer.text);
     const title = question.answer.entryId ? titleOf(question.answer.entryId) : undefined;
     return title ? format(strings.learned.answeredWithEntry, { title }) : undefined;
   };
@@ -268,7 +271,7 @@ export function myQuestionsCard(questions: readonly Question[], titleOf: (entryI
       status: s.statusForAsker[question.status],
       sent: formatDate(question.askedAt),
       // Erased after the retention period: the line says so instead of the words.
-      question: question.erasedAt ? s.erased : question.text,
+      question: question.erasedAt ? s.erased : plainText(question.text),
       ...(answerOf(question) ? { answer: answerOf(question) } : {}),
     })),
     ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
@@ -280,7 +283,7 @@ const INSIGHTS_SHOWN = { groups: 10, entries: 10, sent: 10, paste: 2, text: 160,
 
 export function insightsCard(insights: Insights): AdaptiveCard {
   const suggestions = insights.suggestions;
-  const cut = (text: string) => shorten(text, INSIGHTS_SHOWN.text);
+  const cut = (text: string) => plainText(shorten(text, INSIGHTS_SHOWN.text));
   const paste = insights.paste.flatMap((item) => [
     ...(item.alsoAsked ? [{ id: `${item.questionId}.alsoAsked`, label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }), markdown: item.alsoAsked.markdown }] : []),
     ...(item.newEntry ? [{ id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry }] : []),

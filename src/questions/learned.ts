@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { unlessConflict, type Store } from '../storage/store';
 import { cleanText, MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { plainText, safeLinks } from '../text/markdown';
 import { withoutContactDetails } from './contact-details';
 import { alsoAskedLine, newEntryMarkdown, oneLine } from './content-paste';
 import type { Question } from './types';
@@ -171,23 +172,16 @@ function isLearnedItem(value: unknown): value is LearnedItem {
   return item.kind === 'alsoAsked' ? typeof item.entryId === 'string' : item.kind === 'entry' && typeof item.answer === 'string' && item.answer !== '';
 }
 
-/**
- * Markdown an asker typed, shown as written: a taught entry's title is their question, and the answer
- * card renders titles as Markdown, so `[Verify here](https://…)` would otherwise become a link shown to
- * everyone who asks. Backslashes keep every character that Markdown (or a card's `{{DATE()}}`) reads
- * as syntax; the search reads words, which the backslashes leave alone.
- */
-function asWritten(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#~|!]/g, '\\$&').replace(/^(\s*)([-+=>]|\d+[.)])/, '$1\\$2');
-}
-
 /** A taught entry as the search sees it and the answer card shows it. */
 export function taughtEntry(item: LearnedItem): FaqEntry {
-  const title = asWritten(item.question);
+  // The answer card renders an entry's title and body as Markdown. The title is what an asker typed:
+  // shown as written, so a link typed into a question is never one for the people it answers next
+  // (the search reads the same words). The body is the team's answer: links to https: and mailto: only.
+  const title = plainText(item.question);
   return {
     id: taughtEntryId(item.id),
     title,
-    body: item.answer ?? '',
+    body: safeLinks(item.answer ?? ''),
     alsoAsked: [],
     kind: 'faq',
     part: strings.learned.part,

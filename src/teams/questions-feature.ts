@@ -32,6 +32,7 @@ import { MAX_LEARNED } from '../questions/learned';
 import { checkAnswer, checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { safeLinks } from '../text/markdown';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
@@ -107,7 +108,8 @@ export class QuestionsFeature implements Feature {
       // The team chose an entry: the asker gets its answer card, saying so, with the team's words under that line.
       const entry = answered.entryId ? this.options.faq.getEntry(answered.entryId) : undefined;
       if (entry) {
-        const chosen = { line: format(strings.learned.chosenForYou, { id: answered.id }), ...(answered.answer ? { text: answered.answer } : {}) };
+        // The team's words render as Markdown: links to https: and mailto: only, as on every answer of theirs.
+        const chosen = { line: format(strings.learned.chosenForYou, { id: answered.id }), ...(answered.answer ? { text: safeLinks(answered.answer) } : {}) };
         return faqAnswerCard({ entry, related: this.options.faq.relatedTo(entry), question: answered.question, chosen });
       }
       // An entry forgotten since, and no words of the team's: its title is all there is to tell.

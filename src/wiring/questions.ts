@@ -12,6 +12,7 @@ import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../ids/form-token';
 import { Housekeeping } from '../storage/housekeeping';
+import { forEachPage } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
@@ -55,7 +56,14 @@ export async function wireQuestions(deps: SharedParts & {
     learned,
   });
   const gaps = new ContentGaps({ store, logger, now });
-  const ratings = async (): Promise<EntryRating[]> => (await store.list<FeedbackRecord>(FEEDBACK_COLLECTION)).map((item) => item.value);
+  const ratings = async (): Promise<EntryRating[]> => {
+    // One record per person and entry: it grows with people, so it is read a page at a time.
+    const all: EntryRating[] = [];
+    await forEachPage<FeedbackRecord>(store, FEEDBACK_COLLECTION, {}, (items) => {
+      for (const item of items) all.push(item.value);
+    });
+    return all;
+  };
   const insights = new InsightsService({ gaps, questions: service, ratings, entryOf, suggestions: () => suggestions.list(), now });
   const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, faq, adminIds: config.privacyAdminIds, logger });
   const learnedFeature = new LearnedFeature({ learned, suggestions, faq, adminIds: config.privacyAdminIds, logger });

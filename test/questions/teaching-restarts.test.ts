@@ -87,9 +87,9 @@ describe('taught content across restarts, and as written', () => {
     const { id } = await askTheTeam(chat, connector, question);
     await until(() => ticketPosts(connector, id).length > 0, 15_000, 'the ticket');
     await chat.press('question.answer', { questionId: id, answer: 'No, never.', entryId: '', teach: 'true' }, inPrivacyChannel(BOB));
-    // The new entry's title is the question with every Markdown character kept as a character.
+    // The new entry's title is the question with its Markdown escaped: no link, no emphasis.
     const [card] = await sayHere(chat, connector, question, { from: DAN });
-    expect(cardWords(card)[0]).toBe('\\[Verify here\\]\\(https://evil.example\\) is my \\*payslip\\* shared with the gym?');
+    expect(cardWords(card)[0]).toBe('\\[Verify here\\](https://evil.example) is my \\*payslip\\* shared with the gym?');
     expect(cardWords(card)).toContain('No, never.');
   }, 60_000);
 });
