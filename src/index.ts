@@ -1,4 +1,6 @@
 /** Entry point: read the env files and the config, build the app, listen, drain on SIGTERM. */
+// First, so an unsupported Node.js is refused with one line before any dependency loads.
+import './node-version';
 import v8 from 'node:v8';
 import { loadEnvFiles } from './env-files';
 import { loadConfig } from './config';
