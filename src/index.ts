@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { createLogger } from './logger';
 import { errorCode, isAppError } from './errors';
+import { localModeBanner } from './local-mode-banner';
 
 /**
  * A turn leaves almost nothing behind (the heap after a full collection stays near 40 MB), but under
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   let app;
   try {
     app = await buildApp(config, { logger });
-    await app.listen();
+    const address = await app.listen();
+    if (config.bot.localMode) process.stderr.write(localModeBanner(address.port));
   } catch (err) {
     const where = isAppError(err) ? err.details : {};
     logger.fatal({ code: errorCode(err), ...where }, isAppError(err) && err.code !== 'INTERNAL' ? err.message : 'start-up failed');
