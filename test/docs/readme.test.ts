@@ -7,6 +7,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
+import { OUTBOUND_TIMEOUT_MS } from '../../src/outbound/outcome';
+import { UNANSWERED_RETENTION_DAYS } from '../../src/questions/content-gaps';
+import { PROBE_EVERY_MS } from '../../src/requests/delivery';
 import { REPO_ROOT } from '../fakes/boot';
 
 const MAX_README_LINES = 250;
@@ -29,6 +32,8 @@ const CONTRACT_VARIABLES = [
 
 const read = (relative: string) => readFileSync(path.join(REPO_ROOT, relative), 'utf8');
 const readme = read('README.md');
+/** The README with every run of whitespace as one space: a sentence found wherever its lines break. */
+const flat = readme.replace(/\s+/g, ' ');
 
 /** The project's own Markdown: README, docs/, and the READMEs beside content and examples. */
 function markdownFiles(): string[] {
@@ -97,6 +102,23 @@ describe('the README', () => {
     expect(read('scripts/dev.ts')).toContain('to chat with the bot');
   });
 
+  it('states the limits the configuration enforces', () => {
+    const secretBytes = Number(/`whsec_` followed by base64 of (\d+) or more random bytes/.exec(flat)?.[1]);
+    const secret = (bytes: number) => 'whsec_' + Buffer.alloc(bytes, 7).toString('base64');
+    const webhook = (bytes: number) => () => loadConfig({ PRIVACY_WEBHOOK_URL: 'http://127.0.0.1:8080/', PRIVACY_WEBHOOK_SECRET: secret(bytes) }, REPO_ROOT);
+    expect(webhook(secretBytes)).not.toThrow();
+    expect(webhook(secretBytes - 1)).toThrow(/PRIVACY_WEBHOOK_SECRET/);
+    const tokenChars = Number(/`PRIVACY_STATUS_TOKEN` \((\d+) characters or more/.exec(flat)?.[1]);
+    expect(() => loadConfig({ PRIVACY_STATUS_TOKEN: 'x'.repeat(tokenChars) }, REPO_ROOT)).not.toThrow();
+    expect(() => loadConfig({ PRIVACY_STATUS_TOKEN: 'x'.repeat(tokenChars - 1) }, REPO_ROOT)).toThrow(/PRIVACY_STATUS_TOKEN/);
+    expect(flat).toContain(`unanswered questions after ${UNANSWERED_RETENTION_DAYS} days`);
+    // "within a minute of the receiver answering": a probe every PROBE_EVERY_MS, each taking at most the timeout.
+    expect(flat).toContain('goes out within a minute of the receiver answering');
+    expect(PROBE_EVERY_MS + OUTBOUND_TIMEOUT_MS).toBeLessThanOrEqual(60_000);
+    const playgroundUser = /PLAYGROUND_USER_AAD_ID = '([^']+)'/.exec(read('test/e2e/harness.ts'))?.[1];
+    expect(readme).toContain(`Entra object id \`${playgroundUser}\``);
+  });
+
   it('names every parameter of infra/main.bicep, with its default', () => {
     const params = [...read('infra/main.bicep').matchAll(/^param (\w+) (\w+)(?: = (.+))?$/gm)];
     expect(params.length).toBeGreaterThan(0);
@@ -106,6 +128,8 @@ describe('the README', () => {
       const literal = /^'([^']+)'$|^(\d+)$/.exec(fallback ?? '');
       if (literal) expect({ name, row }).toEqual({ name, row: expect.stringContaining(literal[1] ?? literal[2]) });
     }
+    const [, min, max] = /@minValue\((\d+)\)\s*@maxValue\((\d+)\)\s*param instances/.exec(read('infra/main.bicep'))!;
+    expect(flat).toContain(`App Service instances (${min} to ${max})`);
   });
 });
 
