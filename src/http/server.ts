@@ -1,6 +1,6 @@
 /** The restify server: built here, listened on by the caller (tests use port 0). */
 import { createServer, type Request, type Response, type Server } from 'restify';
-import { AppError, errorCode, type ErrorCode } from '../errors';
+import { AppError, errorCode, isAppError, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { sendError } from './send-error';
@@ -8,13 +8,19 @@ import { sendError } from './send-error';
 export function createHttpServer(logger: Logger): Server {
   const server = createServer({ name: 'privacy-assistant', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
+    // Once answered, a body still arriving (sent to a route that reads none, or refused before it
+    // was read) goes with its connection: kept, Node would hold it until its 300 s request timeout.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     return next();
   });
-  // restify answers its own errors (no such route, a method the route lacks, ...): answered here in
-  // the error catalog's format like every other error, and logged by code, never with the body.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+  // Every error is answered from the error catalog, in its one format: restify's own (no such route,
+  // a method the route lacks) as much as anything a route let escape, whose default answer would carry
+  // the internal error's message ("TypeError: ..."). Logged by code, never with the body.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: unknown }, callback: () => void) => {
     const status = err.statusCode;
     if (req.method === 'HEAD' && status === 405) {
       // The route exists for another method: clients (the Agents Playground among them) probe with
@@ -22,17 +28,20 @@ export function createHttpServer(logger: Logger): Server {
       res.send(200);
       return callback();
     }
-    const code = restifyStatusCodes[status ?? 500] ?? 'INTERNAL';
+    const escaped = typeof status !== 'number' || status >= 500;
+    const code: ErrorCode = escaped ? 'INTERNAL' : (restifyStatusCodes[status] ?? 'BAD_REQUEST');
     const quiet = code === 'NOT_FOUND' || code === 'METHOD_NOT_ALLOWED';
-    logger[quiet ? 'info' : 'warn']({ method: req.method, route: req.getPath(), status, code: errorCode(err) }, 'http error');
-    // Sent here, so restify (which sends only what is not sent yet) never answers in its own format.
-    sendError(res, new AppError(code, restifyMessages[code] ?? strings.common.actionFailed));
+    logger[escaped ? 'error' : quiet ? 'info' : 'warn']({ method: req.method, route: req.getPath(), status, code: errorCode(err) }, 'http error');
+    if (!res.headersSent) {
+      const answer = isAppError(err) ? err : escaped ? new AppError('INTERNAL', 'a route failed', {}, { cause: err }) : new AppError(code, restifyMessages[code] ?? strings.common.actionFailed);
+      sendError(res, answer);
+    }
     return callback();
   });
   return server;
 }
 
-/** The catalog code of each status restify answers with by itself; anything else is an internal error. */
+/** The catalog code of each client error restify answers with by itself. */
 const restifyStatusCodes: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   404: 'NOT_FOUND',
@@ -50,4 +59,3 @@ const restifyMessages: Partial<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: strings.api.tooLargeAny,
   UNSUPPORTED_MEDIA_TYPE: strings.api.notJson,
 };
-
