@@ -17,6 +17,8 @@ import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
+import { LanguageFeature } from './teams/language-feature';
+import { LanguagePreferences } from './languages/preferences';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
@@ -74,10 +76,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const workers: BackgroundWorker[] = [];
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
+  const language = new LanguageFeature(new LanguagePreferences(store), logger);
+  adapter.use(language.middleware());
   adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, languageOf: (userId) => language.languageOfRecipient(userId) });
   const requests = await wireRequests({
     config,
     store,
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
+    language,
     ...requests.features,
     ...notices.features,
     questions.feature,

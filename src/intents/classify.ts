@@ -6,7 +6,9 @@
  * when it asks about one of the rights, so the answer can offer the matching form.
  */
 import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
+import { LANGUAGES } from '../strings';
 import { normalise } from './normalise';
+import { classifyInLanguage } from './other-languages';
 
 export type Intent =
   | { type: 'greeting' }
@@ -14,6 +16,7 @@ export type Intent =
   | { type: 'help' }
   | { type: 'myRequests' }
   | { type: 'notice' }
+  | { type: 'language' }
   | { type: 'request'; kind: RequestKind }
   | { type: 'question'; aboutRight?: RequestKind };
 
@@ -30,6 +33,7 @@ const MY_REQUESTS = [
   /^(where|how) (is|are) my (privacy |data )?requests?( doing| going| at)?$/,
   /^(any|do i have any) (updates? )?(on )?my (privacy |data )?requests?$/,
 ];
+const LANGUAGE = /^((change|set|choose|switch|pick) (the |my |a )?)?languages?$/;
 const NOTICE = /^((send|new|compose|post|create|publish|write) )?(a )?(privacy |policy )?notices?$/;
 
 /**
@@ -81,6 +85,7 @@ function isCommand(text: string): Intent | undefined {
   if (HELP.test(text)) return { type: 'help' };
   if (MY_REQUESTS.some((pattern) => pattern.test(text))) return { type: 'myRequests' };
   if (NOTICE.test(text)) return { type: 'notice' };
+  if (LANGUAGE.test(text)) return { type: 'language' };
   return undefined;
 }
 
@@ -110,6 +115,13 @@ export function classifyIntent(text: string): Intent {
   if (command) return command;
   const kind = requestOf(normalised, questionMark);
   if (kind) return { type: 'request', kind };
-  const aboutRight = kindOf(normalised);
+  let aboutRight = kindOf(normalised);
+  // The other languages' own rules: whoever types in them, whatever their Teams is set to.
+  for (const language of LANGUAGES) {
+    if (language === 'en') continue;
+    const found = classifyInLanguage(language, raw);
+    if (found && found.type !== 'question') return found;
+    aboutRight ??= found?.aboutRight;
+  }
   return aboutRight ? { type: 'question', aboutRight } : { type: 'question' };
 }
