@@ -6,6 +6,8 @@ export const notices = {
   composeTitle: 'Einen Hinweis zur Richtlinienänderung senden',
   composeIntro: 'Der Hinweis geht an den Kanal „Allgemein“ jedes Teams, in dem ich installiert bin, einmal pro Team.',
   titleLabel: 'Titel (bis zu 120 Zeichen)',
+  titleRequired: 'Ein Titel ist erforderlich.',
+  textRequired: 'Sagen Sie, was sich geändert hat.',
   textLabel: 'Was sich geändert hat (Markdown, bis zu 4.000 Zeichen)',
   urlLabel: 'Link zur ganzen Änderung (optional, https)',
   dateLabel: 'Gilt ab (optional)',

@@ -6,6 +6,8 @@ export const notices = {
   composeTitle: 'Envoyer un avis de changement de politique',
   composeIntro: 'L’avis est publié dans le canal Général de chaque équipe où je suis installé, une fois par équipe.',
   titleLabel: 'Titre (120 caractères maximum)',
+  titleRequired: 'Un titre est obligatoire.',
+  textRequired: 'Indiquez ce qui change.',
   textLabel: 'Ce qui change (Markdown, 4 000 caractères maximum)',
   urlLabel: 'Lien vers la modification complète (facultatif, https)',
   dateLabel: 'En vigueur le (facultatif)',
