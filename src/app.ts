@@ -7,6 +7,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
+import { loadMultilingualFaq } from './faq/languages/multilingual-faq';
 import type { FaqService } from './faq/types';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -71,7 +72,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
   // The index is built once here and reused for every question.
-  const faq = loadFaqService(config.contentDir);
+  const faq = loadMultilingualFaq(config.contentDir, config.contentLanguage, config.contentLanguage.toLowerCase().startsWith('en') ? loadFaqService(config.contentDir) : undefined);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
+      onOtherLanguage: (turn, contentLanguage) => language.tellContentLanguage(turn, contentLanguage),
     }),
   ];
 

@@ -8,7 +8,7 @@ import { languageCard } from '../cards/language-card';
 import type { Intent } from '../intents/classify';
 import { LanguagePreferences, type LanguageRecord } from '../languages/preferences';
 import type { Logger } from '../logger';
-import { inLanguage, isLanguage, languageOfLocale, strings, type Language } from '../strings';
+import { format, inLanguage, isLanguage, languageOfLocale, strings, type Language } from '../strings';
 import type { CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
@@ -76,6 +76,16 @@ export class LanguageFeature implements Feature {
     } catch {
       return LanguagePreferences.languageOf({}, undefined);
     }
+  }
+
+  /** Says, once per person and content language, that answers come from content in another language. */
+  async tellContentLanguage(turn: TurnContext, contentLanguage: string): Promise<void> {
+    const keys = personKeysOf(turn.activity.from);
+    const record = await this.preferences.get(keys);
+    if (record.toldContent?.includes(contentLanguage)) return;
+    await this.preferences.update(keys, (known) => ({ ...known, toldContent: [...(known.toldContent ?? []), contentLanguage] }));
+    const name = new Intl.DisplayNames([strings.locale], { type: 'language' }).of(contentLanguage) ?? contentLanguage;
+    await turn.sendActivity(format(strings.language.contentFallback, { language: name }));
   }
 
   async onMessage(turn: TurnContext, intent: Intent): Promise<boolean> {

@@ -1,0 +1,146 @@
+/**
+ * How content in a language other than English becomes search terms: lunr-languages' trimmer, stop
+ * words and Snowball stemmer for that language. English content keeps the richer English search of
+ * src/faq (src/language/ is English only); this is the search every other language gets, so an
+ * organisation adds a language with its content alone.
+ *
+ * German needs two more things. Umlauts are typed both ways ("Zähler", "Zaehler"): "ae", "oe",
+ * "ue" are read as the umlaut before stemming (Snowball's German2 rule), on both sides of the
+ * search. And German joins words ("Stromzähler", "Datenlöschung"): a long word is also split into
+ * parts the content uses on their own, so "Zähler" finds "Stromzähler" and "Datenlöschung" finds
+ * "Löschung der Daten".
+ */
+import { createRequire } from 'node:module';
+import lunr from 'lunr';
+
+const load = createRequire(__filename);
+
+/** lunr-languages' module name per language tag, for every language whose module needs nothing else installed. */
+const MODULES: Readonly<Record<string, string>> = {
+  ar: 'ar', da: 'da', de: 'de', el: 'el', es: 'es', fi: 'fi', fr: 'fr', hi: 'hi', hu: 'hu', hy: 'hy', it: 'it', kn: 'kn',
+  nb: 'no', nl: 'du', nn: 'no', no: 'no', pl: 'pl', pt: 'pt', ro: 'ro', ru: 'ru', sa: 'sa', sv: 'sv', ta: 'ta', te: 'te', tr: 'tr', vi: 'vi',
+};
+
+/** The language tags whose content gets its own stemmer and stop words, beside English. */
+export const STEMMED_LANGUAGES: readonly string[] = Object.keys(MODULES);
+
+interface LanguagePipeline {
+  trimmer(token: lunr.Token): lunr.Token | undefined;
+  stopWordFilter(token: lunr.Token): lunr.Token | undefined;
+  stemmer(token: lunr.Token): lunr.Token;
+}
+
+let supportLoaded = false;
+/** The lunr-languages pipeline for a tag ("de-AT" uses "de"), or undefined when it has none. */
+export function pipelineFor(tag: string): LanguagePipeline | undefined {
+  const module = MODULES[tag.toLowerCase().split('-')[0]];
+  if (!module) return undefined;
+  const registry = lunr as unknown as Record<string, LanguagePipeline | undefined>;
+  if (!registry[module]) {
+    if (!supportLoaded) {
+      (load('lunr-languages/lunr.stemmer.support') as (l: typeof lunr) => void)(lunr);
+      supportLoaded = true;
+    }
+    (load(`lunr-languages/lunr.${module}`) as (l: typeof lunr) => void)(lunr);
+  }
+  return registry[module];
+}
+
+/** Words of a text as the language writes them: lower case, split on anything that is not a letter or digit. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+}
+
+/** German: "ae", "oe", "ue" as the umlaut they stand for ("Zaehler" is "Zähler"), but not "que" ("Quelle"). */
+function germanUmlauts(word: string): string {
+  return word.replace(/ß/g, 'ss').replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/(?<!q)ue/g, 'ü');
+}
+
+/** German nouns of action ("Löschung") and their verb ("löschen") are one search term. */
+function germanStem(stem: string): string {
+  return stem.length > 6 && stem.endsWith('ung') ? stem.slice(0, -3) : stem;
+}
+
+/** Parts of a compound are at least this long: shorter ones ("an", "ab") split words wrongly. */
+const MIN_PART = 4;
+const MIN_COMPOUND = 2 * MIN_PART;
+/** German joins parts with these ("Datenschutzbeauftragter", "Arbeitszeit"). */
+const LINKS = ['', 's', 'es', 'n', 'en'];
+
+export class LanguageAnalyzer {
+  private readonly pipeline: LanguagePipeline | undefined;
+  private readonly german: boolean;
+  /** The content's words (normalised) and their stems: what a compound may be split into. */
+  private readonly vocabulary = new Set<string>();
+  private readonly stemCache = new Map<string, string | undefined>();
+
+  constructor(readonly tag: string) {
+    this.pipeline = pipelineFor(tag);
+    this.german = tag.toLowerCase().startsWith('de');
+  }
+
+  /** Tells the analyser the content's words, so compounds can be split into them. Call before indexing. */
+  learn(texts: readonly string[]): void {
+    for (const text of texts) for (const word of wordsOf(text)) {
+      const normal = this.normal(word);
+      const stem = this.stem(normal);
+      if (stem !== undefined && normal.length >= MIN_PART) {
+        this.vocabulary.add(normal);
+        this.vocabulary.add(stem);
+      }
+    }
+  }
+
+  /** The search terms of a text, in order; a split compound gives its parts after itself. */
+  terms(text: string): string[] {
+    const terms: string[] = [];
+    for (const word of wordsOf(text)) {
+      const normal = this.normal(word);
+      const stem = this.stem(normal);
+      if (stem === undefined) continue;
+      terms.push(stem);
+      if (this.german && normal.length >= MIN_COMPOUND) for (const part of this.split(normal)) if (part !== stem) terms.push(part);
+    }
+    return terms;
+  }
+
+  private normal(word: string): string {
+    return this.german ? germanUmlauts(word) : word;
+  }
+
+  /** The word's stem, or undefined for a stop word. */
+  private stem(word: string): string | undefined {
+    if (this.stemCache.has(word)) return this.stemCache.get(word);
+    let stem: string | undefined = word;
+    if (this.pipeline) {
+      const token = new lunr.Token(word, {});
+      const trimmed = this.pipeline.trimmer(token);
+      const kept = trimmed && this.pipeline.stopWordFilter(trimmed);
+      stem = kept ? this.pipeline.stemmer(kept).toString() : undefined;
+    }
+    if (stem !== undefined && this.german) stem = germanStem(stem);
+    if (stem === '') stem = undefined;
+    if (this.stemCache.size > 50_000) this.stemCache.clear();
+    this.stemCache.set(word, stem);
+    return stem;
+  }
+
+  /** The stems of a compound's parts, when it splits into a part the content uses and another long enough. */
+  private split(word: string): string[] {
+    for (let at = word.length - MIN_PART; at >= MIN_PART; at--) {
+      const tail = word.slice(at);
+      for (const link of LINKS) {
+        if (!word.slice(0, at).endsWith(link)) continue;
+        const head = word.slice(0, at - link.length);
+        if (head.length < MIN_PART) continue;
+        const headStem = this.stem(head);
+        const tailStem = this.stem(tail);
+        if (headStem === undefined || tailStem === undefined) continue;
+        const known = (part: string, stem: string) => this.vocabulary.has(part) || this.vocabulary.has(stem);
+        if (known(tail, tailStem) && (known(head, headStem) || head.length >= MIN_PART + 1)) return [headStem, tailStem];
+        if (known(head, headStem) && tail.length >= MIN_PART + 1) return [headStem, tailStem];
+      }
+    }
+    return [];
+  }
+}
