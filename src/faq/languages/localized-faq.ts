@@ -20,7 +20,7 @@ const COVERAGE_BLEND = 0.25;
 const MAX_QUESTION_CHARS = 1000;
 
 /** Measured on the development policies of bench:faq-languages; calibration.json beside the content wins. */
-export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({ minCoverage: 0.4, answerCoverage: 0.5, answerLead: -0.35, minCoverageWithoutPrivacy: 0.5 });
+export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({ minCoverage: 0.3, answerCoverage: 0.35, answerLead: -0.35, minCoverageWithoutPrivacy: 0.3 });
 
 export interface LocalizedFaqService extends FaqService {
   readonly language: string;
