@@ -8,7 +8,7 @@
 import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
 import { LANGUAGES } from '../strings';
 import { normalise } from './normalise';
-import { classifyInLanguage } from './other-languages';
+import { classifyInLanguage, englishCommandOf } from './other-languages';
 
 export type Intent =
   | { type: 'greeting' }
@@ -110,6 +110,9 @@ function requestOf(text: string, questionMark: boolean): RequestKind | undefined
 export function classifyIntent(text: string): Intent {
   const raw = typeof text === 'string' ? text : '';
   if (/^\s*\?+\s*$/.test(raw)) return { type: 'help' };
+  // A command's name in another language is that command ("meine daten löschen" is "delete my data").
+  const english = englishCommandOf(raw);
+  if (english !== undefined && english !== raw) return classifyIntent(english);
   const { text: normalised, questionMark } = normalise(raw);
   const command = isCommand(normalised);
   if (command) return command;

@@ -20,6 +20,8 @@ export interface LanguageRules {
   readonly instruction: RegExp;
   /** Starts with a verb that gives an order ("lösche…", "supprimez…"). */
   readonly imperative: RegExp;
+  /** An order given later in the message or by a verb form that only orders ("…, bitte korrigieren Sie sie", "corrigez-la"). */
+  readonly orderAnywhere: RegExp;
   /** "I would like to know whether…": a wish to learn, not an instruction. */
   readonly wantsToLearn: RegExp;
   /** A question, not an instruction (question words, "can I", a question mark without a polite ask). */
@@ -54,14 +56,15 @@ const GERMAN: LanguageRules = {
   kinds: [
     ['optout', /\b(entfern\w*|austrag\w*|streich\w*|nimm|nehmen sie)\b.*\b(newsletter|verteiler\w*|werbe\w*|mailing\w*|marketing\w*)\b|\b(abbestell\w*|abmeld\w*|melde?n? (mich|uns) ab|opt out|optout|(widerruf\w*|zuruckzieh\w*|zurueckzieh\w*|entzieh\w*) .*einwilligung|einwilligung .*(widerruf\w*|zuruck\w*|zurueck\w*|entzieh\w*)|keine (werbung|werbe\w*|newsletter|marketing\w*))\b|\b(widersprech\w*|widerspruch|stopp\w*|stopp|beenden|abschalt\w*|deaktivier\w*|keine)\b.*\b(werbung|werbe\w*|newsletter|marketing|tracking|personalisiert\w*)\b|\b(werbung|newsletter|marketing|tracking)\b.*\b(abbestell\w*|abschalt\w*|stopp\w*|deaktivier\w*|widersprech\w*|beenden)\b/],
     ['rectification', /\b(berichtig\w*|korrigier\w*|korrektur|falsch\w*|fehlerhaft\w*|unrichtig\w*|veraltet\w*|aktualisier\w*|tippfehler|(andern|aendern|anpassen) (sie )?(meine?n? )?(name\w*|nachname\w*|adresse|anschrift|telefonnummer|e mail\w*|daten|angaben|profil))\b/],
-    ['restriction', /\b(einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|sperr\w*|nicht mehr (verwenden|nutzen|verarbeiten))\b/],
+    ['restriction', /\b(schrank\w* sie\b.*\bein|schraenk\w* sie\b.*\bein|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|sperr\w*|nicht mehr (verwenden|nutzen|verarbeiten))\b/],
     ['objection', /\b(widersprech\w*|widerspreche|widerspruch)\b/],
-    ['deletion', /\b(losch\w*|loesch\w*|entfern\w*|vernicht\w*|tilg\w*|vergessen werden|vergessen)\b/],
+    ['deletion', /\b((ge)?losch\w*|(ge)?loesch\w*|entfern\w*|vernicht\w*|tilg\w*|vergessen werden|vergessen)\b/],
     ['export', /\b(kopie\w*|export\w*|herunterlad\w*|herunterzuladen|download\w*|auskunft\w*|datenauskunft|(ubertrag|uebertrag)\w*|portabilitat|portabilitaet|(schick|send|geb|gib|zukommen)\w* (sie )?(mir|uns)\b.*\b(daten|alles|kopie))\b/],
   ],
-  object: /\b(\w*daten|datensatz|angaben|informationen|infos|konto|profil|account|alles|alle|personenbezogen\w*|name\w*|adresse|anschrift|telefonnummer|e mail\w*|mich|nutzung|verarbeitung|einwilligung|werbung|newsletter|es|sie)\b/,
+  object: /\b(\w*daten|datensatz|angaben|informationen|infos|konto|profil|account|alles|alle|personenbezogen\w*|name\w*|adresse|anschrift|telefonnummer|e mail\w*|mich|nutzung|verarbeitung|einwilligung|werbung|werbe\w*|newsletter|marketing|es|sie)\b/,
   instruction: /^(ich|wir) (mochte|moechte|mochten|moechten|will|wollen|wurde gerne|wuerde gerne|wurde|wuerde|hatte gerne|haette gerne|brauche|verlange|beantrage|fordere|bitte|widerspreche|widerrufe|beanspruche)\b|^bitte\b|^(ich bitte|wir bitten)\b/,
-  imperative: /^(bitte )?(losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|gib|geben sie|berichtig\w*|korrigier\w*|anderen sie|aendern sie|andere|aendere|aktualisier\w*|sperr\w*|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|stopp\w*|abbestell\w*|widerruf\w*|melde?n? (mich|sie mich) ab|vergiss|vergessen sie)\b/,
+  orderAnywhere: /\bbitte (losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|berichtig\w*|korrigier\w*|andern|aendern|aktualisier\w*|sperr\w*|schrank\w*|schraenk\w*|stopp\w*|nehmen)\b|\b(loschen|loeschen|entfernen|korrigieren|berichtigen|andern|aendern|sperren|exportieren|schicken|senden|schranken|schraenken) sie\b/,
+  imperative: /^(bitte )?(schrank\w*|schraenk\w*|nehmen sie|losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|gib|geben sie|berichtig\w*|korrigier\w*|anderen sie|aendern sie|andere|aendere|aktualisier\w*|sperr\w*|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|stopp\w*|abbestell\w*|widerruf\w*|melde?n? (mich|sie mich) ab|vergiss|vergessen sie)\b/,
   wantsToLearn: /^(ich|wir) (\w+ ){0,3}(wissen|erfahren|verstehen|nachfragen|fragen|informieren)\b/,
   question: /^(wie|was|wann|wo|warum|weshalb|wieso|wer|wen|wem|wessen|welche\w*|kann ich|konnen wir|koennen wir|darf ich|durfen|duerfen|ist|sind|gibt es|werden|wird|habe ich|hat|haben|muss|mussen|muessen|speichert|speichern|nutzt|nutzen|verwendet|verwenden)\b/,
   politeAsk: /^(bitte )?(konnen|koennen|konnten|koennten|wurden|wuerden) sie\b|^(kannst|konntest|koenntest|wurdest|wuerdest) du\b/,
@@ -84,9 +87,10 @@ const FRENCH: LanguageRules = {
     ['deletion', /\b(supprim\w*|suppression|effac\w*|efface\w*|detrui\w*|oubli\w*|droit a l oubli)\b/],
     ['export', /\b(copie\w*|export\w*|telecharg\w*|portabilite|transf[eé]r\w*|recuper\w*|(envoy|transmet|donn|communiqu)\w* (moi|nous)\b.*\b(donnees|informations|tout|copie)|acces a (mes|toutes mes) donnees)\b/],
   ],
-  object: /\b(donnees|informations|infos|compte|profil|tout|toutes|dossier|historique|personnelles|nom|prenom|adresse|numero|coordonnees|moi|utilisation|traitement|consentement|les|la|le)\b/,
-  instruction: /^(je|nous) (veux|voudrais|souhaite|souhaiterais|demande|exige|voulons|voudrions|souhaitons|requiers|m oppose|retire|revoque)\b|^(j aimerais|j exige|je vous demande|merci de|veuillez|s il vous plait|svp)\b/,
-  imperative: /^(s il vous plait |svp |merci de )?(supprim\w*|effac\w*|export\w*|envoy\w*|donnez|donne|transmettez|rectifi\w*|corrig\w*|modifi\w*|mettez a jour|limit\w*|retir\w*|desinscri\w*|desabonn\w*|arret\w*|oubliez)\b/,
+  object: /\b(donnees|informations|infos|compte|profil|tout|toutes|dossier|historique|personnelles|nom|prenom|adresse|numero|coordonnees|moi|utilisation|traitement|consentement|publicit\w*|pubs?|newsletters?|marketing|les|la|le)\b/,
+  instruction: /^(je|nous) (veux|voudrais|souhaite|souhaiterais|demande|exige|voulons|voudrions|souhaitons|requiers|m oppose|retire|revoque)\b|^(je|nous) ne (veux|voulons|souhaite|souhaitons) plus\b|^(j aimerais|j exige|je vous demande|merci de|merci d|veuillez|s il vous plait|svp)\b/,
+  orderAnywhere: /\b(supprimez|effacez|corrigez|rectifiez|modifiez|limitez|exportez|envoyez|retirez|desinscrivez|desabonnez)\b/,
+  imperative: /^(s il vous plait |svp |merci de |merci d )?(supprim\w*|effac\w*|export\w*|envoy\w*|donnez|donne|transmettez|rectifi\w*|corrig\w*|modifi\w*|mettez a jour|limit\w*|retir\w*|desinscri\w*|desabonn\w*|arret\w*|oubliez)\b/,
   wantsToLearn: /^(je|nous|j) (\w+ ){0,3}(savoir|comprendre|connaitre|apprendre|me renseigner|demander si)\b/,
   question: /^(comment|quel|quels|quelle|quelles|quand|ou|pourquoi|qui|que|qu|quoi|combien|est ce|puis je|peut on|ai je|avez vous|est il|est elle|sont|existe|conservez|gardez|utilisez|partagez|collectez)\b/,
   politeAsk: /^(pourriez|pouvez|pourrais|peux|voudriez|voulez) (vous|tu)\b/,
@@ -119,7 +123,7 @@ export function classifyInLanguage(language: Language, raw: string): LanguageInt
   const body = text.replace(/^(bitte|s il vous plait|svp) /, '');
   const asks = !polite && (rules.question.test(body) || (questionMark && !rules.imperative.test(body)));
   if (!asks && !/^(nicht|nie|ne pas|jamais)\b/.test(body)) {
-    const instruction = polite || rules.instruction.test(body) || rules.imperative.test(body);
+    const instruction = polite || rules.instruction.test(text) || rules.instruction.test(body) || rules.imperative.test(body) || rules.orderAnywhere.test(body);
     if (instruction && !rules.wantsToLearn.test(body)) {
       const kind = kindOf(rules, body, body);
       // Objecting to advertising is the opt-out, as in English.

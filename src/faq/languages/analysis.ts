@@ -61,6 +61,15 @@ function germanStem(stem: string): string {
   return stem.length > 6 && stem.endsWith('ung') ? stem.slice(0, -3) : stem;
 }
 
+/**
+ * Words that ask rather than name a topic, which the Snowball stop lists keep ("wann", "gibt",
+ * "peut"): a question's topic is in its other words.
+ */
+const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: new Set(['wann', 'warum', 'weshalb', 'wieso', 'wo', 'woher', 'wohin', 'gibt', 'gib', 'geben', 'kommt', 'kommen', 'lasse', 'lassen', 'lässt', 'kann', 'können', 'könnte', 'darf', 'dürfen', 'muss', 'müssen', 'soll', 'sollen', 'steht', 'stehen', 'bitte', 'ja', 'nein', 'mal', 'eigentlich', 'genau', 'passiert', 'geschieht']),
+  fr: new Set(['est', 'peut', 'peux', 'puis', 'pouvez', 'faut', 'quoi', 'comment', 'pourquoi', 'quand', 'combien', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'où', 'oui', 'non', 'fait', 'font', 'passe', 'arrive']),
+};
+
 /** Parts of a compound are at least this long: shorter ones ("an", "ab") split words wrongly. */
 const MIN_PART = 4;
 const MIN_COMPOUND = 2 * MIN_PART;
@@ -73,10 +82,12 @@ export class LanguageAnalyzer {
   /** The content's words (normalised) and their stems: what a compound may be split into. */
   private readonly vocabulary = new Set<string>();
   private readonly stemCache = new Map<string, string | undefined>();
+  private readonly questionWords: ReadonlySet<string>;
 
   constructor(readonly tag: string) {
     this.pipeline = pipelineFor(tag);
     this.german = tag.toLowerCase().startsWith('de');
+    this.questionWords = QUESTION_WORDS[tag.toLowerCase().split('-')[0]] ?? new Set();
   }
 
   /** Tells the analyser the content's words, so compounds can be split into them. Call before indexing. */
@@ -104,6 +115,34 @@ export class LanguageAnalyzer {
     return terms;
   }
 
+  /**
+   * The terms of a question, given which terms the content has: a compound the content does not use
+   * counts as its parts ("Bewerberdaten" as "Bewerber" and "Daten"), and a German participle the
+   * content does not use as its verb ("gelöscht" as "löschen"), so a word only joined or inflected
+   * differently does not read as a topic the content lacks.
+   */
+  queryTerms(text: string, known: (term: string) => boolean): string[] {
+    const terms: string[] = [];
+    for (const word of wordsOf(text)) {
+      const normal = this.normal(word);
+      const stem = this.stem(normal);
+      if (stem === undefined) continue;
+      if (known(stem) || !this.german) {
+        terms.push(stem);
+        continue;
+      }
+      // Split only into parts the content has: "Betriebskindergarten" is not about the content's "Betrieb".
+      const parts = normal.length >= MIN_COMPOUND ? this.split(normal) : [];
+      if (parts.length > 0 && parts.every(known)) {
+        terms.push(...parts);
+        continue;
+      }
+      const verb = normal.startsWith('ge') && normal.length > 6 ? this.stem(`${normal.slice(2).replace(/(t|et|en)$/, '')}en`) : undefined;
+      terms.push(verb !== undefined && known(verb) ? verb : stem);
+    }
+    return terms;
+  }
+
   private normal(word: string): string {
     return this.german ? germanUmlauts(word) : word;
   }
@@ -112,7 +151,8 @@ export class LanguageAnalyzer {
   private stem(word: string): string | undefined {
     if (this.stemCache.has(word)) return this.stemCache.get(word);
     let stem: string | undefined = word;
-    if (this.pipeline) {
+    if (this.questionWords.has(word)) stem = undefined;
+    else if (this.pipeline) {
       const token = new lunr.Token(word, {});
       const trimmed = this.pipeline.trimmer(token);
       const kept = trimmed && this.pipeline.stopWordFilter(trimmed);

@@ -60,7 +60,7 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
   };
 
   const candidates = (question: string): Candidate[] => {
-    const terms = [...new Set(analyzer.terms(question.slice(0, MAX_QUESTION_CHARS)))];
+    const terms = [...new Set(analyzer.queryTerms(question.slice(0, MAX_QUESTION_CHARS), (term) => postings.has(term)))];
     if (terms.length === 0) return [];
     // Words the content never uses count fully against coverage: the question asks about something else.
     const weights = terms.map((term) => idf(term));
