@@ -149,7 +149,10 @@ const COMMAND_NAMES: ReadonlyMap<string, string> = (() => {
   for (const language of LANGUAGES) {
     if (language === 'en') continue;
     const words = stringsOf(language);
-    for (const key of Object.keys(english.commands) as Array<keyof typeof english.commands>) names.set(fold(words.commands[key].title), english.commands[key].title);
+    for (const key of Object.keys(english.commands) as Array<keyof typeof english.commands>) {
+      // The example question in the command list is a question, asked in the person's language.
+      if (key !== 'example') names.set(fold(words.commands[key].title), english.commands[key].title);
+    }
     for (const kind of REQUEST_KINDS) names.set(fold(words.kinds[kind].command.title), english.kinds[kind].command.title);
   }
   return names;
