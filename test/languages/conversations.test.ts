@@ -13,8 +13,10 @@ import { bootBot, REPO_ROOT, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, facts, type Card } from '../requests/drive';
+import { until } from '../fakes/until';
 import { stringsOf } from '../../src/strings';
 
+const STATUS_TOKEN = 'status-token-for-languages-test';
 const GRETA: Person = { id: '29:greta', aadObjectId: 'aad-greta', name: 'Greta Beispiel' };
 const FLORE: Person = { id: '29:flore', aadObjectId: 'aad-flore', name: 'Flore Exemple' };
 
@@ -73,7 +75,7 @@ describe('a German conversation', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     receiver = await startTestReceiver();
-    bot = await bootBot({ PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret });
+    bot = await bootBot({ PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_STATUS_TOKEN: STATUS_TOKEN });
   });
   afterAll(async () => {
     await bot.stop();
@@ -105,6 +107,18 @@ describe('a German conversation', () => {
     expect(facts(receipt)['Fällig bis']).toMatch(/^\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/);
     const [event] = await receiver.waitForEvents(1);
     expect(event.data.kind).toBe('deletion');
+
+    // The privacy team's progress reaches her in German; its own message stays as the team wrote it.
+    const id = facts(receipt)['Aktenzeichen'];
+    await until(() => bot.logs.some((line) => line.includes('request delivered') && line.includes(id)), 10_000, 'request delivered');
+    const before = connector.posted().length;
+    const reported = await bot.post(`/api/requests/${id}/status`, { status: 'needs_info', message: 'Which mailbox do you mean?' }, { authorization: `Bearer ${STATUS_TOKEN}` });
+    expect(reported.status).toBe(200);
+    const [update] = (await connector.waitFor((calls) => calls.slice(before).some((call) => JSON.stringify(call.body).includes(id)))).slice(before).filter((call) => JSON.stringify(call.body).includes(id));
+    const updateCard = cardOf(update.body)!;
+    expect(cardTexts(updateCard)[0]).toBe('Das Datenschutzteam braucht weitere Angaben');
+    expect(cardTexts(updateCard)).toContain('Which mailbox do you mean?');
+    greta.heard.push(...cardTexts(updateCard).filter((text) => text !== 'Which mailbox do you mean?'));
 
     const mine = await greta.say('meine anfragen');
     expect(cardTexts(mine.cards[0])[0]).toBe('Ihre Datenschutzanfragen');
