@@ -34,7 +34,7 @@ function speaker(bot: BootedBot, connector: FakeConnector, from: Person, locale:
     heard,
     async say(text: string): Promise<Said> {
       const before = connector.posted().length;
-      const activity = { ...message(text, { serviceUrl: connector.url, from }), locale };
+      const activity: Record<string, unknown> = { ...message(text, { serviceUrl: connector.url, from }), locale };
       const replies = () => connector.posted().slice(before).filter((call: ConnectorCall) => call.body.replyToId === activity.id);
       const response = await bot.post('/api/messages', activity);
       expect(response.status).toBe(200);
@@ -160,7 +160,7 @@ describe('a German conversation', () => {
 
   it('takes the language from the clientInfo entity when the activity has no locale', async () => {
     const before = connector.posted().length;
-    const activity = { ...message('aide', { serviceUrl: connector.url, from: { id: '29:cli', aadObjectId: 'aad-cli', name: 'C' } }), locale: undefined, entities: [{ type: 'clientInfo', locale: 'fr-CA' }] };
+    const activity: Record<string, unknown> = { ...message('aide', { serviceUrl: connector.url, from: { id: '29:cli', aadObjectId: 'aad-cli', name: 'C' } }), locale: undefined, entities: [{ type: 'clientInfo', locale: 'fr-CA' }] };
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
     await connector.waitFor(() => connector.posted().slice(before).some((call) => call.body.replyToId === activity.id));
     const reply = connector.posted().slice(before).find((call) => call.body.replyToId === activity.id)!;

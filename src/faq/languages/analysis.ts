@@ -18,7 +18,7 @@ const load = createRequire(__filename);
 /** lunr-languages' module name per language tag, for every language whose module needs nothing else installed. */
 const MODULES: Readonly<Record<string, string>> = {
   ar: 'ar', da: 'da', de: 'de', el: 'el', es: 'es', fi: 'fi', fr: 'fr', hi: 'hi', hu: 'hu', hy: 'hy', it: 'it', kn: 'kn',
-  nb: 'no', nl: 'du', nn: 'no', no: 'no', pl: 'pl', pt: 'pt', ro: 'ro', ru: 'ru', sa: 'sa', sv: 'sv', ta: 'ta', te: 'te', tr: 'tr', vi: 'vi',
+  nb: 'no', nl: 'nl', nn: 'no', no: 'no', pl: 'pl', pt: 'pt', ro: 'ro', ru: 'ru', sa: 'sa', sv: 'sv', ta: 'ta', te: 'te', tr: 'tr', vi: 'vi',
 };
 
 /** The language tags whose content gets its own stemmer and stop words, beside English. */
@@ -81,8 +81,20 @@ export class LanguageAnalyzer {
   private readonly german: boolean;
   /** The content's words (normalised) and their stems: what a compound may be split into. */
   private readonly vocabulary = new Set<string>();
+  /**
+   * Pieces the content's long words start with, and pieces they end with. A piece that starts one
+   * word and ends another is a word of its own ("Zähler" in "Zählerstand" and "Stromzähler"); one
+   * that only ends words is an ending ("-ung"), one that only starts them a stem's inflections.
+   */
+  private readonly starts = new Set<string>();
+  private readonly ends = new Set<string>();
   private readonly stemCache = new Map<string, string | undefined>();
   private readonly questionWords: ReadonlySet<string>;
+
+  /** Whether the language joins words into compounds whose last part names the kind of thing (German). */
+  get compounds(): boolean {
+    return this.german;
+  }
 
   constructor(readonly tag: string) {
     this.pipeline = pipelineFor(tag);
@@ -95,9 +107,14 @@ export class LanguageAnalyzer {
     for (const text of texts) for (const word of wordsOf(text)) {
       const normal = this.normal(word);
       const stem = this.stem(normal);
-      if (stem !== undefined && normal.length >= MIN_PART) {
-        this.vocabulary.add(normal);
-        this.vocabulary.add(stem);
+      if (stem === undefined || normal.length < MIN_PART || this.vocabulary.has(normal)) continue;
+      this.vocabulary.add(normal);
+      this.vocabulary.add(stem);
+      if (this.german && normal.length >= MIN_COMPOUND) {
+        for (let at = MIN_PART; at <= normal.length - MIN_PART; at++) {
+          this.starts.add(normal.slice(0, at));
+          this.ends.add(normal.slice(at));
+        }
       }
     }
   }
@@ -176,7 +193,7 @@ export class LanguageAnalyzer {
         const headStem = this.stem(head);
         const tailStem = this.stem(tail);
         if (headStem === undefined || tailStem === undefined) continue;
-        const known = (part: string, stem: string) => this.vocabulary.has(part) || this.vocabulary.has(stem);
+        const known = (part: string, stem: string) => this.vocabulary.has(part) || this.vocabulary.has(stem) || (this.starts.has(part) && this.ends.has(part));
         if (known(tail, tailStem) && (known(head, headStem) || head.length >= MIN_PART + 1)) return [headStem, tailStem];
         if (known(head, headStem) && tail.length >= MIN_PART + 1) return [headStem, tailStem];
       }

@@ -18,6 +18,11 @@ const K1 = 1.2;
 /** Coverage's share of the rank: an entry that answers every part of the question beats one that repeats one word. */
 const COVERAGE_BLEND = 0.25;
 const MAX_QUESTION_CHARS = 1000;
+/** A question's word matches a content term it starts with when that term has this many letters, and the word at most this many more. */
+const MIN_PREFIX = 5;
+/** The shortest word that finds the compounds ending with it. */
+const MIN_HEAD = 4;
+const MAX_ENDING = 3;
 
 /** Measured on the development policies of bench:faq-languages; calibration.json beside the content wins. */
 export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({ minCoverage: 0.3, answerCoverage: 0.35, answerLead: -0.35, minCoverageWithoutPrivacy: 0.3 });
@@ -59,11 +64,33 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
     return Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
   };
 
+  // A question's word the content has only with a longer or shorter ending ("aufbewahrt",
+  // "aufbewahren"): the content's term it starts with, if that is most of it.
+  const stems = [...postings.keys()].filter((term) => term.length >= MIN_HEAD && !term.includes(' '));
+  const endings = new Map<string, string>();
+  const resolve = (term: string): string => {
+    if (postings.has(term) || term.length < MIN_HEAD) return term;
+    let found = endings.get(term);
+    if (found === undefined) {
+      found = term;
+      for (const known of stems) if (known.length >= MIN_PREFIX && term.startsWith(known) && term.length - known.length <= MAX_ENDING && known.length > (found === term ? 0 : found.length)) found = known;
+      // A plural or inflected ending the content's word has and the question's lacks ("Kamera", "Kameras").
+      if (found === term && term.length >= MIN_PREFIX) for (const known of stems) if (known.startsWith(term) && known.length - term.length <= 2 && (found === term || known.length < found.length)) found = known;
+      // German: "Zähler" is the last part of the content's "Stromzähler", which is a kind of it.
+      if (found === term && analyzer.compounds) for (const known of stems) if (known.endsWith(term) && known.length >= term.length + MIN_HEAD && (found === term || known.length < found.length)) found = known;
+      if (endings.size > 10_000) endings.clear();
+      endings.set(term, found);
+    }
+    return found;
+  };
+
   const candidates = (question: string): Candidate[] => {
-    const terms = [...new Set(analyzer.queryTerms(question.slice(0, MAX_QUESTION_CHARS), (term) => postings.has(term)))];
+    const terms = [...new Set(analyzer.queryTerms(question.slice(0, MAX_QUESTION_CHARS), (term) => postings.has(resolve(term))).map(resolve))];
     if (terms.length === 0) return [];
-    // Words the content never uses count fully against coverage: the question asks about something else.
-    const weights = terms.map((term) => idf(term));
+    // Every word counts for something (in a small content every word is in most entries, and IDF
+    // alone would weigh them as nothing); rarer ones more, and words the content never uses most:
+    // the question asks about something else.
+    const weights = terms.map((term) => 1 + idf(term));
     const total = weights.reduce((sum, w) => sum + w, 0);
     const score = new Map<number, { score: number; covered: number; heading: number }>();
     terms.forEach((term, t) => {
