@@ -8,7 +8,8 @@ import { requests } from './requests';
 import { kinds } from './kinds';
 import { welcome } from './welcome';
 import { language } from './language';
+import { app } from './app';
 import { commands } from './commands';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, language, commands };
+export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, language, commands, app };
