@@ -126,3 +126,10 @@ describe('languages an organisation adds with content alone', () => {
     expect(faq.answer('alpha beta').entry?.id).toBe('a');
   });
 });
+
+describe('every language lunr-languages brings', () => {
+  it.each(STEMMED_LANGUAGES)('%s loads and gives terms', (tag) => {
+    const analyzer = new LanguageAnalyzer(tag);
+    expect(() => analyzer.terms('data datos Daten données dados данные veri δεδομένα بيانات')).not.toThrow();
+  });
+});
