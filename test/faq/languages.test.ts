@@ -11,6 +11,7 @@ import { createLocalizedFaqService } from '../../src/faq/languages/localized-faq
 import { loadMultilingualFaq } from '../../src/faq/languages/multilingual-faq';
 import type { FaqEntry } from '../../src/faq/types';
 import { inLanguage } from '../../src/strings';
+import { loadConfig } from '../../src/config';
 
 const entry = (id: string, title: string, body: string, alsoAsked: string[] = []): FaqEntry => ({
   id, title, body, alsoAsked, kind: 'policy', part: 'Teil', source: { file: 'x.md', heading: title, line: 1 },
@@ -131,5 +132,14 @@ describe('every language lunr-languages brings', () => {
   it.each(STEMMED_LANGUAGES)('%s loads and gives terms', (tag) => {
     const analyzer = new LanguageAnalyzer(tag);
     expect(() => analyzer.terms('data datos Daten données dados данные veri δεδομένα بيانات')).not.toThrow();
+  });
+});
+
+describe('CONTENT_LANGUAGE', () => {
+  it('is English unless set, takes a language tag, and stops start-up naming itself on anything else', () => {
+    expect(loadConfig({}).contentLanguage).toBe('en');
+    expect(loadConfig({ CONTENT_LANGUAGE: 'de' }).contentLanguage).toBe('de');
+    expect(loadConfig({ CONTENT_LANGUAGE: 'pt-br' }).contentLanguage).toBe('pt-BR');
+    expect(() => loadConfig({ CONTENT_LANGUAGE: 'not a tag!' })).toThrow(/CONTENT_LANGUAGE/);
   });
 });
