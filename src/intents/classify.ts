@@ -6,7 +6,7 @@
  * when it asks about one of the rights, so the answer can offer the matching form.
  */
 import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
-import { LANGUAGES } from '../strings';
+import { currentLanguage, LANGUAGES, type Language } from '../strings';
 import { normalise } from './normalise';
 import { classifyInLanguage, englishCommandOf } from './other-languages';
 
@@ -107,12 +107,17 @@ function requestOf(text: string, questionMark: boolean): RequestKind | undefined
   return undefined;
 }
 
-export function classifyIntent(text: string): Intent {
+/**
+ * `language` is the asker's (the turn's, by default). Every language's requests and commands are
+ * understood from anyone; the right a question is about is read in English and the asker's language
+ * only, so an English question's "limit" is not taken for French's "limiter".
+ */
+export function classifyIntent(text: string, language: Language = currentLanguage()): Intent {
   const raw = typeof text === 'string' ? text : '';
   if (/^\s*\?+\s*$/.test(raw)) return { type: 'help' };
   // A command's name in another language is that command ("meine daten löschen" is "delete my data").
   const english = englishCommandOf(raw);
-  if (english !== undefined && english !== raw) return classifyIntent(english);
+  if (english !== undefined && english !== raw) return classifyIntent(english, language);
   const { text: normalised, questionMark } = normalise(raw);
   const command = isCommand(normalised);
   if (command) return command;
@@ -120,11 +125,11 @@ export function classifyIntent(text: string): Intent {
   if (kind) return { type: 'request', kind };
   let aboutRight = kindOf(normalised);
   // The other languages' own rules: whoever types in them, whatever their Teams is set to.
-  for (const language of LANGUAGES) {
-    if (language === 'en') continue;
-    const found = classifyInLanguage(language, raw);
+  for (const other of LANGUAGES) {
+    if (other === 'en') continue;
+    const found = classifyInLanguage(other, raw);
     if (found && found.type !== 'question') return found;
-    aboutRight ??= found?.aboutRight;
+    if (other === language) aboutRight ??= found?.aboutRight;
   }
   return aboutRight ? { type: 'question', aboutRight } : { type: 'question' };
 }

@@ -52,7 +52,7 @@ describe('requests in German', () => {
     ['Habe ich ein Recht auf eine Kopie meiner Daten?', 'export'],
     ['Ich möchte wissen, ob Sie meine Daten löschen', 'deletion'],
   ])('"%s" is a question about %s, not a request', (text, right) => {
-    expect(classifyIntent(text)).toEqual({ type: 'question', aboutRight: right });
+    expect(classifyIntent(text, 'de')).toEqual({ type: 'question', aboutRight: right });
   });
 });
 
@@ -81,7 +81,7 @@ describe('requests in French', () => {
     ['Ai-je droit à une copie de mes données ?', 'export'],
     ['Je voudrais savoir si vous supprimez mes données', 'deletion'],
   ])('"%s" is a question about %s, not a request', (text, right) => {
-    expect(classifyIntent(text)).toEqual({ type: 'question', aboutRight: right });
+    expect(classifyIntent(text, 'fr')).toEqual({ type: 'question', aboutRight: right });
   });
 });
 
@@ -90,5 +90,7 @@ describe('English', () => {
     expect(classifyIntent('delete my data')).toEqual({ type: 'request', kind: 'deletion' });
     expect(classifyIntent('help').type).toBe('help');
     expect(classifyIntent('How long do you keep my data?').type).toBe('question');
+    // Another language's words for a right do not make an English question about it.
+    expect(classifyIntent('Is there a limit on how many files I can share?', 'en')).toEqual({ type: 'question' });
   });
 });
