@@ -97,6 +97,7 @@ export const notices = {
     tooLong: '{field} darf höchstens {max} Zeichen lang sein (es sind {length})',
     required: '{field} ist erforderlich',
     notHttps: 'url muss eine https://-Adresse sein',
+    linkScheme: '{field} darf nur auf https:- oder mailto:-Adressen verlinken',
     notADate: 'effectiveDate muss ein echtes Kalenderdatum im Format JJJJ-MM-TT sein',
     teamIdsNotStrings: 'teamIds muss eine Liste von Team-IDs (Texten) sein',
     teamIdsCount: 'teamIds muss zwischen 1 und {max} Teams nennen; lassen Sie es weg, um an jedes Team zu senden',

@@ -91,6 +91,9 @@ export const questions = {
   pasteAlsoAsked: 'Unter „{heading}“ in {file}, in der Zeile „Also asked:“ (fügen Sie die Zeile direkt unter der Überschrift ein, wenn es keine gibt)',
   pasteNewEntry: 'Ein neuer Eintrag für eine FAQ-Datei (z. B. faq.md)',
 
+  redactedEmail: '[E-Mail]',
+  redactedPhone: '[Telefon]',
+
   insightsTitle: 'Was in den Inhalten fehlt',
   insightsIntro: 'Die letzten {days} Tage, vom {from} bis {to}. Fragen, die der Bot nicht beantworten konnte, werden ohne den Namen der fragenden Person aufbewahrt und nach {retention} Tagen gelöscht.',
   insightsSpeak: 'Was in den Inhalten fehlt: {unanswered} unbeantwortete Fragen, {notHelpful} als nicht hilfreich bewertete Einträge, {sent} Fragen an das Datenschutzteam.',

@@ -97,6 +97,7 @@ export const notices = {
     tooLong: '{field} ne peut pas dépasser {max} caractères (il en compte {length})',
     required: '{field} est obligatoire',
     notHttps: 'url doit être une adresse https://',
+    linkScheme: '{field} ne peut contenir que des liens https: ou mailto:',
     notADate: 'effectiveDate doit être une vraie date au format AAAA-MM-JJ',
     teamIdsNotStrings: 'teamIds doit être une liste d’identifiants d’équipe (des textes)',
     teamIdsCount: 'teamIds doit citer entre 1 et {max} équipes ; omettez-le pour envoyer à toutes les équipes',

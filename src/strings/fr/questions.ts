@@ -91,6 +91,9 @@ export const questions = {
   pasteAlsoAsked: 'Sous « {heading} » dans {file}, sur la ligne « Also asked: » (ajoutez-la juste sous le titre s’il n’y en a pas)',
   pasteNewEntry: 'Une nouvelle entrée pour un fichier de FAQ (par ex. faq.md)',
 
+  redactedEmail: '[e-mail]',
+  redactedPhone: '[téléphone]',
+
   insightsTitle: 'Ce qui manque au contenu',
   insightsIntro: 'Les {days} derniers jours, du {from} au {to}. Les questions auxquelles le bot n’a pas su répondre sont gardées sans le nom de la personne, et effacées après {retention} jours.',
   insightsSpeak: 'Ce qui manque au contenu : {unanswered} questions sans réponse, {notHelpful} entrées jugées peu utiles, {sent} questions envoyées à l’équipe confidentialité.',
