@@ -51,24 +51,23 @@ export function stringsOf(language: Language): Strings {
 
 /**
  * A view of one part of the strings (by its path of keys) that reads the current language on each
- * access. Views are made once per path, so a hot path allocates nothing.
+ * access. Each view keeps its child views, so a hot path allocates nothing.
  */
-const views = new Map<string, object>();
 function view(path: readonly string[], shape: object): object {
-  const key = path.join('\u0000');
-  const known = views.get(key);
-  if (known) return known;
   const resolve = (): Record<string | symbol, unknown> => {
     let node: unknown = BY_LANGUAGE[currentLanguage()];
     for (const step of path) node = (node as Record<string, unknown>)[step];
     return node as Record<string | symbol, unknown>;
   };
-  const made = new Proxy(shape, {
+  const children = new Map<string, object>();
+  return new Proxy(shape, {
     get(_shape, name) {
       const node = resolve();
       const value = node[name];
       if (typeof name === 'string' && value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(node, name)) {
-        return view([...path, name], (shape as Record<string, object>)[name]);
+        let child = children.get(name);
+        if (!child) children.set(name, (child = view([...path, name], (shape as Record<string, object>)[name])));
+        return child;
       }
       return typeof value === 'function' ? value.bind(node) : value;
     },
@@ -77,8 +76,6 @@ function view(path: readonly string[], shape: object): object {
     getOwnPropertyDescriptor: (_shape, name) => Reflect.getOwnPropertyDescriptor(resolve(), name),
     set: () => false,
   });
-  views.set(key, made);
-  return made;
 }
 
 /** The sentences of the current language. */
@@ -89,9 +86,4 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
   );
-}
-
-/** A number as the current language writes it ("1,000", "1.000", "1 000"). */
-export function formatNumber(value: number): string {
-  return value.toLocaleString(strings.locale);
 }

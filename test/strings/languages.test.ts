@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { inLanguage, LANGUAGES, stringsOf, type Language } from '../../src/strings';
+import { currentLanguage, inLanguage, languageOfLocale, LANGUAGES, strings, stringsOf, type Language } from '../../src/strings';
 import { cardSamples as SAMPLES } from '../cards/samples';
 
 type Leaf = [path: string, value: string];
@@ -86,5 +86,27 @@ describe('cards rendered in German and French', () => {
       }
     }
     expect(said).toEqual([]);
+  });
+});
+
+describe('the language of a turn', () => {
+  // Kept at load, as modules do: still reads the language of whoever is served.
+  const requests = strings.requests;
+
+  it('is read wherever the strings are, also through a part kept at load, and across awaits', async () => {
+    expect(requests.receiptTitle).toBe('Request received');
+    expect(inLanguage('de', () => requests.receiptTitle)).toBe('Anfrage erhalten');
+    await inLanguage('fr', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      expect(requests.receiptTitle).toBe('Demande reçue');
+      expect(inLanguage('de', () => strings.requests.receiptTitle)).toBe('Anfrage erhalten');
+      expect(currentLanguage()).toBe('fr');
+      expect(Object.keys(strings.welcome.examples)).toHaveLength(stringsOf('fr').welcome.examples.length);
+    });
+    expect(currentLanguage()).toBe('en');
+  });
+
+  it('maps Teams locales to the languages the bot speaks', () => {
+    expect(['de-DE', 'de-AT', 'fr-CA', 'FR', 'en-US', 'es-ES', '', undefined].map(languageOfLocale)).toEqual(['de', 'de', 'fr', 'fr', 'en', undefined, undefined, undefined]);
   });
 });
