@@ -1,4 +1,5 @@
 import { api } from '../en/api';
+import { startup } from '../en/startup';
 import { app } from './app';
 import { commands } from './commands';
 import { common } from './common';
@@ -12,7 +13,7 @@ import { requests } from './requests';
 import { welcome } from './welcome';
 
 /**
- * German. The HTTP API's messages stay English: they answer the systems the organisation wires to
- * the bot, not a person in Teams, and whoever reads those logs reads the API's English docs.
+ * German. The HTTP API's messages and the console's start-up banner stay English: they answer the
+ * systems the organisation wires to the bot and its operators, not a person in Teams.
  */
-export const de = { locale: 'de-DE', common, welcome, faq, forms, kinds, requests, notices, questions, api, language, commands, app };
+export const de = { locale: 'de-DE', common, welcome, faq, forms, kinds, requests, notices, questions, api, startup, language, commands, app };

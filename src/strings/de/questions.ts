@@ -87,7 +87,7 @@ export const questions = {
   teamOnly: 'Das kann nur das Datenschutzteam, aus seinem Kanal.',
 
   pasteHeading: 'Die Inhalte verbessern',
-  pasteIntro: 'Damit der Bot das nächstes Mal selbst beantwortet, fügen Sie einen dieser Texte in content/ (im Repository des Datenschutzteams) ein und veröffentlichen Sie ihn: siehe README, „Publishing content“.',
+  pasteIntro: 'Damit der Bot das nächstes Mal selbst beantwortet, fügen Sie einen dieser Texte in content/ (im Repository des Datenschutzteams) ein und veröffentlichen Sie ihn: siehe „Publishing content“ in docs/features.md.',
   pasteAlsoAsked: 'Unter „{heading}“ in {file}, in der Zeile „Also asked:“ (fügen Sie die Zeile direkt unter der Überschrift ein, wenn es keine gibt)',
   pasteNewEntry: 'Ein neuer Eintrag für eine FAQ-Datei (z. B. faq.md)',
 

@@ -5,6 +5,7 @@ import { forms } from './forms';
 import { notices } from './notices';
 import { questions } from './questions';
 import { requests } from './requests';
+import { startup } from './startup';
 import { kinds } from './kinds';
 import { welcome } from './welcome';
 import { language } from './language';
@@ -12,4 +13,4 @@ import { app } from './app';
 import { commands } from './commands';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, language, commands, app };
+export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, startup, language, commands, app };

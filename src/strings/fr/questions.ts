@@ -87,7 +87,7 @@ export const questions = {
   teamOnly: 'Seule l’équipe confidentialité peut faire cela, depuis son canal.',
 
   pasteHeading: 'Améliorer le contenu',
-  pasteIntro: 'Pour que le bot réponde seul la prochaine fois, collez l’un de ces textes dans content/ (dans le dépôt de l’équipe confidentialité) et publiez-le : voir le README, « Publishing content ».',
+  pasteIntro: 'Pour que le bot réponde seul la prochaine fois, collez l’un de ces textes dans content/ (dans le dépôt de l’équipe confidentialité) et publiez-le : voir « Publishing content » dans docs/features.md.',
   pasteAlsoAsked: 'Sous « {heading} » dans {file}, sur la ligne « Also asked: » (ajoutez-la juste sous le titre s’il n’y en a pas)',
   pasteNewEntry: 'Une nouvelle entrée pour un fichier de FAQ (par ex. faq.md)',
 
