@@ -156,7 +156,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       for (const worker of workers) worker.start();
       const address = server.address() as AddressInfo;
-      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId }, 'privacy assistant serving');
       return address;
     },
     stop() {
