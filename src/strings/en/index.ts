@@ -1,5 +1,6 @@
 import { api } from './api';
 import { common } from './common';
+import { consoleText } from './console';
 import { faq } from './faq';
 import { forms } from './forms';
 import { notices } from './notices';
@@ -9,4 +10,4 @@ import { kinds } from './kinds';
 import { welcome } from './welcome';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api };
+export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, console: consoleText };

@@ -1,0 +1,38 @@
+/**
+ * /console/api/insights: what `insights` shows in Teams (content gaps, entries rated not helpful,
+ * the Markdown to paste) plus the two charts' numbers.
+ */
+import type { Server } from 'restify';
+import type { Logger } from '../logger';
+import type { ContentGaps } from '../questions/content-gaps';
+import type { InsightsService } from '../questions/insights';
+import type { QuestionService } from '../questions/question-service';
+import type { RequestService } from '../requests/request-service';
+import { questionsPerWeek, requestsPerMonth, weeksFrom } from './charts';
+import type { consoleGuard } from './guard';
+import { handled } from './handle';
+
+export interface InsightsApiDeps {
+  readonly guard: ReturnType<typeof consoleGuard>;
+  readonly insights: Pick<InsightsService, 'compute'>;
+  readonly gaps: Pick<ContentGaps, 'since'>;
+  readonly questions: Pick<QuestionService, 'askedSince'>;
+  readonly requests: Pick<RequestService, 'listAll'>;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
+
+export function registerInsightsApi(server: Server, deps: InsightsApiDeps): void {
+  server.get('/console/api/insights', deps.guard('insights', 'read'), handled('console.insights', deps.logger, async (_req, res) => {
+    const now = deps.now();
+    const from = weeksFrom(now);
+    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from), deps.questions.askedSince(from), deps.requests.listAll()]);
+    res.send(200, {
+      ...insights,
+      charts: {
+        questionsPerWeek: questionsPerWeek(now, unanswered, sent),
+        requestsPerMonth: requestsPerMonth(now, requests.map((item) => item.value)),
+      },
+    });
+  }));
+}
