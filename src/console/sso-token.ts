@@ -51,7 +51,8 @@ export class SsoTokenValidator {
       throw invalid('shape');
     }
     const tenantId = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : '';
-    if (!/^[0-9a-f-]{36}$/.test(tenantId)) throw invalid('tenant');
+    // Entra tenant ids are GUIDs; anything outside this bound never reaches the issuer string.
+    if (!/^[0-9a-z-]{1,64}$/.test(tenantId)) throw invalid('tenant');
     if (this.options.allowedTenantIds.length > 0 && !this.options.allowedTenantIds.includes(tenantId)) throw invalid('tenant');
     const { value: metadata, keys } = await this.loadMetadata();
     let payload: JWTPayload;
