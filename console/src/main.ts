@@ -12,7 +12,6 @@ import { showNotices } from './parts/notices';
 import { guarded, showRequests } from './parts/requests';
 import { showQuestions } from './parts/questions';
 import { buildShell, type PartName } from './shell';
-import { joinTeams } from './teams';
 import { applyTheme, themeFromUrl } from './theme';
 import type { Me } from './types';
 
@@ -20,7 +19,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   applyTheme(themeFromUrl());
   try {
-    if (document.documentElement.dataset.mode === 'teams') useTokens(await joinTeams());
+    if (document.documentElement.dataset.mode === 'teams') useTokens(await (await import('./teams')).joinTeams());
     const me = await get<Me>('me');
     const parts: Record<PartName, () => Promise<void>> = {
       requests: () => showRequests(shell, me),

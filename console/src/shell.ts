@@ -50,6 +50,8 @@ export function buildShell(root: HTMLElement, me: Me, open: (part: PartName) => 
       timer = window.setTimeout(() => (status.textContent = ''), 8000);
     },
     select(part) {
+      // What was said about the last part does not belong to the next one.
+      status.textContent = '';
       for (const [name, button] of buttons) {
         if (name === part) button.setAttribute('aria-current', 'page');
         else button.removeAttribute('aria-current');

@@ -23,25 +23,32 @@ export const FRAME_ANCESTORS = [
   'https://*.microsoft365.com',
 ];
 
-export const CONTENT_SECURITY_POLICY = [
+/**
+ * Inside Teams the Teams library also reads Microsoft's list of Teams origins (JSON, from its CDN);
+ * without it, it falls back to the list it was built with. Nothing else leaves the bot.
+ */
+const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net';
+
+export function contentSecurityPolicy(localMode: boolean): string {
+  return [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self'${localMode ? '' : ` ${TEAMS_ORIGIN_LIST}`}`,
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
-].join('; ');
+  ].join('; ');
+}
 
-const ASSETS: Readonly<Record<string, string>> = {
-  'console.js': 'text/javascript; charset=utf-8',
-  'console.css': 'text/css; charset=utf-8',
-};
+/** The bundle's files: the entry, its chunks (name-HASH.js) and the style sheet. Nothing else is served. */
+const ASSET_NAME = /^[A-Za-z0-9_]+(-[A-Z0-9]{8})?\.(js|css)$/;
+const TYPES: Readonly<Record<string, string>> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
-export function setPageHeaders(res: Response): void {
-  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+function setPageHeaders(res: Response, localMode: boolean): void {
+  res.setHeader('content-security-policy', contentSecurityPolicy(localMode));
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
   res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
@@ -59,16 +66,16 @@ export function registerPageRoute(server: Server, options: { readonly assetsDir:
   };
 
   server.get('/console', async (_req: Request, res: Response) => {
-    setPageHeaders(res);
+    setPageHeaders(res, options.localMode);
     const body = page(options.localMode);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });
 
   server.get('/console/assets/:name', async (req: Request, res: Response) => {
-    setPageHeaders(res);
+    setPageHeaders(res, options.localMode);
     const name = String(req.params.name ?? '');
-    const type = ASSETS[name];
+    const type = ASSET_NAME.test(name) ? TYPES[name.slice(name.lastIndexOf('.') + 1)] : undefined;
     const content = type ? asset(name) : undefined;
     if (!type || !content) return sendError(res, new AppError('NOT_FOUND', strings.api.notFound));
     res.writeHead(200, { 'content-type': type, 'content-length': content.length });
@@ -84,8 +91,9 @@ function page(localMode: boolean): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/assets/console.css">
-<script src="/console/assets/console.js" defer></script>
+<script type="module" src="/console/assets/console.js"></script>
 </head>
 <body>
 <div id="app" aria-busy="true"><p class="loading">${t.loading}</p></div>

@@ -8,10 +8,13 @@ export interface ConsoleAnswer<T = Record<string, unknown>> {
 
 export function consoleApi(url: () => string, token?: () => Promise<string> | string) {
   const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ConsoleAnswer<T>> => {
-    const auth = token ? { authorization: `Bearer ${await token()}` } : {};
+    const sent: Record<string, string> = {};
+    if (token) sent.authorization = `Bearer ${await token()}`;
+    if (method !== 'GET') sent['x-console-request'] = '1';
+    if (body !== undefined) sent['content-type'] = 'application/json';
     const response = await fetch(`${url()}/console/api/${path}`, {
       method,
-      headers: { ...auth, ...(method === 'GET' ? {} : { 'x-console-request': '1' }), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { ...sent, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -12,6 +12,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 export interface Series {
   readonly label: string;
   readonly values: readonly number[];
+  /** Which of the theme's chart colours (1 to 6); by default the series' place. */
+  readonly colour?: number;
 }
 
 const charts = new Set<Chart>();
@@ -27,7 +29,7 @@ export function barChart(title: string, firstColumn: string, labels: readonly st
   const grid = colour('--colorNeutralStroke2');
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: { labels: [...labels], datasets: series.map((item, index) => ({ label: item.label, data: [...item.values], backgroundColor: palette[index % palette.length], borderWidth: 0 })) },
+    data: { labels: [...labels], datasets: series.map((item, index) => ({ label: item.label, data: [...item.values], backgroundColor: palette[((item.colour ?? index + 1) - 1) % palette.length], borderWidth: 0 })) },
     options: {
       responsive: true,
       maintainAspectRatio: false,

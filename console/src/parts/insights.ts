@@ -28,7 +28,7 @@ export async function showInsights(shell: Shell, me: Me): Promise<void> {
       barChart(t.questionsChart, t.week, weeks.map((week) => day(week.week)), outcomes.map((outcome) => ({ label: t.outcomes[outcome], values: weeks.map((week) => week.counts[outcome] ?? 0) }))),
       barChart(t.requestsChart, t.month, months.map((month) => month.month), me.kinds.map((kind) => ({ label: kind.name, values: months.map((month) => month.counts[kind.id] ?? 0) }))),
     ),
-    h('section', { 'aria-labelledby': 'gaps' }, h('h3', { id: 'gaps' }, t.gaps), list(insights.unanswered, (item) => format(t.gapRow, { question: item.question, count: item.count }))),
+    h('section', { 'aria-labelledby': 'gaps' }, h('h3', { id: 'gaps' }, t.gaps), list(insights.unanswered, (item) => format(item.count === 1 ? t.gapRowOnce : t.gapRow, { question: item.question, count: item.count }))),
     h('section', { 'aria-labelledby': 'not-helpful' }, h('h3', { id: 'not-helpful' }, t.notHelpful), list(insights.notHelpful, (item) => format(t.notHelpfulRow, item))),
     h('section', { 'aria-labelledby': 'suggestions' }, h('h3', { id: 'suggestions' }, t.suggestions), h('p', { class: 'quiet' }, t.suggestionsSeam)),
     h(

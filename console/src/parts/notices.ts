@@ -13,6 +13,7 @@ import { barChart } from './charts';
 import { guarded } from './requests';
 
 const t = consoleText.notices;
+const stateName = (state: string) => (t.states as Record<string, string>)[state] ?? state;
 
 export async function showNotices(shell: Shell, me: Me): Promise<void> {
   const detailArea = h('div', { class: 'detail' });
@@ -29,7 +30,7 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
           'tr',
           {},
           h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => void open(notice.id) }, notice.title)),
-          h('td', {}, notice.status),
+          h('td', {}, stateName(notice.status)),
           h('td', {}, String(notice.targets)),
           h('td', {}, String(notice.delivered)),
           h('td', {}, String(notice.acknowledged)),
@@ -48,7 +49,8 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
               t.chart,
               c.title,
               notices.map((notice) => notice.title),
-              (['delivered', 'failed', 'pending', 'acknowledged'] as const).map((key) => ({ label: counts[key], values: notices.map((notice) => notice[key]) })),
+              // Delivered in the brand colour, failed red, read green, pending amber.
+              ([['delivered', 1], ['failed', 2], ['acknowledged', 3], ['pending', 4]] as const).map(([key, colour]) => ({ label: counts[key], colour, values: notices.map((notice) => notice[key]) })),
               false,
             ),
             h('table', {}, h('caption', {}, t.heading), h('thead', {}, h('tr', {}, ...[c.title, c.status, c.targets, c.delivered, c.acknowledged, c.created].map((name) => h('th', { scope: 'col' }, name)))), body),
@@ -77,7 +79,7 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
       h('h3', { tabindex: '-1' }, notice.title),
       h('p', { class: 'notice-text' }, notice.text),
       notice.url ? h('p', {}, notice.url) : null,
-      h('p', {}, `${notice.status} · ${c.delivered} ${notice.delivered} · ${c.failed} ${notice.failed} · ${c.pending} ${notice.pending} · ${c.acknowledged} ${notice.acknowledged}`),
+      h('p', {}, `${stateName(notice.status)} · ${c.delivered} ${notice.delivered} · ${c.failed} ${notice.failed} · ${c.pending} ${notice.pending} · ${c.acknowledged} ${notice.acknowledged}`),
       actions,
       h('div', { class: 'edit-area' }),
       auditTrail(notice.audit),
