@@ -52,22 +52,76 @@ export function rowOf(request: PrivacyRequest, now: Date): RequestRow {
   };
 }
 
-/** One page of the rows that pass the filter, soonest due first. */
-export function pageOf(requests: readonly PrivacyRequest[], filter: RequestFilter, now: Date): RequestPage {
-  const rows: RequestRow[] = [];
-  for (const request of requests) {
-    if (filter.kind && request.kind !== filter.kind) continue;
-    const row = rowOf(request, now);
-    if (filter.status === 'open' ? !isOpen(request, now) : filter.status && row.status !== filter.status) continue;
-    if (filter.overdue && !row.overdue) continue;
-    rows.push(row);
-  }
-  rows.sort((a, b) => (a.dueBy < b.dueBy ? -1 : a.dueBy > b.dueBy ? 1 : a.id < b.id ? -1 : 1));
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page), pages);
-  return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: rows.length, page, pages, pageSize: PAGE_SIZE };
+/** What a row needs of a request, kept between pages: a few fields, not the requester and details. */
+type Listed = Pick<PrivacyRequest, 'id' | 'kind' | 'status' | 'submittedAt' | 'dueBy' | 'progress' | 'withdrawal'>;
+
+function listed(request: PrivacyRequest): Listed {
+  const { id, kind, status, submittedAt, dueBy, progress, withdrawal } = request;
+  return { id, kind, status, submittedAt, dueBy, progress, withdrawal };
 }
 
+/** One page of the requests that pass the filter, soonest due first (`requests` already in that order). */
+export function pageOf(requests: readonly Listed[], filter: RequestFilter, now: Date): RequestPage {
+  const rows: RequestRow[] = [];
+  const from = (Math.max(1, filter.page) - 1) * PAGE_SIZE;
+  let total = 0;
+  for (const request of requests) {
+    if (filter.kind && request.kind !== filter.kind) continue;
+    if (filter.status === 'open' ? !isOpen(request, now) : filter.status && currentStatus(request) !== filter.status) continue;
+    if (filter.overdue && !isOverdue(request, now)) continue;
+    // Only the rows of the page asked for are built; the rest are counted.
+    if (total >= from && rows.length < PAGE_SIZE) rows.push(rowOf(request as PrivacyRequest, now));
+    total++;
+  }
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pages);
+  // A page past the end shows the last one.
+  if (page !== Math.max(1, filter.page)) return pageOf(requests, { ...filter, page }, now);
+  return { rows, total, page, pages, pageSize: PAGE_SIZE };
+}
+
+export function byDueDate(a: Listed, b: Listed): number {
+  return a.dueBy < b.dueBy ? -1 : a.dueBy > b.dueBy ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/**
+ * Every request's listed fields in due-date order, read from the store once and then kept fresh in
+ * the background: paging through 10,000 requests costs one read of them, not one per page, and no
+ * page waits for a read but the first. A copy older than `maxAgeMs` is still served while a new
+ * read runs, so a change made elsewhere (Teams, the status API, another instance) shows within
+ * `maxAgeMs` and one read. A change made in the console forgets the copy: its maker sees it at once.
+ */
+export class ListedRequests {
+  private copy?: { readonly at: number; readonly requests: readonly Listed[] };
+  private reading?: Promise<readonly Listed[]>;
+
+  constructor(
+    private readonly readAll: () => Promise<readonly PrivacyRequest[]>,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  async all(): Promise<readonly Listed[]> {
+    const copy = this.copy;
+    if (copy && this.now() - copy.at >= this.maxAgeMs) this.read().catch(() => undefined); // the next page gets it
+    return copy ? copy.requests : this.read();
+  }
+
+  forget(): void {
+    this.copy = undefined;
+  }
+
+  /** Calls while a read is under way share it. */
+  private read(): Promise<readonly Listed[]> {
+    this.reading ??= (async () => {
+      const at = this.now();
+      const requests = (await this.readAll()).map(listed).sort(byDueDate);
+      this.copy = { at, requests };
+      return requests;
+    })().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+}
 export type HistoryEvent =
   | { readonly event: 'received'; readonly at: string }
   | { readonly event: 'delivered'; readonly at: string }

@@ -18,9 +18,11 @@ import { format, strings } from '../strings';
 import type { AuditTrail } from './audit-trail';
 import { callerOf, type consoleGuard } from './guard';
 import { handled, idParam } from './handle';
-import { historyOf, pageOf, rowOf } from './request-list';
+import { historyOf, ListedRequests, pageOf, rowOf } from './request-list';
 
 const s = strings.console.api;
+/** How old the requests list may be: changes made elsewhere show within this. */
+const LIST_MAX_AGE_MS = 5000;
 const FILTER_STATUSES = new Set<string>(['open', 'received', 'delivered', 'failed', 'withdrawn', ...PROGRESS_STATUSES]);
 
 export interface RequestsApiDeps {
@@ -35,13 +37,15 @@ export interface RequestsApiDeps {
 export function registerRequestsApi(server: Server, deps: RequestsApiDeps): void {
   const { guard, logger } = deps;
   const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', s.noSuchRequest));
+  // Freshness is real time, not the injected clock (which tests move by days).
+  const listed = new ListedRequests(async () => (await deps.requests.listAll()).map((item) => item.value), LIST_MAX_AGE_MS, Date.now);
 
   server.get('/console/api/requests', guard('requests', 'read'), handled('console.requests', logger, async (req, res) => {
     const query = new URL(req.url ?? '/', 'http://local').searchParams;
     const status = query.get('status') ?? '';
     const kind = query.get('kind') ?? '';
     const page = pageOf(
-      (await deps.requests.listAll()).map((item) => item.value),
+      await listed.all(),
       {
         status: FILTER_STATUSES.has(status) ? status : undefined,
         kind: (REQUEST_KINDS as readonly string[]).includes(kind) ? kind : undefined,
@@ -74,6 +78,7 @@ export function registerRequestsApi(server: Server, deps: RequestsApiDeps): void
       case 'closed':
         return sendError(res, new AppError('CONFLICT', format(strings.api.status.closed, { id, status: result.request.progress?.status ?? '' })));
       case 'changed':
+        listed.forget();
         await deps.audit.record({ item: `request.${id}`, action: 'status', params: { status: result.request.progress?.status ?? '' }, by: who(req) });
     }
     res.send(200, await detail(deps, id));
@@ -85,6 +90,7 @@ export function registerRequestsApi(server: Server, deps: RequestsApiDeps): void
     if (!id || !stored) return notFound(res);
     const replayed = await deps.requests.replayFailed(id);
     if (replayed.length === 0) return sendError(res, new AppError('CONFLICT', s.notDeadLettered));
+    listed.forget();
     await deps.audit.record({ item: `request.${id}`, action: 'replay', by: who(req) });
     logger.info({ route: 'console.requests.replay', requestId: id }, 'console replay');
     res.send(200, await detail(deps, id));

@@ -74,6 +74,9 @@ describe('the console in local mode', () => {
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
     expect((await api.get<Page>('requests?kind=optout')).body.rows.map((row) => row.id)).toEqual([second]);
     expect((await api.get<Page>('requests?overdue=1')).body.rows).toEqual([]);
+    // A request filed in Teams after the list was read shows up by itself, within seconds.
+    const third = await fileExport(person());
+    await until(async () => (await api.get<Page>('requests?kind=export')).body.rows.some((row) => row.id === third), 15_000, 'the new request in the list');
     // Six weeks on, both are past their due date with nothing reported.
     offset = 42 * DAY_MS;
     const overdue = (await api.get<Page>('requests?overdue=1')).body.rows.map((row) => row.id);
@@ -104,6 +107,8 @@ describe('the console in local mode', () => {
     const detail = await api.get<Audited & { history: Array<{ event: string }> }>(`requests/${id}`);
     expect(detail.body.history.map((event) => event.event)).toEqual(['received', 'delivered', 'progress']);
     expect(detail.body.audit).toHaveLength(1);
+    // The list shows the change at once to whoever made it.
+    expect((await api.get<Page>('requests?status=completed')).body.rows.map((row) => row.id)).toContain(id);
     expect(updateCards(connector, id)).toHaveLength(1);
   });
 
