@@ -32,7 +32,6 @@ const refused: Probe[] = [
   ['the HTTP layer importing botframework-connector', 'src/http/probe.ts', "import type { ConnectorClient } from 'botframework-connector';\nexport type X = ConnectorClient;\n"],
   ['a service importing the Teams layer', 'src/notices/probe.ts', "import type { Proactive } from '../teams/proactive';\nexport type X = Proactive;\n"],
   ['a service importing the HTTP layer', 'src/requests/probe.ts', "import { sendError } from '../http/send-error';\nexport const x = sendError;\n"],
-  ['a service importing the console', 'src/questions/probe.ts', "import type { ConsoleRole } from '../console/roles';\nexport type X = ConsoleRole;\n"],
   ['a service importing a card', 'src/intents/probe.ts', "import { noticeCard } from '../cards/notice-cards';\nexport const x = noticeCard;\n"],
   ['storage importing a feature', 'src/storage/probe.ts', "import type { Notice } from '../notices/types';\nexport type X = Notice;\n"],
 ];
