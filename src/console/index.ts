@@ -33,7 +33,7 @@ export interface ConsoleDeps {
   readonly config: Config;
   readonly store: Pick<Store, 'put' | 'listRange'>;
   readonly logger: Logger;
-  readonly requests: Pick<RequestService, 'listAll' | 'findById' | 'replayFailed'>;
+  readonly requests: Pick<RequestService, 'listAll' | 'listPage' | 'findById' | 'replayFailed'>;
   readonly progress: Pick<RequestProgress, 'report'>;
   readonly questions: Pick<QuestionService, 'enabled' | 'askedSince' | 'get' | 'act'>;
   readonly insights: Pick<InsightsService, 'compute'>;

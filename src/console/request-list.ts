@@ -7,6 +7,8 @@ import { isOpen } from '../requests/open-requests';
 import { currentStatus, isClosed, type PrivacyRequest, type ProgressStatus, type RequestKind, type RequestStatus } from '../requests/types';
 
 export const PAGE_SIZE = 50;
+/** Requests read from the store at a time when the list's copy is made. */
+const READ_PAGE = 500;
 
 export interface RequestRow {
   readonly id: string;
@@ -96,7 +98,7 @@ export class ListedRequests {
   private reading?: Promise<readonly Listed[]>;
 
   constructor(
-    private readonly readAll: () => Promise<readonly PrivacyRequest[]>,
+    private readonly readPage: (after: string | undefined, limit: number) => Promise<{ items: ReadonlyArray<{ key: string; value: PrivacyRequest }>; more: boolean }>,
     private readonly maxAgeMs: number,
     private readonly now: () => number,
   ) {}
@@ -115,7 +117,18 @@ export class ListedRequests {
   private read(): Promise<readonly Listed[]> {
     this.reading ??= (async () => {
       const at = this.now();
-      const requests = (await this.readAll()).map(listed).sort(byDueDate);
+      const requests: Listed[] = [];
+      let after: string | undefined;
+      for (;;) {
+        // A page at a time, letting waiting calls in between: one read of 10,000 whole requests
+        // would hold the event loop for a few hundred milliseconds.
+        const { items, more } = await this.readPage(after, READ_PAGE);
+        for (const item of items) requests.push(listed(item.value));
+        if (!more || items.length === 0) break;
+        after = items[items.length - 1].key;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      requests.sort(byDueDate);
       this.copy = { at, requests };
       return requests;
     })().finally(() => (this.reading = undefined));

@@ -27,7 +27,7 @@ const FILTER_STATUSES = new Set<string>(['open', 'received', 'delivered', 'faile
 
 export interface RequestsApiDeps {
   readonly guard: ReturnType<typeof consoleGuard>;
-  readonly requests: Pick<RequestService, 'listAll' | 'findById' | 'replayFailed'>;
+  readonly requests: Pick<RequestService, 'listPage' | 'findById' | 'replayFailed'>;
   readonly progress: Pick<RequestProgress, 'report'>;
   readonly audit: AuditTrail;
   readonly logger: Logger;
@@ -38,7 +38,7 @@ export function registerRequestsApi(server: Server, deps: RequestsApiDeps): void
   const { guard, logger } = deps;
   const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', s.noSuchRequest));
   // Freshness is real time, not the injected clock (which tests move by days).
-  const listed = new ListedRequests(async () => (await deps.requests.listAll()).map((item) => item.value), LIST_MAX_AGE_MS, Date.now);
+  const listed = new ListedRequests((after, limit) => deps.requests.listPage(after, limit), LIST_MAX_AGE_MS, Date.now);
 
   server.get('/console/api/requests', guard('requests', 'read'), handled('console.requests', logger, async (req, res) => {
     const query = new URL(req.url ?? '/', 'http://local').searchParams;
