@@ -3,8 +3,12 @@
  * the whole list paged through over HTTP (50 a page) unfiltered, by kind, by status and overdue
  * only, as the page asks for it. Server time per page is the round trip on this machine's loopback;
  * beside it, in the same run, GET /healthz as the baseline (the HTTP path with no work behind it).
+ * Then, in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium), the time from a click on
+ * each part's name to the part being ready, beside the page's own load as the baseline.
  */
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
 import { bootBot } from '../test/fakes/boot';
 import { PLAYGROUND_USER } from '../src/config';
 import { REQUEST_KINDS } from '../src/requests/kinds';
@@ -101,7 +105,41 @@ async function main(): Promise<void> {
       `  ${name.padEnd(28)} ${String(first.total).padStart(6)} rows, ${String(first.pages).padStart(3)} pages: median ${s.median.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(1)} ms  (median ${(s.median / base.median).toFixed(1)}x /healthz)`,
     );
   }
+  await partsInBrowser(bot.url);
   await bot.stop();
+}
+
+async function partsInBrowser(url: string): Promise<void> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return console.log(`  (no Chromium at ${executablePath}: parts not timed)`);
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const loads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await page.goto(`${url}/console`);
+      await page.getByRole('navigation', { name: 'Console parts' }).waitFor();
+      await page.locator('main:not([aria-busy])').waitFor();
+      loads.push(performance.now() - started);
+    }
+    const load = stats(loads).median;
+    console.log(`  in Chromium: the page loaded, Requests shown   median ${load.toFixed(0)} ms (baseline)`);
+    for (const name of ['Requests', 'Questions', 'Insights', 'Notices', 'Learned']) {
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        await page.getByRole('navigation', { name: 'Console parts' }).getByRole('button', { name, exact: true }).click();
+        await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+        await page.locator('main:not([aria-busy])').waitFor();
+        samples.push(performance.now() - started);
+      }
+      const s = stats(samples);
+      console.log(`  ${name.padEnd(10)} ready after a click            median ${s.median.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (${(s.median / load).toFixed(2)}x the page load)`);
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 main().catch((err) => {

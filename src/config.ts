@@ -188,6 +188,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     fail('PRIVACY_TEAM_CHANNEL', "must be a channel's conversation id such as 19:...@thread.tacv2, without spaces or ;messageid=");
   }
 
+  const openIdMetadataUrl = url(env, 'CONSOLE_OPENID_METADATA_URL') || ENTRA_OPENID_METADATA;
+  // The keys that sign console tokens: fetched over plain http, anyone on the path could swap them.
+  if (nodeEnv === 'production' && !openIdMetadataUrl.startsWith('https:')) fail('CONSOLE_OPENID_METADATA_URL', 'must be https in production');
+
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
   const statusToken = read(env, 'PRIVACY_STATUS_TOKEN');
@@ -226,7 +230,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     privacyTeamChannel,
     console: {
       devUser: (read(env, 'CONSOLE_DEV_USER') || PLAYGROUND_USER).toLowerCase(),
-      openIdMetadataUrl: url(env, 'CONSOLE_OPENID_METADATA_URL') || ENTRA_OPENID_METADATA,
+      openIdMetadataUrl,
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
