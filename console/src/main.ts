@@ -23,7 +23,7 @@ async function start(): Promise<void> {
     const me = await get<Me>('me');
     const parts: Record<PartName, () => Promise<void>> = {
       requests: () => showRequests(shell, me),
-      questions: () => showQuestions(shell),
+      questions: () => showQuestions(shell, me),
       insights: () => showInsights(shell, me),
       notices: () => showNotices(shell, me),
       learned: () => showLearned(shell, me),
@@ -36,7 +36,9 @@ async function start(): Promise<void> {
     const shell = buildShell(root, me, open);
     open('requests');
   } catch (err) {
-    clear(root, h('h1', {}, consoleText.page.title), h('p', { role: 'alert' }, format(consoleText.page.failed, { message: (err as Error).message })));
+    const message = (err as Error).message;
+    const said = message === consoleText.page.openInTeams ? message : format(consoleText.page.failed, { message });
+    clear(root, h('h1', {}, consoleText.page.title), h('p', { role: 'alert' }, said));
     root.removeAttribute('aria-busy');
   }
 }

@@ -4,11 +4,19 @@
  * Teams (local mode) none of this runs.
  */
 import { app, authentication } from '@microsoft/teams-js';
+import { consoleText } from '../../src/strings/en/console';
 import type { TokenSource } from './api';
 import { applyTheme } from './theme';
 
+/** Outside a Teams client the library never hears from its host: after this, the page says where to open it. */
+const HOST_TIMEOUT_MS = 8000;
+
 export async function joinTeams(): Promise<TokenSource> {
-  await app.initialize();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const noHost = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(consoleText.page.openInTeams)), HOST_TIMEOUT_MS);
+  });
+  await Promise.race([app.initialize(), noHost]).finally(() => clearTimeout(timer));
   const context = await app.getContext();
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);

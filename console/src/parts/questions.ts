@@ -6,13 +6,13 @@ import { consoleText } from '../../../src/strings/en/console';
 import { get, send } from '../api';
 import { append, clear, field, format, h, moment } from '../dom';
 import type { Shell } from '../shell';
-import type { QuestionView } from '../types';
+import type { Me, QuestionView } from '../types';
 import { auditTrail } from './audit';
 import { guarded } from './requests';
 
 const t = consoleText.questions;
 
-export async function showQuestions(shell: Shell): Promise<void> {
+export async function showQuestions(shell: Shell, me: Me): Promise<void> {
   const list = h('div', { class: 'tickets' });
   const load = async () => {
     const { enabled, questions } = await get<{ enabled: boolean; questions: QuestionView[] }>('questions');
@@ -62,7 +62,7 @@ export async function showQuestions(shell: Shell): Promise<void> {
         : h(
             'div',
             { class: 'actions' },
-            question.answer ? null : h('button', { type: 'button', onclick: () => void act('assign') }, t.assignToMe),
+            question.answer || question.assignee === me.name ? null : h('button', { type: 'button', onclick: () => void act('assign') }, t.assignToMe),
             question.answer ? null : h('button', { type: 'button', onclick: openAnswer }, t.answer),
             h('button', { type: 'button', onclick: () => void act('close') }, t.close),
           ),

@@ -42,6 +42,7 @@ export const consoleText = {
   page: {
     title: 'Privacy console',
     loading: 'Loading…',
+    openInTeams: 'Open the console from its tab in Microsoft Teams: it signs you in there.',
     localMode: 'Local mode: signed in as {user} (CONSOLE_DEV_USER), without Teams sign-in.',
     signedInAs: 'Signed in as {name}',
     role: { admin: 'Privacy admin', team: 'Privacy team' },
