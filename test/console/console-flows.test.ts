@@ -172,6 +172,15 @@ describe('the console in local mode', () => {
     expect((await api.post('notices', { title: '', text: '' })).status).toBe(400);
   });
 
+  it('schedules a notice, which waits until its time, and can be cancelled', async () => {
+    const sendAt = new Date(Date.now() + 3 * DAY_MS).toISOString();
+    const scheduled = await api.post<Audited & { id: string; status: string; sendAt: string }>('notices', { title: 'Scheduled from the console', text: 'Later.', sendAt });
+    expect(scheduled.status).toBe(202);
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', sendAt });
+    expect(scheduled.body.audit).toEqual([expect.objectContaining({ action: 'noticeScheduled', params: { at: sendAt } })]);
+    expect((await api.del<{ status: string }>(`notices/${scheduled.body.id}`)).body).toMatchObject({ status: 'cancelled' });
+  });
+
   it('shows what the bot answers from, with a seam for taught items', async () => {
     const learned = await api.get<{ teaching: boolean; taught: unknown[]; content: Array<{ title: string; file: string }> }>('learned');
     expect(learned.body.content.length).toBe(bot.app.faq.entries.length);

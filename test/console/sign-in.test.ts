@@ -109,6 +109,8 @@ describe('the console behind Teams SSO', () => {
     const change = await api.post('requests/PR-ABCDEFGH/status', { status: 'completed' });
     expect(change.status).toBe(403);
     expect((await api.post('notices', { title: 'T', text: 'x' })).status).toBe(403);
+    // Questions are theirs to work: through the guard to the service, which knows no such question.
+    expect((await api.post('questions/Q-ABCDEFGH/assign')).status).toBe(404);
   });
 
   it('answers 403 to a signed-in person with no role', async () => {

@@ -120,6 +120,9 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
     const text = h('textarea', { rows: '5', maxlength: '4000', required: true });
     const url = h('input', { type: 'url' });
     const sendAt = h('input', { type: 'datetime-local' });
+    const submit = h('button', { type: 'submit', class: 'primary' }, t.send);
+    // With a time, the button says what it will do.
+    sendAt.addEventListener('input', () => (submit.textContent = sendAt.value ? t.schedule : t.send));
     const form = h(
       'form',
       { 'aria-label': t.compose, class: 'card' },
@@ -128,7 +131,7 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
       field(t.text, text),
       field(t.url, url),
       field(t.sendAt, sendAt),
-      h('button', { type: 'submit', class: 'primary' }, t.send),
+      submit,
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -138,6 +141,7 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
         if (sendAt.value) notice.sendAt = new Date(sendAt.value).toISOString();
         const created = await send<NoticeDetail>('POST', 'notices', notice);
         form.reset();
+        submit.textContent = t.send;
         shell.say(consoleText.page.saved);
         await load();
         render(created);
