@@ -26,14 +26,18 @@ import { registerNoticesApi } from './notices-api';
 import { defaultAssetsDir, registerPageRoute } from './page-route';
 import { registerQuestionsApi } from './questions-api';
 import { registerRequestsApi } from './requests-api';
+import { ListedRequests } from './request-list';
 import { allows, ConsoleRoles, type PrivacyTeamRoster } from './roles';
 import { SsoTokenValidator } from './sso-token';
+
+/** How old the requests list (and the requests chart) may be: changes made elsewhere show within this. */
+const LIST_MAX_AGE_MS = 5000;
 
 export interface ConsoleDeps {
   readonly config: Config;
   readonly store: Pick<Store, 'put' | 'listRange'>;
   readonly logger: Logger;
-  readonly requests: Pick<RequestService, 'listAll' | 'listPage' | 'findById' | 'replayFailed'>;
+  readonly requests: Pick<RequestService, 'listPage' | 'findById' | 'replayFailed'>;
   readonly progress: Pick<RequestProgress, 'report'>;
   readonly questions: Pick<QuestionService, 'enabled' | 'askedSince' | 'get' | 'act'>;
   readonly insights: Pick<InsightsService, 'compute'>;
@@ -58,6 +62,8 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
     logger,
   });
   const audit = new AuditTrail(deps.store, now);
+  // Freshness is real time, not the injected clock (which tests move by days).
+  const listed = new ListedRequests((after, limit) => deps.requests.listPage(after, limit), LIST_MAX_AGE_MS, Date.now);
 
   registerPageRoute(server, { assetsDir: deps.assetsDir ?? defaultAssetsDir(), localMode });
 
@@ -75,9 +81,9 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
     });
   }));
 
-  registerRequestsApi(server, { guard, requests: deps.requests, progress: deps.progress, audit, logger, now });
+  registerRequestsApi(server, { guard, requests: deps.requests, listed, progress: deps.progress, audit, logger, now });
   registerQuestionsApi(server, { guard, questions: deps.questions.enabled ? deps.questions : undefined, audit, logger });
-  registerInsightsApi(server, { guard, insights: deps.insights, gaps: deps.gaps, questions: deps.questions, requests: deps.requests, logger, now });
+  registerInsightsApi(server, { guard, insights: deps.insights, gaps: deps.gaps, questions: deps.questions, listed, logger, now });
   registerNoticesApi(server, { guard, notices: deps.notices, audit, logger });
   registerLearnedApi(server, { guard, faq: deps.faq, taught: deps.taught, audit, logger });
 }

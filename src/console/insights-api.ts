@@ -7,17 +7,18 @@ import type { Logger } from '../logger';
 import type { ContentGaps } from '../questions/content-gaps';
 import type { InsightsService } from '../questions/insights';
 import type { QuestionService } from '../questions/question-service';
-import type { RequestService } from '../requests/request-service';
 import { questionsPerWeek, requestsPerMonth, weeksFrom } from './charts';
 import type { consoleGuard } from './guard';
 import { handled } from './handle';
+import type { ListedRequests } from './request-list';
 
 export interface InsightsApiDeps {
   readonly guard: ReturnType<typeof consoleGuard>;
   readonly insights: Pick<InsightsService, 'compute'>;
   readonly gaps: Pick<ContentGaps, 'since'>;
   readonly questions: Pick<QuestionService, 'askedSince'>;
-  readonly requests: Pick<RequestService, 'listAll'>;
+  /** The requests list's copy: the chart needs each request's kind and date only. */
+  readonly listed: Pick<ListedRequests, 'all'>;
   readonly logger: Logger;
   readonly now: () => number;
 }
@@ -26,12 +27,12 @@ export function registerInsightsApi(server: Server, deps: InsightsApiDeps): void
   server.get('/console/api/insights', deps.guard('insights', 'read'), handled('console.insights', deps.logger, async (_req, res) => {
     const now = deps.now();
     const from = weeksFrom(now);
-    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from), deps.questions.askedSince(from), deps.requests.listAll()]);
+    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from), deps.questions.askedSince(from), deps.listed.all()]);
     res.send(200, {
       ...insights,
       charts: {
         questionsPerWeek: questionsPerWeek(now, unanswered, sent),
-        requestsPerMonth: requestsPerMonth(now, requests.map((item) => item.value)),
+        requestsPerMonth: requestsPerMonth(now, requests),
       },
     });
   }));

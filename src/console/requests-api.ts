@@ -18,16 +18,16 @@ import { format, strings } from '../strings';
 import type { AuditTrail } from './audit-trail';
 import { callerOf, type consoleGuard } from './guard';
 import { handled, idParam } from './handle';
-import { historyOf, ListedRequests, pageOf, rowOf } from './request-list';
+import { historyOf, pageOf, rowOf, type ListedRequests } from './request-list';
 
 const s = strings.console.api;
-/** How old the requests list may be: changes made elsewhere show within this. */
-const LIST_MAX_AGE_MS = 5000;
 const FILTER_STATUSES = new Set<string>(['open', 'received', 'delivered', 'failed', 'withdrawn', ...PROGRESS_STATUSES]);
 
 export interface RequestsApiDeps {
   readonly guard: ReturnType<typeof consoleGuard>;
-  readonly requests: Pick<RequestService, 'listPage' | 'findById' | 'replayFailed'>;
+  readonly requests: Pick<RequestService, 'findById' | 'replayFailed'>;
+  /** Every request's listed fields, shared with the Insights chart. */
+  readonly listed: Pick<ListedRequests, 'all' | 'forget'>;
   readonly progress: Pick<RequestProgress, 'report'>;
   readonly audit: AuditTrail;
   readonly logger: Logger;
@@ -37,8 +37,7 @@ export interface RequestsApiDeps {
 export function registerRequestsApi(server: Server, deps: RequestsApiDeps): void {
   const { guard, logger } = deps;
   const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', s.noSuchRequest));
-  // Freshness is real time, not the injected clock (which tests move by days).
-  const listed = new ListedRequests((after, limit) => deps.requests.listPage(after, limit), LIST_MAX_AGE_MS, Date.now);
+  const { listed } = deps;
 
   server.get('/console/api/requests', guard('requests', 'read'), handled('console.requests', logger, async (req, res) => {
     const query = new URL(req.url ?? '/', 'http://local').searchParams;
