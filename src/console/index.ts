@@ -30,8 +30,13 @@ import { ListedRequests } from './request-list';
 import { allows, ConsoleRoles, type PrivacyTeamRoster } from './roles';
 import { SsoTokenValidator } from './sso-token';
 
-/** How old the requests list (and the requests chart) may be: changes made elsewhere show within this. */
-const LIST_MAX_AGE_MS = 5000;
+/**
+ * The requests list's copy (which the requests chart shares) is read again in the background once
+ * it is this old, and read again before answering once it is older than the second: someone paging
+ * sees changes made elsewhere within seconds, and nobody is shown a list from an idle hour ago.
+ */
+const LIST_FRESH_MS = 5000;
+const LIST_USABLE_MS = 60_000;
 
 export interface ConsoleDeps {
   readonly config: Config;
@@ -63,7 +68,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   });
   const audit = new AuditTrail(deps.store, now);
   // Freshness is real time, not the injected clock (which tests move by days).
-  const listed = new ListedRequests((after, limit) => deps.requests.listPage(after, limit), LIST_MAX_AGE_MS, Date.now);
+  const listed = new ListedRequests((after, limit) => deps.requests.listPage(after, limit), { freshMs: LIST_FRESH_MS, usableMs: LIST_USABLE_MS }, Date.now);
 
   registerPageRoute(server, { assetsDir: deps.assetsDir ?? defaultAssetsDir(), localMode });
 

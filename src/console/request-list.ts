@@ -88,10 +88,11 @@ export function byDueDate(a: Listed, b: Listed): number {
 
 /**
  * Every request's listed fields in due-date order, read from the store once and then kept fresh in
- * the background: paging through 10,000 requests costs one read of them, not one per page, and no
- * page waits for a read but the first. A copy older than `maxAgeMs` is still served while a new
- * read runs, so a change made elsewhere (Teams, the status API, another instance) shows within
- * `maxAgeMs` and one read. A change made in the console forgets the copy: its maker sees it at once.
+ * the background: paging through 10,000 requests costs one read of them, not one per page. A copy
+ * older than `freshMs` is still served while a new read runs, so a change made elsewhere (Teams, the
+ * status API, another instance) shows within `freshMs` and one read; a copy older than `usableMs`
+ * (nobody has looked for a while) is read again before answering. A change made in the console
+ * forgets the copy: its maker sees it at once.
  */
 export class ListedRequests {
   private copy?: { readonly at: number; readonly requests: readonly Listed[] };
@@ -99,14 +100,16 @@ export class ListedRequests {
 
   constructor(
     private readonly readPage: (after: string | undefined, limit: number) => Promise<{ items: ReadonlyArray<{ key: string; value: PrivacyRequest }>; more: boolean }>,
-    private readonly maxAgeMs: number,
+    private readonly ages: { readonly freshMs: number; readonly usableMs: number },
     private readonly now: () => number,
   ) {}
 
   async all(): Promise<readonly Listed[]> {
     const copy = this.copy;
-    if (copy && this.now() - copy.at >= this.maxAgeMs) this.read().catch(() => undefined); // the next page gets it
-    return copy ? copy.requests : this.read();
+    const age = copy ? this.now() - copy.at : Infinity;
+    if (!copy || age >= this.ages.usableMs) return this.read();
+    if (age >= this.ages.freshMs) this.read().catch(() => undefined); // the next page gets it
+    return copy.requests;
   }
 
   forget(): void {
