@@ -189,10 +189,16 @@ describe('the privacy team console in a browser', () => {
     await compose.getByRole('button', { name: 'Send' }).click();
     await saysSaved();
     await until(() => connector.posted().some((call) => JSON.stringify(call.body).includes('Retention of chat logs shortened')), 15_000, 'the notice posted to the team');
-    // Opened again once the copy is out, the chart and the table count it as delivered.
-    await open('Notices');
+    // Opened again once the copy is out and counted, the chart and the table show it delivered.
+    await until(
+      async () => {
+        await open('Notices');
+        return (await page.getByRole('row', { name: /Retention of chat logs shortened Sent 1 1/ }).count()) === 1;
+      },
+      15_000,
+      'the notice counted as delivered',
+    );
     await page.getByRole('img', { name: 'Delivery and reads' }).waitFor();
-    await page.getByRole('row', { name: /Retention of chat logs shortened Sent 1 1/ }).waitFor();
     await page.getByRole('button', { name: 'Retention of chat logs shortened' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Acknowledgements (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^NT-[0-9A-F]{16}-acknowledgements\.csv$/);
