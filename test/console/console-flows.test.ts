@@ -181,6 +181,19 @@ describe('the console in local mode', () => {
     expect((await api.del<{ status: string }>(`notices/${scheduled.body.id}`)).body).toMatchObject({ status: 'cancelled' });
   });
 
+  it('answers bad input clearly: not JSON, too large, an id that is not one', async () => {
+    const post = (path: string, body: string, type = 'application/json') =>
+      fetch(`${bot.url}/console/api/${path}`, { method: 'POST', headers: { 'content-type': type, 'x-console-request': '1' }, body });
+    expect((await post('requests/PR-ABCDEFGH/status', 'status=completed', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await post('requests/PR-ABCDEFGH/status', JSON.stringify({ status: 'completed', message: 'x'.repeat(40_000) }))).status).toBe(413);
+    expect((await post('requests/PR-ABCDEFGH/status', '{not json')).status).toBe(400);
+    const notAnId = await api.post('requests/..%2F..%2Fetc/status', { status: 'completed' });
+    expect(notAnId.status).toBe(404);
+    expect((await api.get('questions/not-a-question')).status).toBe(404);
+    expect((await api.get('notices/NT-nothing')).status).toBe(404);
+    expect((await fetch(`${bot.url}/console/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+
   it('shows what the bot answers from, with a seam for taught items', async () => {
     const learned = await api.get<{ teaching: boolean; taught: unknown[]; content: Array<{ title: string; file: string }> }>('learned');
     expect(learned.body.content.length).toBe(bot.app.faq.entries.length);
