@@ -16,7 +16,14 @@ export async function joinTeams(): Promise<TokenSource> {
   const noHost = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(consoleText.page.openInTeams)), HOST_TIMEOUT_MS);
   });
-  await Promise.race([app.initialize(), noHost]).finally(() => clearTimeout(timer));
+  try {
+    await Promise.race([app.initialize(), noHost]);
+  } catch {
+    // Not framed by a Teams client ("No Parent window found"), or one that never answered.
+    throw new Error(consoleText.page.openInTeams);
+  } finally {
+    clearTimeout(timer);
+  }
   const context = await app.getContext();
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);

@@ -237,3 +237,28 @@ describe('the privacy team console in a browser', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('the console page outside Teams when the bot has an app id', () => {
+  let bot: BotProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bot = startBotProcess({ CONTENT_DIR: 'content', BOT_ID: '7d3c4b2a-1e0f-4a9b-8c7d-6e5f4a3b2c1d', BOT_PASSWORD: 'not-used-here' });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    bot?.child.kill('SIGTERM');
+    if (bot) await bot.exited;
+  });
+
+  it('signs nobody in without Teams, and says to open it from its Teams tab', async () => {
+    const port = await servingPort(bot);
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/console`);
+    await page.getByRole('alert').filter({ hasText: 'Open the console from its tab in Microsoft Teams: it signs you in there.' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    // Nor does the API answer without a token.
+    expect((await fetch(`http://127.0.0.1:${port}/console/api/me`)).status).toBe(401);
+  });
+});
