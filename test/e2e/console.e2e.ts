@@ -139,7 +139,7 @@ describe('the privacy team console in a browser', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await saysSaved();
     await until(() => updateCards(connector, requestId).some((card) => shows(card, 'Your copy is ready to download.')), 15_000, "the status card in the requester's chat");
-    await page.getByRole('region', { name: 'Audit trail' }).getByText(/Status set to completed by CONSOLE_DEV_USER/).waitFor();
+    await page.getByRole('region', { name: 'Audit trail' }).getByText(/Status set to Completed by CONSOLE_DEV_USER/).waitFor();
     await shot('requests');
   });
 

@@ -12,7 +12,11 @@ export function auditTrail(records: readonly AuditRecord[]): HTMLElement {
   const list = h('ol');
   for (const record of records) {
     const template = (consoleText.audit as Record<string, string>)[record.action] ?? record.action;
-    list.appendChild(h('li', {}, format(consoleText.page.auditRow, { at: moment(record.at), what: format(template, record.params ?? {}), who: record.by.name })));
+    const params = { ...record.params };
+    // Records keep codes; people read words.
+    if (params.status) params.status = (consoleText.requests.statuses as Record<string, string>)[params.status] ?? params.status;
+    if (params.at) params.at = moment(params.at);
+    list.appendChild(h('li', {}, format(consoleText.page.auditRow, { at: moment(record.at), what: format(template, params), who: record.by.name })));
   }
   section.appendChild(list);
   return section;
