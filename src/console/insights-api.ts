@@ -4,7 +4,8 @@
  */
 import type { Server } from 'restify';
 import type { Logger } from '../logger';
-import type { ContentGaps } from '../questions/content-gaps';
+// The log never holds more than MAX_UNANSWERED: asking for that many counts every one.
+import { MAX_UNANSWERED, type ContentGaps } from '../questions/content-gaps';
 import type { InsightsService } from '../questions/insights';
 import type { QuestionService } from '../questions/question-service';
 import { questionsPerWeek, requestsPerMonth, weeksFrom } from './charts';
@@ -27,7 +28,7 @@ export function registerInsightsApi(server: Server, deps: InsightsApiDeps): void
   server.get('/console/api/insights', deps.guard('insights', 'read'), handled('console.insights', deps.logger, async (_req, res) => {
     const now = deps.now();
     const from = weeksFrom(now);
-    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from), deps.questions.askedSince(from), deps.listed.all()]);
+    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from, MAX_UNANSWERED), deps.questions.askedSince(from), deps.listed.all()]);
     res.send(200, {
       ...insights,
       charts: {
