@@ -8,7 +8,7 @@ import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
 import type { FaqService } from './faq/types';
-import { registerHealthRoute } from './http/health-route';
+import { registerHealthRoute, registerReadyRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
@@ -28,6 +28,9 @@ import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
+import { otelMetrics, type Metrics } from './telemetry/metrics';
+import { observeQueues } from './telemetry/queue-gauges';
+import { inSpan, SPAN } from './telemetry/spans';
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -44,6 +47,8 @@ export interface AppOptions {
   readonly webhookResolver?: LookupFunction;
   /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
   readonly botFrameworkKeys?: BotFrameworkKeys;
+  /** Where services count what operators chart: OpenTelemetry's meter by default; tests read their own. */
+  readonly metrics?: Metrics;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -72,25 +77,28 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const faq = loadFaqService(config.contentDir);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
+  // After startTelemetry (index.ts): a meter taken before the provider is registered stays a no-op.
+  const metrics = options.metrics ?? otelMetrics();
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
-  adapter.use(personLimits(logger));
+  adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, metrics });
   const requests = await wireRequests({
     config,
     store,
     logger,
     instanceId,
     proactive,
+    metrics,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive, metrics });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, metrics, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
@@ -103,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       faq,
       store,
       logger,
+      metrics,
       notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
@@ -114,10 +123,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
-  registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
+  registerReadyRoute(server, { store, contentIndexed: () => faq.entries.length > 0, logger });
+  // One span per turn: the replies and roster reads it sends to Teams are its children.
+  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) => inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
+  registerMessagesRoute(server, { teams: activityProcessor(adapter, runTurn), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
+
+  const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -152,6 +166,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           server.server.closeIdleConnections?.();
         });
         await Promise.all([serverClosed, ...workers.map((worker) => worker.stop())]);
+        stopQueueGauges();
         await store.close();
       })();
       return stopping;

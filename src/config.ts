@@ -61,6 +61,16 @@ export interface Config {
   /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
   readonly privacyTeamChannel: string;
   readonly logLevel: LogLevel;
+  readonly telemetry: TelemetryConfig;
+}
+
+/** Where traces and metrics go; both empty: nowhere. The OTLP exporters read the other OTEL_* variables themselves. */
+export interface TelemetryConfig {
+  readonly azureMonitorConnectionString: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT, or a per-signal endpoint: set, the OTLP exporters are started. */
+  readonly otlpEndpoint: string;
+  readonly otlpProtocol: 'http/json' | 'http/protobuf';
+  readonly metricExportIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -133,6 +143,24 @@ function allowedTenants(env: Env, localMode: boolean, botType: BotType, botTenan
   const listed = list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase());
   if (listed.length > 0 || localMode || botType === 'MultiTenant') return listed;
   return [botTenantId.toLowerCase()];
+}
+
+function telemetry(env: Env): TelemetryConfig {
+  const disabled = read(env, 'OTEL_SDK_DISABLED').toLowerCase() === 'true';
+  const azureMonitorConnectionString = disabled ? '' : read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (azureMonitorConnectionString && !/InstrumentationKey=[^;]+/i.test(azureMonitorConnectionString)) {
+    fail('APPLICATIONINSIGHTS_CONNECTION_STRING', 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)');
+  }
+  const endpoints = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'].map((name) => url(env, name));
+  // The OTLP specification's default protocol; gRPC is not bundled.
+  const protocol = read(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') || 'http/protobuf';
+  if (protocol !== 'http/json' && protocol !== 'http/protobuf') fail('OTEL_EXPORTER_OTLP_PROTOCOL', `must be http/protobuf or http/json, got "${protocol}"`);
+  return {
+    azureMonitorConnectionString,
+    otlpEndpoint: disabled ? '' : (endpoints.find(Boolean) ?? ''),
+    otlpProtocol: protocol,
+    metricExportIntervalMs: integer(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 100, 86_400_000),
+  };
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -214,6 +242,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     privacyTeamChannel,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    telemetry: telemetry(env),
   };
   return deepFreeze(config);
 }
@@ -234,6 +263,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
+    telemetry: config.telemetry.azureMonitorConnectionString ? 'azure monitor' : config.telemetry.otlpEndpoint ? `otlp ${config.telemetry.otlpProtocol} to ${new URL(config.telemetry.otlpEndpoint).host}` : 'off',
   };
 }
 

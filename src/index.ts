@@ -2,9 +2,9 @@
 import v8 from 'node:v8';
 import { loadEnvFiles } from './env-files';
 import { loadConfig } from './config';
-import { buildApp } from './app';
 import { createLogger } from './logger';
 import { errorCode, isAppError } from './errors';
+import { startTelemetry } from './telemetry/start';
 
 /**
  * A turn leaves almost nothing behind (the heap after a full collection stays near 40 MB), but under
@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${isAppError(err) ? err.message : String(err)}\n`);
     process.exit(1);
   }
+  // Before the app is loaded: the HTTP instrumentation has to be in place when restify and the
+  // Bot Framework's clients first load node:http.
+  const telemetry = startTelemetry(config.telemetry);
+  const { buildApp } = await import('./app.js');
   const logger = createLogger(config.logLevel);
   if (config.bot.localMode) {
     logger.warn(
@@ -55,13 +59,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 25_000);
     force.unref();
-    void app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ code: errorCode(err) }, 'stop failed');
-        process.exit(1);
-      },
-    );
+    void app
+      .stop()
+      // What the exporters still hold is sent last, so the drain itself is traced; a collector that is down does not fail the stop.
+      .then(() => telemetry.shutdown().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ code: errorCode(err) }, 'stop failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -12,6 +12,7 @@ import { unlessConflict, type Store } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import { REQUESTS_COLLECTION, withdrawalEventId, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
+import type { Metrics } from '../telemetry/metrics';
 
 export interface RetryPolicy {
   readonly baseMs: number;
@@ -26,6 +27,7 @@ export interface DeliveryOptions {
   readonly send: ((eventId: string, body: string) => Promise<OutboundResult>) | undefined;
   readonly retry: RetryPolicy;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'delivery'>;
   /** Told about each dead-lettered request, to alert the privacy admins. */
   readonly onDeadLetter?: (request: PrivacyRequest) => Promise<void>;
   readonly now?: () => number;
@@ -64,6 +66,7 @@ export class RequestDelivery {
     if (result.ok) {
       await this.record(claim.item.payload.key, { status: 'delivered', deliveredAt: new Date(this.now()).toISOString() });
       await outbox.complete(claim);
+      this.options.metrics?.delivery('delivered');
       logger.info({ ...log, status: result.status }, 'request delivered');
       return;
     }
@@ -98,6 +101,7 @@ export class RequestDelivery {
     if (result.ok) {
       await this.record(key, { withdrawal: { delivery: 'delivered' } });
       await outbox.complete(claim);
+      this.options.metrics?.delivery('delivered');
       logger.info({ ...log, status: result.status }, 'request withdrawal delivered');
       return;
     }
@@ -111,6 +115,7 @@ export class RequestDelivery {
     if (result.verdict !== 'retry' || attempt >= this.options.retry.maxAttempts) return false;
     const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
     await this.options.outbox.retryAt(claim, this.now() + delay);
+    this.options.metrics?.delivery('retry');
     this.options.logger.warn({ ...log, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
     return true;
   }
@@ -118,6 +123,7 @@ export class RequestDelivery {
   private async deadLettered(claim: Claim<DeliveryJob>, failed: PrivacyRequest | undefined, log: { readonly requestId: string; readonly [field: string]: unknown }, message: string): Promise<void> {
     const { logger } = this.options;
     await this.options.outbox.complete(claim);
+    this.options.metrics?.delivery('dead_letter');
     logger.error({ ...log, code: 'WEBHOOK_FAILED' }, message);
     if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: log.requestId, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
   }

@@ -35,6 +35,7 @@ import type { Proactive } from './proactive';
 import { cardMessage } from './card-message';
 import { privateReply } from './private-reply';
 import { isPrivacyAdmin, requesterOf } from './requester';
+import type { Metrics } from '../telemetry/metrics';
 
 const s = strings.requests;
 const REPLAY_COMMAND = /^replay(?: failed)?(?: requests?)?(?: (PR-[0-9A-Z]{8}))?$/i;
@@ -45,6 +46,7 @@ export interface RequestsFeatureOptions {
   /** Entra object ids of privacy admins: they get dead-letter alerts and may replay. */
   readonly adminIds: readonly string[];
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'turn'>;
 }
 
 export class RequestsFeature implements Feature {
@@ -105,6 +107,7 @@ export class RequestsFeature implements Feature {
       const open = await this.options.requests.openRequestOfKind(requester, kind);
       if (open) return cardMessage(alreadyOpenCard(open));
       const hidden = this.options.requests.issueForm(requester, kind);
+      this.options.metrics?.turn('request_form');
       return cardMessage(this.formCard({ kind, requester, ...hidden }));
     });
   }

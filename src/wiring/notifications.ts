@@ -15,7 +15,7 @@ export function wireNotifications(deps: Omit<SharedParts, 'config'>) {
   const messenger = new TeamsPersonalMessenger(deps.proactive);
   const outbox = new NotificationOutbox({ queue, messenger, logger });
   const runner = new WorkRunner({ name: 'notifications', queue, handle: outbox.handle, logger, concurrency: 4 });
-  return { outbox, messenger, worker: { start: () => runner.start(), stop: () => runner.stop() } };
+  return { outbox, messenger, queue, worker: { start: () => runner.start(), stop: () => runner.stop() } };
 }
 
 export type NotificationParts = ReturnType<typeof wireNotifications>;

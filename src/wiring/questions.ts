@@ -48,6 +48,7 @@ export async function wireQuestions(deps: SharedParts & {
     tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     channelId: config.privacyTeamChannel,
     logger,
+    metrics: deps.metrics,
     now,
   });
   const gaps = new ContentGaps({ store, logger, now });
@@ -79,6 +80,7 @@ export async function wireQuestions(deps: SharedParts & {
   return {
     service,
     feature,
+    queue,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
     onNotCovered: (question: string) => gaps.record(question),

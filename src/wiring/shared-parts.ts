@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
+import type { Metrics } from '../telemetry/metrics';
 import type { Proactive } from '../teams/proactive';
 
 /** What every feature's wiring is given by app.ts: one of each for the whole process. */
@@ -12,4 +13,6 @@ export interface SharedParts {
   readonly instanceId: string;
   /** How the bot reaches a conversation on its own (notices, notifications, tickets). */
   readonly proactive: Proactive;
+  /** What services count for operators (src/telemetry/metrics.ts). */
+  readonly metrics: Metrics;
 }
