@@ -7,7 +7,7 @@
  * inside the spans that made them, and nothing exported holds the person's words, name, email, ids
  * or any token.
  */
-import { message, type Person } from '../fakes/activities';
+import type { Person } from '../fakes/activities';
 import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startOtlpReceiver, type OtlpReceiver } from '../fakes/otlp-receiver';
@@ -149,4 +149,24 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
     ];
     expect(personal.filter((text) => exported.includes(text))).toEqual([]);
   }, 120_000);
+});
+
+describe('telemetry over OTLP/HTTP protobuf, the protocol collectors default to', () => {
+  it('exports the turn span and the turns metric as protobuf', async () => {
+    const [connector, otlp] = await Promise.all([startFakeConnector(), startOtlpReceiver()]);
+    const bot = startBotProcess({ CONTENT_DIR: 'content', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_METRIC_EXPORT_INTERVAL: '300', OTEL_BSP_SCHEDULE_DELAY: '100' });
+    try {
+      const port = await servingPort(bot);
+      const [answer] = await driver(overHttp(port), connector, { from: PERSON }).say(ANSWERED);
+      expect(answer).toBeDefined();
+      // Protobuf keeps names and string values as UTF-8 bytes: readable without decoding the message.
+      const exported = (path: string, text: string) => otlp.exports.some((item) => item.path === path && item.contentType === 'application/x-protobuf' && item.body.includes(text));
+      await otlp.waitFor('a protobuf turn span and turns metric', () => exported('/v1/traces', SPAN.turn) && exported('/v1/metrics', METRIC.turns));
+      expect(otlp.exports.some((item) => item.body.includes(ANSWERED) || item.body.includes(PERSON.aadObjectId))).toBe(false);
+    } finally {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+      await Promise.all([connector.close(), otlp.close()]);
+    }
+  }, 90_000);
 });
