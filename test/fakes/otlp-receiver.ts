@@ -47,13 +47,18 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+/** `keep: false` (benchmarks): bodies are counted, not kept. */
+export async function startOtlpReceiver(options: { keep?: boolean } = {}): Promise<OtlpReceiver & { readonly received: { requests: number; bytes: number } }> {
   const exports: OtlpExport[] = [];
+  const received = { requests: 0, bytes: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      exports.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body: Buffer.concat(chunks) });
+      const body = Buffer.concat(chunks);
+      received.requests++;
+      received.bytes += body.length;
+      if (options.keep !== false) exports.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body });
       const json = String(req.headers['content-type']).includes('json');
       res.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' });
       res.end(json ? '{}' : '');
@@ -64,8 +69,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
 
   const jsonBodies = (path: string) => exports.filter((item) => item.path === path && item.contentType.includes('json')).map((item) => JSON.parse(item.body.toString('utf8')) as Record<string, unknown[]>);
 
-  const receiver: OtlpReceiver = {
+  const receiver: OtlpReceiver & { readonly received: typeof received } = {
     url: `http://127.0.0.1:${port}`,
+    received,
     exports,
     spans() {
       return jsonBodies('/v1/traces').flatMap((body) =>

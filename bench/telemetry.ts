@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:telemetry`: what exporting telemetry costs a turn. Two privacy bots, each its own
+ * process as operators run it, one exporting traces and metrics over OTLP/HTTP (protobuf, the
+ * collectors' default) to a local receiver and one with telemetry off, answer the same FAQ turns
+ * (8 users over HTTP, reply timed at the local Teams connector, as bench:turns does) in alternating
+ * rounds, so neither always runs on a cooler machine. Target: export on at least 0.95 of off.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cardOf, cardTexts, message } from '../test/fakes/activities';
+import { REPO_ROOT } from '../test/fakes/boot';
+import { startFakeConnector } from '../test/fakes/connector';
+import { startOtlpReceiver } from '../test/fakes/otlp-receiver';
+import { agent, askerOf, asUsers, merge, messageTurn, percentile, perSecond, questions, Replies, start, stop, type Phase, type Target } from './turns';
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 12_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const WARMUP = Math.min(1_000, TURNS);
+
+async function main(): Promise<void> {
+  const asked = questions();
+  const [connector, otlp] = await Promise.all([startFakeConnector(), startOtlpReceiver({ keep: false })]);
+  const replies = new Replies(connector);
+  const dataDirs = [mkdtempSync(path.join(os.tmpdir(), 'bench-tel-on-')), mkdtempSync(path.join(os.tmpdir(), 'bench-tel-off-'))];
+  const common = { CONTENT_DIR: path.join(REPO_ROOT, 'content') };
+  const on = await start('export on', 'dist/src/index.js', { ...common, DATA_DIR: dataDirs[0], OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url }, 'privacy assistant serving');
+  const off = await start('export off', 'dist/src/index.js', { ...common, DATA_DIR: dataDirs[1] }, 'privacy assistant serving');
+
+  const ask = (target: Target) => (n: number) => {
+    const question = asked[n % asked.length];
+    const expected = (reply: Record<string, unknown>) => cardTexts(cardOf(reply))[0] === question.title;
+    return messageTurn(replies, target.port, message(question.text, { serviceUrl: connector.url, from: askerOf(n) }), expected).then((turn) => turn.ms);
+  };
+  for (const target of [on, off]) await asUsers(WARMUP, ask(target));
+  replies.forget();
+
+  const perRound = Math.floor((TURNS - WARMUP) / ROUNDS);
+  const phases = new Map<Target, Phase[]>([
+    [on, []],
+    [off, []],
+  ]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of round % 2 === 0 ? [on, off] : [off, on]) phases.get(target)!.push(await asUsers(perRound, ask(target)));
+    replies.forget();
+  }
+  const [withExport, without] = [merge(phases.get(on)!), merge(phases.get(off)!)];
+  // Whatever the last batch holds is sent on SIGTERM; stop first so the receiver's count is complete.
+  await Promise.all([stop(on), stop(off)]);
+
+  console.log(`FAQ turns, ${ROUNDS} alternating rounds of ${perRound} per bot after ${WARMUP} warm-up turns each; load average ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores)`);
+  for (const [name, phase] of [
+    ['export on', withExport],
+    ['export off', without],
+  ] as const) {
+    console.log(`  ${name.padEnd(11)} ${perSecond(phase).toFixed(0).padStart(5)} turns/s, p50 ${percentile(phase.latencies, 50).toFixed(1)} ms, p99 ${percentile(phase.latencies, 99).toFixed(1)} ms, errors ${phase.errors}`);
+  }
+  console.log(`  per round, on/off: ${phases.get(on)!.map((phase, n) => (perSecond(phase) / perSecond(phases.get(off)![n])).toFixed(2)).join(', ')}`);
+  console.log(`ratio export on/off: throughput ${(perSecond(withExport) / perSecond(without)).toFixed(2)} (target >= 0.95), p50 ${(percentile(withExport.latencies, 50) / percentile(without.latencies, 50)).toFixed(2)}, p99 ${(percentile(withExport.latencies, 99) / percentile(without.latencies, 99)).toFixed(2)}`);
+  console.log(`the receiver got ${otlp.received.requests} OTLP exports, ${(otlp.received.bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  agent.destroy();
+  await Promise.all([connector.close(), otlp.close()]);
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
