@@ -3,7 +3,7 @@
  * as they are: the notice publisher (each copy's call to Teams), the outbox's delivery handler (each
  * webhook delivery), the notice queue's handler (each copy) and the status API's `report`.
  */
-import { trace } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import type { NoticePublisher } from '../notices/publisher';
 import type { RequestProgress } from '../requests/progress';
 import type { Claim } from '../storage/work-queue';
@@ -26,7 +26,7 @@ export function countedPublisher(publisher: NoticePublisher, metrics: Pick<Metri
 
 /** A work item's handler in a span of its own: each claim is one trace, with its HTTP calls inside. */
 export function tracedHandler<T>(name: string | ((claim: Claim<T>) => string), handle: (claim: Claim<T>) => Promise<void>, attributes: (claim: Claim<T>) => Record<string, string | number> = () => ({})): (claim: Claim<T>) => Promise<void> {
-  return (claim) => inSpan(typeof name === 'string' ? name : name(claim), { 'privacy.attempt': claim.item.attempts, ...attributes(claim) }, () => handle(claim));
+  return (claim) => inSpan(typeof name === 'string' ? name : name(claim), { 'privacy.attempt': claim.item.attempts, ...attributes(claim) }, () => handle(claim), SpanKind.CONSUMER);
 }
 
 /** The status API's call into the service, in a span with its outcome; a change is counted by its new status. */

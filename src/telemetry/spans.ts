@@ -3,7 +3,7 @@
  * call). The outbound HTTP calls made inside `work` become its children. With no exporter configured
  * the OpenTelemetry API hands out non-recording spans, so this costs next to nothing.
  */
-import { SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
 import { errorCode } from '../errors';
 
 export const TRACER_NAME = 'privacy-assistant';
@@ -19,11 +19,13 @@ export const SPAN = {
 } as const;
 
 /**
- * Runs `work` in a span named `name`. A failure is marked by its error code only: an error's message
+ * Runs `work` in a span named `name`: SERVER for work someone asked for (a turn, a status call),
+ * CONSUMER for a work item taken from a queue, so Azure Monitor lists each as a request with its
+ * calls to other systems as dependencies. A failure is marked by its error code only: an error's message
  * may quote what a person typed.
  */
-export function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
-  return trace.getTracer(TRACER_NAME).startActiveSpan(name, { attributes }, async (span) => {
+export function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>, kind: SpanKind = SpanKind.SERVER): Promise<T> {
+  return trace.getTracer(TRACER_NAME).startActiveSpan(name, { attributes, kind }, async (span) => {
     try {
       return await work();
     } catch (err) {
