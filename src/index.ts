@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${isAppError(err) ? err.message : String(err)}\n`);
     process.exit(1);
   }
-  // Before the app is loaded: the HTTP instrumentation has to be in place when restify and the
-  // Bot Framework's clients first load node:http.
+  // Before the app is loaded: the Azure Monitor distro asks to be started before anything it may
+  // instrument, and the meter the app's metrics take must already be the exporting one.
   const telemetry = startTelemetry(config.telemetry);
   const { buildApp } = await import('./app.js');
   const logger = createLogger(config.logLevel);

@@ -1,7 +1,7 @@
 /** The Azure Monitor OpenTelemetry distro, as Microsoft recommends for Node on Azure; loaded by start.ts only when configured. */
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { httpInstrumentationConfig } from './http-attributes';
+import { traceHttpClientCalls } from './http-client-spans';
 import { SERVICE_NAME, type Telemetry } from './start';
 
 export function startAzureMonitor(connectionString: string): Telemetry {
@@ -9,8 +9,9 @@ export function startAzureMonitor(connectionString: string): Telemetry {
     azureMonitorExporterOptions: { connectionString },
     resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),
     instrumentationOptions: {
-      http: { enabled: true, ...httpInstrumentationConfig },
-      // Azure SDK spans record storage URLs with row keys; the HTTP spans below them are shaped instead.
+      // The bot traces its own HTTP calls (http-client-spans.ts), with their paths shaped; the
+      // distro's instrumentations would record full URLs (row keys, conversation ids).
+      http: { enabled: false },
       azureSdk: { enabled: false },
       mongoDb: { enabled: false },
       mySql: { enabled: false },
@@ -22,5 +23,12 @@ export function startAzureMonitor(connectionString: string): Telemetry {
       console: { enabled: false },
     },
   });
-  return { destination: 'azure-monitor', shutdown: () => shutdownAzureMonitor() };
+  const unsubscribe = traceHttpClientCalls();
+  return {
+    destination: 'azure-monitor',
+    async shutdown() {
+      unsubscribe();
+      await shutdownAzureMonitor();
+    },
+  };
 }

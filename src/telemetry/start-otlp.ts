@@ -1,17 +1,15 @@
-/** OTLP/HTTP export (JSON or protobuf) of traces and metrics, with the HTTP instrumentation; loaded by start.ts only when configured. */
+/** OTLP/HTTP export (JSON or protobuf) of traces and metrics; loaded by start.ts only when configured. */
 import { metrics } from '@opentelemetry/api';
 import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { TelemetryConfig } from '../config';
-import { httpInstrumentationConfig } from './http-attributes';
+import { traceHttpClientCalls } from './http-client-spans';
 import { SERVICE_NAME, type Telemetry } from './start';
 
 export function startOtlp(config: TelemetryConfig): Telemetry {
@@ -36,11 +34,11 @@ export function startOtlp(config: TelemetryConfig): Telemetry {
   });
   metrics.setGlobalMeterProvider(meterProvider);
 
-  const unregister = registerInstrumentations({ tracerProvider, meterProvider, instrumentations: [new HttpInstrumentation(httpInstrumentationConfig)] });
+  const unsubscribe = traceHttpClientCalls();
   return {
     destination: 'otlp',
     async shutdown() {
-      unregister();
+      unsubscribe();
       await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
     },
   };
