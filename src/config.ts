@@ -71,6 +71,8 @@ export interface TelemetryConfig {
   readonly otlpEndpoint: string;
   readonly otlpProtocol: 'http/json' | 'http/protobuf';
   readonly metricExportIntervalMs: number;
+  /** OTEL_TRACES_SAMPLER is set: the SDK builds that sampler. Unset: a few traces a second (rate-limited-sampler.ts). */
+  readonly samplerFromEnv: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -160,6 +162,7 @@ function telemetry(env: Env): TelemetryConfig {
     otlpEndpoint: disabled ? '' : (endpoints.find(Boolean) ?? ''),
     otlpProtocol: protocol,
     metricExportIntervalMs: integer(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 100, 86_400_000),
+    samplerFromEnv: read(env, 'OTEL_TRACES_SAMPLER') !== '',
   };
 }
 

@@ -10,6 +10,7 @@ import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { TelemetryConfig } from '../config';
 import { traceHttpClientCalls } from './http-client-spans';
+import { rateLimitedTraces } from './rate-limited-sampler';
 import { SERVICE_NAME, type Telemetry } from './start';
 
 export function startOtlp(config: TelemetryConfig): Telemetry {
@@ -18,6 +19,7 @@ export function startOtlp(config: TelemetryConfig): Telemetry {
 
   const tracerProvider = new NodeTracerProvider({
     resource,
+    ...(config.samplerFromEnv ? {} : { sampler: rateLimitedTraces() }),
     spanProcessors: [new BatchSpanProcessor(json ? new JsonTraceExporter() : new ProtoTraceExporter())],
   });
   tracerProvider.register();

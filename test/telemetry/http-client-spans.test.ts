@@ -2,14 +2,15 @@
  * Outgoing HTTP calls as spans, through Node's diagnostics channels and the real SDK (an in-memory
  * exporter): a call inside a recorded span becomes its child with the path's shape and the status;
  * a call outside any span, or inside one not sampled, leaves nothing; a failed call is marked by its
- * code.
+ * code. And the sampler the OTLP path uses unless OTEL_TRACES_SAMPLER says otherwise.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { trace } from '@opentelemetry/api';
-import { AlwaysOffSampler, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { AlwaysOffSampler, InMemorySpanExporter, SamplingDecision, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { traceHttpClientCalls } from '../../src/telemetry/http-client-spans';
+import { RateLimitedSampler } from '../../src/telemetry/rate-limited-sampler';
 import { inSpan, SPAN } from '../../src/telemetry/spans';
 
 describe('HTTP client spans', () => {
@@ -83,5 +84,17 @@ describe('HTTP client spans', () => {
       span.end();
     });
     expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+});
+
+describe('the default sampler', () => {
+  it('starts at most the given number of traces a second, and more as time passes', () => {
+    let now = 0;
+    const sampler = new RateLimitedSampler(5, () => now);
+    const decide = () => sampler.shouldSample(ROOT_CONTEXT).decision;
+    const first = Array.from({ length: 8 }, decide);
+    expect(first.filter((decision) => decision === SamplingDecision.RECORD_AND_SAMPLED)).toHaveLength(5);
+    now += 400;
+    expect(Array.from({ length: 5 }, decide).filter((decision) => decision === SamplingDecision.RECORD_AND_SAMPLED)).toHaveLength(2);
   });
 });

@@ -46,6 +46,8 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_METRIC_EXPORT_INTERVAL: '300',
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      // Every trace of the journey, not a few a second (the default).
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
     });
     port = await servingPort(bot);
   }, 90_000);
