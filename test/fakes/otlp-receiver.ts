@@ -3,8 +3,11 @@
  * `/v1/metrics`, `/v1/logs`) in JSON or protobuf, keeping every body as it arrived so a test can
  * both read the spans and metrics and search everything exported for what must never be there.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { until } from './until';
 
 export interface OtlpExport {
@@ -47,32 +50,43 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-/** `keep: false` (benchmarks): bodies are counted, not kept. */
-export async function startOtlpReceiver(options: { keep?: boolean } = {}): Promise<OtlpReceiver & { readonly received: { requests: number; bytes: number } }> {
-  const exports: OtlpExport[] = [];
+/**
+ * A certificate for 127.0.0.1 made for these tests only (test/fakes/tls, twenty years): Azure
+ * Monitor's exporter sends to https endpoints only. A child process trusts it through
+ * NODE_EXTRA_CA_CERTS=TEST_CA_FILE, so nothing turns certificate checks off.
+ */
+export const TEST_CA_FILE = path.join(__dirname, 'tls', 'localhost-cert.pem');
+
+/** `keep: false` (benchmarks): bodies are counted, not kept. `tls`: https with the test certificate. */
+export async function startOtlpReceiver(options: { keep?: boolean; tls?: boolean } = {}): Promise<OtlpReceiver & { readonly received: { requests: number; bytes: number } }> {
+  // Not `exports`: that name is CommonJS's own once compiled.
+  const kept: OtlpExport[] = [];
   const received = { requests: 0, bytes: 0 };
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       received.requests++;
       received.bytes += body.length;
-      if (options.keep !== false) exports.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body });
+      if (options.keep !== false) kept.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body });
       const json = String(req.headers['content-type']).includes('json');
       res.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' });
       res.end(json ? '{}' : '');
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ key: readFileSync(path.join(__dirname, 'tls', 'localhost-key.pem')), cert: readFileSync(TEST_CA_FILE) }, handler)
+    : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const jsonBodies = (path: string) => exports.filter((item) => item.path === path && item.contentType.includes('json')).map((item) => JSON.parse(item.body.toString('utf8')) as Record<string, unknown[]>);
+  const jsonBodies = (path: string) => kept.filter((item) => item.path === path && item.contentType.includes('json')).map((item) => JSON.parse(item.body.toString('utf8')) as Record<string, unknown[]>);
 
   const receiver: OtlpReceiver & { readonly received: typeof received } = {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     received,
-    exports,
+    exports: kept,
     spans() {
       return jsonBodies('/v1/traces').flatMap((body) =>
         (body.resourceSpans as Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }>).flatMap((resource) =>
@@ -105,8 +119,8 @@ export async function startOtlpReceiver(options: { keep?: boolean } = {}): Promi
       const matching = receiver.points().filter((point) => point.metric === metric && Object.entries(attributes).every(([key, value]) => point.attributes[key] === value));
       return matching.at(-1)?.value;
     },
-    everything: () => exports.map((item) => `${item.path}\n${item.body.toString('utf8')}`).join('\n'),
-    waitFor: (what, condition, timeoutMs = 20_000) => until(condition, timeoutMs, () => `OTLP receiver (${exports.length} exports): ${what}`),
+    everything: () => kept.map((item) => `${item.path}\n${item.body.toString('utf8')}`).join('\n'),
+    waitFor: (what, condition, timeoutMs = 20_000) => until(condition, timeoutMs, () => `OTLP receiver (${kept.length} exports): ${what}`),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
