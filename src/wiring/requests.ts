@@ -7,7 +7,8 @@ import type { LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { registerRequestStatusRoute } from '../http/request-status-route';
 import { alertAdminsOfDeadLetter } from '../requests/admin-alerts';
-import { RequestDelivery } from '../requests/delivery';
+import { PROBE_EVERY_MS, RequestDelivery } from '../requests/delivery';
+import { DeliveryHold } from '../requests/delivery-hold';
 import { DailyDigest } from '../requests/digest';
 import { FormTokens } from '../ids/form-token';
 import { Housekeeping } from '../storage/housekeeping';
@@ -48,6 +49,7 @@ export async function wireRequests(deps: SharedParts & {
   /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
   readonly clock: () => number;
   readonly housekeepingEveryMs?: number;
+  readonly probeEveryMs?: number;
 }): Promise<RequestsParts> {
   const { config, store, logger, clock } = deps;
   const notifications = deps.notifications.outbox;
@@ -57,7 +59,7 @@ export async function wireRequests(deps: SharedParts & {
   const progress = new RequestProgress({ store, requests: service, notifications, dueDays: config.requestDueDays, now: clock });
   // Status calls and withdrawals, as the status API and Teams make them: in a span, counted.
   const statusChanges = observedProgress(progress, deps.metrics);
-  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger, metrics: deps.metrics });
+  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger, metrics: deps.metrics, deliveryHeld: () => delivery.holding });
   const withdrawal = new RequestWithdrawalFeature({ requests: service, progress: statusChanges, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
@@ -79,7 +81,11 @@ export async function wireRequests(deps: SharedParts & {
     logger,
     metrics: deps.metrics,
     onDeadLetter: alertAdminsOfDeadLetter(config.privacyAdminIds, notifications),
+    hold: new DeliveryHold({ store, notifications, adminIds: config.privacyAdminIds, now: clock }),
+    probeEveryMs: deps.probeEveryMs,
   });
+  // Every instance probes the events it put back, so each sees a returning receiver within a minute.
+  const probing = new Housekeeping([{ name: 'webhook-probe', run: () => delivery.probe() }], deps.probeEveryMs ?? PROBE_EVERY_MS, logger);
   const handle = tracedHandler(SPAN.delivery, delivery.handle, (claim) => ({ 'privacy.event': claim.item.payload.event ?? 'created' }));
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle, logger, concurrency: 8 });
 
@@ -107,12 +113,14 @@ export async function wireRequests(deps: SharedParts & {
       start() {
         runner.start();
         housekeeping.start();
-        // Anything stored but never queued (a crash between the two writes) is queued now.
-        service.requeueUndelivered().catch(failed('requeue of undelivered requests'));
+        probing.start();
+        // Anything stored but never queued (a crash between the two writes) is queued now, and with
+        // a webhook to send to, whatever waits for a later attempt goes now.
+        service.requeueUndelivered({ deliverNow: webhook !== undefined }).catch(failed('requeue of undelivered requests'));
         progress.tellUntold().catch(failed('telling requesters of untold changes'));
       },
       stop: async () => {
-        await Promise.all([runner.stop(), housekeeping.stop()]);
+        await Promise.all([runner.stop(), housekeeping.stop(), probing.stop()]);
       },
     },
   };

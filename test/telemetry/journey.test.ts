@@ -117,7 +117,8 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
     expect(otlp.latest(METRIC.queueOldestAge, { queue: 'request-outbox' })).toBeGreaterThanOrEqual(0);
 
     // Logs carry the trace id of the turn they were written in.
-    const answerLog = bot.output.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.msg === 'faq answer' && line.outcome === 'answered');
+    // (Only the JSON lines: local mode also prints a banner.)
+    const answerLog = bot.output.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.msg === 'faq answer' && line.outcome === 'answered');
     expect(answerLog?.trace_id).toBe(answeredTurn.traceId);
 
     // Nothing personal, nowhere: not in a span, a metric, a resource or an attribute.
