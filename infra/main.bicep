@@ -28,11 +28,9 @@ param allowedTenantIds string = ''
 @description('App Service\'s Node.js runtime. 24-lts where the region offers it (`az webapp list-runtimes --os-type linux`); the bot supports both.')
 @allowed(['22-lts', '24-lts'])
 param nodeVersion string = '22-lts'
-@description('Days Log Analytics keeps the bot\'s traces and metrics.')
-@minValue(30)
-@maxValue(730)
-param logRetentionDays int = 30
 
+// Days Log Analytics keeps the bot's traces and metrics (30 is the free retention).
+var logRetentionDays = 30
 var storageName = toLower(take(replace('${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
