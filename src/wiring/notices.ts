@@ -8,6 +8,7 @@ import { WorkRunner } from '../storage/work-runner';
 import { countedPublisher, tracedHandler } from '../telemetry/observed';
 import { SPAN } from '../telemetry/spans';
 import { InstallationsFeature } from '../teams/installations-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsNoticePublisher } from '../teams/notice-publisher';
 import { NoticesFeature } from '../teams/notices-feature';
 import type { SharedParts } from './shared-parts';
@@ -25,7 +26,7 @@ export function wireNotices(deps: SharedParts) {
     installations,
     queue,
     limiter: deps.pacing,
-    publisher: countedPublisher(new TeamsNoticePublisher(deps.proactive), deps.metrics),
+    publisher: countedPublisher(new TeamsNoticePublisher(deps.proactive, languageOfLocale(deps.config.contentLanguage)), deps.metrics),
     logger,
     instanceId: deps.instanceId,
     acknowledgementRetentionDays: config.notices.acknowledgementRetentionDays,
