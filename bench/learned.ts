@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { createFaqService, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import { LiveFaq, type TaughtContent, type TaughtSource } from '../src/faq/live-faq';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
@@ -96,10 +96,11 @@ function timeAnswers(service: ExplainingFaqService, questions: readonly string[]
   }
 }
 
-async function live(content: ExplainingFaqService, taught?: TaughtContent): Promise<{ faq: LiveFaq; source: HeldSource }> {
+async function live(content: ExplainingFaqService, taught?: TaughtContent): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
   const source = new HeldSource();
   if (taught) source.set(taught);
-  const faq = new LiveFaq(content, { source, logger, everyMs: 60_000 });
+  // As the app builds it for English content: the content's search and levels over content and taught entries.
+  const faq = new LiveFaq(content, { source, rebuild: (entries) => createFaqService(entries, { thresholds: content.thresholds }), logger, everyMs: 60_000 });
   await faq.refresh();
   return { faq, source };
 }
@@ -115,7 +116,7 @@ function otherWordsOf(policy: string): Map<string, string> {
 }
 
 /** Right when the answer card shown is one the question accepts. */
-function right(faq: LiveFaq, question: QuestionFile['faq'][number]): boolean {
+function right(faq: LiveFaq<ExplainingFaqService>, question: QuestionFile['faq'][number]): boolean {
   const title = faq.answer(question.q).entry?.title;
   return title !== undefined && question.accepts(title);
 }

@@ -7,7 +7,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import type { FaqService } from './faq/types';
-import { registerHealthRoute } from './http/health-route';
+import { registerHealthRoute, registerReadyRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { teamsPacing } from './limits/teams-rate-limiter';
@@ -17,10 +17,13 @@ import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
+import { LanguageFeature } from './teams/language-feature';
+import { LanguagePreferences } from './languages/preferences';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
+import { wireConsole } from './wiring/console';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
 import { wireLearning } from './wiring/learning';
@@ -29,6 +32,9 @@ import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
+import { otelMetrics, type Metrics } from './telemetry/metrics';
+import { observeQueues } from './telemetry/queue-gauges';
+import { inSpan, SPAN } from './telemetry/spans';
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -49,6 +55,8 @@ export interface AppOptions {
   readonly botFrameworkKeys?: BotFrameworkKeys;
   /** How often this instance looks for content taught on another (default LEARNED_POLL_MS); tests make it short. */
   readonly learnedEveryMs?: number;
+  /** Where services count what operators chart: OpenTelemetry's meter by default; tests read their own. */
+  readonly metrics?: Metrics;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -75,17 +83,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const instanceId = randomUUID();
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
-  // The content's index is built once here; what the privacy team teaches is added as it changes.
+  // Each language's index is built once here; what the privacy team teaches is added as it changes.
   const learning = await wireLearning({ config, store, logger, everyMs: options.learnedEveryMs, now: options.clock });
   const faq = learning.faq;
+  // After startTelemetry (index.ts): a meter taken before the provider is registered stays a no-op.
+  const metrics = options.metrics ?? otelMetrics();
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
-  adapter.use(personLimits(logger));
+  const language = new LanguageFeature(new LanguagePreferences(store), logger);
+  adapter.use(language.middleware());
+  adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, metrics, languageOf: (userId) => language.languageOfRecipient(userId) });
   const requests = await wireRequests({
     config,
     store,
@@ -93,19 +105,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     proactive,
     pacing,
+    metrics,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
     probeEveryMs: options.webhookProbeEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
   workers.push(learning.worker, notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
+    language,
     ...requests.features,
     ...notices.features,
     questions.feature,
@@ -114,11 +128,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       faq,
       store,
       logger,
+      metrics,
       notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
       onChosenHelpful: questions.learnedFeature.onChosenHelpful,
+      onOtherLanguage: (turn, contentLanguage) => language.tellContentLanguage(turn, contentLanguage),
     }),
   ];
 
@@ -128,11 +144,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
-  registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
+  registerReadyRoute(server, { store, contentIndexed: () => faq.entries.length > 0, logger });
+  // One span per turn: the replies and roster reads it sends to Teams are its children.
+  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) => inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
+  registerMessagesRoute(server, { teams: activityProcessor(adapter, runTurn), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
   learning.registerRoutes(server);
+  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
+
+  const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -155,7 +177,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       for (const worker of workers) worker.start();
       const address = server.address() as AddressInfo;
-      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId }, 'privacy assistant serving');
       return address;
     },
     stop() {
@@ -167,6 +189,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           server.server.closeIdleConnections?.();
         });
         await Promise.all([serverClosed, ...workers.map((worker) => worker.stop())]);
+        stopQueueGauges();
         await store.close();
       })();
       return stopping;

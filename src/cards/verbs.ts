@@ -42,6 +42,7 @@ export const CARD_VERBS = [
   'learned.forget',
   'suggestion.accept',
   'suggestion.dismiss',
+  'language.choose',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

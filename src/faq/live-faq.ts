@@ -6,8 +6,6 @@
  * The rest of the bot sees an ordinary FaqService.
  */
 import type { Logger } from '../logger';
-import type { AnswerThresholds } from './answer-policy';
-import { createFaqService, type ExplainingFaqService } from './faq-service';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 /** What the privacy team taught, as the search needs it: no people, no dates. */
@@ -25,8 +23,10 @@ export interface TaughtSource {
   load(): Promise<TaughtContent>;
 }
 
-export interface LiveFaqOptions {
+export interface LiveFaqOptions<S extends FaqService> {
   readonly source: TaughtSource;
+  /** Builds the service over the content's entries and the taught ones (the content's own search and levels). */
+  readonly rebuild: (entries: FaqEntry[]) => S;
   readonly logger: Logger;
   /** How often the version is looked at; every instance answers with a change within this. */
   readonly everyMs: number;
@@ -42,8 +42,8 @@ export function withTaught(content: readonly FaqEntry[], taught: TaughtContent):
   return all.map((entry) => (lines.has(entry.id) ? { ...entry, alsoAsked: [...entry.alsoAsked, ...lines.get(entry.id)!] } : entry));
 }
 
-export class LiveFaq implements FaqService {
-  private current: ExplainingFaqService;
+export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
+  private current: S;
   private seenVersion: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<boolean> | undefined;
@@ -53,8 +53,8 @@ export class LiveFaq implements FaqService {
 
   constructor(
     /** The content alone, built once at start-up: its entries and its thresholds are reused by every rebuild. */
-    private readonly content: ExplainingFaqService,
-    private readonly options: LiveFaqOptions,
+    private readonly content: S,
+    private readonly options: LiveFaqOptions<S>,
   ) {
     this.current = content;
   }
@@ -76,7 +76,7 @@ export class LiveFaq implements FaqService {
   }
 
   /** The service answering now (the benchmark times it). */
-  get service(): ExplainingFaqService {
+  get service(): S {
     return this.current;
   }
 
@@ -130,8 +130,7 @@ export class LiveFaq implements FaqService {
   private swap(taught: TaughtContent): void {
     const started = performance.now();
     const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
-    // The thresholds stay the content's own: what is taught adds ways in, it does not move the levels.
-    this.current = nothingTaught ? this.content : createFaqService(withTaught(this.content.entries, taught), { thresholds: this.content.thresholds as AnswerThresholds });
+    this.current = nothingTaught ? this.content : this.options.rebuild(withTaught(this.content.entries, taught));
     this.lastBuildMs = performance.now() - started;
     this.options.logger.info({ taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) }, 'taught content live');
   }

@@ -18,6 +18,7 @@ import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
 import { LearnedFeature } from '../teams/learned-feature';
 import { QuestionsFeature } from '../teams/questions-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsTicketBoard } from '../teams/ticket-board';
 import type { LearningParts } from './learning';
 import type { NotificationParts } from './notifications';
@@ -52,6 +53,7 @@ export async function wireQuestions(deps: SharedParts & {
     tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     channelId: config.privacyTeamChannel,
     logger,
+    metrics: deps.metrics,
     now,
     learned,
   });
@@ -72,7 +74,7 @@ export async function wireQuestions(deps: SharedParts & {
   const sync = new TicketSync({
     questions: service,
     queue,
-    board: new TeamsTicketBoard(deps.proactive, faq),
+    board: new TeamsTicketBoard(deps.proactive, faq, languageOfLocale(deps.config.contentLanguage)),
     pacing: deps.pacing,
     channelId: config.privacyTeamChannel,
     logger,
@@ -95,6 +97,9 @@ export async function wireQuestions(deps: SharedParts & {
     service,
     feature,
     learnedFeature,
+    insights,
+    gaps,
+    queue,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
     onNotCovered: (question: string) => gaps.record(question),

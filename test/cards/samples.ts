@@ -7,6 +7,7 @@ import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { learnedCard } from '../../src/cards/learned-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { languageCard } from '../../src/cards/language-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, deliveryHeldCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { noticeAcknowledgementsCard, noticeCard, noticeComposeCard, noticeEditCard, noticePreviewCard, noticeRecallCard, noticeSummaryCard } from '../../src/cards/notice-cards';
@@ -226,6 +227,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     ]),
     myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
   ],
+  'language.json': () => [languageCard()],
   'welcome.json': () => [
     welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS }),
     welcomeCard({ requestKinds: [], inChannelOrGroup: true }),
