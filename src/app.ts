@@ -38,6 +38,8 @@ export interface AppOptions {
   readonly clock?: () => number;
   /** How often the daily digest and retention are looked at (default ten minutes; six hours for questions). */
   readonly housekeepingEveryMs?: number;
+  /** Told after each finished housekeeping round (each feature runs its own), with the chores it ran. */
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
   /**
    * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
    * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
@@ -92,9 +94,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
+    onHousekeepingRound: options.onHousekeepingRound,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });

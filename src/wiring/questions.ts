@@ -36,6 +36,7 @@ export async function wireQuestions(deps: SharedParts & {
   readonly now?: () => number;
   /** How often retention is looked at; tests make it short. */
   readonly eraseEveryMs?: number;
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
 }) {
   const { config, store, logger, now, faq } = deps;
   const entryOf = (id: string) => faq.getEntry(id);
@@ -77,6 +78,7 @@ export async function wireQuestions(deps: SharedParts & {
     ],
     deps.eraseEveryMs ?? ERASE_EVERY_MS,
     logger,
+    deps.onHousekeepingRound,
   );
   return {
     service,

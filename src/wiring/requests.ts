@@ -44,6 +44,7 @@ export async function wireRequests(deps: SharedParts & {
   /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
   readonly clock: () => number;
   readonly housekeepingEveryMs?: number;
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
 }): Promise<RequestsParts> {
   const { config, store, logger, clock } = deps;
   const notifications = deps.notifications.outbox;
@@ -86,6 +87,7 @@ export async function wireRequests(deps: SharedParts & {
     ],
     deps.housekeepingEveryMs ?? HOUSEKEEPING_EVERY_MS,
     logger,
+    deps.onHousekeepingRound,
   );
 
   const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);
