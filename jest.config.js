@@ -6,6 +6,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.ts',
+  // The files that start a second process go first: they are the long ones (test/sequencer.js).
+  testSequencer: '<rootDir>/test/sequencer.js',
   // Servers and child processes are real in these tests: run files in two workers, not one per core.
   maxWorkers: 2,
 };
