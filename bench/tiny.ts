@@ -19,6 +19,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'requests', report: [/requests\/s\s+ratio \d/, /every pending request delivered [\d.]+ s after/] },
   { name: 'notices', report: [/^1\. a notice to/m, /^2\. three instances/m, /^3\. store rows read per post/m, /bench:notices took/] },
   { name: 'scale', report: [/^set-up\s+requests\/s/m, /^azure \(Azurite\), 2 instances\s+\d/m] },
+  { name: 'insights', report: [/^\d[\d,]* unanswered: insights \d+ ms/m, /^[\d,]+ against [\d,]+: insights time x/m, /^unanswered log at .*RSS \d+ MB/m] },
   { name: 'turns', report: [/ratio bot\/echo: throughput [\d.]+/, /^request path: \d+ deletion requests/m] },
 ];
 /** Far above a tiny run's few seconds: only a bench that hangs gets near it. */
@@ -50,7 +51,7 @@ function run(bench: Bench): Promise<{ ok: boolean; seconds: number; problem?: st
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
-  const only = args.filter((arg, i) => !arg.startsWith('--') && i !== jsonAt + 1);
+  const only = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
   const chosen = only.length > 0 ? BENCHES.filter((bench) => only.includes(bench.name)) : BENCHES;
   let passed = 0;
   let failed = 0;

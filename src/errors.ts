@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   STORAGE_CORRUPT: { status: 500, name: 'InternalError', userSafe: false, say: 'actionFailed' },
   WEBHOOK_FAILED: { status: 502, name: 'BadGateway', userSafe: false, say: 'actionFailed' },
   CONNECTOR_FAILED: { status: 502, name: 'BadGateway', userSafe: false, say: 'actionFailed' },
+  /** Teams' roster could not be read: an action that needs to know who asks is refused, never done on the activity's word alone. */
+  ROSTER_UNAVAILABLE: { status: 503, name: 'ServiceUnavailable', userSafe: false, say: 'rosterUnavailable' },
   TIMEOUT: { status: 504, name: 'Timeout', userSafe: false, say: 'actionFailed' },
   INTERNAL: { status: 500, name: 'InternalError', userSafe: false, say: 'actionFailed' },
 } as const satisfies Record<string, CatalogEntry>;

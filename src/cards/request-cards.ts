@@ -9,6 +9,7 @@ import type { RequestSummary } from '../requests/open-requests';
 import { currentStatus, isClosed, lastUpdate, type PrivacyRequest, type RequestDetails, type RequestKind } from '../requests/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { plainText } from '../text/markdown';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import { statusCardOf, type Fact, type StatusAction } from './status-card';
 import type { CardVerb } from './verbs';
@@ -86,7 +87,7 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCard {
     speak: `${title}. ${intro}`,
     title,
     intro,
-    identityNote: format(s.identityNote, { name: input.requesterName || s.identityNobody }),
+    identityNote: format(s.identityNote, { name: input.requesterName ? plainText(input.requesterName) : s.identityNobody }),
     problems: [...(input.notice ? [input.notice] : []), ...problems.map((problem) => problem.message)],
     facts: input.review ? [...input.review.facts] : [],
     fields: input.fields.map((field) => fieldView(field, input.values?.[field.id], problems.find((p) => p.field === field.id)?.message)),

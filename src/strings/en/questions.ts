@@ -92,6 +92,10 @@ export const questions = {
   pasteAlsoAsked: 'Under "{heading}" in {file}, on the Also asked: line (add the line directly under the heading if there is none)',
   pasteNewEntry: 'A new entry for an FAQ file (e.g. faq.md)',
 
+  // Put in place of contact details people type into questions the bot could not answer, before they are kept.
+  redactedEmail: '[email]',
+  redactedPhone: '[phone]',
+
   insightsTitle: 'What the content is missing',
   insightsIntro: 'The last {days} days, from {from} to {to}. Questions the bot could not answer are kept without who asked them, and erased after {retention} days.',
   insightsSpeak: 'What the content is missing: {unanswered} unanswered questions, {notHelpful} entries rated not helpful, {sent} questions sent to the privacy team.',
