@@ -40,6 +40,8 @@ export interface AppOptions {
   readonly housekeepingEveryMs?: number;
   /** Told after each finished housekeeping round (each feature runs its own), with the chores it ran. */
   readonly onHousekeepingRound?: (chores: readonly string[]) => void;
+  /** How often held webhook deliveries are probed (PROBE_EVERY_MS by default): tests shorten it. */
+  readonly webhookProbeEveryMs?: number;
   /**
    * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
    * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
@@ -95,6 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
     onHousekeepingRound: options.onHousekeepingRound,
+    probeEveryMs: options.webhookProbeEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
   const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
