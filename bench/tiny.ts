@@ -16,6 +16,8 @@ interface Bench {
 
 const BENCHES: readonly Bench[] = [
   { name: 'faq', report: [/top-1 \(answer card right\)\s+\d/] },
+  // Two small policies already: it runs the same at every size.
+  { name: 'faq-languages', report: [/^\s+top-1\s+\d/m, /^FAQ build on content\/: en \+ de \+ fr \d+ ms/m] },
   { name: 'requests', report: [/requests\/s\s+ratio \d/, /every pending request delivered [\d.]+ s after/] },
   { name: 'notices', report: [/^1\. a notice to/m, /^2\. three instances/m, /^3\. store rows read per post/m, /bench:notices took/] },
   { name: 'scale', report: [/^set-up\s+requests\/s/m, /^azure \(Azurite\), 2 instances\s+\d/m] },

@@ -7,6 +7,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
+import { loadMultilingualFaq } from './faq/languages/multilingual-faq';
 import type { FaqService } from './faq/types';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -18,6 +19,8 @@ import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
+import { LanguageFeature } from './teams/language-feature';
+import { LanguagePreferences } from './languages/preferences';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
@@ -74,17 +77,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
   // The index is built once here and reused for every question.
-  const faq = loadFaqService(config.contentDir);
+  const faq = loadMultilingualFaq(config.contentDir, config.contentLanguage, config.contentLanguage.toLowerCase().startsWith('en') ? loadFaqService(config.contentDir) : undefined);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
+  const language = new LanguageFeature(new LanguagePreferences(store), logger);
+  adapter.use(language.middleware());
   adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, languageOf: (userId) => language.languageOfRecipient(userId) });
   const requests = await wireRequests({
     config,
     store,
@@ -106,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
+    language,
     ...requests.features,
     ...notices.features,
     questions.feature,
@@ -117,6 +123,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
+      onOtherLanguage: (turn, contentLanguage) => language.tellContentLanguage(turn, contentLanguage),
     }),
   ];
 
@@ -152,7 +159,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       for (const worker of workers) worker.start();
       const address = server.address() as AddressInfo;
-      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId }, 'privacy assistant serving');
       return address;
     },
     stop() {

@@ -23,6 +23,8 @@ export interface Config {
   };
   readonly allowedTenantIds: readonly string[];
   readonly contentDir: string;
+  /** The language of the files directly in contentDir (a tag); subfolders named by a tag hold other languages. */
+  readonly contentLanguage: string;
   readonly dataDir: string;
   readonly storage: {
     readonly kind: StorageKind;
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bot: { id: botId, password: read(env, 'BOT_PASSWORD'), type: botType, tenantId: botTenantId, localMode },
     allowedTenantIds: allowedTenants(env, localMode, botType, botTenantId),
     contentDir: path.resolve(cwd, read(env, 'CONTENT_DIR') || './content'),
+    contentLanguage: contentLanguage(env),
     dataDir: path.resolve(cwd, read(env, 'DATA_DIR') || './.data'),
     storage: { kind: storageKind, connectionString, accountUrl },
     webhook: {
@@ -225,6 +228,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     mode: config.bot.localMode ? 'local (no token checks)' : `${config.bot.type}`,
     tenantsAllowed: config.allowedTenantIds.length || 'any',
     contentDir: config.contentDir,
+    contentLanguage: config.contentLanguage,
     storage: config.storage.kind === 'file' ? `file:${config.dataDir}` : `azure:${storageAccountName(config)}`,
     webhook: config.webhook.url ? new URL(config.webhook.url).host : 'not set (requests stay in the outbox)',
     webhookSecrets: config.webhook.secrets.length,
@@ -235,6 +239,18 @@ export function configSummary(config: Config): Record<string, unknown> {
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
   };
+}
+
+/** CONTENT_LANGUAGE: a language tag, "en" when unset. */
+function contentLanguage(env: Env): string {
+  const value = read(env, 'CONTENT_LANGUAGE') || 'en';
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    if (tag) return tag;
+  } catch {
+    // Reported below with the variable's name.
+  }
+  fail('CONTENT_LANGUAGE', 'must be a language tag such as en, de or pt-BR');
 }
 
 /** The account name only: connection strings carry keys. */

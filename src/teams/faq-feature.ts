@@ -42,6 +42,8 @@ export interface FaqFeatureOptions {
   readonly askFor?: (asked: AskedQuestion) => FollowUp[];
   /** Told of each question the content does not cover (the privacy team's insights count them). */
   readonly onNotCovered?: (question: string) => Promise<void>;
+  /** Told before an answer from content in another language than the asker's (there is none in theirs). */
+  readonly onOtherLanguage?: (turn: TurnContext, contentLanguage: string) => Promise<void>;
 }
 
 /** What a person asked, and the entry they were shown for it, if any. */
@@ -111,6 +113,7 @@ export class FaqFeature implements Feature {
 
   private async answerCard(turn: TurnContext, question: string, intent: Intent): Promise<AdaptiveCard> {
     const answer = this.options.faq.answer(question);
+    if (answer.contentLanguage && (answer.entry || answer.candidates.length > 0)) await this.options.onOtherLanguage?.(turn, answer.contentLanguage);
     if (!answer.entry && answer.candidates.length > 0) {
       this.options.logger.info({ outcome: 'did-you-mean', entryIds: answer.candidates.map((entry) => entry.id) }, 'faq answer');
       return faqDidYouMeanCard(answer.candidates, { question, actions: this.askFor(question) });

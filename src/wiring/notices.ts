@@ -6,6 +6,7 @@ import { NOTICE_WORK_COLLECTION, NoticeService, type NoticeJob } from '../notice
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { InstallationsFeature } from '../teams/installations-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsNoticePublisher } from '../teams/notice-publisher';
 import { NoticesFeature } from '../teams/notices-feature';
 import type { SharedParts } from './shared-parts';
@@ -23,7 +24,7 @@ export function wireNotices(deps: SharedParts) {
     installations,
     queue,
     limiter: deps.pacing,
-    publisher: new TeamsNoticePublisher(deps.proactive),
+    publisher: new TeamsNoticePublisher(deps.proactive, languageOfLocale(deps.config.contentLanguage)),
     logger,
     instanceId: deps.instanceId,
     acknowledgementRetentionDays: config.notices.acknowledgementRetentionDays,

@@ -18,6 +18,7 @@ import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
 import { QuestionsFeature } from '../teams/questions-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsTicketBoard } from '../teams/ticket-board';
 import type { NotificationParts } from './notifications';
 import type { SharedParts } from './shared-parts';
@@ -68,7 +69,7 @@ export async function wireQuestions(deps: SharedParts & {
   const sync = new TicketSync({
     questions: service,
     queue,
-    board: new TeamsTicketBoard(deps.proactive, entryOf),
+    board: new TeamsTicketBoard(deps.proactive, entryOf, languageOfLocale(deps.config.contentLanguage)),
     pacing: deps.pacing,
     channelId: config.privacyTeamChannel,
     logger,
