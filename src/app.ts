@@ -25,6 +25,7 @@ import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
+import { wireConsole } from './wiring/console';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
 import { wireQuestions } from './wiring/questions';
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
+  wireConsole({ config, store, logger, instanceId, proactive, pacing, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
 
   let stopping: Promise<void> | undefined;
   const app: App = {

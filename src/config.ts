@@ -62,8 +62,19 @@ export interface Config {
   };
   /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
   readonly privacyTeamChannel: string;
+  /** The privacy team's console (GET /console). */
+  readonly console: {
+    /** Local mode only: the Entra object id the console signs everyone in as (lower-cased). */
+    readonly devUser: string;
+    /** Where the keys and issuer of Teams SSO tokens are described (OpenID Connect metadata). */
+    readonly openIdMetadataUrl: string;
+  };
   readonly logLevel: LogLevel;
 }
+
+/** The Microsoft 365 Agents Playground's signed-in user: the console's default person in local mode. */
+export const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
+const ENTRA_OPENID_METADATA = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 type Env = Record<string, string | undefined>;
 
@@ -179,6 +190,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     fail('PRIVACY_TEAM_CHANNEL', "must be a channel's conversation id such as 19:...@thread.tacv2, without spaces or ;messageid=");
   }
 
+  const openIdMetadataUrl = url(env, 'CONSOLE_OPENID_METADATA_URL') || ENTRA_OPENID_METADATA;
+  // The keys that sign console tokens: fetched over plain http, anyone on the path could swap them.
+  if (nodeEnv === 'production' && !openIdMetadataUrl.startsWith('https:')) fail('CONSOLE_OPENID_METADATA_URL', 'must be https in production');
+
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
   const statusToken = read(env, 'PRIVACY_STATUS_TOKEN');
@@ -216,6 +231,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       acknowledgementRetentionDays: integer(env, 'NOTICE_ACK_RETENTION_DAYS', 365, 0, 3650),
     },
     privacyTeamChannel,
+    console: {
+      devUser: (read(env, 'CONSOLE_DEV_USER') || PLAYGROUND_USER).toLowerCase(),
+      openIdMetadataUrl,
+    },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   return deepFreeze(config);
@@ -238,6 +257,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
+    console: config.bot.localMode ? 'local sign-in (CONSOLE_DEV_USER)' : `Teams SSO, keys from ${new URL(config.console.openIdMetadataUrl).host}`,
   };
 }
 

@@ -35,6 +35,7 @@ export function wireNotices(deps: SharedParts) {
   const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
   return {
     service,
+    installations,
     features: [feature, new InstallationsFeature(installations, logger)],
     registerRoutes: (server: Server) => registerNoticesRoute(server, { token: config.notices.apiToken, notices: service, logger }),
     worker: {

@@ -92,6 +92,8 @@ export async function wireQuestions(deps: SharedParts & {
   return {
     service,
     feature,
+    insights,
+    gaps,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
     onNotCovered: (question: string) => gaps.record(question),

@@ -33,6 +33,8 @@ const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 export interface RequestsParts {
   readonly service: RequestService;
+  /** Status changes and withdrawals: the console changes a status through it, as the status API does. */
+  readonly progress: RequestProgress;
   /** Requests, and withdrawing them. */
   readonly features: readonly Feature[];
   readonly worker: { start(): void; stop(): Promise<void> };
@@ -99,6 +101,7 @@ export async function wireRequests(deps: SharedParts & {
   const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);
   return {
     service,
+    progress,
     features: [feature, withdrawal],
     registerRoutes: (server) =>
       registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress, seen, logger, now: clock }),

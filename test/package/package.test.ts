@@ -101,6 +101,17 @@ describe('the Teams app package', () => {
     expect(pngInfo(zip.readFile('outline.png')!)).toEqual({ width: 32, height: 32, hasAlpha: true });
   });
 
+  it('adds the privacy console as a personal tab signed in with Teams SSO for the bot\'s own app registration', async () => {
+    const root = projectCopy();
+    const { manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: 'privacy.contoso.example' } });
+    // Validated offline against the Teams schema by buildPackage, as every package is.
+    expect(manifest.staticTabs).toEqual([
+      { entityId: 'privacy-console', name: 'Console', contentUrl: 'https://privacy.contoso.example/console?theme={theme}', scopes: ['personal'] },
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://privacy.contoso.example/${BOT_ID}` });
+    expect(manifest.validDomains).toEqual(['privacy.contoso.example']);
+  });
+
   it('stops with a clear message and writes no zip when BOT_ID is missing', async () => {
     const root = projectCopy();
     await expect(buildPackage({ env: 'dev', root, environment: { TEAMS_APP_ID: APP_ID } })).rejects.toThrow(/^BOT_ID is not set for env "dev"/);
