@@ -22,6 +22,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'notices', report: [/^1\. a notice to/m, /^2\. three instances/m, /^3\. store rows read per post/m, /bench:notices took/] },
   { name: 'scale', report: [/^set-up\s+requests\/s/m, /^azure \(Azurite\), 2 instances\s+\d/m] },
   { name: 'insights', report: [/^\d[\d,]* unanswered: insights \d+ ms/m, /^[\d,]+ against [\d,]+: insights time x/m, /^unanswered log at .*RSS \d+ MB/m] },
+  { name: 'console', report: [/^console requests list: \d+ requests stored/m, /^\s+baseline GET \/healthz\s+median [\d.]+ ms/m] },
   { name: 'turns', report: [/ratio bot\/echo: throughput [\d.]+/, /^request path: \d+ deletion requests/m] },
 ];
 /** Far above a tiny run's few seconds: only a bench that hangs gets near it. */
