@@ -23,6 +23,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'scale', report: [/^set-up\s+requests\/s/m, /^azure \(Azurite\), 2 instances\s+\d/m] },
   { name: 'insights', report: [/^\d[\d,]* unanswered: insights \d+ ms/m, /^[\d,]+ against [\d,]+: insights time x/m, /^unanswered log at .*RSS \d+ MB/m] },
   { name: 'console', report: [/^console requests list: \d+ requests stored/m, /^\s+baseline GET \/healthz\s+median [\d.]+ ms/m] },
+  { name: 'telemetry', report: [/^ratio export on\/off: throughput [\d.]+/m, /^the receiver got \d+ OTLP exports/m] },
   { name: 'turns', report: [/ratio bot\/echo: throughput [\d.]+/, /^request path: \d+ deletion requests/m] },
 ];
 /** Far above a tiny run's few seconds: only a bench that hangs gets near it. */

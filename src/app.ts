@@ -9,7 +9,7 @@ import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
 import { loadMultilingualFaq } from './faq/languages/multilingual-faq';
 import type { FaqService } from './faq/types';
-import { registerHealthRoute } from './http/health-route';
+import { registerHealthRoute, registerReadyRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { teamsPacing } from './limits/teams-rate-limiter';
@@ -33,6 +33,9 @@ import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
+import { otelMetrics, type Metrics } from './telemetry/metrics';
+import { observeQueues } from './telemetry/queue-gauges';
+import { inSpan, SPAN } from './telemetry/spans';
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -53,6 +56,8 @@ export interface AppOptions {
   readonly webhookResolver?: LookupFunction;
   /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
   readonly botFrameworkKeys?: BotFrameworkKeys;
+  /** Where services count what operators chart: OpenTelemetry's meter by default; tests read their own. */
+  readonly metrics?: Metrics;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -81,16 +86,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const faq = loadMultilingualFaq(config.contentDir, config.contentLanguage, config.contentLanguage.toLowerCase().startsWith('en') ? loadFaqService(config.contentDir) : undefined);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
+  // After startTelemetry (index.ts): a meter taken before the provider is registered stays a no-op.
+  const metrics = options.metrics ?? otelMetrics();
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
   const language = new LanguageFeature(new LanguagePreferences(store), logger);
   adapter.use(language.middleware());
-  adapter.use(personLimits(logger));
+  adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, languageOf: (userId) => language.languageOfRecipient(userId) });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, metrics, languageOf: (userId) => language.languageOfRecipient(userId) });
   const requests = await wireRequests({
     config,
     store,
@@ -98,6 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     proactive,
     pacing,
+    metrics,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
@@ -105,8 +113,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onHousekeepingRound: options.onHousekeepingRound,
     probeEveryMs: options.webhookProbeEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
@@ -120,6 +128,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       faq,
       store,
       logger,
+      metrics,
       notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
@@ -134,11 +143,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
-  registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
+  registerReadyRoute(server, { store, contentIndexed: () => faq.entries.length > 0, logger });
+  // One span per turn: the replies and roster reads it sends to Teams are its children.
+  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) => inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
+  registerMessagesRoute(server, { teams: activityProcessor(adapter, runTurn), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
-  wireConsole({ config, store, logger, instanceId, proactive, pacing, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
+  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
+
+  const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -173,6 +187,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           server.server.closeIdleConnections?.();
         });
         await Promise.all([serverClosed, ...workers.map((worker) => worker.stop())]);
+        stopQueueGauges();
         await store.close();
       })();
       return stopping;

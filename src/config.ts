@@ -70,6 +70,18 @@ export interface Config {
     readonly openIdMetadataUrl: string;
   };
   readonly logLevel: LogLevel;
+  readonly telemetry: TelemetryConfig;
+}
+
+/** Where traces and metrics go; both empty: nowhere. The OTLP exporters read the other OTEL_* variables themselves. */
+export interface TelemetryConfig {
+  readonly azureMonitorConnectionString: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT, or a per-signal endpoint: set, the OTLP exporters are started. */
+  readonly otlpEndpoint: string;
+  readonly otlpProtocol: 'http/json' | 'http/protobuf';
+  readonly metricExportIntervalMs: number;
+  /** OTEL_TRACES_SAMPLER is set: the SDK builds that sampler. Unset: a few traces a second (rate-limited-sampler.ts). */
+  readonly samplerFromEnv: boolean;
 }
 
 /** The Microsoft 365 Agents Playground's signed-in user: the console's default person in local mode. */
@@ -146,6 +158,25 @@ function allowedTenants(env: Env, localMode: boolean, botType: BotType, botTenan
   const listed = list(env, 'ALLOWED_TENANT_IDS').map((id) => id.toLowerCase());
   if (listed.length > 0 || localMode || botType === 'MultiTenant') return listed;
   return [botTenantId.toLowerCase()];
+}
+
+function telemetry(env: Env): TelemetryConfig {
+  const disabled = read(env, 'OTEL_SDK_DISABLED').toLowerCase() === 'true';
+  const azureMonitorConnectionString = disabled ? '' : read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (azureMonitorConnectionString && !/InstrumentationKey=[^;]+/i.test(azureMonitorConnectionString)) {
+    fail('APPLICATIONINSIGHTS_CONNECTION_STRING', 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)');
+  }
+  const endpoints = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'].map((name) => url(env, name));
+  // The OTLP specification's default protocol; gRPC is not bundled.
+  const protocol = read(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') || 'http/protobuf';
+  if (protocol !== 'http/json' && protocol !== 'http/protobuf') fail('OTEL_EXPORTER_OTLP_PROTOCOL', `must be http/protobuf or http/json, got "${protocol}"`);
+  return {
+    azureMonitorConnectionString,
+    otlpEndpoint: disabled ? '' : (endpoints.find(Boolean) ?? ''),
+    otlpProtocol: protocol,
+    metricExportIntervalMs: integer(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 100, 86_400_000),
+    samplerFromEnv: read(env, 'OTEL_TRACES_SAMPLER') !== '',
+  };
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -236,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       openIdMetadataUrl,
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    telemetry: telemetry(env),
   };
   return deepFreeze(config);
 }
@@ -258,6 +290,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
     console: config.bot.localMode ? 'local sign-in (CONSOLE_DEV_USER)' : `Teams SSO, keys from ${new URL(config.console.openIdMetadataUrl).host}`,
+    telemetry: config.telemetry.azureMonitorConnectionString ? 'azure monitor' : config.telemetry.otlpEndpoint ? `otlp ${config.telemetry.otlpProtocol} to ${new URL(config.telemetry.otlpEndpoint).host}` : 'off',
   };
 }
 

@@ -17,7 +17,7 @@ export function wireNotifications(deps: Omit<SharedParts, 'config'> & { readonly
   const messenger = new TeamsPersonalMessenger(deps.proactive, deps.languageOf);
   const outbox = new NotificationOutbox({ queue, messenger, logger, pacing: deps.pacing });
   const runner = new WorkRunner({ name: 'notifications', queue, handle: outbox.handle, logger, concurrency: 4 });
-  return { outbox, messenger, worker: { start: () => runner.start(), stop: () => runner.stop() } };
+  return { outbox, messenger, queue, worker: { start: () => runner.start(), stop: () => runner.stop() } };
 }
 
 export type NotificationParts = ReturnType<typeof wireNotifications>;

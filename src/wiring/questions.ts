@@ -51,6 +51,7 @@ export async function wireQuestions(deps: SharedParts & {
     tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     channelId: config.privacyTeamChannel,
     logger,
+    metrics: deps.metrics,
     now,
   });
   const gaps = new ContentGaps({ store, logger, now });
@@ -94,6 +95,7 @@ export async function wireQuestions(deps: SharedParts & {
     feature,
     insights,
     gaps,
+    queue,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
     onNotCovered: (question: string) => gaps.record(question),
