@@ -44,6 +44,8 @@ export interface AppOptions {
   readonly clock?: () => number;
   /** How often the daily digest and retention are looked at (default ten minutes; six hours for questions). */
   readonly housekeepingEveryMs?: number;
+  /** Told after each finished housekeeping round (each feature runs its own), with the chores it ran. */
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
   /** How often held webhook deliveries are probed (PROBE_EVERY_MS by default): tests shorten it. */
   readonly webhookProbeEveryMs?: number;
   /**
@@ -110,10 +112,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
+    onHousekeepingRound: options.onHousekeepingRound,
     probeEveryMs: options.webhookProbeEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
   workers.push(learning.worker, notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });

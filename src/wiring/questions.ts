@@ -40,6 +40,7 @@ export async function wireQuestions(deps: SharedParts & {
   readonly now?: () => number;
   /** How often retention is looked at; tests make it short. */
   readonly eraseEveryMs?: number;
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
 }) {
   const { config, store, logger, now } = deps;
   const { faq, learned, suggestions } = deps.learning;
@@ -92,6 +93,7 @@ export async function wireQuestions(deps: SharedParts & {
     ],
     deps.eraseEveryMs ?? ERASE_EVERY_MS,
     logger,
+    deps.onHousekeepingRound,
   );
   return {
     service,
