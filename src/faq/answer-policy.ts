@@ -38,7 +38,8 @@ const MIN_CANDIDATE_SHARE = 0.2;
 export function leadOf(top: Candidate, second: Candidate | undefined): number {
   if (!second) return top.coverage;
   // In words matched alone: the runner-up may match more than the best, which is then nearer in meaning.
-  return top.coverage - Math.min(1, second.matchRank / top.matchRank) + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
+  const close = top.matchRank > 0 ? Math.min(1, second.matchRank / top.matchRank) : 1;
+  return top.coverage - close + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
 }
 
 /**
@@ -46,17 +47,20 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
  * runner-up, or when the question names a thing the content never names: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
  * entry is the answer.
  */
-export function choose(question: Readonly<{ candidates: readonly Candidate[]; aboutPrivacy: boolean; aboutAsker: boolean; namesAbsent: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+export function choose(question: Readonly<{ candidates: readonly Candidate[]; onTopic: boolean; aboutAsker: boolean; namesAbsent: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
   const { candidates } = question;
   const [top, second] = candidates;
-  if (!top || !covers(top, question, thresholds)) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
+  // Whether the content covers the question at all is for our own best match to say; which entry
+  // answers it, for the fused order.
+  const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.rank > found.rank ? candidate : found), undefined);
+  if (!top || !best || !covers(best, question, thresholds)) return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
   // A question about something the content never names (its officer, say) is not answered by what
   // the content says of the name's words: the asker picks, or asks the privacy team.
   if (question.namesAbsent || lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
-    const offered = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.rank >= top.rank * MIN_CANDIDATE_SHARE);
+    const offered = candidates.filter((candidate) => candidate.rank >= best.rank * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
@@ -69,9 +73,9 @@ export function choose(question: Readonly<{ candidates: readonly Candidate[]; ab
  * time do you open"), it is not about anyone's data at all, unless a heading covers it (a topic typed
  * as a fragment: "integrations").
  */
-function covers(top: Candidate, { aboutPrivacy, aboutAsker }: { aboutPrivacy: boolean; aboutAsker: boolean }, thresholds: AnswerThresholds): boolean {
+function covers(top: Candidate, { onTopic, aboutAsker }: { onTopic: boolean; aboutAsker: boolean }, thresholds: AnswerThresholds): boolean {
   if (top.coverage < thresholds.minCoverage) return false;
-  if (aboutPrivacy) return true;
+  if (onTopic) return true;
   const needed = Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy);
   return aboutAsker ? top.coverage >= needed : top.headingCoverage >= needed;
 }

@@ -31,12 +31,6 @@ const MAX_DECLINE = 0.45;
 const SUBJECT_SAMPLES = 300;
 const SUBJECT_POOL = 80;
 const SUBJECT_DECLINED_SHARE = 0.98;
-/**
- * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
- * ranking against itself, so it carries from one content to another; measured on our four
- * development policies of different kinds, and settable in calibration.json.
- */
-const DEFAULT_ANSWER_LEAD = -0.35;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {
@@ -49,11 +43,16 @@ function random(seed: number): () => number {
 
 /** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
 export interface CalibrationProbe {
+  /**
+   * The lead over the runner-up an answer needs (see answer-policy.ts): not derived, since it weighs
+   * the ranking against itself and so carries from one content to another (chosen leave-one-policy-out, see tuning.ts).
+   */
+  readonly answerLead: number;
   /** The coverage of the entry ranked first. */
   coverageOf(question: string): number;
   /** The most any entry covers: no less than coverageOf, and quicker (no ranking). */
   bestCoverageOf(question: string): number;
-  aboutPrivacy(question: string): boolean;
+  onTopic(question: string): boolean;
   /** The content's words (searchable, in the English vocabulary), as often as the content uses them. */
   readonly contentWords: readonly string[];
 }
@@ -81,7 +80,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   // everyday ones already were, so start-up stays quick.
   const isPrivacy = new Map<string, boolean>();
   const plain = (word: string) => {
-    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.aboutPrivacy(word));
+    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.onTopic(word));
     return !isPrivacy.get(word);
   };
   const subject: string[] = [];
@@ -96,7 +95,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     subjectCoverages.push(probe.bestCoverageOf([pick(subject), ...Array.from({ length }, () => pick(pool))].join(' ')));
   }
   const withoutPrivacy = subjectCoverages.length > 0 ? quantile(subjectCoverages, SUBJECT_DECLINED_SHARE) : minCoverage;
-  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
+  return { minCoverage, answerCoverage: minCoverage, answerLead: probe.answerLead, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
 }
 
 function quantile(values: number[], share: number): number {

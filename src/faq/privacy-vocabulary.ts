@@ -62,7 +62,7 @@ export const PRIVACY_CONCEPTS: readonly string[] = [
   'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
   'wipe', 'destroy', 'share', 'disclose', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish',
   'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
-  'tape', 'email', 'find out', 'phone home', 'ask',
+  'tape', 'email', 'find out', 'ask',
   // its safety
   'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
   // choices and rights
