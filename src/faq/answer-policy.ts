@@ -22,7 +22,8 @@ export interface AnswerThresholds {
   /** The lead over the runner-up (-1..1, see above) the best entry needs to be given as the answer. */
   readonly answerLead: number;
   /**
-   * Coverage the best entry needs when the question names no privacy concept at all: it shares only
+   * Coverage the best entry needs when the question speaks none of the content's recurring
+   * vocabulary (see content-vocabulary.ts; the name is kept for calibration.json): it shares only
    * the organisation's own words with the content, which off-topic questions about the organisation
    * do too ("where is the library" to a university's notice).
    */
@@ -47,7 +48,13 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
  * runner-up, or when the question names a thing the content never names: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
  * entry is the answer.
  */
-export function choose(question: Readonly<{ candidates: readonly Candidate[]; onTopic: boolean; aboutAsker: boolean; namesAbsent: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+export function choose(
+  question: Readonly<{ candidates: readonly Candidate[]; onTopic: boolean; aboutAsker: boolean; namesAbsent: boolean; plainFirst?: FaqEntry }>,
+  thresholds: AnswerThresholds,
+  allEntries: readonly FaqEntry[],
+  /** The lead an answer needs when plain lunr puts the same entry first: two rankings agree (never more than answerLead). */
+  agreedLead = thresholds.answerLead,
+): FaqAnswer {
   const { candidates } = question;
   const [top, second] = candidates;
   // Whether the content covers the question at all is for our own best match to say; which entry
@@ -59,7 +66,9 @@ export function choose(question: Readonly<{ candidates: readonly Candidate[]; on
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
   // A question about something the content never names (its officer, say) is not answered by what
   // the content says of the name's words: the asker picks, or asks the privacy team.
-  if (question.namesAbsent || lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
+  // Where plain search puts the same entry first, two rankings agree: a smaller lead is enough.
+  const needed = question.plainFirst === top.entry ? Math.min(agreedLead, thresholds.answerLead) : thresholds.answerLead;
+  if (question.namesAbsent || lead < needed || top.coverage < thresholds.answerCoverage) {
     const offered = candidates.filter((candidate) => candidate.rank >= best.rank * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
@@ -67,8 +76,8 @@ export function choose(question: Readonly<{ candidates: readonly Candidate[]; on
 }
 
 /**
- * Whether the best entry covers enough of the question. A question that names no privacy concept
- * needs more: it shares only the organisation's own words with the content, as off-topic questions
+ * Whether the best entry covers enough of the question. A question that speaks none of the content's
+ * recurring vocabulary needs more: it shares only the organisation's own words with the content, as off-topic questions
  * about the organisation do. If it does not even speak of the asker ("where is the car park", "what
  * time do you open"), it is not about anyone's data at all, unless a heading covers it (a topic typed
  * as a fragment: "integrations").

@@ -24,9 +24,9 @@ const LAST_RANK = 20_000;
 const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
 /**
- * Questions that name no privacy concept but share the organisation's own words with the content
+ * Questions that speak none of the content's recurring vocabulary but share one of its other words
  * ("where is the library", "what time do you open"): made of one word of the content that is no
- * privacy concept and a few everyday words; the share of them the bot must decline.
+ * recurring word and a few everyday words; the share of them the bot must decline.
  */
 const SUBJECT_SAMPLES = 300;
 const SUBJECT_POOL = 80;
@@ -41,7 +41,7 @@ function random(seed: number): () => number {
   };
 }
 
-/** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
+/** What calibration needs to know of the search: a question's best coverage, and whether it speaks the content's recurring vocabulary. */
 export interface CalibrationProbe {
   /**
    * The lead over the runner-up an answer needs (see answer-policy.ts): not derived, since it weighs
@@ -75,7 +75,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     coverages.push(probe.coverageOf(words.join(' ')));
   }
   const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
-  // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
+  // Words from two small pools, none of the recurring vocabulary: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.
   const isPrivacy = new Map<string, boolean>();

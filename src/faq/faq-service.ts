@@ -37,6 +37,8 @@ export interface Explanation {
   aboutAsker: boolean;
   /** Whether the question names a thing the content never names (see Unit.unnamed). */
   namesAbsent: boolean;
+  /** The entry plain lunr puts first, if any. */
+  plainFirst?: FaqEntry;
 }
 
 export interface ExplainingFaqService extends FaqService {
@@ -64,16 +66,18 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const index = new SearchIndex(frozen);
   const expander = new QueryExpander(index, tuning, abbreviationsFor(frozen));
-  const vectors = new EntryVectors(frozen);
+  // Closeness in meaning is measured only when it counts (leave-one-out chose 0: it did not help across policies).
+  const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
   const plain = new PlainSearch(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
   const rank = (units: Unit[]): Candidate[] =>
-    rankEntries(index, units, tuning.closenessWeight > 0 ? vectors.similarities(units.flatMap((unit) => unit.text.split(' '))) : undefined, tuning.closenessWeight);
+    rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    const candidates = fuse(rank(units), plain.rank(text), frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
-    return { units, candidates, onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    const plainRanked = plain.rank(text);
+    const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
@@ -88,7 +92,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen);
+    return choose(explanation, thresholds, frozen, tuning.agreedLead);
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

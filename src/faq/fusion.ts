@@ -20,12 +20,10 @@ export interface FusionWeights {
  */
 export function fuse(ours: readonly Candidate[], plain: ReadonlyArray<{ doc: number; score: number }>, entries: readonly FaqEntry[], weights: FusionWeights): Candidate[] {
   const byEntry = new Map<FaqEntry, Candidate>();
-  const oursTop = ours[0]?.rank ?? 1;
-  const plainTop = plain[0]?.score ?? 1;
-  ours.forEach((candidate, place) => byEntry.set(candidate.entry, { ...candidate, fused: weights.depth > 0 ? weights.ours / (weights.depth + place + 1) : (weights.ours * candidate.rank) / oursTop }));
-  plain.forEach(({ doc, score }, place) => {
+  ours.forEach((candidate, place) => byEntry.set(candidate.entry, { ...candidate, fused: weights.ours / (weights.depth + place + 1) }));
+  plain.forEach(({ doc }, place) => {
     const entry = entries[doc];
-    const share = weights.depth > 0 ? 1 / (weights.depth + place + 1) : score / plainTop;
+    const share = 1 / (weights.depth + place + 1);
     const known = byEntry.get(entry);
     if (known) byEntry.set(entry, { ...known, fused: known.fused + share });
     else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, rank: 0, matchRank: 0, fused: share });

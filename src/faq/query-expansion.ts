@@ -42,6 +42,8 @@ const PHRASE_PART_WEIGHT = 0.6;
 const TERM_PART_WEIGHT = 0.25;
 /** A stem in more than this share of the entries (the organisation's own name, "data") counts half in coverage. */
 const COMMON_SHARE = 0.3;
+/** The most frequent English words a typo may be corrected to, beside the content's own. */
+const TYPO_ENGLISH_WORDS = 20_000;
 /** Longest heading phrase looked for in a question. */
 const MAX_HEADING_PHRASE = 4;
 /** The words by which askers speak of themselves (and, for a business customer, of their organisation). */
@@ -73,6 +75,12 @@ export class QueryExpander {
     const known = new Map<string, number>();
     for (const [word, { count }] of index.words) known.set(word, count);
     for (const expression of PRIVACY_GROUPS.flat()) for (const word of searchWords(expression)) if (!known.has(word)) known.set(word, 0);
+    // A typo may be of a word the content does not use ("colect" for "collect" where it says
+    // "gather"): the common English words come after the content's, the more frequent first.
+    for (let rank = 1; rank <= TYPO_ENGLISH_WORDS && rank <= this.english.size; rank++) {
+      const word = this.english.word(rank);
+      if (word !== undefined && !known.has(word)) known.set(word, 1 / (rank + 1));
+    }
     // A real English word is left as typed: "remote" is not a typo of "remove".
     this.correct = createCorrector(known, (word) => isStopWord(word) || this.english.rank(word) !== undefined || abbreviations.has(word));
   }

@@ -13,6 +13,8 @@ export interface Tuning {
   readonly fusionOurs: number;
   /** The lead over the runner-up an answer needs (see answer-policy.ts), unless calibration.json sets one. */
   readonly answerLead: number;
+  /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
+  readonly agreedLead: number;
   /** Weight of a WordNet synonym of a question word (0: synonyms unused). */
   readonly synonymWeight: number;
   /** Most weight of a word-vector neighbour of a question word (0: neighbours unused). */
@@ -30,9 +32,10 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
   fusionOurs: 4,
-  answerLead: -0.35,
+  answerLead: -0.5,
+  agreedLead: -1,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
-  closenessWeight: 2,
+  closenessWeight: 0,
   coreShare: 0.05,
 });
