@@ -11,6 +11,7 @@ import type { FaqService } from './faq/types';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
+import { teamsPacing } from './limits/teams-rate-limiter';
 import { createLogger, type Logger } from './logger';
 import { FEATURED_REQUEST_KINDS } from './requests/kinds';
 import { createStore } from './storage';
@@ -76,21 +77,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
   adapter.use(personLimits(logger));
   const proactive = new Proactive(adapter, config.bot.id);
+  // Instances sharing a store share each tenant's rate through it; the file store has one instance.
+  const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing });
   const requests = await wireRequests({
     config,
     store,
     logger,
     instanceId,
     proactive,
+    pacing,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
@@ -110,7 +114,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }),
   ];
 
-  const bot = new PrivacyBot(features, new CardActionRouter(), logger);
+  const router = new CardActionRouter();
+  const bot = new PrivacyBot(features, router, logger);
+  router.requireEveryVerb();
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);

@@ -2,12 +2,13 @@
 import type { FaqEntry } from '../faq/types';
 import { format, strings } from '../strings';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import type { CardVerb } from './verbs';
 import answerJson from './templates/faq-answer.json';
 
 /** A button under the answer that starts something, e.g. the request form a question was about. */
 export interface FollowUp {
   readonly title: string;
-  readonly verb: string;
+  readonly verb: CardVerb;
   readonly data: Record<string, string>;
 }
 

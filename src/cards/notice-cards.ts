@@ -6,6 +6,7 @@ import type { Acknowledgement, Notice, NoticeContent, NoticeStatus } from '../no
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import type { CardVerb } from './verbs';
 import acksJson from './templates/notice-acks.json';
 import composeJson from './templates/notice-compose.json';
 import editJson from './templates/notice-edit.json';
@@ -69,7 +70,7 @@ interface SummaryData {
   state: string;
   id: string;
   facts: Fact[];
-  actions: Array<{ title: string; verb: string }>;
+  actions: Array<{ title: string; verb: CardVerb }>;
 }
 
 interface AcksData {
@@ -167,9 +168,13 @@ export function noticeSummaryCard(notice: Pick<Notice, 'id' | 'title' | 'origin'
     { title: s.reference, value: status.id },
   ];
   const standing = status.status !== 'recalled' && status.status !== 'recalling' && status.status !== 'cancelled';
-  const actions = [
+  const whileStanding: Array<{ title: string; verb: CardVerb }> = [
+    { title: s.editNotice, verb: 'notice.change' },
+    { title: status.status === 'scheduled' ? s.cancelSending : s.recallNotice, verb: 'notice.recall' },
+  ];
+  const actions: Array<{ title: string; verb: CardVerb }> = [
     { title: s.whoRead, verb: 'notice.acks' },
-    ...(standing ? [{ title: s.editNotice, verb: 'notice.change' }, { title: status.status === 'scheduled' ? s.cancelSending : s.recallNotice, verb: 'notice.recall' }] : []),
+    ...(standing ? whileStanding : []),
     { title: s.refresh, verb: 'notice.summary' },
   ];
   return renderCard(summaryTemplate, {

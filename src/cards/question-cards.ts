@@ -12,6 +12,7 @@ import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { shorten } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import { statusCardOf, type Fact, type StatusAction } from './status-card';
 import formJson from './templates/question-form.json';
 import insightsJson from './templates/insights.json';
 import messageJson from './templates/question-message.json';
@@ -19,17 +20,6 @@ import myQuestionsJson from './templates/my-questions.json';
 import ticketJson from './templates/question-ticket.json';
 
 const s = strings.questions;
-
-interface Fact {
-  title: string;
-  value: string;
-}
-
-interface Action {
-  title: string;
-  verb: string;
-  data: Record<string, string>;
-}
 
 interface FormData {
   speak: string;
@@ -48,7 +38,7 @@ interface MessageData {
   question?: string;
   answer?: { text: string; by: string };
   feedback?: { questionId: string; given?: string };
-  actions: Action[];
+  actions: StatusAction[];
 }
 
 interface TicketData {
@@ -104,7 +94,7 @@ export function questionFormCard(input: { question: string; hidden: { questionId
 }
 
 export function questionReceiptCard(question: Question, options: { duplicate?: boolean } = {}): AdaptiveCard {
-  return renderCard(messageTemplate, {
+  return statusCardOf({
     speak: format(s.receiptSpeak, { id: question.id }),
     style: 'good',
     title: s.receiptTitle,
@@ -114,7 +104,7 @@ export function questionReceiptCard(question: Question, options: { duplicate?: b
       { title: s.factSent, value: formatDate(question.askedAt) },
       { title: s.factStatus, value: s.statusForAsker[question.status] },
     ],
-    question: question.text,
+    quote: { heading: s.yourQuestion, text: question.text },
     actions: [myQuestionsAction()],
   });
 }
@@ -135,20 +125,15 @@ export function questionAnswerCard(data: AnsweredNoticeData, given?: string): Ad
 
 export function questionClosedCard(data: ClosedNoticeData): AdaptiveCard {
   const text = format(s.closedText, { id: data.id });
-  return renderCard(messageTemplate, {
+  return statusCardOf({
     speak: `${s.closedTitle}. ${text}`,
     style: 'warning',
     title: s.closedTitle,
     text,
     facts: [],
-    question: data.question,
+    quote: { heading: s.yourQuestion, text: data.question },
     actions: [myQuestionsAction()],
   });
-}
-
-/** A short card with a title and a line (cancelled, refused). */
-export function questionNoteCard(title: string, text: string): AdaptiveCard {
-  return renderCard(messageTemplate, { speak: `${title}. ${text}`, style: 'default', title, text, facts: [], actions: [] });
 }
 
 export interface TicketView {
@@ -274,6 +259,6 @@ export function insightsCard(insights: Insights): AdaptiveCard {
   });
 }
 
-function myQuestionsAction(): Action {
+function myQuestionsAction(): StatusAction {
   return { title: s.myQuestionsButton, verb: 'question.list', data: {} };
 }

@@ -10,14 +10,10 @@ import { currentStatus, isClosed, lastUpdate, type PrivacyRequest, type RequestD
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
+import { statusCardOf, type Fact, type StatusAction } from './status-card';
+import type { CardVerb } from './verbs';
 import myRequestsJson from './templates/my-requests.json';
 import formJson from './templates/request-form.json';
-import statusJson from './templates/request-status.json';
-
-export interface Fact {
-  title: string;
-  value: string;
-}
 
 interface FieldView {
   id: string;
@@ -43,19 +39,9 @@ interface FormCardData {
   problems: string[];
   facts: Fact[];
   fields: FieldView[];
-  submit: { title: string; verb: string; style: string };
+  submit: { title: string; verb: CardVerb; style: string };
   back?: true;
   data: Record<string, string>;
-}
-
-interface StatusCardData {
-  speak: string;
-  style: 'good' | 'warning' | 'attention' | 'emphasis' | 'default';
-  title: string;
-  text?: string;
-  facts: Fact[];
-  note?: string;
-  actions: ReadonlyArray<{ title: string; verb: string; data: Record<string, string> }>;
 }
 
 interface MyRequestsData {
@@ -65,7 +51,6 @@ interface MyRequestsData {
 }
 
 const formTemplate = cardTemplate<FormCardData>(formJson);
-const statusTemplate = cardTemplate<StatusCardData>(statusJson);
 const myRequestsTemplate = cardTemplate<MyRequestsData>(myRequestsJson);
 
 const s = strings.requests;
@@ -92,7 +77,7 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCard {
   const { confirmation, review } = input;
   const title = review && confirmation ? confirmation.title : words.formTitle;
   const intro = review && confirmation ? confirmation.intro : words.formIntro;
-  const submit = confirmation
+  const submit: { title: string; verb: CardVerb; style: string } = confirmation
     ? review
       ? { title: confirmation.submit, verb: 'request.submit', style: 'destructive' }
       : { title: confirmation.next, verb: 'request.review', style: 'positive' }
@@ -156,7 +141,7 @@ export function answersAsFacts(fields: readonly FormField[], details: RequestDet
 
 export function receiptCard(request: PrivacyRequest, options: { duplicate?: boolean } = {}): AdaptiveCard {
   const due = formatDate(request.dueBy);
-  return renderCard(statusTemplate, {
+  return statusCardOf({
     speak: format(s.receiptSpeak, { id: request.id, due }),
     style: 'good',
     title: s.receiptTitle,
@@ -168,7 +153,7 @@ export function receiptCard(request: PrivacyRequest, options: { duplicate?: bool
 
 export function alreadyOpenCard(request: RequestSummary): AdaptiveCard {
   const text = format(s.alreadyOpenText, { kind: kindName(request.kind).toLowerCase(), id: request.id, due: formatDate(request.dueBy) });
-  return renderCard(statusTemplate, {
+  return statusCardOf({
     speak: `${s.alreadyOpenTitle}. ${text}`,
     style: 'warning',
     title: s.alreadyOpenTitle,
@@ -178,14 +163,10 @@ export function alreadyOpenCard(request: RequestSummary): AdaptiveCard {
   });
 }
 
-export function statusCard(title: string, text: string, style: StatusCardData['style'] = 'default', facts: Fact[] = [], actions: StatusCardData['actions'] = []): AdaptiveCard {
-  return renderCard(statusTemplate, { speak: `${title}. ${text}`, style, title, text, facts, actions });
-}
-
 /** A form older than FORM_TOKEN_TTL_DAYS: nothing was sent, and one button starts again. */
 export function formExpiredCard(kind: RequestKind, ttlDays: number): AdaptiveCard {
   const text = format(s.formExpiredText, { days: ttlDays });
-  return renderCard(statusTemplate, {
+  return statusCardOf({
     speak: `${s.formExpiredTitle}. ${text}`,
     style: 'warning',
     title: s.formExpiredTitle,
@@ -202,7 +183,7 @@ export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
     kind: kindName(request.kind),
     reason: (withdrawal ? request.withdrawal?.failure : request.failure) ?? 'unknown',
   });
-  return renderCard(statusTemplate, {
+  return statusCardOf({
     speak: `${s.deadLetterTitle}. ${text}`,
     style: 'attention',
     title: s.deadLetterTitle,
@@ -246,6 +227,6 @@ export function kindName(kind: RequestKind): string {
   return strings.kinds[kind].name;
 }
 
-function myRequestsAction() {
+function myRequestsAction(): StatusAction {
   return { title: s.myRequestsButton, verb: 'request.list', data: {} };
 }

@@ -8,7 +8,8 @@ import type { PrivacyRequest } from '../requests/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
-import { kindName, requestFacts, statusCard, type Fact } from './request-cards';
+import { kindName, requestFacts } from './request-cards';
+import { statusCard, type Fact } from './status-card';
 import digestJson from './templates/request-digest.json';
 import updateJson from './templates/request-update.json';
 

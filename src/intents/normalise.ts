@@ -8,19 +8,16 @@ import { americanise } from '../language/spelling';
 import { STOP_WORDS } from '../language/stop-words';
 import { createCorrector } from '../language/typo';
 import { words } from '../language/words';
+import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../requests/kinds';
 
 /** Longer messages are not commands: only the start matters, and this bounds the work. */
 const MAX_CHARS = 500;
 
-/** Words the intent rules depend on: a typo of one of these is corrected to it. */
-const INTENT_WORDS = [
-  'delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'purge', 'forget', 'destroy', 'export',
-  'download', 'portability', 'transfer', 'unsubscribe', 'consent', 'personalized', 'personalization',
-  'advertising', 'advertisement', 'adverts', 'marketing', 'tracking', 'withdraw', 'revoke', 'correct',
-  'rectify', 'rectification', 'misspelled', 'incorrect', 'inaccurate', 'outdated', 'update', 'change',
-  'information', 'everything', 'account', 'personal', 'details', 'profile', 'requests', 'request', 'status',
-  'notice', 'thanks', 'hello', 'please', 'anymore', 'address', 'surname', 'number',
-];
+/** Words the other rules depend on (commands, the personal-data object of an instruction). */
+const COMMAND_WORDS = ['information', 'everything', 'account', 'personal', 'details', 'profile', 'requests', 'request', 'status', 'notice', 'thanks', 'hello', 'please', 'anymore'];
+
+/** Words the intent rules depend on: a typo of one of these is corrected to it. Each kind's own are in its definition. */
+const INTENT_WORDS = [...REQUEST_KINDS.flatMap((kind) => REQUEST_KIND_DEFINITIONS[kind].triggers.keywords), ...COMMAND_WORDS];
 
 // Real English words ("removed", "remote", "expert") are left alone: only unknown words are corrected.
 const correct = createCorrector(new Map(INTENT_WORDS.map((word) => [word, 1])), (word) => STOP_WORDS.has(word) || englishData().rank(word) !== undefined);

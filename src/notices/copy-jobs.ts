@@ -15,13 +15,13 @@
  * copy posted while the notice changed is either listed by the edit or recall, or sees the change on
  * its second read and queues its own update or delete.
  */
+import type { TeamsRateLimiter } from '../limits/teams-rate-limiter';
 import type { Logger } from '../logger';
 import type { OutboundResult } from '../outbound/outcome';
 import { unlessConflict, type Store, type StoredItem } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { InstallationRegistry } from './installations';
 import type { NoticePublisher } from './publisher';
-import type { TeamsRateLimiter } from './rate-limiter';
 import { queueDelete, queueUpdate, readNotice, readTarget, revisionOf, stamped, TARGETS_COLLECTION, targetKey, type NoticeJob } from './records';
 import type { NoticeTallies } from './tallies';
 import type { Installation, NoticeTarget } from './types';

@@ -6,6 +6,7 @@
  * reached through the `NoticePublisher` port.
  */
 import { randomBytes } from 'node:crypto';
+import type { TeamsRateLimiter } from '../limits/teams-rate-limiter';
 import type { Logger } from '../logger';
 import { unlessConflict, type Store } from '../storage/store';
 import type { Claim, WorkQueue } from '../storage/work-queue';
@@ -14,7 +15,6 @@ import { CopyJobs } from './copy-jobs';
 import { FanOut } from './fan-out';
 import type { InstallationRegistry } from './installations';
 import type { NoticePublisher } from './publisher';
-import type { TeamsRateLimiter } from './rate-limiter';
 import { AUDIENCE_CHUNK, AUDIENCE_COLLECTION, audienceKey, NOTICES_COLLECTION, readNotice, revisionOf, TARGETS_COLLECTION, type NoticeJob } from './records';
 import { NoticeTallies, type Counts } from './tallies';
 import type { Acknowledgement, Notice, NoticeContent, NoticeOrigin, NoticeState, NoticeStatus, NoticeTarget } from './types';

@@ -5,6 +5,7 @@
  * nobody renders, is dropped with a log line naming the id and kind, never the content.
  */
 import { errorCode } from '../errors';
+import type { TeamsRateLimiter } from '../limits/teams-rate-limiter';
 import type { Logger } from '../logger';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { PersonalMessenger } from './messenger';
@@ -15,6 +16,8 @@ export const NOTIFICATIONS_COLLECTION = 'notifyoutbox';
 export interface NotificationOutboxOptions {
   readonly queue: WorkQueue<Notification>;
   readonly messenger: PersonalMessenger;
+  /** The bot's one Teams pacing: each message waits for its slot (keyed by the person, whose chat it opens). */
+  readonly pacing: Pick<TeamsRateLimiter, 'pace'>;
   readonly logger: Logger;
   readonly retry?: { readonly baseMs: number; readonly maxMs: number; readonly maxAttempts: number };
   readonly now?: () => number;
@@ -41,6 +44,7 @@ export class NotificationOutbox {
     const retry = this.options.retry ?? DEFAULT_RETRY;
     let result;
     try {
+      await this.options.pacing.pace(notification.to.userId, notification.to.tenantId);
       result = await this.options.messenger.send(notification);
     } catch (err) {
       result = { ok: false as const, verdict: 'retry' as const, status: 0, reason: errorCode(err) };

@@ -1,10 +1,7 @@
-/**
- * Question references: `Q-` and eight characters of Crockford's base32, made as request ids are (no
- * I, L, O or U, so a reference read out or copied by hand is not misread), about 40 random bits.
- */
-import { newReference } from '../requests/request-id';
+/** Question references: `Q-` and eight characters, made as every reference is (src/ids/reference.ts). */
+import { newReference, referenceFormat } from '../ids/reference';
 
-const QUESTION_ID = /^Q-[0-9A-HJKMNP-TV-Z]{8}$/;
+const QUESTION_ID = referenceFormat('Q');
 
 export function newQuestionId(): string {
   return newReference('Q');

@@ -6,11 +6,11 @@
  * a crash interrupted, and nothing already done is done again.
  */
 import { AppError } from '../errors';
+import type { FormTokens } from '../ids/form-token';
+import { userKey, type UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
 import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ConversationRef } from '../outbound/conversation-ref';
-import type { FormTokens } from '../requests/form-token';
-import { userKey, type UserRef } from '../requests/request-service';
 import { unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { answeredNotice, closedNotice } from './asker-notices';

@@ -7,6 +7,7 @@
  * answers. As with notices, a crash in the moment between Teams accepting the post and that write
  * posts it again; Teams offers no idempotency key to close that window.
  */
+import type { TeamsRateLimiter } from '../limits/teams-rate-limiter';
 import type { Logger } from '../logger';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
 import type { QuestionService, TicketJob } from './question-service';
@@ -17,6 +18,10 @@ export interface TicketSyncOptions {
   readonly questions: Pick<QuestionService, 'get' | 'change'>;
   readonly queue: WorkQueue<TicketJob>;
   readonly board: TicketBoard;
+  /** The bot's one Teams pacing: the channel's posts and updates wait for their slots like notice copies. */
+  readonly pacing: Pick<TeamsRateLimiter, 'pace'>;
+  /** The privacy team's channel, the conversation every ticket goes to. */
+  readonly channelId: string;
   readonly logger: Logger;
   readonly now?: () => number;
   /** Told of a ticket that could not be posted for good, so the privacy admins hear of it. */
@@ -46,6 +51,7 @@ export class TicketSync {
       return;
     }
     const shown = question.version;
+    await this.options.pacing.pace(this.options.channelId, question.asker.tenantId);
     const result = op === 'post' ? await board.post(question) : await board.update(question, activityId!);
     const log = { questionId, op, attempt: claim.item.attempts };
     if (result.ok) {

@@ -6,7 +6,6 @@
  */
 import { format, strings } from '../strings';
 import { cleanText } from '../text/clean-text';
-import type { RequestDetails } from './types';
 
 const f = strings.forms;
 const problem = f.problems;
@@ -32,9 +31,12 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+/** A form's answers by field id; a stored request's details are these (types.ts). */
+export type FormValues = Readonly<Record<string, string>>;
+
 export type ValidationResult =
-  | { readonly ok: true; readonly details: RequestDetails }
-  | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly values: RequestDetails };
+  | { readonly ok: true; readonly details: FormValues }
+  | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly values: FormValues };
 
 export const NOTES_MAX = 1000;
 

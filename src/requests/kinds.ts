@@ -24,6 +24,8 @@ export interface KindTriggers {
   readonly object: RegExp;
   /** When a message names two rights at the same place, the lower number wins ("remove my consent" is an opt-out, not a deletion). */
   readonly precedence: number;
+  /** Words that decide this kind: a typo of one is corrected to it before the patterns run ("delte my data"). */
+  readonly keywords: readonly string[];
 }
 
 export interface Confirmation {
@@ -65,6 +67,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     ],
     triggers: {
       precedence: 6,
+      keywords: ['export', 'download', 'portability', 'transfer'],
       verbs: ['export', 'download', 'send', 'give', 'email', 'mail', 'provide', 'copy', 'transfer', 'port'],
       loose:
         /\b(export|exporting|download|downloading|portability|port|copy|copies|takeout|transfer|(move|take|migrate) (all )?(of )?(my |our )?(data|information|info|files|emails|mailbox|documents|contacts|stuff|everything)|subject access|dsar|sar|access request|(send|give|email|provide|mail|show) (me|us) (all |a copy of |everything )?(my|the|of my|everything|all)|(everything|all|what) (data |information |info )?(you|they) (hold|have|keep|store|stored|holds|has|keeps|stores) (on|about) (me|us))\b/,
@@ -87,6 +90,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     },
     triggers: {
       precedence: 5,
+      keywords: ['delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'purge', 'forget', 'destroy'],
       verbs: ['delete', 'erase', 'remove', 'wipe', 'purge', 'forget', 'destroy', 'get rid of'],
       loose: /\b(delet(e|es|ed|ing|ion)|eras(e|es|ed|ing|ure)|remov(e|es|ed|ing|al)|wip(e|es|ed|ing)|purg(e|es|ed|ing)|destroy(s|ed|ing)?|forget|forgotten|get rid of)\b/,
       object: PERSONAL_DATA,
@@ -100,6 +104,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     ],
     triggers: {
       precedence: 1,
+      keywords: ['unsubscribe', 'consent', 'personalized', 'personalization', 'advertising', 'advertisement', 'adverts', 'marketing', 'tracking', 'withdraw', 'revoke'],
       verbs: ['opt', 'unsubscribe', 'stop', 'turn off', 'switch off', 'disable', 'withdraw', 'revoke'],
       loose: new RegExp(
         `\\b(opt (me |us )?out|optout|unsubscribe|(object|objection) to .*\\b${MARKETING}|(remove|exclude|take) (me|us) (from|off|out of) .*\\b(ads?|adverts?|advertising|marketing|personalization|personalized|tracking|profiling|mailing)|(withdraw|revoke|remove|cancel|take back) (my |your |the )?consent|(dont|do not|no longer|not) (consent|agree)|(ads?|adverts?|advertising|advertisements?|marketing|personalization|targeting|tracking|profiling) (opt out|off)|(stop|turn off|switch off|disable|block|no more|(dont|do not|no longer) want)\\b.*\\b(ads?|adverts?|advertising|advertisements?|marketing|personalized|personalization|targeted|targeting|tracking|profiling|data collection|collecting))\\b`,
@@ -115,6 +120,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     ],
     triggers: {
       precedence: 2,
+      keywords: ['correct', 'rectify', 'rectification', 'misspelled', 'incorrect', 'inaccurate', 'outdated', 'update', 'change', 'address', 'surname', 'number'],
       verbs: ['fix', 'correct', 'update', 'change', 'amend', 'rectify', 'edit'],
       loose:
         /\b(rectify|rectification|correct|correcting|correction|corrected|fix|fixing|fixed|amend|amending|misspell\w*|spelled wrong\w*|wrong|incorrect|inaccurate|inaccuracy|out of date|outdated|typo|(update|change|edit|modify) (it|them|this|that)|(update|change|edit|modify) (my |the |our )?(name|surname|email|e mail|address|phone|number|details|info|information|data|profile|record|records|title|job title|department|spelling))\b/,
@@ -131,6 +137,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     ],
     triggers: {
       precedence: 3,
+      keywords: [],
       verbs: ['restrict', 'limit', 'freeze', 'pause', 'suspend'],
       loose:
         /\b(restrict|restricting|restricted|restriction|(limit|limiting|freeze|freezing|pause|pausing|suspend|suspending|halt) (the )?(use|using|processing|how (you|they) use)|(stop|cease) (using|processing)|right to restrict\w*)\b/,
@@ -147,6 +154,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
     ],
     triggers: {
       precedence: 4,
+      keywords: [],
       verbs: ['object'],
       loose: new RegExp(`\\b(object|objecting|objection|right to object)\\b(?!.*\\b${MARKETING}\\b)`),
       object: /\b(data|information|info|details|account|profile|personal|records?|history|use|using|processing|monitoring|analytics|it|this|that)\b/,

@@ -12,9 +12,10 @@
 import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { Recipient } from '../notifications/types';
 import { AppError } from '../errors';
+import type { UserRef } from '../ids/person-key';
 import { unlessConflict, type Store } from '../storage/store';
 import { REQUEST_ID_FORMAT } from './request-id';
-import { REQUESTS_COLLECTION, requestKey, type RequestService, type UserRef } from './request-service';
+import { REQUESTS_COLLECTION, requestKey, type RequestService } from './request-service';
 import { checkStatusChange, repeatsCurrent, type StatusChange } from './status-change';
 import { CLOSED_STATUSES, isClosed, type PrivacyRequest, type ProgressStatus, type RequestKind, type ReportedStatus } from './types';
 

@@ -4,11 +4,11 @@
  * Requests are keyed by a hash of their requester, which makes "my requests" a prefix listing and
  * means nobody's listing can ever include someone else's request.
  */
-import { createHash } from 'node:crypto';
+import type { FormCheck, FormTokens } from '../ids/form-token';
+import { userKey, type UserRef } from '../ids/person-key';
 import { unlessConflict, type Store, type StoredItem } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { dueDate } from './due-date';
-import type { FormCheck, FormTokens } from './form-token';
 import { isOpen, OpenRequestSlots, type RequestSummary } from './open-requests';
 import { newRequestId } from './request-id';
 import type { PrivacyRequest, RequestDetails, RequestKind, Requester, RequestSource } from './types';
@@ -59,11 +59,6 @@ export interface RequestServiceOptions {
   readonly tokens: FormTokens;
   readonly dueDays: number | undefined;
   readonly now?: () => Date;
-}
-
-export interface UserRef {
-  readonly tenantId: string;
-  readonly aadObjectId: string;
 }
 
 export class RequestService {
@@ -200,11 +195,6 @@ export class RequestService {
     if (request.status === 'received') await this.options.outbox.enqueue(request.id, { key });
     return request;
   }
-}
-
-/** A stable, non-reversible handle for a person: their requests' keys start with it. */
-export function userKey(user: UserRef): string {
-  return createHash('sha256').update(`${user.tenantId}\n${user.aadObjectId}`).digest('hex').slice(0, 24);
 }
 
 export function requestKey(user: UserRef, requestId: string): string {

@@ -2,6 +2,7 @@
  * A privacy request as the bot keeps it. The bot is the point of receipt: the legal clock starts
  * when one of these is written, so it is durable before the requester sees its id.
  */
+import type { FormValues } from './forms';
 import type { RequestKind } from './kinds';
 
 export type { RequestKind };
@@ -33,7 +34,7 @@ export interface RequestSource {
   readonly serviceUrl: string;
 }
 
-export type RequestDetails = Readonly<Record<string, string>>;
+export type RequestDetails = FormValues;
 
 /** The request's progress after it reached the privacy team. */
 export interface RequestProgress {

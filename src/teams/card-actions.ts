@@ -1,12 +1,13 @@
 /**
  * Routes Adaptive Card actions by verb. The same handler serves Action.Execute (an
  * `adaptiveCard/action` invoke) and Action.Submit (a message whose value carries the verb), so a
- * form works in every client. Verbs form a closed set: only registered ones run; anything else,
- * including forged card data, gets UNKNOWN_VERB.
+ * form works in every client. Verbs form a closed set, the catalog in src/cards/verbs.ts: only
+ * registered ones run; anything else, including forged card data, gets UNKNOWN_VERB.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { AppError } from '../errors';
 import type { AdaptiveCard } from '../cards/render';
+import { CARD_VERBS, type CardVerb } from '../cards/verbs';
 
 export interface CardAction {
   readonly verb: string;
@@ -24,19 +25,22 @@ export interface CardActionResult {
 
 export type CardActionHandler = (turn: TurnContext, action: CardAction) => Promise<CardActionResult>;
 
-const VERB_FORMAT = /^[a-z]+(\.[a-z]+)+$/;
-
 export class CardActionRouter {
   private readonly handlers = new Map<string, CardActionHandler>();
 
-  register(verb: string, handler: CardActionHandler): void {
-    if (!VERB_FORMAT.test(verb)) throw new AppError('INTERNAL', `bad verb format ${verb}`, { verb });
+  register(verb: CardVerb, handler: CardActionHandler): void {
     if (this.handlers.has(verb)) throw new AppError('INTERNAL', `verb registered twice ${verb}`, { verb });
     this.handlers.set(verb, handler);
   }
 
   has(verb: string): boolean {
     return this.handlers.has(verb);
+  }
+
+  /** Once every feature registered: a catalog verb nobody handles is a button that could only fail, so the bot does not start. */
+  requireEveryVerb(): void {
+    const unhandled = CARD_VERBS.filter((verb) => !this.handlers.has(verb));
+    if (unhandled.length > 0) throw new AppError('INTERNAL', `card verbs without a handler: ${unhandled.join(', ')}`, { verbs: unhandled.join(',') });
   }
 
   async dispatch(turn: TurnContext, action: CardAction): Promise<CardActionResult> {

@@ -19,7 +19,7 @@ import {
   noticeSummaryCard,
   type NoticeDraft,
 } from '../cards/notice-cards';
-import { statusCard } from '../cards/request-cards';
+import { statusCard } from '../cards/status-card';
 import { AppError } from '../errors';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';

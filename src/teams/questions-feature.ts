@@ -13,11 +13,11 @@ import {
   questionAnswerCard,
   questionClosedCard,
   questionFormCard,
-  questionNoteCard,
   questionReceiptCard,
   ticketCard,
   type TicketView,
 } from '../cards/question-cards';
+import { statusCard } from '../cards/status-card';
 import { AppError } from '../errors';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
@@ -86,7 +86,7 @@ export class QuestionsFeature implements Feature {
   registerActions(router: CardActionRouter): void {
     router.register('question.open', async (turn, action) => ({ send: await this.openForm(turn, action) }));
     router.register('question.send', (turn, action) => this.send(turn, action));
-    router.register('question.cancel', async () => ({ card: questionNoteCard(s.cancelledTitle, s.cancelledText) }));
+    router.register('question.cancel', async () => ({ card: statusCard(s.cancelledTitle, s.cancelledText) }));
     router.register('question.list', async (turn) => ({ send: await this.myQuestions(turn) }));
     router.register('question.rate', (turn, action) => this.rate(turn, action));
     router.register('question.assign', (turn, action) => this.onTicket(turn, action, () => ({ type: 'assign' })));
@@ -113,7 +113,7 @@ export class QuestionsFeature implements Feature {
     });
     messenger.register(QUESTION_TICKET_FAILED, (data) => {
       const failed = ticketFailedData(data);
-      return failed && questionNoteCard(s.ticketFailedTitle, format(s.ticketFailedText, { id: failed.id, reason: failed.reason }));
+      return failed && statusCard(s.ticketFailedTitle, format(s.ticketFailedText, { id: failed.id, reason: failed.reason }));
     });
   }
 
@@ -126,7 +126,7 @@ export class QuestionsFeature implements Feature {
 
   private async send(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
     const { questions, logger } = this.options;
-    if (!questions.enabled) return { card: questionNoteCard(s.formTitle, s.notOffered) };
+    if (!questions.enabled) return { card: statusCard(s.formTitle, s.notOffered) };
     const asker = await this.person(turn);
     if (!asker) return { send: [s.notPermitted] };
     if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
@@ -156,7 +156,7 @@ export class QuestionsFeature implements Feature {
     const helpful = action.data.helpful === true || action.data.helpful === 'true';
     const rated = await this.options.questions.rate(id, who, helpful);
     if (rated === 'notYours') return { send: [s.notYours] };
-    if (rated === 'erased') return { card: questionNoteCard(s.answerTitle, s.erasedRefused) };
+    if (rated === 'erased') return { card: statusCard(s.answerTitle, s.erasedRefused) };
     if (!rated?.answer) throw new AppError('INVALID_CARD_DATA', 'no answered question with that id', { questionId: id });
     this.options.logger.info({ questionId: id, helpful }, 'team answer rated');
     return { card: questionAnswerCard(answeredDataOf({ ...rated, answer: rated.answer }), helpful ? s.helpfulThanks : s.helpfulSorry) };

@@ -5,7 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
-import { statusCard } from '../cards/request-cards';
+import { statusCard } from '../cards/status-card';
 import { withdrawConfirmCard, withdrawnCard } from '../cards/request-progress-cards';
 import type { Logger } from '../logger';
 import type { RequestProgress } from '../requests/progress';

@@ -12,8 +12,9 @@ import {
   myRequestsCard,
   receiptCard,
   requestFormCard,
-  statusCard,
 } from '../cards/request-cards';
+import { statusCard } from '../cards/status-card';
+import type { FollowUp } from '../cards/faq-answer-card';
 import { digestCard, requestUpdateCard } from '../cards/request-progress-cards';
 import type { AdaptiveCard } from '../cards/render';
 import type { Intent } from '../intents/classify';
@@ -230,7 +231,7 @@ function carriedValues(form: SubmittedForm): Record<string, string> {
 }
 
 /** Buttons under an FAQ answer about a right: "can I ask for deletion?" offers to start one. */
-export function requestFollowUps(intent: Intent) {
+export function requestFollowUps(intent: Intent): FollowUp[] {
   if (intent.type !== 'question' || !intent.aboutRight) return [];
   return [{ title: strings.kinds[intent.aboutRight].start, verb: 'request.open', data: { kind: intent.aboutRight } }];
 }

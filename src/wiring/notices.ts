@@ -3,7 +3,6 @@ import type { Server } from 'restify';
 import { registerNoticesRoute } from '../http/notices-route';
 import { InstallationRegistry } from '../notices/installations';
 import { NOTICE_WORK_COLLECTION, NoticeService, type NoticeJob } from '../notices/notice-service';
-import { LocalTenantBudget, SharedTenantBudget, TeamsRateLimiter } from '../notices/rate-limiter';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { InstallationsFeature } from '../teams/installations-feature';
@@ -19,13 +18,11 @@ export function wireNotices(deps: SharedParts) {
   const installations = new InstallationRegistry(store);
   const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });
   const perSecond = config.notices.maxRps;
-  // Instances sharing a store share the tenant's rate through it; the file store has one instance.
-  const budget = store.sharedByInstances ? new SharedTenantBudget({ store, perSecond }) : new LocalTenantBudget(perSecond);
   const service = new NoticeService({
     store,
     installations,
     queue,
-    limiter: new TeamsRateLimiter({ perSecond, budget }),
+    limiter: deps.pacing,
     publisher: new TeamsNoticePublisher(deps.proactive),
     logger,
     instanceId: deps.instanceId,

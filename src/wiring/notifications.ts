@@ -13,7 +13,7 @@ export function wireNotifications(deps: Omit<SharedParts, 'config'>) {
   const { store, logger } = deps;
   const queue = new WorkQueue<Notification>(store, NOTIFICATIONS_COLLECTION, { owner: deps.instanceId, leaseMs: NOTIFICATION_LEASE_MS, soleInstance: !store.sharedByInstances });
   const messenger = new TeamsPersonalMessenger(deps.proactive);
-  const outbox = new NotificationOutbox({ queue, messenger, logger });
+  const outbox = new NotificationOutbox({ queue, messenger, logger, pacing: deps.pacing });
   const runner = new WorkRunner({ name: 'notifications', queue, handle: outbox.handle, logger, concurrency: 4 });
   return { outbox, messenger, worker: { start: () => runner.start(), stop: () => runner.stop() } };
 }

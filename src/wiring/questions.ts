@@ -11,8 +11,8 @@ import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../ques
 import { QuestionRetention } from '../questions/retention';
 import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
-import { FormTokens } from '../requests/form-token';
-import { Housekeeping } from '../requests/housekeeping';
+import { FormTokens } from '../ids/form-token';
+import { Housekeeping } from '../storage/housekeeping';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
@@ -60,12 +60,14 @@ export async function wireQuestions(deps: SharedParts & {
     questions: service,
     queue,
     board: new TeamsTicketBoard(deps.proactive, entryOf),
+    pacing: deps.pacing,
+    channelId: config.privacyTeamChannel,
     logger,
     onPostFailed: async (question, reason) => {
       for (const alert of ticketFailedAlerts(config.privacyAdminIds, question, reason)) await deps.notifications.outbox.send(alert);
     },
   });
-  // One channel, and Teams allows 7 posts a second in a conversation: two at a time stays well clear.
+  // One channel: the pacing spaces its posts; two in hand keep it busy.
   const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
   const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
   const housekeeping = new Housekeeping(

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { TeamsRateLimiter } from '../limits/teams-rate-limiter';
 import type { Logger } from '../logger';
 import type { Store } from '../storage/store';
 import type { Proactive } from '../teams/proactive';
@@ -12,4 +13,6 @@ export interface SharedParts {
   readonly instanceId: string;
   /** How the bot reaches a conversation on its own (notices, notifications, tickets). */
   readonly proactive: Proactive;
+  /** The one pacing of everything the bot posts to Teams (NOTICE_MAX_RPS per tenant, Teams' per-conversation limits). */
+  readonly pacing: TeamsRateLimiter;
 }

@@ -6,14 +6,15 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
-import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard, statusCard } from '../../src/cards/request-cards';
+import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
+import { statusCard } from '../../src/cards/status-card';
 import { noticeAcknowledgementsCard, noticeCard, noticeComposeCard, noticeEditCard, noticePreviewCard, noticeRecallCard, noticeSummaryCard } from '../../src/cards/notice-cards';
 import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../../src/cards/request-progress-cards';
 import { PROGRESS_STATUSES } from '../../src/requests/types';
 import { FEATURED_REQUEST_KINDS, fieldsOf, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../../src/requests/kinds';
 import type { PrivacyRequest } from '../../src/requests/types';
 import type { FaqEntry } from '../../src/faq/types';
-import { insightsCard, myQuestionsCard, questionAnswerCard, questionClosedCard, questionFormCard, questionNoteCard, questionReceiptCard, ticketCard } from '../../src/cards/question-cards';
+import { insightsCard, myQuestionsCard, questionAnswerCard, questionClosedCard, questionFormCard, questionReceiptCard, ticketCard } from '../../src/cards/question-cards';
 import { contentPaste } from '../../src/questions/content-paste';
 import { erasedQuestion } from '../../src/questions/retention';
 import type { Question } from '../../src/questions/types';
@@ -87,12 +88,8 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     ticketCard(erasedQuestion(answeredQuestion, Date.parse('2027-11-26T09:00:00.000Z')), { notice: { text: 'This question was erased after the retention period: nothing was changed.', style: 'warning' } }),
   ],
   'question-message.json': () => [
-    questionReceiptCard(sampleQuestion()),
-    questionReceiptCard(sampleQuestion(), { duplicate: true }),
     questionAnswerCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?', answer: 'No.', answeredBy: 'Priya Admin', answeredAt: '2026-11-25T09:30:00.000Z' }),
     questionAnswerCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?', answer: 'No.', answeredBy: 'Priya Admin', answeredAt: '2026-11-25T09:30:00.000Z' }, 'Thanks for the feedback.'),
-    questionClosedCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?' }),
-    questionNoteCard('Question not sent', 'Nothing was sent to the privacy team.'),
   ],
   'my-questions.json': () => [
     myQuestionsCard([]),
@@ -171,7 +168,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
       review: { facts: answersAsFacts(fieldsOf('deletion'), { scope: 'specific', what: 'My old chats' }), carried: { scope: 'specific', what: 'My old chats' } },
     }),
   ],
-  'request-status.json': () => [
+  'status.json': () => [
     receiptCard(sampleRequest()),
     receiptCard(sampleRequest(), { duplicate: true }),
     alreadyOpenCard(sampleRequest()),
@@ -180,6 +177,10 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     deadLetterCard(sampleRequest({ status: 'delivered', withdrawal: { delivery: 'failed', failure: 'http-400' } })),
     withdrawConfirmCard(sampleRequest({ status: 'delivered' })),
     withdrawnCard(sampleRequest({ status: 'delivered', progress: { status: 'withdrawn', updatedAt: '2026-11-30T09:00:00.000Z', closedAt: '2026-11-30T09:00:00.000Z', version: 1, toldVersion: 1 } })),
+    questionReceiptCard(sampleQuestion()),
+    questionReceiptCard(sampleQuestion(), { duplicate: true }),
+    questionClosedCard({ id: 'Q-7K2M9Q4D', question: 'Can my manager read my chats?' }),
+    statusCard('Question not sent', 'Nothing was sent to the privacy team.'),
   ],
   'request-update.json': () => [
     ...PROGRESS_STATUSES.map((status) => requestUpdateCard({ requestId: 'PR-7K2M9Q4D', kind: 'export', status, dueBy: '2026-12-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' })),

@@ -9,8 +9,9 @@ import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { until } from '../fakes/until';
-import { FormTokens } from '../../src/requests/form-token';
-import { REQUESTS_COLLECTION, userKey } from '../../src/requests/request-service';
+import { FormTokens } from '../../src/ids/form-token';
+import { userKey } from '../../src/ids/person-key';
+import { REQUESTS_COLLECTION } from '../../src/requests/request-service';
 import type { PrivacyRequest } from '../../src/requests/types';
 import { actionData, driver, facts, findActions, type Card } from './drive';
 

@@ -1,7 +1,9 @@
 /**
- * Chores that run on a timer on every instance: the admins' daily digest (which claims its day, so
- * one instance sends it), retention, and forgetting expired webhook ids. Each is safe to run on
- * several instances at once; a failure is logged by code and tried again at the next round.
+ * Chores that run on a timer on every instance. Each feature wires its own set and its own pace
+ * (requests: the admins' daily digest, which claims its day so one instance sends it, retention
+ * and forgetting expired webhook ids; questions: retention of questions and unanswered ones). Each
+ * chore is safe to run on several instances at once; a failure is logged by code and tried again
+ * at the next round.
  */
 import { errorCode } from '../errors';
 import type { Logger } from '../logger';

@@ -8,6 +8,9 @@
  *
  * The tenant's rate is a `TenantBudget`: in this process alone (one instance), or shared through the
  * store by every instance (`SharedTenantBudget`), so three instances together stay at the one rate.
+ *
+ * One limiter paces everything the bot posts (`teamsPacing`, built once in app.ts): notice copies book
+ * and admit their own slots, tickets and personal notifications wait with `pace`.
  */
 import { unlessConflict, type Store } from '../storage/store';
 
@@ -241,6 +244,20 @@ export class TeamsRateLimiter {
     }
   }
 
+  /** For a call with nothing else to do meanwhile: waits for its slot (and out any hold-off), then lets it go. */
+  async pace(conversationId: string, tenantId: string): Promise<void> {
+    for (;;) {
+      const booking = await this.reserve(conversationId, tenantId);
+      if ('heldForMs' in booking) {
+        await sleep(booking.heldForMs);
+        continue;
+      }
+      const slotAt = this.now() + booking.waitMs;
+      if (booking.waitMs > 0) await sleep(booking.waitMs);
+      if (await this.admit(tenantId, slotAt)) return;
+    }
+  }
+
   /** Teams said 429 (or 412/502/504) for this conversation: nothing goes there before `untilMs`. */
   holdOff(conversationId: string, untilMs: number): void {
     this.heldUntil.set(conversationId, Math.max(untilMs, this.heldUntil.get(conversationId) ?? 0));
@@ -252,4 +269,12 @@ export class TeamsRateLimiter {
     this.booked.set(conversationId, times);
     return times;
   }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The process's one Teams pacing: the tenant's rate shared through the store when instances share one. */
+export function teamsPacing(perSecond: number, store: Pick<Store, 'get' | 'put' | 'sharedByInstances'>): TeamsRateLimiter {
+  const budget = store.sharedByInstances ? new SharedTenantBudget({ store, perSecond }) : new LocalTenantBudget(perSecond);
+  return new TeamsRateLimiter({ perSecond, budget });
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SharedTenantBudget, TeamsRateLimiter } from '../../src/notices/rate-limiter';
+import { SharedTenantBudget, TeamsRateLimiter } from '../../src/limits/teams-rate-limiter';
 import { FileStore } from '../../src/storage/file-store';
 import { AzureTableStore } from '../../src/storage/azure-store';
 import { startAzurite, type Azurite } from '../fakes/azurite';
@@ -31,6 +31,20 @@ function maxInWindow(times: number[], windowMs: number): number {
 }
 
 describe('the Teams rate limiter', () => {
+  it('lets paced calls (tickets, personal messages) go only within the conversation\'s limits, and not while it is held off', async () => {
+    const limiter = new TeamsRateLimiter({ perSecond: 1000, conversationWindows: [{ limit: 2, ms: 200 }] });
+    const released: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, () => limiter.pace('channel', 't').then(() => released.push(Date.now()))));
+    expect(released).toHaveLength(5);
+    // Released at their slots, give or take timer jitter (a first call a few ms late, the next on time).
+    expect(maxInWindow(released, 180)).toBeLessThanOrEqual(2);
+
+    const heldUntil = Date.now() + 150;
+    limiter.holdOff('chat', heldUntil);
+    await limiter.pace('chat', 't');
+    expect(Date.now()).toBeGreaterThanOrEqual(heldUntil);
+  });
+
   it('keeps one conversation within 7 per second, 8 per 2 seconds and 60 per 30 seconds', async () => {
     const clock = { now: 1_000_000 };
     const limiter = new TeamsRateLimiter({ perSecond: 1000, now: () => clock.now });
