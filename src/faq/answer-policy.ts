@@ -93,14 +93,20 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** For an answer: the next best hits for the question, then entries of the same part. */
+/** Plain lunr's first hits are always worth a related link: the plain search would have shown them. */
+const RELATED_PLAIN_PLACES = 3;
+
+/** For an answer: the next best hits for the question (ours, and plain lunr's first), then entries of the same part. */
 export function relatedTo(answer: FaqEntry, candidates: readonly Candidate[], allEntries: readonly FaqEntry[]): FaqEntry[] {
   const related: FaqEntry[] = [];
   const add = (entry: FaqEntry) => {
     if (related.length < MAX_RELATED && entry.id !== answer.id && !related.some((other) => other.id === entry.id)) related.push(entry);
   };
   const best = candidates.find((candidate) => candidate.entry.id === answer.id) ?? candidates[0];
-  for (const candidate of candidates) if (best && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2) add(candidate.entry);
+  for (const candidate of candidates) {
+    const ours = best !== undefined && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2;
+    if (ours || (candidate.plainPlace ?? Infinity) < RELATED_PLAIN_PLACES) add(candidate.entry);
+  }
   for (const entry of allEntries) if (entry.part === answer.part) add(entry);
   return related;
 }

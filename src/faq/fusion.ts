@@ -25,8 +25,8 @@ export function fuse(ours: readonly Candidate[], plain: ReadonlyArray<{ doc: num
     const entry = entries[doc];
     const share = 1 / (weights.depth + place + 1);
     const known = byEntry.get(entry);
-    if (known) byEntry.set(entry, { ...known, fused: known.fused + share });
-    else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, rank: 0, matchRank: 0, fused: share });
+    if (known) byEntry.set(entry, { ...known, fused: known.fused + share, plainPlace: place });
+    else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, rank: 0, matchRank: 0, fused: share, plainPlace: place });
   });
   // Stable: on a tie, our order first, then lunr's.
   return [...byEntry.values()].sort((a, b) => b.fused - a.fused);

@@ -25,6 +25,8 @@ export interface Candidate {
   matchRank: number;
   /** The place-based score of our ranking fused with plain lunr's (see fusion.ts); 0 before fusion. */
   fused: number;
+  /** Its place in plain lunr's order (0: first), if lunr found it. */
+  plainPlace?: number;
 }
 
 /**
