@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, name: 'Unauthorized', userSafe: true, say: 'actionFailed' },
   FORBIDDEN: { status: 403, name: 'Forbidden', userSafe: true, say: 'actionFailed' },
   NOT_FOUND: { status: 404, name: 'NotFound', userSafe: true, say: 'actionFailed' },
+  METHOD_NOT_ALLOWED: { status: 405, name: 'MethodNotAllowed', userSafe: true, say: 'actionFailed' },
   CONFLICT: { status: 409, name: 'Conflict', userSafe: true, say: 'actionFailed' },
   PAYLOAD_TOO_LARGE: { status: 413, name: 'PayloadTooLarge', userSafe: true, say: 'actionFailed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, name: 'UnsupportedMediaType', userSafe: true, say: 'actionFailed' },
@@ -38,6 +39,8 @@ export const ERROR_CODES = {
   STORAGE_CORRUPT: { status: 500, name: 'InternalError', userSafe: false, say: 'actionFailed' },
   WEBHOOK_FAILED: { status: 502, name: 'BadGateway', userSafe: false, say: 'actionFailed' },
   CONNECTOR_FAILED: { status: 502, name: 'BadGateway', userSafe: false, say: 'actionFailed' },
+  /** Teams' roster could not be read: an action that needs to know who asks is refused, never done on the activity's word alone. */
+  ROSTER_UNAVAILABLE: { status: 503, name: 'ServiceUnavailable', userSafe: false, say: 'rosterUnavailable' },
   TIMEOUT: { status: 504, name: 'Timeout', userSafe: false, say: 'actionFailed' },
   INTERNAL: { status: 500, name: 'InternalError', userSafe: false, say: 'actionFailed' },
 } as const satisfies Record<string, CatalogEntry>;

@@ -5,6 +5,7 @@
 import type { Acknowledgement, Notice, NoticeContent, NoticeStatus } from '../notices/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { plainText, safeLinks } from '../text/markdown';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import type { CardVerb } from './verbs';
 import acksJson from './templates/notice-acks.json';
@@ -114,7 +115,7 @@ export function noticeCard(notice: NoticeContent & Partial<Pick<Notice, 'id' | '
   return renderCard(noticeTemplate, {
     speak: format(s.speakChannel, { title: notice.title }),
     title: notice.title,
-    text: notice.text,
+    text: safeLinks(notice.text),
     ...(notice.url ? { url: notice.url } : {}),
     ...(notice.effectiveDate ? { effective: format(s.effective, { date: formatDate(`${notice.effectiveDate}T00:00:00Z`) }) } : {}),
     ...(notice.updatedAt ? { updated: format(s.updatedOn, { date: formatDate(notice.updatedAt) }) } : {}),
@@ -196,7 +197,7 @@ export function noticeAcknowledgementsCard(notice: Pick<Notice, 'id' | 'title'>,
     speak: `${title}. ${summary}`,
     title,
     summary,
-    people: acknowledgements.slice(0, ACKS_SHOWN).map((item) => ({ title: item.name || item.aadObjectId, value: formatDate(item.at) })),
+    people: acknowledgements.slice(0, ACKS_SHOWN).map((item) => ({ title: plainText(item.name || item.aadObjectId), value: formatDate(item.at) })),
     ...(count > ACKS_SHOWN ? { more: format(s.acksMore, { count: count - ACKS_SHOWN, id: notice.id }) } : {}),
   });
 }

@@ -10,6 +10,7 @@ import type { Question } from '../questions/types';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from '../questions/validate';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { plainText, safeLinks } from '../text/markdown';
 import { shorten } from './faq-answer-card';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import { statusCardOf, type Fact, type StatusAction } from './status-card';
@@ -104,7 +105,7 @@ export function questionReceiptCard(question: Question, options: { duplicate?: b
       { title: s.factSent, value: formatDate(question.askedAt) },
       { title: s.factStatus, value: s.statusForAsker[question.status] },
     ],
-    quote: { heading: s.yourQuestion, text: question.text },
+    quote: { heading: s.yourQuestion, text: plainText(question.text) },
     actions: [myQuestionsAction()],
   });
 }
@@ -116,8 +117,8 @@ export function questionAnswerCard(data: AnsweredNoticeData, given?: string): Ad
     style: 'emphasis',
     title: s.answerTitle,
     facts: [{ title: s.factReference, value: data.id }],
-    question: data.question,
-    answer: { text: data.answer, by: format(s.answeredBy, { name: data.answeredBy || s.unknownAsker, date: formatDate(data.answeredAt) }) },
+    question: plainText(data.question),
+    answer: { text: safeLinks(data.answer), by: format(s.answeredBy, { name: plainText(data.answeredBy || s.unknownAsker), date: formatDate(data.answeredAt) }) },
     feedback: { questionId: data.id, ...(given ? { given } : {}) },
     actions: [myQuestionsAction()],
   });
@@ -131,7 +132,7 @@ export function questionClosedCard(data: ClosedNoticeData): AdaptiveCard {
     title: s.closedTitle,
     text,
     facts: [],
-    quote: { heading: s.yourQuestion, text: data.question },
+    quote: { heading: s.yourQuestion, text: plainText(data.question) },
     actions: [myQuestionsAction()],
   });
 }
@@ -148,21 +149,23 @@ export interface TicketView {
 /** The ticket in the privacy channel: the question, who asked and when, its state, and what the team can do. */
 export function ticketCard(question: Question, view: TicketView = {}): AdaptiveCard {
   if (question.erasedAt) return erasedTicketCard(question, view.notice);
-  const asker = question.asker.name || s.unknownAsker;
+  // Shown in Markdown text as written; spoken and labelled (plain fields) as it is.
+  const askerName = question.asker.name || s.unknownAsker;
+  const asker = plainText(askerName);
   const status = ticketStatus(question, view.viewer);
   const open = question.status === 'open' || question.status === 'assigned';
   const paste = view.paste;
   return renderCard(ticketTemplate, {
-    speak: format(s.ticketSpeak, { id: question.id, name: asker, status }),
+    speak: format(s.ticketSpeak, { id: question.id, name: askerName, status }),
     id: question.id,
     title: format(s.ticketTitle, { id: question.id }),
     // Teams shows DATE and TIME in each reader's own time zone.
     asked: format(s.ticketAsked, { name: asker, at: question.askedAt.replace(/\.\d+Z$/, 'Z') }),
-    question: question.text,
+    question: plainText(question.text),
     status,
     ...(view.reading ? { reading: view.reading } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
-    ...(question.answer ? { answer: { text: question.answer.text, by: format(s.answeredBy, { name: question.answer.by.name, date: formatDate(question.answer.at) }) } } : {}),
+    ...(question.answer ? { answer: { text: safeLinks(question.answer.text), by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }) } } : {}),
     ...(paste
       ? {
           paste: {
@@ -175,7 +178,7 @@ export function ticketCard(question: Question, view: TicketView = {}): AdaptiveC
     canAssign: open && !(view.viewer !== undefined && question.assignee?.aadObjectId === view.viewer),
     canAnswer: open,
     canClose: question.status !== 'closed',
-    answerLabel: format(s.answerLabel, { name: asker }),
+    answerLabel: format(s.answerLabel, { name: askerName }),
     maxAnswerLength: MAX_ANSWER_CHARS,
     watchers: question.watchers,
   });
@@ -208,11 +211,11 @@ function ticketStatus(question: Question, viewer: string | undefined): string {
     case 'open':
       return team.open;
     case 'assigned':
-      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: question.assignee?.name ?? '' });
+      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: plainText(question.assignee?.name ?? '') });
     case 'answered':
-      return format(team.answered, { name: question.answer?.by.name ?? '' });
+      return format(team.answered, { name: plainText(question.answer?.by.name ?? '') });
     case 'closed':
-      return format(team.closed, { name: question.closed?.by.name ?? '' });
+      return format(team.closed, { name: plainText(question.closed?.by.name ?? '') });
   }
 }
 
@@ -228,8 +231,8 @@ export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
       status: s.statusForAsker[question.status],
       sent: formatDate(question.askedAt),
       // Erased after the retention period: the line says so instead of the words.
-      question: question.erasedAt ? s.erased : question.text,
-      ...(question.answer && !question.erasedAt ? { answer: question.answer.text } : {}),
+      question: question.erasedAt ? s.erased : plainText(question.text),
+      ...(question.answer && !question.erasedAt ? { answer: safeLinks(question.answer.text) } : {}),
     })),
     ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
   });
@@ -239,7 +242,7 @@ export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
 const INSIGHTS_SHOWN = { groups: 10, entries: 10, sent: 10, paste: 2, text: 160 };
 
 export function insightsCard(insights: Insights): AdaptiveCard {
-  const cut = (text: string) => shorten(text, INSIGHTS_SHOWN.text);
+  const cut = (text: string) => plainText(shorten(text, INSIGHTS_SHOWN.text));
   const paste = insights.paste.flatMap((item) => [
     ...(item.alsoAsked ? [{ id: `${item.questionId}.alsoAsked`, label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }), markdown: item.alsoAsked.markdown }] : []),
     { id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry },

@@ -7,6 +7,7 @@ import type { StatusChangedData } from '../requests/progress';
 import type { PrivacyRequest } from '../requests/types';
 import { format, strings } from '../strings';
 import { formatDate } from '../text/dates';
+import { safeLinks } from '../text/markdown';
 import { cardTemplate, renderCard, type AdaptiveCard } from './render';
 import { kindName, requestFacts } from './request-cards';
 import { statusCard, type Fact } from './status-card';
@@ -43,7 +44,7 @@ export function requestUpdateCard(update: StatusChangedData): AdaptiveCard {
     speak: format(s.update.speak, { title, id: update.requestId }),
     style: STYLES[update.status],
     title,
-    ...(update.message ? { message: update.message } : {}),
+    ...(update.message ? { message: safeLinks(update.message) } : {}),
     facts: [
       { title: s.factReference, value: update.requestId },
       { title: s.factKind, value: kindName(update.kind) },

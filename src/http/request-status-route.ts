@@ -58,6 +58,11 @@ export function registerRequestStatusRoute(server: Server, deps: RequestStatusRo
         deps.logger.warn({ ...log, code: 'UNAUTHORIZED', reason: verdict.reason }, 'status call signature refused');
         return sendError(res, new AppError('UNAUTHORIZED', verdict.reason === 'stale' ? s.signatureStale : s.credentialsRequired));
       }
+      // The path is not signed: without the id in the signed body, a captured call could be replayed against another request.
+      if ((req.body as { id?: unknown } | undefined)?.id !== req.params.id) {
+        deps.logger.warn({ ...log, code: 'BAD_REQUEST', reason: 'unbound-id' }, 'signed status call without its request id');
+        return sendError(res, new AppError('BAD_REQUEST', s.invalid, {}, { problems: [s.problems.idRequiredWhenSigned] }));
+      }
       if (!(await deps.seen.remember(verdict.id, verdict.timestamp))) {
         deps.logger.warn({ ...log, code: 'UNAUTHORIZED', reason: 'replayed' }, 'status call signature refused');
         return sendError(res, new AppError('UNAUTHORIZED', s.signatureReused));

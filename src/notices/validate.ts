@@ -5,6 +5,7 @@
  */
 import { format, strings } from '../strings';
 import { cleanText } from '../text/clean-text';
+import { disallowedLinks } from '../text/markdown';
 import type { NoticeContent } from './types';
 
 const problem = strings.notices.problems;
@@ -34,6 +35,12 @@ function textField(body: Record<string, unknown>, problems: Problems, field: str
   return cleaned;
 }
 
+/** A link in a notice may go to https: or mailto: only: a card would offer anything else to every reader. */
+function linksProblem(problems: Problems, field: string, value: string): void {
+  const refused = disallowedLinks(value);
+  if (refused.length > 0) problems.push(format(problem.linkScheme, { field }));
+}
+
 function asObject(raw: unknown): Record<string, unknown> | undefined {
   return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
 }
@@ -50,6 +57,7 @@ export function validateNotice(raw: unknown, now: number = Date.now()): { ok: tr
   const sendAt = body.sendAt === undefined || body.sendAt === null || body.sendAt === '' ? undefined : checkSendAt(body.sendAt, now, problems);
   if (!title) problems.push(format(problem.required, { field: 'title' }));
   if (!markdown) problems.push(format(problem.required, { field: 'text' }));
+  for (const [field, value] of [['title', title], ['text', markdown]] as const) linksProblem(problems, field, value);
   if (url && !isHttpsUrl(url)) problems.push(problem.notHttps);
   if (effectiveDate && !isCalendarDate(effectiveDate)) problems.push(problem.notADate);
   let teamIds: string[] | undefined;
@@ -95,6 +103,7 @@ export function validateChanges(raw: unknown): { ok: true; changes: NoticeChange
     if (problems.length > before) continue;
     if (!changes[field] && field !== 'url') problems.push(format(problem.empty, { field }));
     if (field === 'url' && changes.url && !isHttpsUrl(changes.url)) problems.push(problem.notHttps);
+    if (field !== 'url') linksProblem(problems, field, changes[field] ?? '');
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
 }

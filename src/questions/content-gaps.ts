@@ -1,61 +1,122 @@
 /**
  * Questions the policy content could not answer, kept so the privacy team can see what is missing:
  * the words asked and when, never who asked or where. Erased after UNANSWERED_RETENTION_DAYS.
+ *
+ * The bot records these without being asked, and anyone can cause them, so the log is bounded:
+ * at most MAX_UNANSWERED records of at most MAX_UNANSWERED_CHARS characters each (a question over
+ * the count is dropped, not stored), with email addresses and phone numbers replaced before storing.
+ * Reading pages through the log in key (time) order, yielding between pages.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
+import { MAX_QUESTION_CHARS } from '../language/words';
 import { pastRetention } from '../storage/retention-sweep';
-import type { Store, StoredItem } from '../storage/store';
-import { cleanText, MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { forEachPage, type Store, type StoredItem } from '../storage/store';
+import { strings } from '../strings';
+import { cleanText } from '../text/clean-text';
 
 export const UNANSWERED_COLLECTION = 'unanswered';
 export const UNANSWERED_RETENTION_DAYS = 90;
+/** Enough for months of real questions; a flood past it is dropped rather than kept. */
+export const MAX_UNANSWERED = 10_000;
+/** What grouping reads of a question is this long: more would be kept for nothing. */
+export const MAX_UNANSWERED_CHARS = MAX_QUESTION_CHARS;
+const DAY_MS = 86_400_000;
 
 export interface UnansweredQuestion {
   readonly text: string;
   readonly at: string;
 }
 
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[a-z0-9-]{2,}/gi;
+/** A run of 7 or more digits, with the separators phone numbers are written with. */
+const PHONE = /(?:\+|\b)\d(?:[\s().\-/]{0,2}\d){6,}\b/g;
+
+/** The question without the email addresses and phone numbers people type into questions. */
+export function withoutContactDetails(text: string): string {
+  return text.replace(EMAIL, strings.questions.redactedEmail).replace(PHONE, strings.questions.redactedPhone);
+}
+
+/** Keys sort by time, so the oldest come first in a listing and a time bound is a key bound. */
+function keyAt(at: number, suffix = ''): string {
+  return `${String(at).padStart(15, '0')}.${suffix}`;
+}
+
 export class ContentGaps {
   private readonly now: () => number;
+  private readonly maxCount: number;
+  /** How many are stored: counted once, kept up to date by this instance's writes, and counted afresh at each sweep (other instances write too). */
+  private known: number | undefined;
+  private counting: Promise<void> | undefined;
+  private stale = true;
+  private droppedSinceSweep = 0;
 
-  constructor(private readonly options: { readonly store: Pick<Store, 'put' | 'list' | 'delete'>; readonly logger: Logger; readonly now?: () => number }) {
+  constructor(private readonly options: { readonly store: Pick<Store, 'put' | 'listRange' | 'delete'>; readonly logger: Logger; readonly now?: () => number; readonly maxCount?: number }) {
     this.now = options.now ?? Date.now;
+    this.maxCount = options.maxCount ?? MAX_UNANSWERED;
   }
 
   async record(question: string): Promise<void> {
-    const text = cleanText(question.slice(0, MAX_MESSAGE_CHARS), false);
+    const text = withoutContactDetails(cleanText(question.slice(0, MAX_UNANSWERED_CHARS * 2), false)).slice(0, MAX_UNANSWERED_CHARS).trim();
     if (!text) return;
+    await this.counted();
+    // Checked and counted in one step after the await, so records arriving together cannot pass the bound.
+    if (this.known! >= this.maxCount) {
+      if (this.droppedSinceSweep++ === 0) this.options.logger.warn({ code: 'UNANSWERED_FULL', max: this.maxCount }, 'the unanswered-question log is full: new ones are dropped until old ones are erased');
+      return;
+    }
+    this.known!++;
     const at = this.now();
-    // Keys sort by time, so the oldest come first in a listing.
-    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, `${String(at).padStart(15, '0')}.${randomUUID()}`, { text, at: new Date(at).toISOString() });
+    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, keyAt(at, randomUUID()), { text, at: new Date(at).toISOString() });
   }
 
   /**
-   * Unanswered questions asked at or after `since` (epoch ms), oldest first. Whoever looks also
-   * enforces the retention, from the same listing: nothing older than it is ever shown or kept.
+   * Unanswered questions asked at or after `since` (epoch ms), oldest first, at most the newest
+   * `limit`. Whoever looks also enforces the retention: nothing older than it is ever shown or kept.
    */
-  async since(since: number): Promise<UnansweredQuestion[]> {
-    const items = await this.list();
-    await this.erase(items);
+  async since(since: number, limit: number): Promise<UnansweredQuestion[]> {
+    await this.eraseExpired();
     const from = new Date(since).toISOString();
-    return items.map((item) => item.value).filter((item) => item.at >= from);
+    let newest: UnansweredQuestion[] = [];
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { from: keyAt(since) }, (items) => {
+      for (const item of items) if (item.value.at >= from) newest.push(item.value);
+      if (newest.length > 2 * limit) newest = newest.slice(-limit);
+    });
+    return newest.slice(-limit);
   }
 
   /** Erases every unanswered question older than the retention period; returns how many. */
   async eraseExpired(): Promise<number> {
-    return this.erase(await this.list());
-  }
-
-  private list(): Promise<StoredItem<UnansweredQuestion>[]> {
-    return this.options.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION);
-  }
-
-  private async erase(items: readonly StoredItem<UnansweredQuestion>[]): Promise<number> {
     const now = this.now();
-    const expired = items.filter((item) => pastRetention(item.value.at, UNANSWERED_RETENTION_DAYS, now));
+    const expired: StoredItem<UnansweredQuestion>[] = [];
+    // Keys begin with the time asked: the expired ones are the keys before the cut-off.
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { to: keyAt(now - UNANSWERED_RETENTION_DAYS * DAY_MS + 1) }, (items) => {
+      for (const item of items) if (pastRetention(item.value.at, UNANSWERED_RETENTION_DAYS, now)) expired.push(item);
+    });
     for (const item of expired) await this.options.store.delete(UNANSWERED_COLLECTION, item.key);
     if (expired.length > 0) this.options.logger.info({ erased: expired.length, retentionDays: UNANSWERED_RETENTION_DAYS }, 'unanswered questions erased');
+    if (this.known !== undefined) this.known = Math.max(0, this.known - expired.length);
+    // Counted afresh before the next record, so other instances' records are counted too.
+    this.stale = true;
+    this.droppedSinceSweep = 0;
     return expired.length;
+  }
+
+  private async counted(): Promise<void> {
+    if (!this.stale) return;
+    this.counting ??= (async () => {
+      this.stale = false;
+      let count = 0;
+      await forEachPage(this.options.store, UNANSWERED_COLLECTION, {}, (items) => {
+        count += items.length;
+      });
+      this.known = count;
+    })()
+      .catch((err: unknown) => {
+        this.stale = true;
+        throw err;
+      })
+      .finally(() => (this.counting = undefined));
+    await this.counting;
   }
 }

@@ -8,14 +8,17 @@ import type { FaqEntry } from '../faq/types';
 import { contentPaste, type ContentPaste } from './content-paste';
 import { UNANSWERED_RETENTION_DAYS, type ContentGaps } from './content-gaps';
 import type { QuestionService } from './question-service';
-import { groupSimilar } from './similar';
+import { inSlices } from '../limits/event-loop';
+import { SimilarGroups } from './similar';
 import type { QuestionStatus } from './types';
 
 export const INSIGHTS_DAYS = 30;
 const DAY_MS = 86_400_000;
-/** Grouping compares each question with every group: the most recent few thousand are plenty to see a pattern. */
-const MAX_GROUPED = 3000;
+/** The most recent this many unanswered questions are grouped: plenty to see a pattern, and a bound on the work. */
+export const MAX_GROUPED = 2000;
 const MAX_LISTED = 25;
+/** Questions to the team listed (newest first): a card or an answer of any size would not be read past this. */
+const MAX_SENT_LISTED = 200;
 
 /** A "Was this helpful?" on an FAQ answer, as the FAQ feature keeps it: the entry and the verdict, no question. */
 export interface EntryRating {
@@ -63,9 +66,11 @@ export class InsightsService {
     const to = this.now();
     const from = to - INSIGHTS_DAYS * DAY_MS;
     const fromIso = new Date(from).toISOString();
-    const [unanswered, sent, ratings] = await Promise.all([gaps.since(from), questions.askedSince(from), this.options.ratings()]);
+    const [unanswered, sent, ratings] = await Promise.all([gaps.since(from, MAX_GROUPED), questions.askedSince(from), this.options.ratings()]);
 
-    const groups = groupSimilar(unanswered.slice(-MAX_GROUPED), (item) => item.text).slice(0, MAX_LISTED);
+    const grouping = new SimilarGroups<(typeof unanswered)[number]>((item) => item.text);
+    await inSlices(unanswered, (item) => grouping.add(item));
+    const groups = grouping.largest(MAX_LISTED);
     const perEntry = new Map<string, { notHelpful: number; ratings: number }>();
     for (const rating of ratings) {
       if (rating.at < fromIso) continue;
@@ -83,7 +88,7 @@ export class InsightsService {
       .slice(0, MAX_LISTED)
       .map(({ entryId, entry, notHelpful: count, ratings: total }) => ({ entryId, title: entry.title, file: entry.source.file, notHelpful: count, ratings: total }));
 
-    const newestFirst = [...sent].sort((a, b) => b.askedAt.localeCompare(a.askedAt));
+    const newestFirst = [...sent].sort((a, b) => b.askedAt.localeCompare(a.askedAt)).slice(0, MAX_SENT_LISTED);
     return {
       from: fromIso,
       to: new Date(to).toISOString(),

@@ -11,12 +11,13 @@ import { userKey, type UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
 import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ConversationRef } from '../outbound/conversation-ref';
-import { unlessConflict, type Store } from '../storage/store';
+import { forEachPage, unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { answeredNotice, closedNotice } from './asker-notices';
 import { newQuestionId } from './question-id';
 import { applyAction } from './ticket-rules';
 import type { Person, Question, Refusal, TicketAction } from './types';
+import { WaitingSlots } from './waiting-slots';
 
 export const QUESTIONS_COLLECTION = 'questions';
 /** `<asker key>.<question id>` → nothing: "my questions" is a prefix listing of the asker's own. */
@@ -43,7 +44,7 @@ export type ActResult =
   | { readonly ok: false; readonly refusal: Refusal; readonly question: Question };
 
 export interface QuestionServiceOptions {
-  readonly store: Pick<Store, 'get' | 'put' | 'list'>;
+  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'listRange'>;
   readonly queue: WorkQueue<TicketJob>;
   readonly outbox: Pick<NotificationOutbox, 'send'>;
   readonly tokens: FormTokens;
@@ -60,9 +61,11 @@ export const MAX_WAITING_QUESTIONS = 5;
 
 export class QuestionService {
   private readonly now: () => number;
+  private readonly slots: WaitingSlots;
 
   constructor(private readonly options: QuestionServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.slots = new WaitingSlots(options.store, MAX_WAITING_QUESTIONS, this.now);
   }
 
   get enabled(): boolean {
@@ -91,8 +94,10 @@ export class QuestionService {
     const { store, queue } = this.options;
     const earlier = await this.get(asking.questionId);
     if (earlier) return { outcome: 'duplicate', question: earlier };
+    // Questions asked before slots existed hold none: the listing still counts them.
     const waiting = (await this.listFor(asking.asker)).filter((question) => question.status === 'open' || question.status === 'assigned');
     if (waiting.length >= MAX_WAITING_QUESTIONS) return { outcome: 'tooMany' };
+    if (!(await this.slots.take(userKey(asking.asker), asking.questionId, (id) => this.get(id)))) return { outcome: 'tooMany' };
     const at = new Date(this.now()).toISOString();
     const { from, asker } = asking;
     const question: Question = {
@@ -140,7 +145,12 @@ export class QuestionService {
   /** Questions asked at or after `since` (epoch ms) and not erased, for insights. */
   async askedSince(since: number): Promise<Question[]> {
     const from = new Date(since).toISOString();
-    return (await this.options.store.list<Question>(QUESTIONS_COLLECTION)).map((item) => item.value).filter((question) => question.askedAt >= from && !question.erasedAt);
+    const asked: Question[] = [];
+    // A page at a time: every question ever asked is in this collection until retention erases it.
+    await forEachPage<Question>(this.options.store, QUESTIONS_COLLECTION, {}, (items) => {
+      for (const { value: question } of items) if (question.askedAt >= from && !question.erasedAt) asked.push(question);
+    });
+    return asked;
   }
 
   /** A ticket button pressed by `actor`; undefined for an unknown question. */

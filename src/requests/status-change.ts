@@ -6,6 +6,7 @@
 import { format, strings } from '../strings';
 import { cleanText } from '../text/clean-text';
 import { formatDate } from '../text/dates';
+import { disallowedLinks } from '../text/markdown';
 import { latestExtendedDue } from './due-date';
 import { PROGRESS_STATUSES, type PrivacyRequest, type ReportedStatus } from './types';
 
@@ -43,6 +44,7 @@ export function checkStatusChange(body: unknown, request: PrivacyRequest, dueDay
     else {
       message = cleanText(input.message, true) || undefined;
       if (message && message.length > STATUS_MESSAGE_MAX) problems.push(format(p.messageTooLong, { max: STATUS_MESSAGE_MAX.toLocaleString('en'), length: message.length }));
+      if (message && disallowedLinks(message).length > 0) problems.push(p.messageLinkScheme);
     }
   }
 

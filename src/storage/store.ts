@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
+import { yieldToEventLoop } from '../limits/event-loop';
 
 export interface StoredItem<T> {
   readonly key: string;
@@ -90,3 +91,30 @@ export function storageConflict(collection: string, key: string): AppError {
 }
 
 export const COLLECTION_NAME = /^[a-z][a-z0-9]{2,62}$/;
+
+/**
+ * Hands `visit` every record of a collection with keys from `from` (inclusive) to `to` (exclusive),
+ * a page at a time in key order, letting other work run between pages: for collections that grow
+ * with what people do, where one listing of everything would hold the event loop.
+ */
+export async function forEachPage<T>(
+  store: Pick<Store, 'listRange'>,
+  collection: CollectionName,
+  range: { readonly from?: string; readonly to?: string; readonly prefix?: string; readonly pageSize?: number },
+  visit: (items: StoredItem<T>[]) => void,
+): Promise<void> {
+  const pageSize = range.pageSize ?? 500;
+  let from = range.from;
+  for (;;) {
+    const page = await store.listRange<T>(collection, {
+      ...(range.prefix !== undefined ? { prefix: range.prefix } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(range.to !== undefined ? { to: range.to } : {}),
+      limit: pageSize + 1,
+    });
+    visit(page.slice(0, pageSize));
+    if (page.length <= pageSize) return;
+    from = page[pageSize].key;
+    await yieldToEventLoop();
+  }
+}

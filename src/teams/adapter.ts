@@ -14,7 +14,7 @@ import {
 // botbuilder's own dependency (same pinned release), for the public cloud's endpoint names.
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
-import { AppError, errorCode } from '../errors';
+import { AppError, errorCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
@@ -82,6 +82,8 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
     if (!tenantAllowed(config, turn)) {
       // No answer at all: a reply would tell another organisation that the bot exists.
       logger.warn({ activityType: turn.activity.type, tenant: activityTenantId(turn.activity) ?? 'none' }, 'activity from a tenant outside ALLOWED_TENANT_IDS dropped');
+      // An invoke left unanswered is 501, where a message is 200: answered the same, the two tell nothing apart.
+      if (turn.activity.type === 'invoke') await turn.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
       return;
     }
     await next();
@@ -95,7 +97,7 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
     // Invokes get their error in the invoke response; a message here would be a second reply.
     if (turn.activity.type === 'invoke') return;
     try {
-      await turn.sendActivity(strings.common.turnError);
+      await turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError);
     } catch (sendError) {
       logger.error({ code: errorCode(sendError) }, 'could not tell the user about a failed turn');
     }

@@ -29,6 +29,7 @@ import { knownTimeZone, offsetOfTimestamp, wallTimeToIso, type ClientZone } from
 import type { Notice } from '../notices/types';
 import { validateChanges, validateNotice } from '../notices/validate';
 import { format, strings } from '../strings';
+import { plainText } from '../text/markdown';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import type { Feature } from './feature';
@@ -110,7 +111,7 @@ export class NoticesFeature implements Feature {
     const noticeId = noticeIdOf(action);
     const teamId = teamOf(turn.activity);
     const aadObjectId = turn.activity.from?.aadObjectId?.toLowerCase();
-    const result = noticeId && teamId && aadObjectId ? await this.options.notices.acknowledge(noticeId, teamId, { aadObjectId, name: (turn.activity.from.name ?? '').slice(0, 200) }) : undefined;
+    const result = noticeId && teamId && aadObjectId ? await this.options.notices.acknowledge(noticeId, teamId, { aadObjectId, name: displayName(turn) }) : undefined;
     if (!result || result.outcome === 'refused') {
       const reason = result?.outcome === 'refused' ? result.reason : 'bad-card-data';
       this.options.logger.warn({ code: 'FORBIDDEN', noticeId, reason }, 'acknowledgement refused');
@@ -118,7 +119,7 @@ export class NoticesFeature implements Feature {
     }
     this.options.logger.info({ noticeId, outcome: result.outcome }, 'acknowledgement');
     // Without Universal Actions (Action.Submit) there is no card to refresh for just this person: a short reply says it instead.
-    if (action.via === 'submit') return { send: [format(s.acknowledgedReply, { name: turn.activity.from.name ?? '' })] };
+    if (action.via === 'submit') return { send: [format(s.acknowledgedReply, { name: plainText(displayName(turn)) })] };
     const notice = await this.options.notices.notice(noticeId!);
     return { card: noticeCard(notice!, { acknowledgedAt: result.at }) };
   }
@@ -247,4 +248,10 @@ function draftOf(action: CardAction): NoticeDraft {
     sendDate: text('sendDate', 20),
     sendTime: text('sendTime', 20),
   };
+}
+
+/** The display name Teams sent, as text: anything else in its place (a list, an object) is no name. */
+function displayName(turn: TurnContext): string {
+  const name: unknown = turn.activity.from?.name;
+  return typeof name === 'string' ? name.slice(0, 200) : '';
 }

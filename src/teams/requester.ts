@@ -2,31 +2,42 @@
  * Who is asking, as Teams authenticated them. The activity gives the Entra object id and tenant;
  * the roster (TeamsInfo.getMember) gives the name and email. Card data never enters into it.
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { AppError } from '../errors';
 import type { Requester } from '../requests/types';
-import { activityTenantId } from './tenant';
+import { activityTenantId, tenantServed } from './tenant';
 
 export type RequesterLookup =
   | { readonly ok: true; readonly requester: Requester }
   /** No work account (anonymous, another tenant's guest, a bot): requests are refused. */
   | { readonly ok: false; readonly reason: 'no-account' | 'guest' };
 
+/**
+ * Throws AppError ROSTER_UNAVAILABLE when the roster cannot be read (an error, 404, 429, 5xx): the
+ * action is refused, never done with the name the activity gives. A roster member of another
+ * organisation than the activity's, or of a tenant outside ALLOWED_TENANT_IDS (an external member of
+ * a shared channel), is refused like a guest.
+ */
 export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
   const from = turn.activity.from;
   const tenantId = activityTenantId(turn.activity);
   if (!from?.aadObjectId || !tenantId) return { ok: false, reason: 'no-account' };
-  let name = from.name ?? '';
-  let email = '';
+  let member: TeamsChannelAccount;
   try {
-    const member = await TeamsInfo.getMember(turn, from.id);
-    if (member.userRole === 'guest' || member.userRole === 'anonymous') return { ok: false, reason: 'guest' };
-    name = member.name || name;
-    email = member.email || member.userPrincipalName || '';
-  } catch {
-    // The roster can be unreachable (a local client, a Teams hiccup); the request still counts,
-    // identified by the authenticated ids, and the privacy team can look the email up.
+    member = await TeamsInfo.getMember(turn, from.id);
+  } catch (err) {
+    throw new AppError('ROSTER_UNAVAILABLE', 'the Teams roster could not be read', { status: rosterStatus(err) }, { cause: err });
   }
-  return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name, email, teamsUserId: from.id } };
+  if (member.userRole === 'guest' || member.userRole === 'anonymous') return { ok: false, reason: 'guest' };
+  const memberTenant = member.tenantId?.toLowerCase();
+  if (memberTenant && (memberTenant !== tenantId || !tenantServed(turn, memberTenant))) return { ok: false, reason: 'guest' };
+  return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name: member.name || from.name || '', email: member.email || member.userPrincipalName || '', teamsUserId: from.id } };
+}
+
+/** The HTTP status the connector answered the roster call with, for the log; 0 when it never answered. */
+function rosterStatus(err: unknown): number {
+  const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' ? status : 0;
 }
 
 /** A privacy admin is named in PRIVACY_ADMIN_IDS by the Entra object id Teams authenticated, never by card data. */

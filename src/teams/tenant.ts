@@ -13,9 +13,20 @@ export function activityTenantId(activity: Partial<Activity>): string | undefine
   return id ? id.toLowerCase() : undefined;
 }
 
-/** With ALLOWED_TENANT_IDS set, only those tenants are served. */
+const ALLOWED_TENANTS = Symbol('allowedTenantIds');
+
+/**
+ * With ALLOWED_TENANT_IDS set, only those tenants are served. The list is kept on the turn, so what
+ * runs later in it (the roster check) compares against the same list.
+ */
 export function tenantAllowed(config: Config, turn: TurnContext): boolean {
-  if (config.allowedTenantIds.length === 0) return true;
+  turn.turnState.set(ALLOWED_TENANTS, config.allowedTenantIds);
   const tenant = activityTenantId(turn.activity);
-  return tenant !== undefined && config.allowedTenantIds.includes(tenant);
+  return tenant !== undefined ? tenantServed(turn, tenant) : config.allowedTenantIds.length === 0;
+}
+
+/** True when the turn's ALLOWED_TENANT_IDS (empty: any) includes `tenantId` (lower-case). */
+export function tenantServed(turn: TurnContext, tenantId: string): boolean {
+  const allowed = (turn.turnState.get(ALLOWED_TENANTS) as readonly string[] | undefined) ?? [];
+  return allowed.length === 0 || allowed.includes(tenantId);
 }

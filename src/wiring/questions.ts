@@ -13,6 +13,7 @@ import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../ids/form-token';
 import { Housekeeping } from '../storage/housekeeping';
+import { forEachPage } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
@@ -51,7 +52,14 @@ export async function wireQuestions(deps: SharedParts & {
     now,
   });
   const gaps = new ContentGaps({ store, logger, now });
-  const ratings = async (): Promise<EntryRating[]> => (await store.list<FeedbackRecord>(FEEDBACK_COLLECTION)).map((item) => item.value);
+  const ratings = async (): Promise<EntryRating[]> => {
+    // One record per person and entry: it grows with people, so it is read a page at a time.
+    const all: EntryRating[] = [];
+    await forEachPage<FeedbackRecord>(store, FEEDBACK_COLLECTION, {}, (items) => {
+      for (const item of items) all.push(item.value);
+    });
+    return all;
+  };
   const insights = new InsightsService({ gaps, questions: service, ratings, entryOf, now });
   const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, entryOf, adminIds: config.privacyAdminIds, logger });
   feature.registerNotifications(deps.notifications.messenger);

@@ -88,11 +88,11 @@ describe('notices after they are sent', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('aadObjectId,name,at');
+    expect(lines[0]).toBe('"aadObjectId","name","at"');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe(`aad-p1,Pat One,${list[0].at}`);
+    expect(lines[1]).toBe(`"aad-p1","Pat One","${list[0].at}"`);
     // The formula is prefixed so a spreadsheet shows it as text, and quoted for its commas and quotes.
-    expect(lines[3]).toBe(`aad-p3,"'=HYPERLINK(""https://evil.example"",""Click"")",${list[2].at}`);
+    expect(lines[3]).toBe(`"aad-p3","'=HYPERLINK(""https://evil.example"",""Click"")","${list[2].at}"`);
     expect(bot.logs.join('\n')).not.toMatch(/Pat One|Sam Two|HYPERLINK/);
   });
 

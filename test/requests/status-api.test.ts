@@ -124,7 +124,7 @@ describe('the request status API', () => {
 
   it('refuses calls without valid credentials, stale or replayed signatures, and tells nobody', async () => {
     const { id } = await delivered();
-    const update = { status: 'in_progress', message: 'We started.' };
+    const update = { id, status: 'in_progress', message: 'We started.' };
     const body = JSON.stringify(update);
     const now = Math.floor(Date.now() / 1000);
     const refusals: Array<[string, Record<string, string>, RegExp]> = [
@@ -150,12 +150,38 @@ describe('the request status API', () => {
     const replay = await post(id, body, headers);
     expect(replay.status).toBe(401);
     expect((replay.body as { message: string }).message).toMatch(/webhook-id was already used/);
-    const completed = JSON.stringify({ status: 'completed' });
+    const completed = JSON.stringify({ id, status: 'completed' });
     const reused = await post(id, completed, signatureHeaders(receiver.secret, completed, 'msg_once'));
     expect(reused.status).toBe(401);
     expect((await storedRequest(bot.app.store, id))!.progress).toMatchObject({ status: 'in_progress', version: 1 });
     await expectNobodyTold(id, 1);
     expect(bot.logs.join('\n')).not.toContain('We started.');
+  });
+
+  it('refuses a signed call whose body does not name the request of its URL, and changes nothing', async () => {
+    const { id } = await delivered();
+    const { id: other } = await delivered();
+    const forOther = JSON.stringify({ id: other, status: 'rejected', message: 'Not for you.' });
+    const withoutId = JSON.stringify({ status: 'rejected' });
+    for (const body of [forOther, withoutId]) {
+      const answer = await post(id, body, signatureHeaders(receiver.secret, body));
+      expect(answer.status).toBe(400);
+      expect((answer.body as { problems: string[] }).problems).toEqual(['A signed call must carry id in its body, equal to the id in the path: the signature then covers which request it is for.']);
+    }
+    expect((await storedRequest(bot.app.store, id))!.progress).toBeUndefined();
+    await expectNobodyTold(id, 0);
+    // The same signed body, at the URL it names, is accepted.
+    expect((await post(other, forOther, signatureHeaders(receiver.secret, forOther))).status).toBe(200);
+  });
+
+  it('refuses a message linking anywhere but https: or mailto: with 400, and changes nothing', async () => {
+    const { id } = await delivered();
+    const refused = await post(id, { status: 'needs_info', message: 'Please [confirm here](javascript:alert(1)).' });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { problems: string[] }).problems).toEqual(['message may only link to https: or mailto: addresses.']);
+    expect((await storedRequest(bot.app.store, id))!.progress).toBeUndefined();
+    await expectNobodyTold(id, 0);
+    expect((await post(id, { status: 'needs_info', message: 'Please [write to us](mailto:privacy@contoso.example).' })).status).toBe(200);
   });
 
   it('answers 404, 400 with every problem, 413 and 415, and changes nothing', async () => {

@@ -2,6 +2,7 @@ export const common = {
   botName: 'Privacy Assistant',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
   actionFailed: 'Sorry, I could not complete that. Please try again.',
+  rosterUnavailable: 'I could not confirm who you are with Teams just now, so nothing was done. Please try again in a moment.',
   unknownAction: 'That button is no longer available. Type "help" to start again.',
   thanksReply: "You're welcome. Ask me anything else about privacy whenever you like.",
   slowDown: 'You are sending me messages faster than I can answer them. Please wait a few seconds, then try again.',

@@ -96,6 +96,7 @@ export const notices = {
     tooLong: '{field} can be at most {max} characters (it has {length})',
     required: '{field} is required',
     notHttps: 'url must be an https:// address',
+    linkScheme: '{field} may only link to https: or mailto: addresses',
     notADate: 'effectiveDate must be a real calendar date as YYYY-MM-DD',
     teamIdsNotStrings: 'teamIds must be a list of team ids (strings)',
     teamIdsCount: 'teamIds must list between 1 and {max} teams; leave it out to send to every team',

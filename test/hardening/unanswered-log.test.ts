@@ -1,0 +1,96 @@
+/**
+ * What anyone can make the bot record (questions the content does not cover) costs it bounded work
+ * and memory: insights over tens of thousands of planted questions are computed in slices, so
+ * /healthz and turns keep being answered meanwhile; the log stops growing at MAX_UNANSWERED; and
+ * contact details typed into a question are stripped before it is kept. Real HTTP, the real file
+ * store; the questions are planted on disk before the bot starts, as a flood would have left them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ALICE } from '../fakes/activities';
+import { bootBot, type BootedBot } from '../fakes/boot';
+import { startFakeConnector, type FakeConnector } from '../fakes/connector';
+import { plantRecords, unansweredQuestions } from '../fakes/planted-records';
+import { driver } from '../requests/drive';
+import { MAX_GROUPED } from '../../src/questions/insights';
+import { MAX_UNANSWERED, UNANSWERED_COLLECTION, type UnansweredQuestion } from '../../src/questions/content-gaps';
+
+const TOKEN = 'hardening-api-token-0123456789';
+
+async function insights(bot: BootedBot): Promise<{ unanswered: Array<{ question: string; count: number }> }> {
+  const response = await fetch(`${bot.url}/api/insights`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { unanswered: Array<{ question: string; count: number }> };
+}
+
+describe('insights over a flood of unanswered questions', () => {
+  const COUNT = 20_000;
+  const COMMON = 'does the canteen keep my lunch orders';
+  let dataDir: string;
+  let bot: BootedBot;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'privacy-bot-flood-'));
+    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(COUNT, { now: Date.now(), words: 30, common: COMMON, repeated: 40 }));
+    bot = await bootBot({ NOTICE_API_TOKEN: TOKEN, DATA_DIR: dataDir });
+  }, 60_000);
+  afterAll(async () => {
+    await bot.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('are grouped in slices: /healthz keeps answering while they are computed, and the repeated question leads', async () => {
+    // The first look loads the planted records from disk; the second is the one measured.
+    await insights(bot);
+    let computing = true;
+    const answer = insights(bot).finally(() => (computing = false));
+    let healthAnswers = 0;
+    while (computing) {
+      const health = await fetch(`${bot.url}/healthz`);
+      if (health.status === 200 && computing) healthAnswers++;
+    }
+    const body = await answer;
+    // Only the newest MAX_GROUPED are grouped, and the copies are spread evenly through the period.
+    expect(body.unanswered[0]).toEqual(expect.objectContaining({ question: COMMON, count: (40 * MAX_GROUPED) / COUNT }));
+    // Held in one piece of work, the event loop would answer none (or the one that slipped in first).
+    expect(healthAnswers).toBeGreaterThanOrEqual(5);
+  }, 60_000);
+});
+
+describe('the unanswered log', () => {
+  let connector: FakeConnector;
+  let dataDir: string;
+  let bot: BootedBot;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'privacy-bot-full-'));
+    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(MAX_UNANSWERED - 1, { now: Date.now(), words: 4 }));
+    bot = await bootBot({ NOTICE_API_TOKEN: TOKEN, DATA_DIR: dataDir });
+  }, 60_000);
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const kept = async () => (await bot.app.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION)).map((item) => item.value.text);
+
+  it('keeps questions without the email addresses and phone numbers typed into them, and drops them once full', async () => {
+    const chat = driver(bot, connector, { from: ALICE });
+    await chat.say('is my data used to train AI models? Write to jane.doe@example.com or call +44 20 7946 0958');
+    const first = (await kept()).filter((text) => text.includes('train'));
+    expect(first).toHaveLength(1);
+    expect(first[0]).not.toMatch(/jane|example\.com|7946|0958/);
+    expect(first[0]).toMatch(/\[email\].*\[phone\]/);
+    expect(await kept()).toHaveLength(MAX_UNANSWERED);
+
+    // Full: the person still gets their reply, and the question is not kept.
+    const [reply] = await chat.say('will my messages train the AI model');
+    expect(JSON.stringify(reply)).toContain('The policy does not cover that');
+    expect(await kept()).toHaveLength(MAX_UNANSWERED);
+    expect((await kept()).some((text) => text.includes('messages train'))).toBe(false);
+    expect(bot.logs.some((line) => line.includes('UNANSWERED_FULL'))).toBe(true);
+  }, 60_000);
+});
