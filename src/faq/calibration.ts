@@ -14,9 +14,8 @@ import type { AnswerThresholds } from './answer-policy';
 
 const CALIBRATION_FILE = 'calibration.json';
 
-/** Random questions tried, and the share of them the bot must decline. */
+/** Random questions tried (the share of them the bot must decline is chosen leave-one-out: tuning.ts). */
 const SAMPLES = 100;
-const DECLINED_SHARE = 0.9;
 /** Everyday words: past the most common (mostly function words), before the rare. */
 const FIRST_RANK = 200;
 const LAST_RANK = 20_000;
@@ -48,6 +47,8 @@ export interface CalibrationProbe {
    * the ranking against itself and so carries from one content to another (chosen leave-one-policy-out, see tuning.ts).
    */
   readonly answerLead: number;
+  /** The share of random everyday-English questions the bot must decline (tuning.ts). */
+  readonly randomDeclined: number;
   /** The coverage of the entry ranked first. */
   coverageOf(question: string): number;
   /** The most any entry covers: no less than coverageOf, and quicker (no ranking). */
@@ -74,7 +75,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     said.push(...words);
     coverages.push(probe.coverageOf(words.join(' ')));
   }
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
+  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, probe.randomDeclined)));
   // Words from two small pools, none of the recurring vocabulary: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.

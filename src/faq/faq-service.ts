@@ -82,7 +82,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
   const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ answerLead: tuning.answerLead, coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), onTopic: (q) => vocabulary.speaks(expander.units(q)), contentWords: index.contentWords() });
+  const derived = everySet ? undefined : deriveThresholds({ answerLead: tuning.answerLead, randomDeclined: tuning.randomDeclined, coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), onTopic: (q) => vocabulary.speaks(expander.units(q)), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.

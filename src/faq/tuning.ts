@@ -15,6 +15,11 @@ export interface Tuning {
   readonly answerLead: number;
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
   readonly agreedLead: number;
+  /**
+   * The share of questions made of random everyday English words that the derived coverage level
+   * declines (calibration.ts): the higher, the more of a question an entry must cover.
+   */
+  readonly randomDeclined: number;
   /** Weight of a WordNet synonym of a question word (0: synonyms unused). */
   readonly synonymWeight: number;
   /** Most weight of a word-vector neighbour of a question word (0: neighbours unused). */
@@ -34,6 +39,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionOurs: 4,
   answerLead: -0.5,
   agreedLead: -1,
+  randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
   closenessWeight: 0,
