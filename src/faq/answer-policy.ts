@@ -25,7 +25,7 @@ export interface AnswerThresholds {
    * Coverage the best entry needs when the question speaks none of the content's recurring
    * vocabulary (see content-vocabulary.ts; the name is kept for calibration.json): it shares only
    * the organisation's own words with the content, which off-topic questions about the organisation
-   * do too ("where is the library" to a university's notice).
+   * do too ("which bus goes to the museum" to a museum's notice).
    */
   readonly minCoverageWithoutPrivacy: number;
 }

@@ -24,7 +24,7 @@ const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
 /**
  * Questions that speak none of the content's recurring vocabulary but share one of its other words
- * ("where is the library", "what time do you open"): made of one word of the content that is no
+ * ("which bus goes to the museum", "is the café vegan"): made of one word of the content that is no
  * recurring word and a few everyday words; the share of them the bot must decline.
  */
 const SUBJECT_SAMPLES = 300;

@@ -3,7 +3,7 @@
  * privacy notice these are the words it says everything in (its "information", "share", "keep",
  * "request", and the people it is about: "student", "customer"), whatever words the organisation
  * chose; a question that uses none of them, nor a word that stands for one, asks about something
- * else, however much it shares one rare word with one entry ("where is the library").
+ * else, however much it shares one rare word with one entry ("which bus goes to the museum").
  *
  * Derived from the content alone, so it fits every organisation's words: no global list decides.
  */
