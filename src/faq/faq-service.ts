@@ -66,7 +66,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const index = new SearchIndex(frozen);
   const expander = new QueryExpander(index, tuning, abbreviationsFor(frozen));
-  // Closeness in meaning is measured only when it counts (leave-one-out chose 0: it did not help across policies).
+  // Closeness in meaning is measured only when it counts (a closeness weight above 0).
   const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
   const plain = new PlainSearch(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);

@@ -42,6 +42,6 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
-  closenessWeight: 0,
+  closenessWeight: 1,
   coreShare: 0.05,
 });

@@ -16,7 +16,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Visitors', 'Visitors sign the book at reception, and the book is shredded after a year.'],
 ];
 const entries = writtenNotice(SECTIONS, 'Staff notice');
-/** Closeness is off by default (leave-one-out chose 0); the mechanism is tested at the weight it once had. */
+/** The mechanism is tested at a fixed weight, whatever leave-one-out chooses for the default (tuning.ts). */
 const CLOSENESS_WEIGHT = 2;
 const index = new SearchIndex(entries);
 const vectors = new EntryVectors(entries);
