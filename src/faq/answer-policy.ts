@@ -77,16 +77,15 @@ export function choose(
 
 /**
  * Whether the best entry covers enough of the question. A question that speaks none of the content's
- * recurring vocabulary needs more: it shares only the organisation's own words with the content, as off-topic questions
- * about the organisation do. If it does not even speak of the asker ("where is the car park", "what
- * time do you open"), it is not about anyone's data at all, unless a heading covers it (a topic typed
- * as a fragment: "integrations").
+ * recurring vocabulary shares only the organisation's own words with it, as off-topic questions
+ * about the organisation do ("which bus goes to the museum"), so it needs more: enough coverage for
+ * a question of that kind, or a heading (or `Also asked:`) that covers some of it. An entry whose
+ * heading says what was asked is about it; one that only mentions it in passing is not.
  */
-function covers(top: Candidate, { onTopic, aboutAsker }: { onTopic: boolean; aboutAsker: boolean }, thresholds: AnswerThresholds): boolean {
+function covers(top: Candidate, { onTopic }: { onTopic: boolean }, thresholds: AnswerThresholds): boolean {
   if (top.coverage < thresholds.minCoverage) return false;
   if (onTopic) return true;
-  const needed = Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy);
-  return aboutAsker ? top.coverage >= needed : top.headingCoverage >= needed;
+  return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
 }
 
 function round(value: number): number {

@@ -44,13 +44,6 @@ describe('a clinic patient notice the search was not written for', () => {
   });
 
   // Our own phrasings, not lines of the question file.
-  it('declines questions about the practice itself, though the notice uses their words', () => {
-    for (const question of ['where is the car park']) {
-      const answer = faq.answer(question);
-      expect([answer.entry, ...answer.candidates]).toEqual([undefined]);
-    }
-  });
-
   it('answers privacy questions in those same words, and a heading typed on its own', () => {
     expect(faq.answer('do the cameras film the car park').entry?.title).toBe('Cameras at our premises');
     expect(faq.answer('who opens my record').entry?.title).toBe('How we protect records');
