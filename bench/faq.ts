@@ -16,7 +16,7 @@
  * It reports top-1 (the answer card is right), top-3 (the right entry is the answer or among the
  * "Did you mean…" candidates; lunr: among its first three hits), off-topic questions declined, and
  * answer time. It then prints, for each question, the coverage the best entry reached and its lead
- * over the runner-up, which is what calibration.json's levels are set from (see the README).
+ * over the runner-up, which is what calibration.json's levels are set from (see docs/design.md, "Your own policy").
  * Informational: it never fails on a score.
  */
 import { spawn } from 'node:child_process';

@@ -38,6 +38,8 @@ export interface AppOptions {
   readonly clock?: () => number;
   /** How often the daily digest and retention are looked at (default ten minutes; six hours for questions). */
   readonly housekeepingEveryMs?: number;
+  /** How often held webhook deliveries are probed (PROBE_EVERY_MS by default): tests shorten it. */
+  readonly webhookProbeEveryMs?: number;
   /**
    * The resolver the webhook's host name is looked up with; the system's by default. Tests give a
    * table, to have a name resolve to a metadata address: the bot's own check then runs on its answers.
@@ -92,6 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
+    probeEveryMs: options.webhookProbeEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
   const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });

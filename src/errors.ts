@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, name: 'Unauthorized', userSafe: true, say: 'actionFailed' },
   FORBIDDEN: { status: 403, name: 'Forbidden', userSafe: true, say: 'actionFailed' },
   NOT_FOUND: { status: 404, name: 'NotFound', userSafe: true, say: 'actionFailed' },
+  METHOD_NOT_ALLOWED: { status: 405, name: 'MethodNotAllowed', userSafe: true, say: 'actionFailed' },
   CONFLICT: { status: 409, name: 'Conflict', userSafe: true, say: 'actionFailed' },
   PAYLOAD_TOO_LARGE: { status: 413, name: 'PayloadTooLarge', userSafe: true, say: 'actionFailed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, name: 'UnsupportedMediaType', userSafe: true, say: 'actionFailed' },

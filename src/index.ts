@@ -1,10 +1,13 @@
 /** Entry point: read the env files and the config, build the app, listen, drain on SIGTERM. */
+// First, so an unsupported Node.js is refused with one line before any dependency loads.
+import './node-version';
 import v8 from 'node:v8';
 import { loadEnvFiles } from './env-files';
 import { loadConfig } from './config';
 import { buildApp } from './app';
 import { createLogger } from './logger';
 import { errorCode, isAppError } from './errors';
+import { localModeBanner } from './local-mode-banner';
 
 /**
  * A turn leaves almost nothing behind (the heap after a full collection stays near 40 MB), but under
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
   let app;
   try {
     app = await buildApp(config, { logger });
-    await app.listen();
+    const address = await app.listen();
+    if (config.bot.localMode) process.stderr.write(localModeBanner(address.port));
   } catch (err) {
     const where = isAppError(err) ? err.details : {};
     logger.fatal({ code: errorCode(err), ...where }, isAppError(err) && err.code !== 'INTERNAL' ? err.message : 'start-up failed');

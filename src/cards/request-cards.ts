@@ -5,6 +5,7 @@
  */
 import type { FieldProblem, FormField } from '../requests/forms';
 import type { Confirmation } from '../requests/kinds';
+import type { DeliveryHeldAlertData } from '../requests/delivery-hold';
 import type { RequestSummary } from '../requests/open-requests';
 import { currentStatus, isClosed, lastUpdate, type PrivacyRequest, type RequestDetails, type RequestKind } from '../requests/types';
 import { format, strings } from '../strings';
@@ -140,13 +141,15 @@ export function answersAsFacts(fields: readonly FormField[], details: RequestDet
   return facts;
 }
 
-export function receiptCard(request: PrivacyRequest, options: { duplicate?: boolean } = {}): AdaptiveCard {
+/** `held`: nothing can reach the privacy team right now, so the receipt says the request is kept, never that they have it. */
+export function receiptCard(request: PrivacyRequest, options: { duplicate?: boolean; held?: boolean } = {}): AdaptiveCard {
   const due = formatDate(request.dueBy);
+  const delivered = request.status !== 'received';
   return statusCardOf({
     speak: format(s.receiptSpeak, { id: request.id, due }),
     style: 'good',
     title: s.receiptTitle,
-    text: options.duplicate ? s.duplicateText : s.receiptText,
+    text: options.duplicate ? s.duplicateText : delivered ? s.receiptDeliveredText : options.held ? s.receiptHeldText : s.receiptText,
     facts: requestFacts(request),
     actions: [myRequestsAction()],
   });
@@ -192,6 +195,12 @@ export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
     facts: requestFacts(request),
     actions: [{ title: s.replayButton, verb: 'request.replay', data: { requestId: request.id } }],
   });
+}
+
+/** Privacy admins, once per hold: requests cannot reach the privacy team's system for now, and why. */
+export function deliveryHeldCard(data: DeliveryHeldAlertData): AdaptiveCard {
+  const text = format(data.reason === 'unconfigured' ? s.heldUnconfiguredText : s.heldUnreachableText, { since: `${formatDate(data.since)} ${data.since.slice(11, 16)} UTC` });
+  return statusCardOf({ speak: `${s.heldTitle}. ${text}`, style: 'warning', title: s.heldTitle, text, facts: [], actions: [] });
 }
 
 /** Teams caps a card's size: list the most recent, say how many more there are. */

@@ -4,12 +4,18 @@
  * again); each event's id is the same on every attempt (the request id; `<id>.withdrawn` for its
  * withdrawal), so receivers deduplicate on `webhook-id`. A withdrawal waits until the request
  * itself has been delivered, so the privacy team never hears of one before the other.
+ *
+ * Backoff after failures grows to an hour, yet what waits goes out within a minute of the receiver
+ * answering again: while events wait on a failure, `probe` (run every PROBE_EVERY_MS) sends the one
+ * due first early, without counting it against the retry limit, and the first success makes every
+ * waiting event due at once.
  */
-import { AppError } from '../errors';
+import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { OutboundResult } from '../outbound/outcome';
 import { unlessConflict, type Store } from '../storage/store';
 import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue';
+import type { HoldReason } from './delivery-hold';
 import { REQUESTS_COLLECTION, withdrawalEventId, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
 
@@ -28,20 +34,52 @@ export interface DeliveryOptions {
   readonly logger: Logger;
   /** Told about each dead-lettered request, to alert the privacy admins. */
   readonly onDeadLetter?: (request: PrivacyRequest) => Promise<void>;
+  /** Told when a request cannot be passed on for now (to tell the admins once), and when events flow again. */
+  readonly hold?: { held(request: PrivacyRequest, reason: HoldReason): Promise<void>; flowing(): Promise<void> };
+  /** How often `probe` runs (PROBE_EVERY_MS): it probes only what is not due within that time anyway. */
+  readonly probeEveryMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
 }
 
 /** How long a request waits while no webhook is configured before the outbox looks again. */
 const UNCONFIGURED_RECHECK_MS = 60 * 60 * 1000;
+/** How often `probe` looks: with a delivery's 15 s timeout, the receiver is tried at least once a minute. */
+export const PROBE_EVERY_MS = 30_000;
+/** Failed attempts in a row (about 35 s at the default schedule) before a receiver counts as down for the admins. */
+const HOLD_ALERT_AFTER_ATTEMPTS = 3;
 
 export class RequestDelivery {
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Events this process put back after a failed attempt (Retry-After aside), by item id: when each is due. */
+  private readonly waiting = new Map<string, number>();
+  /** Since the last success, the last attempt of this process failed: the receiver is not answering. */
+  private unreachable = false;
+  /** Whether a hold recorded before this process started has been cleared by a success. */
+  private flowingSeen = false;
 
   constructor(private readonly options: DeliveryOptions) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+  }
+
+  /** True while a new request could not be passed on right now: no webhook, or the receiver is not answering. */
+  get holding(): boolean {
+    return !this.options.send || this.unreachable;
+  }
+
+  /**
+   * While events wait on a failure and none is due within the next round, sends the one due first
+   * now. True when it moved one.
+   */
+  async probe(): Promise<boolean> {
+    if (!this.options.send) return false;
+    let first: [string, number] | undefined;
+    for (const entry of this.waiting) if (!first || entry[1] < first[1]) first = entry;
+    if (!first || first[1] <= this.now() + (this.options.probeEveryMs ?? PROBE_EVERY_MS)) return false;
+    this.waiting.delete(first[0]);
+    return this.options.outbox.advance(first[0], (job) => ({ ...job, probes: (job.probes ?? 0) + 1 }));
   }
 
   readonly handle = async (claim: Claim<DeliveryJob>): Promise<void> => {
@@ -56,18 +94,26 @@ export class RequestDelivery {
     const request = stored.value;
     if (!this.options.send) {
       await outbox.retryAt(claim, this.now() + UNCONFIGURED_RECHECK_MS);
+      await this.held(request, 'unconfigured');
       return;
     }
-    const attempt = claim.item.attempts;
+    const attempt = claim.item.attempts - (claim.item.payload.probes ?? 0);
     const result = await this.options.send(request.id, JSON.stringify(webhookEvent(request)));
     const log = { requestId: request.id, kind: request.kind, attempt };
     if (result.ok) {
       await this.record(claim.item.payload.key, { status: 'delivered', deliveredAt: new Date(this.now()).toISOString() });
       await outbox.complete(claim);
       logger.info({ ...log, status: result.status }, 'request delivered');
+      // A withdrawal waiting for this delivery need not wait out its backoff.
+      await this.delivered(claim, request.withdrawal?.delivery === 'pending' ? [withdrawalEventId(request.id)] : []);
       return;
     }
-    if (await this.retryLater(claim, result, attempt, log)) return;
+    if (await this.retryLater(claim, result, attempt, log)) {
+      // Counted with the probes: a receiver down for several tries in a row is down, however they were scheduled.
+      if (claim.item.attempts >= HOLD_ALERT_AFTER_ATTEMPTS) await this.held(request, 'unreachable');
+      return;
+    }
+    this.waiting.delete(claim.item.id);
     const failed = await this.record(claim.item.payload.key, { status: 'failed', failure: result.reason });
     await this.deadLettered(claim, failed, { ...log, reason: result.reason }, 'request dead-lettered');
   };
@@ -92,16 +138,18 @@ export class RequestDelivery {
       await outbox.retryAt(claim, this.now() + delay, { ...claim.item.payload, waits: waits + 1 });
       return;
     }
-    const attempt = claim.item.attempts - waits;
+    const attempt = claim.item.attempts - waits - (claim.item.payload.probes ?? 0);
     const result = await this.options.send(withdrawalEventId(request.id), JSON.stringify(withdrawnEvent(request)));
     const log = { requestId: request.id, kind: request.kind, event: 'withdrawn', attempt };
     if (result.ok) {
       await this.record(key, { withdrawal: { delivery: 'delivered' } });
       await outbox.complete(claim);
       logger.info({ ...log, status: result.status }, 'request withdrawal delivered');
+      await this.delivered(claim);
       return;
     }
     if (await this.retryLater(claim, result, attempt, log)) return;
+    this.waiting.delete(claim.item.id);
     const failed = await this.record(key, { withdrawal: { delivery: 'failed', failure: result.reason } });
     await this.deadLettered(claim, failed, { ...log, reason: result.reason }, 'request withdrawal dead-lettered');
   }
@@ -111,8 +159,37 @@ export class RequestDelivery {
     if (result.verdict !== 'retry' || attempt >= this.options.retry.maxAttempts) return false;
     const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
     await this.options.outbox.retryAt(claim, this.now() + delay);
+    this.unreachable = true;
+    // A receiver that said when to come back is taken at its word; the rest may be probed early.
+    if (result.retryAfterMs === undefined) this.waiting.set(claim.item.id, this.now() + delay);
+    else this.waiting.delete(claim.item.id);
     this.options.logger.warn({ ...log, reason: result.reason, retryInMs: delay }, 'request delivery will be retried');
     return true;
+  }
+
+  /**
+   * An event went through: the receiver answers, so whatever waits on an earlier failure goes now,
+   * and a hold the admins were told of is over.
+   */
+  private async delivered(claim: Claim<DeliveryJob>, alsoDue: readonly string[] = []): Promise<void> {
+    this.waiting.delete(claim.item.id);
+    const wasHolding = this.unreachable || !this.flowingSeen;
+    this.unreachable = false;
+    this.flowingSeen = true;
+    const due = [...this.waiting.keys(), ...alsoDue];
+    this.waiting.clear();
+    try {
+      for (const id of due) await this.options.outbox.advance(id);
+      if (wasHolding) await this.options.hold?.flowing();
+    } catch (err) {
+      // What was not moved goes at its own time; the hold record is cleared by the next success.
+      this.flowingSeen = !wasHolding;
+      this.options.logger.warn({ code: errorCode(err) }, 'sending waiting requests early failed');
+    }
+  }
+
+  private async held(request: PrivacyRequest, reason: HoldReason): Promise<void> {
+    await this.options.hold?.held(request, reason).catch((err: unknown) => this.options.logger.warn({ requestId: request.id, err: String((err as Error)?.name) }, 'telling admins of held requests failed'));
   }
 
   private async deadLettered(claim: Claim<DeliveryJob>, failed: PrivacyRequest | undefined, log: { readonly requestId: string; readonly [field: string]: unknown }, message: string): Promise<void> {

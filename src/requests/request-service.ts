@@ -25,6 +25,8 @@ export interface DeliveryJob {
   readonly event?: 'created' | 'withdrawn';
   /** Passes the withdrawal spent waiting for the request itself to be delivered: not failed attempts. */
   readonly waits?: number;
+  /** Attempts made early to see whether the receiver answers again: not counted against the retry limit. */
+  readonly probes?: number;
 }
 
 /** The outbox item, and the webhook-id, of a request's withdrawal: one per request, unlike its creation's. */
@@ -159,11 +161,15 @@ export class RequestService {
    * Queues every stored request not yet delivered. Run at start-up: a crash between the request's
    * write and its queue entry, or a replay from an older backup, still ends in a delivery.
    */
-  async requeueUndelivered(): Promise<number> {
+  async requeueUndelivered(options: { readonly deliverNow?: boolean } = {}): Promise<number> {
     let queued = 0;
+    const { outbox } = this.options;
+    // With a receiver to send to, whatever waits (for a webhook that was not set, or for a retry
+    // after an outage) goes now: a restart is when a fixed configuration takes effect.
+    const queue = async (id: string, payload: DeliveryJob) => (await outbox.enqueue(id, payload)) || (options.deliverNow === true && (await outbox.advance(id)));
     for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
-      if (item.value.status === 'received' && (await this.options.outbox.enqueue(item.value.id, { key: item.key }))) queued++;
-      if (item.value.withdrawal?.delivery === 'pending' && (await this.queueWithdrawal(item.key, item.value.id))) queued++;
+      if (item.value.status === 'received' && (await queue(item.value.id, { key: item.key }))) queued++;
+      if (item.value.withdrawal?.delivery === 'pending' && (await queue(withdrawalEventId(item.value.id), { key: item.key, event: 'withdrawn' }))) queued++;
     }
     return queued;
   }

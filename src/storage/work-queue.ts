@@ -146,6 +146,26 @@ export class WorkQueue<T> {
     return released;
   }
 
+  /**
+   * Makes a waiting item due now (optionally with a new payload), when it is due later and nobody
+   * holds a live lease on it: what was scheduled for later can go at once. False when it is gone,
+   * leased, already due, or changed meanwhile by another instance.
+   */
+  async advance(id: string, payload?: (current: T) => T): Promise<boolean> {
+    const stored = await this.store.get<WorkItem<T>>(this.collection, id);
+    if (!stored) return false;
+    const item = stored.value;
+    const now = this.now();
+    const leased = item.leaseUntil !== undefined && item.leaseUntil > now;
+    if (leased || item.dueAt <= now) return false;
+    const next: WorkItem<T> = { ...item, payload: payload ? payload(item.payload) : item.payload, dueAt: now, leaseOwner: undefined, leaseUntil: undefined };
+    const moved = await this.moveEarlier(id, now, async () => (await unlessConflict(this.store.put(this.collection, id, next, { etag: stored.etag }))) !== undefined);
+    if (!moved) return false;
+    this.dropRowLater({ key: dueKey(item.dueAt, id) });
+    for (const listener of this.enqueuedListeners) listener();
+    return true;
+  }
+
   /** Earliest time any item may become claimable (one index row read). */
   async nextDueAt(): Promise<number | undefined> {
     await (this.swept ??= this.sweep());

@@ -8,6 +8,7 @@ import {
   alreadyOpenCard,
   answersAsFacts,
   deadLetterCard,
+  deliveryHeldCard,
   formExpiredCard,
   myRequestsCard,
   receiptCard,
@@ -20,6 +21,7 @@ import type { AdaptiveCard } from '../cards/render';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import { DEAD_LETTER_ALERT, type DeadLetterAlertData } from '../requests/admin-alerts';
+import { DELIVERY_HELD_ALERT, type DeliveryHeldAlertData } from '../requests/delivery-hold';
 import { DAILY_DIGEST, type DigestData } from '../requests/digest';
 import { STATUS_CHANGED, type StatusChangedData } from '../requests/progress';
 import { validateFields, type FieldProblem } from '../requests/forms';
@@ -46,6 +48,8 @@ export interface RequestsFeatureOptions {
   /** Entra object ids of privacy admins: they get dead-letter alerts and may replay. */
   readonly adminIds: readonly string[];
   readonly logger: Logger;
+  /** True while nothing can reach the privacy team: the receipt then says the request is kept, not delivered. */
+  readonly deliveryHeld?: () => boolean;
 }
 
 export class RequestsFeature implements Feature {
@@ -97,6 +101,7 @@ export class RequestsFeature implements Feature {
   /** The cards of the notifications this feature's service sends. */
   registerNotifications(messenger: Pick<TeamsPersonalMessenger, 'register'>): void {
     messenger.register(DEAD_LETTER_ALERT, (data) => deadLetterCard((data as unknown as DeadLetterAlertData).request));
+    messenger.register(DELIVERY_HELD_ALERT, (data) => deliveryHeldCard(data as unknown as DeliveryHeldAlertData));
     messenger.register(STATUS_CHANGED, (data) => requestUpdateCard(data as unknown as StatusChangedData));
     messenger.register(DAILY_DIGEST, (data) => digestCard(data as unknown as DigestData));
   }
@@ -170,7 +175,7 @@ export class RequestsFeature implements Feature {
     });
     this.options.logger.info({ requestId: result.request.id, kind: form.kind, outcome: result.outcome }, 'request submitted');
     if (result.outcome === 'alreadyOpen') return { card: alreadyOpenCard(result.request) };
-    return { card: receiptCard(result.request, { duplicate: result.outcome === 'duplicate' }) };
+    return { card: receiptCard(result.request, { duplicate: result.outcome === 'duplicate', held: this.options.deliveryHeld?.() ?? false }) };
   }
 
   /** The confirmation step (deletion's): the answers as facts, carried in the data, and the one toggle. */

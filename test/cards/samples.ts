@@ -6,7 +6,7 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
-import { alreadyOpenCard, answersAsFacts, deadLetterCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
+import { alreadyOpenCard, answersAsFacts, deadLetterCard, deliveryHeldCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { noticeAcknowledgementsCard, noticeCard, noticeComposeCard, noticeEditCard, noticePreviewCard, noticeRecallCard, noticeSummaryCard } from '../../src/cards/notice-cards';
 import { digestCard, requestUpdateCard, withdrawConfirmCard, withdrawnCard } from '../../src/cards/request-progress-cards';
@@ -171,6 +171,9 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
   'status.json': () => [
     receiptCard(sampleRequest()),
     receiptCard(sampleRequest(), { duplicate: true }),
+    receiptCard(sampleRequest(), { held: true }),
+    deliveryHeldCard({ reason: 'unconfigured', since: '2026-11-24T10:00:00.000Z' }),
+    deliveryHeldCard({ reason: 'unreachable', since: '2026-11-24T10:00:00.000Z' }),
     alreadyOpenCard(sampleRequest()),
     statusCard('Request cancelled', 'Nothing was sent.'),
     deadLetterCard(sampleRequest({ status: 'failed', failure: 'http-410' })),

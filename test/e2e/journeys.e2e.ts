@@ -3,7 +3,7 @@
  * question with a typo; a deletion request to its reference; `my requests`; an export the privacy
  * team reports complete through the status API, reaching the personal chat; an admin's notice
  * reaching a team channel, acknowledged there, then edited, with the channel copy changing in place.
- * Each leaves a screenshot in docs/images for the README.
+ * Each leaves a screenshot in docs/images for docs/features.md.
  */
 import { sendStatus } from '../../examples/status-update/send-status';
 import { until } from '../fakes/until';

@@ -11,6 +11,11 @@ describe('the bot process', () => {
     const running = start({ CONTENT_DIR: path.join(REPO_ROOT, 'content') }, emptyDir);
     const port = await servingPort(running);
     expect(running.output.some((line) => line.includes('LOCAL MODE'))).toBe(true);
+    // Besides the log line, a framed banner on the console that names the port anyone could reach.
+    const banner = running.output.findIndex((line) => line.startsWith('| LOCAL MODE: BOT_ID is empty'));
+    expect(banner).toBeGreaterThan(0);
+    expect(running.output[banner - 1]).toMatch(/^\+-+\+$/);
+    expect(running.output.slice(banner, banner + 3).join('\n')).toContain(`port ${port}`);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     running.child.kill('SIGTERM');
@@ -26,6 +31,15 @@ describe('the bot process', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
+  });
+
+  it('refuses a Node.js older than 22 with one line, before anything else loads', async () => {
+    // The Node.js running this suite reports itself as 20 to the bot: the process is real, its version is not.
+    const preload = path.join(mkdtempSync(path.join(os.tmpdir(), 'node20-')), 'as-node-20.js');
+    writeFileSync(preload, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.19.0' } });\n");
+    const running = start({}, REPO_ROOT, undefined, ['--require', preload]);
+    expect(await running.exited).toBe(1);
+    expect(running.output).toEqual(['Node.js 20.19.0 is not supported: use Node.js 22 or later (24 recommended).']);
   });
 
   it('refuses local mode in production with one line naming BOT_ID', async () => {

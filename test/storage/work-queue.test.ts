@@ -36,6 +36,27 @@ describe('the work queue', () => {
     expect(rowsPerItem[0]).toBeLessThanOrEqual(4);
   });
 
+  it('advances a waiting item to now, with a new payload, but never one leased or already due', async () => {
+    for (const soleInstance of [true, false]) {
+      let now = 1_000_000;
+      const queue = new WorkQueue<{ n: number }>(newStore(), 'work', { owner: 'me', leaseMs: 60_000, soleInstance, now: () => now });
+      await queue.enqueue('later', { n: 1 }, now + 3_600_000);
+      await queue.enqueue('leased', { n: 2 });
+      const { claims } = await queue.claimDue(5);
+      expect(claims.map((claim) => claim.item.id)).toEqual(['leased']);
+      expect(await queue.advance('leased')).toBe(false);
+      expect(await queue.advance('missing')).toBe(false);
+      expect(await queue.advance('later', (payload) => ({ n: payload.n + 10 }))).toBe(true);
+      now += 1;
+      const advanced = await queue.claimDue(5);
+      expect(advanced.claims.map((claim) => [claim.item.id, claim.item.payload.n])).toEqual([['later', 11]]);
+      await queue.complete(advanced.claims[0]);
+      // The row it had for an hour later is gone with it: nothing else is due then.
+      now += 3_600_000;
+      expect((await queue.claimDue(5)).claims.map((claim) => claim.item.id)).toEqual(['leased']);
+    }
+  });
+
   it('claims items queued before the due index existed', async () => {
     const store = newStore();
     const legacy: WorkItem<{ n: number }> = { id: 'old-item', payload: { n: 1 }, dueAt: 500, attempts: 0, createdAt: 400 };

@@ -5,8 +5,9 @@ import { forms } from './forms';
 import { notices } from './notices';
 import { questions } from './questions';
 import { requests } from './requests';
+import { startup } from './startup';
 import { kinds } from './kinds';
 import { welcome } from './welcome';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api };
+export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, api, startup };

@@ -88,7 +88,7 @@ export const questions = {
   teamOnly: 'Only the privacy team can do that, from its channel.',
 
   pasteHeading: 'Improve the content',
-  pasteIntro: 'So the bot answers this itself next time, paste one of these into content/ (in the privacy team\'s repository) and publish it: see the README, "Publishing content".',
+  pasteIntro: 'So the bot answers this itself next time, paste one of these into content/ (in the privacy team\'s repository) and publish it: see "Publishing content" in docs/features.md.',
   pasteAlsoAsked: 'Under "{heading}" in {file}, on the Also asked: line (add the line directly under the heading if there is none)',
   pasteNewEntry: 'A new entry for an FAQ file (e.g. faq.md)',
 
