@@ -36,13 +36,13 @@ const FLOW_ROUNDS = 2;
 const REPLY_TIMEOUT_MS = 15_000;
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-interface Target {
+export interface Target {
   readonly name: string;
   readonly running: BotProcess;
   readonly port: number;
 }
 
-interface Phase {
+export interface Phase {
   turns: number;
   seconds: number;
   latencies: number[];
@@ -50,7 +50,7 @@ interface Phase {
 }
 
 /** Replies as the connector receives them, matched to the turn by the activity they answer. */
-class Replies {
+export class Replies {
   private readonly waiting = new Map<string, (call: { at: number; body: Record<string, unknown> }) => void>();
 
   constructor(private readonly connector: FakeConnector) {
@@ -84,7 +84,7 @@ class Replies {
 }
 
 // node:http rather than fetch: on 2 shared cores the load generator's own CPU is taken from the bots.
-const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+export const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
 
 function post(port: number, body: Record<string, unknown>): Promise<{ status: number; text: string }> {
   const payload = JSON.stringify(body);
@@ -103,7 +103,7 @@ function post(port: number, body: Record<string, unknown>): Promise<{ status: nu
 }
 
 /** One message turn: milliseconds from the POST until its reply reached the connector. */
-async function messageTurn(replies: Replies, port: number, activity: Record<string, unknown>, check: (reply: Record<string, unknown>) => boolean): Promise<{ ms: number; reply: Record<string, unknown> }> {
+export async function messageTurn(replies: Replies, port: number, activity: Record<string, unknown>, check: (reply: Record<string, unknown>) => boolean): Promise<{ ms: number; reply: Record<string, unknown> }> {
   const started = performance.now();
   const [response, reply] = await Promise.all([post(port, activity), replies.to(String(activity.id))]);
   if (response.status !== 200) throw new Error(`answered ${response.status}`);
@@ -125,10 +125,10 @@ async function press(port: number, activity: Record<string, unknown>): Promise<C
  * would be over their own limit (src/teams/person-limits.ts) and get no answers.
  */
 const PEOPLE = 2_000;
-const askerOf = (n: number): Person => ({ id: `29:bench-person-${n % PEOPLE}`, aadObjectId: `aad-bench-person-${n % PEOPLE}`, name: `Person ${n % PEOPLE}` });
+export const askerOf = (n: number): Person => ({ id: `29:bench-person-${n % PEOPLE}`, aadObjectId: `aad-bench-person-${n % PEOPLE}`, name: `Person ${n % PEOPLE}` });
 
 /** `count` units of work shared among the USERS clients, each client one at a time. */
-async function asUsers(count: number, work: (n: number) => Promise<number | void>): Promise<Phase> {
+export async function asUsers(count: number, work: (n: number) => Promise<number | void>): Promise<Phase> {
   const phase: Phase = { turns: count, seconds: 0, latencies: [], errors: 0 };
   let next = 0;
   const started = performance.now();
@@ -149,7 +149,7 @@ async function asUsers(count: number, work: (n: number) => Promise<number | void
   return phase;
 }
 
-function merge(phases: readonly Phase[]): Phase {
+export function merge(phases: readonly Phase[]): Phase {
   return {
     turns: phases.reduce((sum, phase) => sum + phase.turns, 0),
     seconds: phases.reduce((sum, phase) => sum + phase.seconds, 0),
@@ -158,28 +158,28 @@ function merge(phases: readonly Phase[]): Phase {
   };
 }
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const perSecond = (phase: Phase) => phase.turns / phase.seconds;
+export const perSecond = (phase: Phase) => phase.turns / phase.seconds;
 
 /** Questions people ask in the words of the content's own headings, each answered by that entry. */
-function questions(): Array<{ text: string; title: string }> {
+export function questions(): Array<{ text: string; title: string }> {
   const faq = createFaqService(loadContent(path.join(REPO_ROOT, 'content')));
   return faq.entries
     .filter((entry) => classifyIntent(entry.title).type === 'question' && faq.answer(entry.title).entry?.id === entry.id)
     .map((entry) => ({ text: entry.title, title: entry.title }));
 }
 
-async function start(name: string, script: string, env: Record<string, string>, marker: string, nodeArgs: string[] = []): Promise<Target> {
+export async function start(name: string, script: string, env: Record<string, string>, marker: string, nodeArgs: string[] = []): Promise<Target> {
   const running = startBotProcess(env, REPO_ROOT, path.join(REPO_ROOT, script), nodeArgs);
   return { name, running, port: await servingPort(running, 30_000, marker) };
 }
 
-async function stop(target: Target): Promise<void> {
+export async function stop(target: Target): Promise<void> {
   target.running.child.kill('SIGTERM');
   await target.running.exited;
 }
@@ -301,7 +301,10 @@ async function deletionRequest(replies: Replies, port: number, serviceUrl: strin
   return performance.now() - started;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// bench/telemetry.ts reuses this file's parts without running it.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,7 +1,9 @@
 // The privacy assistant on Azure, several instances: App Service (Linux, Node 22 LTS, or 24 LTS where
 // the region offers it) scaled out, one storage account (Table Storage holds state, installations and
 // the work queues), a user-assigned managed identity for both the bot's Entra identity and storage
-// access (no keys, no bot password), and the Azure Bot resource with its Teams channel.
+// access (no keys, no bot password), the Azure Bot resource with its Teams channel, and Application
+// Insights (on a Log Analytics workspace) receiving the bot's traces and metrics, with a workbook
+// charting them (infra/workbook.json; docs/telemetry.md says what it shows).
 //
 // With the Microsoft 365 Agents Toolkit: `atk provision --env dev` deploys this file with
 // infra/main.parameters.json and writes the outputs below into env/.env.dev (the toolkit names each
@@ -27,6 +29,8 @@ param allowedTenantIds string = ''
 @allowed(['22-lts', '24-lts'])
 param nodeVersion string = '22-lts'
 
+// Days Log Analytics keeps the bot's traces and metrics (30 is the free retention).
+var logRetentionDays = 30
 var storageName = toLower(take(replace('${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -60,6 +64,43 @@ resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Where the bot's traces and metrics go: APPLICATIONINSIGHTS_CONNECTION_STRING below starts the Azure
+// Monitor OpenTelemetry distro in the bot. Nothing personal is sent (docs/telemetry.md).
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+// The operators' page: turns by outcome, deliveries, queues, notices and Teams throttling, questions
+// and status changes, and where slow turns spend their time. Opened from the Application Insights
+// resource, Workbooks.
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, name, 'operations-workbook')
+  location: location
+  kind: 'shared'
+  properties: {
+    displayName: 'Privacy assistant: operations'
+    category: 'workbook'
+    sourceId: insights.id
+    serializedData: loadTextContent('workbook.json')
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
   location: location
@@ -82,7 +123,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|${nodeVersion}'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Readiness: an instance whose content is not indexed or whose storage does not answer gets no traffic.
+      healthCheckPath: '/readyz'
       minTlsVersion: '1.2'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
@@ -97,6 +139,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         // NOTICE_MAX_RPS is per instance: share the tenant's budget (30 a second) between them.
         { name: 'NOTICE_MAX_RPS', value: string(max(1, 30 / instances)) }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
       ]
     }
   }
@@ -134,3 +177,4 @@ output BOT_DOMAIN string = app.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${app.properties.defaultHostName}'
 output AZURE_APP_SERVICE_RESOURCE_ID string = app.id
 output AZURE_STORAGE_ACCOUNT_URL string = storage.properties.primaryEndpoints.table
+output APPLICATIONINSIGHTS_RESOURCE_ID string = insights.id

@@ -9,6 +9,7 @@ import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { parse } from 'dotenv';
 import { commandOf, REQUEST_KINDS } from '../src/requests/kinds';
+import { LANGUAGES, stringsOf, DEFAULT_LANGUAGE } from '../src/strings';
 import { pngInfo } from './png';
 
 export class PackageError extends Error {}
@@ -81,6 +82,54 @@ export function withRequestCommands(manifest: Record<string, unknown>): Record<s
   };
 }
 
+/**
+ * Teams' localization files: for each language the bot speaks beside English, the app's name and
+ * description and every command's title and description in that language (src/strings/<lang>/),
+ * which Teams shows people whose client is set to it. Keyed by the built manifest's own paths.
+ */
+export function localizationFiles(manifest: Record<string, unknown>): Record<string, Record<string, string>> {
+  const english = stringsOf(DEFAULT_LANGUAGE);
+  const name = manifest.name as { short: string };
+  // The environment's suffix ("(dev)") stays on every language's short name.
+  const suffix = name.short.startsWith(english.common.botName) ? name.short.slice(english.common.botName.length) : '';
+  const files: Record<string, Record<string, string>> = {};
+  for (const language of LANGUAGES) {
+    if (language === DEFAULT_LANGUAGE) continue;
+    const words = stringsOf(language);
+    const translated = new Map<string, { title: string; description: string }>();
+    for (const key of Object.keys(english.commands) as Array<keyof typeof english.commands>) translated.set(english.commands[key].title, words.commands[key]);
+    for (const kind of REQUEST_KINDS) translated.set(english.kinds[kind].command.title, words.kinds[kind].command);
+    const file: Record<string, string> = {
+      $schema: String(manifest.$schema).replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'),
+      'name.short': `${words.common.botName}${suffix}`,
+      'name.full': words.app.nameFull,
+      'description.short': words.app.descriptionShort,
+      'description.full': words.app.descriptionFull,
+    };
+    const bots = (manifest.bots as Array<{ commandLists?: CommandList[] }> | undefined) ?? [];
+    bots.forEach((bot, b) =>
+      bot.commandLists?.forEach((list, l) =>
+        list.commands.forEach((command, c) => {
+          const words = translated.get(command.title);
+          if (!words) throw new PackageError(`the command "${command.title}" has no words in src/strings/${language}/commands.ts`);
+          file[`bots[${b}].commandLists[${l}].commands[${c}].title`] = words.title;
+          file[`bots[${b}].commandLists[${l}].commands[${c}].description`] = words.description;
+        }),
+      ),
+    );
+    files[`${language}.json`] = file;
+  }
+  return files;
+}
+
+/** The manifest naming its localization files. */
+export function withLocalization(manifest: Record<string, unknown>, files: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    ...manifest,
+    localizationInfo: { defaultLanguageTag: DEFAULT_LANGUAGE, additionalLanguages: Object.keys(files).map((file) => ({ languageTag: file.replace(/\.json$/, ''), file })) },
+  };
+}
+
 export async function manifestProblems(manifest: Record<string, unknown>, icons: { color: Buffer; outline: Buffer }): Promise<string[]> {
   // Loaded here, not at the top: its dependencies are ESM that jest's module loader cannot require,
   // so tests reach this function through the built script in a child process.
@@ -98,13 +147,16 @@ export async function manifestProblems(manifest: Record<string, unknown>, icons:
 export async function buildPackage(options: PackageOptions): Promise<PackageResult> {
   const dir = path.join(options.root, 'appPackage');
   const template = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
-  const manifest = withRequestCommands(JSON.parse(fillPlaceholders(template, environmentFor(options), options.env)) as Record<string, unknown>);
+  const withCommands = withRequestCommands(JSON.parse(fillPlaceholders(template, environmentFor(options), options.env)) as Record<string, unknown>);
+  const localizations = localizationFiles(withCommands);
+  const manifest = withLocalization(withCommands, localizations);
   const icons = { color: readFileSync(path.join(dir, 'color.png')), outline: readFileSync(path.join(dir, 'outline.png')) };
   const problems = await manifestProblems(manifest, icons);
   if (problems.length > 0) throw new PackageError(`the manifest is not valid:\n  ${problems.join('\n  ')}`);
 
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+  for (const [file, words] of Object.entries(localizations)) zip.addFile(file, Buffer.from(JSON.stringify(words, null, 2)));
   zip.addFile('color.png', icons.color);
   zip.addFile('outline.png', icons.outline);
   mkdirSync(path.join(dir, 'build'), { recursive: true });

@@ -23,6 +23,8 @@ export function stageApp({ root, out }: StageOptions): void {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(path.join(root, 'dist/src'), path.join(out, 'dist/src'), { recursive: true, filter: (source) => !source.endsWith('.map') });
+  // The console page's bundle, served by the bot (GET /console).
+  cpSync(path.join(root, 'dist/console'), path.join(out, 'dist/console'), { recursive: true });
   cpSync(path.join(root, 'content'), path.join(out, 'content'), { recursive: true });
   // The English word data is read from the sources (src/language/english.ts); tsc copies no data files.
   cpSync(path.join(root, 'src/language/data'), path.join(out, 'src/language/data'), { recursive: true });

@@ -7,8 +7,9 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
 import { loadFaqService } from './faq/faq-service';
+import { loadMultilingualFaq } from './faq/languages/multilingual-faq';
 import type { FaqService } from './faq/types';
-import { registerHealthRoute } from './http/health-route';
+import { registerHealthRoute, registerReadyRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
 import { createHttpServer } from './http/server';
 import { teamsPacing } from './limits/teams-rate-limiter';
@@ -18,10 +19,13 @@ import { createStore } from './storage';
 import type { Store } from './storage/store';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
+import { LanguageFeature } from './teams/language-feature';
+import { LanguagePreferences } from './languages/preferences';
 import { CardActionRouter } from './teams/card-actions';
 import { FaqFeature } from './teams/faq-feature';
 import type { Feature } from './teams/feature';
 import { WelcomeFeature } from './teams/welcome-feature';
+import { wireConsole } from './wiring/console';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
 import { wireQuestions } from './wiring/questions';
@@ -29,6 +33,9 @@ import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
 import { Proactive } from './teams/proactive';
 import { requestFollowUps } from './teams/requests-feature';
+import { otelMetrics, type Metrics } from './telemetry/metrics';
+import { observeQueues } from './telemetry/queue-gauges';
+import { inSpan, SPAN } from './telemetry/spans';
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -47,6 +54,8 @@ export interface AppOptions {
   readonly webhookResolver?: LookupFunction;
   /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
   readonly botFrameworkKeys?: BotFrameworkKeys;
+  /** Where services count what operators chart: OpenTelemetry's meter by default; tests read their own. */
+  readonly metrics?: Metrics;
 }
 
 /** Background work (outbox delivery, notice fan-out) started with the server and drained on stop. */
@@ -72,17 +81,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
   // The index is built once here and reused for every question.
-  const faq = loadFaqService(config.contentDir);
+  const faq = loadMultilingualFaq(config.contentDir, config.contentLanguage, config.contentLanguage.toLowerCase().startsWith('en') ? loadFaqService(config.contentDir) : undefined);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
+  // After startTelemetry (index.ts): a meter taken before the provider is registered stays a no-op.
+  const metrics = options.metrics ?? otelMetrics();
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
-  adapter.use(personLimits(logger));
+  const language = new LanguageFeature(new LanguagePreferences(store), logger);
+  adapter.use(language.middleware());
+  adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing });
+  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, metrics, languageOf: (userId) => language.languageOfRecipient(userId) });
   const requests = await wireRequests({
     config,
     store,
@@ -90,19 +103,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     proactive,
     pacing,
+    metrics,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
     probeEveryMs: options.webhookProbeEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
+  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
   workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
     welcome,
+    language,
     ...requests.features,
     ...notices.features,
     questions.feature,
@@ -110,10 +125,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       faq,
       store,
       logger,
+      metrics,
       notCoveredCard: (turn, actions) => welcome.card(turn, true, actions),
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
+      onOtherLanguage: (turn, contentLanguage) => language.tellContentLanguage(turn, contentLanguage),
     }),
   ];
 
@@ -123,10 +140,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const server = createHttpServer(logger);
   registerHealthRoute(server, store, logger);
-  registerMessagesRoute(server, { teams: activityProcessor(adapter, (turn) => bot.run(turn)), logger });
+  registerReadyRoute(server, { store, contentIndexed: () => faq.entries.length > 0, logger });
+  // One span per turn: the replies and roster reads it sends to Teams are its children.
+  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) => inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
+  registerMessagesRoute(server, { teams: activityProcessor(adapter, runTurn), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
+  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
+
+  const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -149,7 +172,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       for (const worker of workers) worker.start();
       const address = server.address() as AddressInfo;
-      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, store: store.description, instanceId }, 'privacy assistant serving');
+      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId }, 'privacy assistant serving');
       return address;
     },
     stop() {
@@ -161,6 +184,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           server.server.closeIdleConnections?.();
         });
         await Promise.all([serverClosed, ...workers.map((worker) => worker.stop())]);
+        stopQueueGauges();
         await store.close();
       })();
       return stopping;

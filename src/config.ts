@@ -23,6 +23,8 @@ export interface Config {
   };
   readonly allowedTenantIds: readonly string[];
   readonly contentDir: string;
+  /** The language of the files directly in contentDir (a tag); subfolders named by a tag hold other languages. */
+  readonly contentLanguage: string;
   readonly dataDir: string;
   readonly storage: {
     readonly kind: StorageKind;
@@ -60,8 +62,31 @@ export interface Config {
   };
   /** The privacy team's channel (conversation id) where questions arrive; empty: nobody is offered to ask. */
   readonly privacyTeamChannel: string;
+  /** The privacy team's console (GET /console). */
+  readonly console: {
+    /** Local mode only: the Entra object id the console signs everyone in as (lower-cased). */
+    readonly devUser: string;
+    /** Where the keys and issuer of Teams SSO tokens are described (OpenID Connect metadata). */
+    readonly openIdMetadataUrl: string;
+  };
   readonly logLevel: LogLevel;
+  readonly telemetry: TelemetryConfig;
 }
+
+/** Where traces and metrics go; both empty: nowhere. The OTLP exporters read the other OTEL_* variables themselves. */
+export interface TelemetryConfig {
+  readonly azureMonitorConnectionString: string;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT, or a per-signal endpoint: set, the OTLP exporters are started. */
+  readonly otlpEndpoint: string;
+  readonly otlpProtocol: 'http/json' | 'http/protobuf';
+  readonly metricExportIntervalMs: number;
+  /** OTEL_TRACES_SAMPLER is set: the SDK builds that sampler. Unset: a few traces a second (rate-limited-sampler.ts). */
+  readonly samplerFromEnv: boolean;
+}
+
+/** The Microsoft 365 Agents Playground's signed-in user: the console's default person in local mode. */
+export const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
+const ENTRA_OPENID_METADATA = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 type Env = Record<string, string | undefined>;
 
@@ -135,6 +160,25 @@ function allowedTenants(env: Env, localMode: boolean, botType: BotType, botTenan
   return [botTenantId.toLowerCase()];
 }
 
+function telemetry(env: Env): TelemetryConfig {
+  const disabled = read(env, 'OTEL_SDK_DISABLED').toLowerCase() === 'true';
+  const azureMonitorConnectionString = disabled ? '' : read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (azureMonitorConnectionString && !/InstrumentationKey=[^;]+/i.test(azureMonitorConnectionString)) {
+    fail('APPLICATIONINSIGHTS_CONNECTION_STRING', 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)');
+  }
+  const endpoints = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'].map((name) => url(env, name));
+  // The OTLP specification's default protocol; gRPC is not bundled.
+  const protocol = read(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') || 'http/protobuf';
+  if (protocol !== 'http/json' && protocol !== 'http/protobuf') fail('OTEL_EXPORTER_OTLP_PROTOCOL', `must be http/protobuf or http/json, got "${protocol}"`);
+  return {
+    azureMonitorConnectionString,
+    otlpEndpoint: disabled ? '' : (endpoints.find(Boolean) ?? ''),
+    otlpProtocol: protocol,
+    metricExportIntervalMs: integer(env, 'OTEL_METRIC_EXPORT_INTERVAL', 60_000, 100, 86_400_000),
+    samplerFromEnv: read(env, 'OTEL_TRACES_SAMPLER') !== '',
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const nodeEnv = read(env, 'NODE_ENV') || 'development';
   const botId = read(env, 'BOT_ID');
@@ -177,6 +221,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     fail('PRIVACY_TEAM_CHANNEL', "must be a channel's conversation id such as 19:...@thread.tacv2, without spaces or ;messageid=");
   }
 
+  const openIdMetadataUrl = url(env, 'CONSOLE_OPENID_METADATA_URL') || ENTRA_OPENID_METADATA;
+  // The keys that sign console tokens: fetched over plain http, anyone on the path could swap them.
+  if (nodeEnv === 'production' && !openIdMetadataUrl.startsWith('https:')) fail('CONSOLE_OPENID_METADATA_URL', 'must be https in production');
+
   const noticeToken = read(env, 'NOTICE_API_TOKEN');
   if (noticeToken !== '' && noticeToken.length < 16) fail('NOTICE_API_TOKEN', 'must be at least 16 characters');
   const statusToken = read(env, 'PRIVACY_STATUS_TOKEN');
@@ -188,6 +236,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bot: { id: botId, password: read(env, 'BOT_PASSWORD'), type: botType, tenantId: botTenantId, localMode },
     allowedTenantIds: allowedTenants(env, localMode, botType, botTenantId),
     contentDir: path.resolve(cwd, read(env, 'CONTENT_DIR') || './content'),
+    contentLanguage: contentLanguage(env),
     dataDir: path.resolve(cwd, read(env, 'DATA_DIR') || './.data'),
     storage: { kind: storageKind, connectionString, accountUrl },
     webhook: {
@@ -213,7 +262,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       acknowledgementRetentionDays: integer(env, 'NOTICE_ACK_RETENTION_DAYS', 365, 0, 3650),
     },
     privacyTeamChannel,
+    console: {
+      devUser: (read(env, 'CONSOLE_DEV_USER') || PLAYGROUND_USER).toLowerCase(),
+      openIdMetadataUrl,
+    },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    telemetry: telemetry(env),
   };
   return deepFreeze(config);
 }
@@ -225,6 +279,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     mode: config.bot.localMode ? 'local (no token checks)' : `${config.bot.type}`,
     tenantsAllowed: config.allowedTenantIds.length || 'any',
     contentDir: config.contentDir,
+    contentLanguage: config.contentLanguage,
     storage: config.storage.kind === 'file' ? `file:${config.dataDir}` : `azure:${storageAccountName(config)}`,
     webhook: config.webhook.url ? new URL(config.webhook.url).host : 'not set (requests stay in the outbox)',
     webhookSecrets: config.webhook.secrets.length,
@@ -234,7 +289,21 @@ export function configSummary(config: Config): Record<string, unknown> {
     requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
+    console: config.bot.localMode ? 'local sign-in (CONSOLE_DEV_USER)' : `Teams SSO, keys from ${new URL(config.console.openIdMetadataUrl).host}`,
+    telemetry: config.telemetry.azureMonitorConnectionString ? 'azure monitor' : config.telemetry.otlpEndpoint ? `otlp ${config.telemetry.otlpProtocol} to ${new URL(config.telemetry.otlpEndpoint).host}` : 'off',
   };
+}
+
+/** CONTENT_LANGUAGE: a language tag, "en" when unset. */
+function contentLanguage(env: Env): string {
+  const value = read(env, 'CONTENT_LANGUAGE') || 'en';
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    if (tag) return tag;
+  } catch {
+    // Reported below with the variable's name.
+  }
+  fail('CONTENT_LANGUAGE', 'must be a language tag such as en, de or pt-BR');
 }
 
 /** The account name only: connection strings carry keys. */

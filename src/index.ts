@@ -4,9 +4,9 @@ import './node-version';
 import v8 from 'node:v8';
 import { loadEnvFiles } from './env-files';
 import { loadConfig } from './config';
-import { buildApp } from './app';
 import { createLogger } from './logger';
 import { errorCode, isAppError } from './errors';
+import { startTelemetry } from './telemetry/start';
 import { localModeBanner } from './local-mode-banner';
 
 /**
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${isAppError(err) ? err.message : String(err)}\n`);
     process.exit(1);
   }
+  // Before the app is loaded: the Azure Monitor distro asks to be started before anything it may
+  // instrument, and the meter the app's metrics take must already be the exporting one.
+  const telemetry = startTelemetry(config.telemetry);
+  const { buildApp } = await import('./app.js');
   const logger = createLogger(config.logLevel);
   if (config.bot.localMode) {
     logger.warn(
@@ -59,13 +63,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 25_000);
     force.unref();
-    void app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ code: errorCode(err) }, 'stop failed');
-        process.exit(1);
-      },
-    );
+    void app
+      .stop()
+      // What the exporters still hold is sent last, so the drain itself is traced; a collector that is down does not fail the stop.
+      .then(() => telemetry.shutdown().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ code: errorCode(err) }, 'stop failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -89,6 +89,17 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id', BOT_PASSWORD: 'x' }).bot.localMode).toBe(false);
   });
 
+  it("signs the console in locally as the Playground's user, and finds Teams SSO keys at Entra unless told otherwise", () => {
+    const defaults = loadConfig({});
+    expect(defaults.console).toEqual({ devUser: '00000000-0000-0000-0000-0000000000020', openIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration' });
+    expect(loadConfig({ CONSOLE_DEV_USER: 'ABCD-1', CONSOLE_OPENID_METADATA_URL: 'https://login.microsoftonline.us/common/v2.0/.well-known/openid-configuration' }).console).toEqual({
+      devUser: 'abcd-1',
+      openIdMetadataUrl: 'https://login.microsoftonline.us/common/v2.0/.well-known/openid-configuration',
+    });
+    expect(failureOf({ CONSOLE_OPENID_METADATA_URL: 'not a url' })).toMatch(/^CONSOLE_OPENID_METADATA_URL: is not a valid URL/);
+    expect(failureOf({ NODE_ENV: 'production', BOT_ID: 'app-id', CONSOLE_OPENID_METADATA_URL: 'http://keys.example/openid' })).toMatch(/^CONSOLE_OPENID_METADATA_URL: must be https in production/);
+  });
+
   it('requires https for the webhook outside local mode only', () => {
     const plain = { PRIVACY_WEBHOOK_URL: 'http://receiver.contoso.example/hook', PRIVACY_WEBHOOK_SECRET: SECRET };
     expect(loadConfig(plain).webhook.url).toBe('http://receiver.contoso.example/hook');

@@ -14,4 +14,6 @@ export default function globalSetup(): void {
     const output = String((err as { stdout?: Buffer }).stdout ?? '');
     process.stderr.write(`\nglobal-setup: tsc reported problems (the type-check step fails on them):\n${output.slice(0, 2000)}\n`);
   }
+  // The console page's bundle (dist/console), which the console's tests load in a browser.
+  execFileSync(process.execPath, [path.join(root, 'dist/scripts/build-console.js')], { cwd: root, stdio: 'pipe' });
 }

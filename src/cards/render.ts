@@ -8,7 +8,7 @@
  * for clients without Universal Actions.
  */
 import * as ACData from 'adaptivecards-templating';
-import { strings, type Strings } from '../strings';
+import { currentLanguage, stringsOf } from '../strings';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -33,7 +33,8 @@ export function renderCard<TData extends object>(template: CardTemplate<TData>, 
 
 /** The context a template is expanded with: the card's data, and the strings every template may use. */
 export function dataContext<TData extends object>(data: TData): { $root: object } {
-  return { $root: { ...data, strings: strings as Strings } };
+  // The plain sentences of the turn's language: the template engine walks them many times per card.
+  return { $root: { ...data, strings: stringsOf(currentLanguage()) } };
 }
 
 /** The finishing touches every card gets, whichever way it was expanded. */

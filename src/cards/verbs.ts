@@ -39,6 +39,7 @@ export const CARD_VERBS = [
   'question.close',
   'question.answer',
   'question.refresh',
+  'language.choose',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

@@ -31,10 +31,24 @@ function listMarkdown(dir: string, relDir: string): string[] {
   for (const dirent of names) {
     const rel = relDir ? `${relDir}/${dirent.name}` : dirent.name;
     if (dirent.name.startsWith('.')) continue;
+    // A top-level folder named by a language tag holds that language's content (see languages/multilingual-faq.ts).
+    if (dirent.isDirectory() && relDir === '' && isLanguageTag(dirent.name)) continue;
     if (dirent.isDirectory()) files.push(...listMarkdown(dir, rel));
     else if (isContentFile(dirent.name)) files.push(rel);
   }
   return files;
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** Whether a folder name is a language tag ("de", "fr", "pt-BR"), not a topic ("policy", "faq"). */
+export function isLanguageTag(name: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(name);
+    return canonical !== undefined && LANGUAGE_NAMES.of(canonical) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Long FAQ questions make long ids; card data and logs stay readable with a bounded slug. */

@@ -27,6 +27,8 @@ export interface FaqAnswer {
   candidates: FaqEntry[];
   /** 0..1; how sure the answer choice is (coverage of the question and margin over the runner-up). */
   confidence: number;
+  /** Set when the answer comes from content in another language than the asker's (they have none): that language's tag. */
+  contentLanguage?: string;
 }
 
 export interface FaqService {

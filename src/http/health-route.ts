@@ -1,4 +1,4 @@
-/** GET /healthz: 200 while the bot serves and its store answers, 503 while the store does not. */
+/** GET /healthz: 200 while the bot serves and its store answers, 503 while the store does not; GET /readyz. */
 import type { Server } from 'restify';
 import { AppError, errorCode } from '../errors';
 import type { Logger } from '../logger';
@@ -24,4 +24,22 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new AppError('TIMEOUT', 'storage ping timed out', { ms })), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * GET /readyz: 200 once the content is indexed and the store answers, 503 otherwise, so a load
+ * balancer or App Service's health check sends people only to an instance that can answer them.
+ * (/healthz stays the liveness probe: the process is up.)
+ */
+export function registerReadyRoute(server: Server, deps: { readonly store: Pick<Store, 'ping'>; readonly contentIndexed: () => boolean; readonly logger: Logger }): void {
+  server.get('/readyz', async (_req, res) => {
+    if (!deps.contentIndexed()) return res.send(503, { status: 'unavailable', reason: 'content not indexed' });
+    try {
+      await withTimeout(deps.store.ping(), PING_TIMEOUT_MS);
+      res.send(200, { status: 'ready' });
+    } catch (err) {
+      deps.logger.warn({ route: 'readyz', code: errorCode(err) }, 'storage unreachable');
+      res.send(503, { status: 'unavailable', reason: 'storage unreachable' });
+    }
+  });
 }

@@ -6,7 +6,9 @@
  * when it asks about one of the rights, so the answer can offer the matching form.
  */
 import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
+import { currentLanguage, LANGUAGES, type Language } from '../strings';
 import { normalise } from './normalise';
+import { classifyInLanguage, englishCommandOf } from './other-languages';
 
 export type Intent =
   | { type: 'greeting' }
@@ -14,6 +16,7 @@ export type Intent =
   | { type: 'help' }
   | { type: 'myRequests' }
   | { type: 'notice' }
+  | { type: 'language' }
   | { type: 'request'; kind: RequestKind }
   | { type: 'question'; aboutRight?: RequestKind };
 
@@ -30,6 +33,7 @@ const MY_REQUESTS = [
   /^(where|how) (is|are) my (privacy |data )?requests?( doing| going| at)?$/,
   /^(any|do i have any) (updates? )?(on )?my (privacy |data )?requests?$/,
 ];
+const LANGUAGE = /^((change|set|choose|switch|pick) (the |my |a )?)?languages?$/;
 const NOTICE = /^((send|new|compose|post|create|publish|write) )?(a )?(privacy |policy )?notices?$/;
 
 /**
@@ -81,6 +85,7 @@ function isCommand(text: string): Intent | undefined {
   if (HELP.test(text)) return { type: 'help' };
   if (MY_REQUESTS.some((pattern) => pattern.test(text))) return { type: 'myRequests' };
   if (NOTICE.test(text)) return { type: 'notice' };
+  if (LANGUAGE.test(text)) return { type: 'language' };
   return undefined;
 }
 
@@ -102,14 +107,29 @@ function requestOf(text: string, questionMark: boolean): RequestKind | undefined
   return undefined;
 }
 
-export function classifyIntent(text: string): Intent {
+/**
+ * `language` is the asker's (the turn's, by default). Every language's requests and commands are
+ * understood from anyone; the right a question is about is read in English and the asker's language
+ * only, so an English question's "limit" is not taken for French's "limiter".
+ */
+export function classifyIntent(text: string, language: Language = currentLanguage()): Intent {
   const raw = typeof text === 'string' ? text : '';
   if (/^\s*\?+\s*$/.test(raw)) return { type: 'help' };
+  // A command's name in another language is that command ("meine daten löschen" is "delete my data").
+  const english = englishCommandOf(raw);
+  if (english !== undefined && english !== raw) return classifyIntent(english, language);
   const { text: normalised, questionMark } = normalise(raw);
   const command = isCommand(normalised);
   if (command) return command;
   const kind = requestOf(normalised, questionMark);
   if (kind) return { type: 'request', kind };
-  const aboutRight = kindOf(normalised);
+  let aboutRight = kindOf(normalised);
+  // The other languages' own rules: whoever types in them, whatever their Teams is set to.
+  for (const other of LANGUAGES) {
+    if (other === 'en') continue;
+    const found = classifyInLanguage(other, raw);
+    if (found && found.type !== 'question') return found;
+    if (other === language) aboutRight ??= found?.aboutRight;
+  }
   return aboutRight ? { type: 'question', aboutRight } : { type: 'question' };
 }

@@ -103,6 +103,15 @@ export class NoticeService {
     return notice;
   }
 
+  /** The newest notices first, at most `limit` of them (the console's list). */
+  async recent(limit: number): Promise<Notice[]> {
+    const all = await this.options.store.list<Notice>(NOTICES_COLLECTION);
+    return all
+      .map((item) => item.value)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
+  }
+
   async notice(id: string): Promise<Notice | undefined> {
     return (await readNotice(this.options.store, id))?.value;
   }

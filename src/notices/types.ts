@@ -34,7 +34,7 @@ export interface Notice extends NoticeContent {
   readonly createdAt: string;
   /** Teams it goes to: counted when it is created, settled once its teams are all listed. */
   readonly targets: number;
-  readonly via: 'api' | 'teams';
+  readonly via: 'api' | 'teams' | 'console';
   readonly origin?: NoticeOrigin;
   /** Chosen teams (listed in the audience collection); absent for every team with the bot. */
   readonly chosenTeams?: boolean;

@@ -17,6 +17,7 @@ import { answeredNotice, closedNotice } from './asker-notices';
 import { newQuestionId } from './question-id';
 import { applyAction } from './ticket-rules';
 import type { Person, Question, Refusal, TicketAction } from './types';
+import type { Metrics } from '../telemetry/metrics';
 import { WaitingSlots } from './waiting-slots';
 
 export const QUESTIONS_COLLECTION = 'questions';
@@ -44,6 +45,7 @@ export type ActResult =
   | { readonly ok: false; readonly refusal: Refusal; readonly question: Question };
 
 export interface QuestionServiceOptions {
+  readonly metrics?: Pick<Metrics, 'questionToTeam'>;
   readonly store: Pick<Store, 'get' | 'put' | 'list' | 'listRange'>;
   readonly queue: WorkQueue<TicketJob>;
   readonly outbox: Pick<NotificationOutbox, 'send'>;
@@ -127,6 +129,7 @@ export class QuestionService {
       return { outcome: 'duplicate', question: (await this.get(question.id))! };
     }
     await queue.enqueue(`post.${question.id}`, { op: 'post', questionId: question.id });
+    this.options.metrics?.questionToTeam();
     this.options.logger.info({ questionId: question.id, entryId: question.entryId }, 'question asked');
     return { outcome: 'created', question };
   }

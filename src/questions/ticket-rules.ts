@@ -30,6 +30,7 @@ export function applyAction(question: Question, action: TicketAction, actor: Per
 }
 
 function changed(question: Question, actor: Person, at: string, change: Partial<Question>): Outcome {
-  const watchers = question.watchers.includes(actor.teamsUserId) ? question.watchers : [...question.watchers, actor.teamsUserId].slice(-MAX_WATCHERS);
+  // Someone acting from the console has no Teams user id: there is no card view of theirs to refresh.
+  const watchers = !actor.teamsUserId || question.watchers.includes(actor.teamsUserId) ? question.watchers : [...question.watchers, actor.teamsUserId].slice(-MAX_WATCHERS);
   return { ok: true, changed: true, question: { ...question, ...change, watchers, version: question.version + 1, updatedAt: at } };
 }

@@ -18,6 +18,7 @@ import { retryDelayMs, type Claim, type WorkQueue } from '../storage/work-queue'
 import type { HoldReason } from './delivery-hold';
 import { REQUESTS_COLLECTION, withdrawalEventId, type DeliveryJob } from './request-service';
 import type { PrivacyRequest } from './types';
+import type { Metrics } from '../telemetry/metrics';
 
 export interface RetryPolicy {
   readonly baseMs: number;
@@ -32,6 +33,7 @@ export interface DeliveryOptions {
   readonly send: ((eventId: string, body: string) => Promise<OutboundResult>) | undefined;
   readonly retry: RetryPolicy;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'delivery'>;
   /** Told about each dead-lettered request, to alert the privacy admins. */
   readonly onDeadLetter?: (request: PrivacyRequest) => Promise<void>;
   /** Told when a request cannot be passed on for now (to tell the admins once), and when events flow again. */
@@ -103,6 +105,7 @@ export class RequestDelivery {
     if (result.ok) {
       await this.record(claim.item.payload.key, { status: 'delivered', deliveredAt: new Date(this.now()).toISOString() });
       await outbox.complete(claim);
+      this.options.metrics?.delivery('delivered');
       logger.info({ ...log, status: result.status }, 'request delivered');
       // A withdrawal waiting for this delivery need not wait out its backoff.
       await this.delivered(claim, request.withdrawal?.delivery === 'pending' ? [withdrawalEventId(request.id)] : []);
@@ -144,6 +147,7 @@ export class RequestDelivery {
     if (result.ok) {
       await this.record(key, { withdrawal: { delivery: 'delivered' } });
       await outbox.complete(claim);
+      this.options.metrics?.delivery('delivered');
       logger.info({ ...log, status: result.status }, 'request withdrawal delivered');
       await this.delivered(claim);
       return;
@@ -159,6 +163,7 @@ export class RequestDelivery {
     if (result.verdict !== 'retry' || attempt >= this.options.retry.maxAttempts) return false;
     const delay = result.retryAfterMs ?? retryDelayMs(attempt, this.options.retry, this.random);
     await this.options.outbox.retryAt(claim, this.now() + delay);
+    this.options.metrics?.delivery('retry');
     this.unreachable = true;
     // A receiver that said when to come back is taken at its word; the rest may be probed early.
     if (result.retryAfterMs === undefined) this.waiting.set(claim.item.id, this.now() + delay);
@@ -195,6 +200,7 @@ export class RequestDelivery {
   private async deadLettered(claim: Claim<DeliveryJob>, failed: PrivacyRequest | undefined, log: { readonly requestId: string; readonly [field: string]: unknown }, message: string): Promise<void> {
     const { logger } = this.options;
     await this.options.outbox.complete(claim);
+    this.options.metrics?.delivery('dead_letter');
     logger.error({ ...log, code: 'WEBHOOK_FAILED' }, message);
     if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: log.requestId, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
   }

@@ -86,7 +86,7 @@ function checkField(field: FormField, values: Readonly<Record<string, string>>):
 }
 
 /** The free-text field most forms end with. */
-export const NOTES: FormField = { id: 'notes', type: 'text', label: f.notes, required: false, multiline: true, maxLength: NOTES_MAX };
+export const NOTES: FormField = { id: 'notes', type: 'text', get label() { return f.notes; }, required: false, multiline: true, maxLength: NOTES_MAX };
 
 /** Choices in the order the strings list them: the value is the key, the title its text. */
 export function choicesOf(titles: Readonly<Record<string, string>>): Choice[] {

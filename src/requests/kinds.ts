@@ -51,6 +51,7 @@ export interface RequestKindDefinition {
 export type KindWords = (typeof strings.kinds)[RequestKind];
 export const KIND_WORDS: Readonly<Record<RequestKind, KindWords>> = strings.kinds;
 
+// Read when used, not here: the words are those of the language of the turn (see src/strings).
 const w = strings.kinds;
 
 const PERSONAL_DATA = /\b(data|information|info|details|account|profile|personal|records?|history|everything|all of it|pii|footprint|traces?|me|right (to|of))\b/;
@@ -61,8 +62,8 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   export: {
     featured: true,
     fields: [
-      { id: 'include', type: 'choice', label: w.export.fields.include, required: true, multiple: true, initial: 'account,usage,content,support', choices: choicesOf(w.export.fields.includeChoices) },
-      { id: 'format', type: 'choice', label: w.export.fields.format, required: true, multiple: false, initial: 'json', choices: choicesOf(w.export.fields.formatChoices) },
+      { id: 'include', type: 'choice', get label() { return w.export.fields.include; }, required: true, multiple: true, initial: 'account,usage,content,support', get choices() { return choicesOf(w.export.fields.includeChoices); } },
+      { id: 'format', type: 'choice', get label() { return w.export.fields.format; }, required: true, multiple: false, initial: 'json', get choices() { return choicesOf(w.export.fields.formatChoices); } },
       NOTES,
     ],
     triggers: {
@@ -77,16 +78,16 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   deletion: {
     featured: true,
     fields: [
-      { id: 'scope', type: 'choice', label: w.deletion.fields.scope, required: true, multiple: false, initial: 'everything', choices: choicesOf(w.deletion.fields.scopeChoices) },
-      { id: 'what', type: 'text', label: w.deletion.fields.what, required: false, requiredWhen: { field: 'scope', value: 'specific' }, multiline: true, maxLength: NOTES_MAX },
+      { id: 'scope', type: 'choice', get label() { return w.deletion.fields.scope; }, required: true, multiple: false, initial: 'everything', get choices() { return choicesOf(w.deletion.fields.scopeChoices); } },
+      { id: 'what', type: 'text', get label() { return w.deletion.fields.what; }, required: false, requiredWhen: { field: 'scope', value: 'specific' }, multiline: true, maxLength: NOTES_MAX },
       NOTES,
     ],
     confirmation: {
-      field: { id: 'confirm', type: 'toggle', label: w.deletion.review.label, title: w.deletion.review.toggle, required: true },
-      title: w.deletion.review.title,
-      intro: w.deletion.review.intro,
-      next: w.deletion.review.next,
-      submit: w.deletion.review.submit,
+      field: { id: 'confirm', type: 'toggle', get label() { return w.deletion.review.label; }, get title() { return w.deletion.review.toggle; }, required: true },
+      get title() { return w.deletion.review.title; },
+      get intro() { return w.deletion.review.intro; },
+      get next() { return w.deletion.review.next; },
+      get submit() { return w.deletion.review.submit; },
     },
     triggers: {
       precedence: 5,
@@ -99,7 +100,7 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   optout: {
     featured: true,
     fields: [
-      { id: 'scope', type: 'choice', label: w.optout.fields.scope, required: true, multiple: true, initial: 'ads', choices: choicesOf(w.optout.fields.scopeChoices) },
+      { id: 'scope', type: 'choice', get label() { return w.optout.fields.scope; }, required: true, multiple: true, initial: 'ads', get choices() { return choicesOf(w.optout.fields.scopeChoices); } },
       NOTES,
     ],
     triggers: {
@@ -115,8 +116,8 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   rectification: {
     featured: false,
     fields: [
-      { id: 'wrong', type: 'text', label: w.rectification.fields.wrong, required: true, multiline: true, maxLength: NOTES_MAX, placeholder: w.rectification.fields.wrongPlaceholder },
-      { id: 'correct', type: 'text', label: w.rectification.fields.correct, required: true, multiline: true, maxLength: NOTES_MAX },
+      { id: 'wrong', type: 'text', get label() { return w.rectification.fields.wrong; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.rectification.fields.wrongPlaceholder; } },
+      { id: 'correct', type: 'text', get label() { return w.rectification.fields.correct; }, required: true, multiline: true, maxLength: NOTES_MAX },
     ],
     triggers: {
       precedence: 2,
@@ -131,8 +132,8 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   restriction: {
     featured: false,
     fields: [
-      { id: 'grounds', type: 'choice', label: w.restriction.fields.grounds, required: true, multiple: true, initial: '', choices: choicesOf(w.restriction.fields.groundsChoices) },
-      { id: 'what', type: 'text', label: w.restriction.fields.what, required: true, multiline: true, maxLength: NOTES_MAX, placeholder: w.restriction.fields.whatPlaceholder },
+      { id: 'grounds', type: 'choice', get label() { return w.restriction.fields.grounds; }, required: true, multiple: true, initial: '', get choices() { return choicesOf(w.restriction.fields.groundsChoices); } },
+      { id: 'what', type: 'text', get label() { return w.restriction.fields.what; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.restriction.fields.whatPlaceholder; } },
       NOTES,
     ],
     triggers: {
@@ -149,8 +150,8 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   objection: {
     featured: false,
     fields: [
-      { id: 'processing', type: 'text', label: w.objection.fields.processing, required: true, multiline: true, maxLength: NOTES_MAX, placeholder: w.objection.fields.processingPlaceholder },
-      { id: 'reasons', type: 'text', label: w.objection.fields.reasons, required: true, multiline: true, maxLength: NOTES_MAX },
+      { id: 'processing', type: 'text', get label() { return w.objection.fields.processing; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.objection.fields.processingPlaceholder; } },
+      { id: 'reasons', type: 'text', get label() { return w.objection.fields.reasons; }, required: true, multiline: true, maxLength: NOTES_MAX },
     ],
     triggers: {
       precedence: 4,

@@ -6,7 +6,7 @@
  */
 import type { FormCheck, FormTokens } from '../ids/form-token';
 import { userKey, type UserRef } from '../ids/person-key';
-import { unlessConflict, type Store, type StoredItem } from '../storage/store';
+import { pageAfterKey, unlessConflict, type Store, type StoredItem } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import { dueDate } from './due-date';
 import { isOpen, OpenRequestSlots, type RequestSummary } from './open-requests';
@@ -56,7 +56,7 @@ export type SubmitOutcome =
   | { readonly outcome: 'alreadyOpen'; readonly request: RequestSummary };
 
 export interface RequestServiceOptions {
-  readonly store: Pick<Store, 'get' | 'put' | 'list'>;
+  readonly store: Pick<Store, 'get' | 'put' | 'list' | 'listRange'>;
   readonly outbox: WorkQueue<DeliveryJob>;
   readonly tokens: FormTokens;
   readonly dueDays: number | undefined;
@@ -144,6 +144,14 @@ export class RequestService {
   /** Every stored request: for the digest and retention, which look across all requesters. */
   async listAll(): Promise<StoredItem<PrivacyRequest>[]> {
     return this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION);
+  }
+
+  /**
+   * Stored requests a page at a time, in key order, after the key `after` (the previous page's last):
+   * a caller looking across all of them can let other work run between pages.
+   */
+  async listPage(after: string | undefined, limit: number): Promise<{ items: StoredItem<PrivacyRequest>[]; more: boolean }> {
+    return pageAfterKey<PrivacyRequest>(this.options.store, REQUESTS_COLLECTION, { after, limit });
   }
 
   /** A request by id alone, as the privacy team's system knows it. */

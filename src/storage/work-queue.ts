@@ -178,6 +178,12 @@ export class WorkQueue<T> {
     return (await this.store.list(this.collection)).length;
   }
 
+  /** How many items wait, and when the oldest of them was queued. Reads the whole queue: for the operators' gauges, not for passes. */
+  async depth(): Promise<{ readonly items: number; readonly oldestQueuedAt: number | undefined }> {
+    const items = await this.store.list<WorkItem<T>>(this.collection);
+    return { items: items.length, oldestQueuedAt: earliest(items.map(({ value }) => value.createdAt)) };
+  }
+
   /**
    * Once per process, before its first pass: gives every item a due row at the time this process may
    * claim it. It brings in items queued before the index existed, and on the file store it makes the

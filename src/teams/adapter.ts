@@ -16,7 +16,8 @@ import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
 import { AppError, errorCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
-import { strings } from '../strings';
+import { inLanguage, isLanguage, DEFAULT_LANGUAGE, strings } from '../strings';
+import { TURN_LANGUAGE } from './language-feature';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
 import { activityTenantId, tenantAllowed } from './tenant';
 
@@ -97,7 +98,8 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
     // Invokes get their error in the invoke response; a message here would be a second reply.
     if (turn.activity.type === 'invoke') return;
     try {
-      await turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError);
+      const language: unknown = turn.turnState.get(TURN_LANGUAGE);
+      await inLanguage(isLanguage(language) ? language : DEFAULT_LANGUAGE, () => turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError));
     } catch (sendError) {
       logger.error({ code: errorCode(sendError) }, 'could not tell the user about a failed turn');
     }

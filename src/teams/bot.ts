@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { errorAnswer, errorCode } from '../errors';
 import { classifyIntent } from '../intents/classify';
+import { englishCommandOf } from '../intents/other-languages';
 import type { Logger } from '../logger';
 import { strings } from '../strings';
 import { messageText } from './activity-text';
@@ -88,7 +89,9 @@ export class PrivacyBot extends ActivityHandler {
       return;
     }
 
-    const text = messageText(turn.activity);
+    const typed = messageText(turn.activity);
+    // A command typed by its name in another language reaches the features as its English name.
+    const text = (typed && englishCommandOf(typed)) ?? typed;
     if (!text) {
       await turn.sendActivity(strings.common.emptyMessage);
       return;

@@ -20,6 +20,7 @@ import { activityTenantId } from './tenant';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
+import type { Metrics } from '../telemetry/metrics';
 
 export const FEEDBACK_COLLECTION = 'feedback';
 
@@ -34,6 +35,7 @@ export interface FaqFeatureOptions {
   readonly faq: FaqService;
   readonly store: Pick<Store, 'put'>;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'turn'>;
   /** The reply when the policy does not cover a question: the welcome card with a note (and `actions`) on top. */
   readonly notCoveredCard: (turn: TurnContext, actions: readonly FollowUp[]) => AdaptiveCard;
   /** Buttons to add under an answer, e.g. "Start a deletion request" for a question about that right. */
@@ -42,6 +44,8 @@ export interface FaqFeatureOptions {
   readonly askFor?: (asked: AskedQuestion) => FollowUp[];
   /** Told of each question the content does not cover (the privacy team's insights count them). */
   readonly onNotCovered?: (question: string) => Promise<void>;
+  /** Told before an answer from content in another language than the asker's (there is none in theirs). */
+  readonly onOtherLanguage?: (turn: TurnContext, contentLanguage: string) => Promise<void>;
 }
 
 /** What a person asked, and the entry they were shown for it, if any. */
@@ -111,16 +115,20 @@ export class FaqFeature implements Feature {
 
   private async answerCard(turn: TurnContext, question: string, intent: Intent): Promise<AdaptiveCard> {
     const answer = this.options.faq.answer(question);
+    if (answer.contentLanguage && (answer.entry || answer.candidates.length > 0)) await this.options.onOtherLanguage?.(turn, answer.contentLanguage);
     if (!answer.entry && answer.candidates.length > 0) {
+      this.options.metrics?.turn('did_you_mean');
       this.options.logger.info({ outcome: 'did-you-mean', entryIds: answer.candidates.map((entry) => entry.id) }, 'faq answer');
       return faqDidYouMeanCard(answer.candidates, { question, actions: this.askFor(question) });
     }
     if (!answer.entry) {
+      this.options.metrics?.turn('not_covered');
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
       // Counting a gap must never cost the person their reply.
       await this.options.onNotCovered?.(question).catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'not-covered question not recorded'));
       return this.options.notCoveredCard(turn, this.askFor(question));
     }
+    this.options.metrics?.turn('answered');
     this.options.logger.info({ outcome: 'answered', entryId: answer.entry.id }, 'faq answer');
     const followUps = [...(this.options.followUpsFor?.(intent) ?? []), ...this.askFor(question, answer.entry)];
     return faqAnswerCard({ entry: answer.entry, related: answer.related, followUps, question });

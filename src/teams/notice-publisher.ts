@@ -5,16 +5,21 @@ import type { NoticePublisher } from '../notices/publisher';
 import type { Notice, NoticeOrigin, NoticeStatus } from '../notices/types';
 import { cardMessage } from './card-message';
 import type { Proactive } from './proactive';
+import { DEFAULT_LANGUAGE, inLanguage, type Language } from '../strings';
 
 export class TeamsNoticePublisher implements NoticePublisher {
-  constructor(private readonly proactive: Pick<Proactive, 'post' | 'update' | 'delete'>) {}
+  constructor(
+    private readonly proactive: Pick<Proactive, 'post' | 'update' | 'delete'>,
+    /** A channel has no one language: its cards speak the organisation's (CONTENT_LANGUAGE's, when the bot speaks it). */
+    private readonly language: Language = DEFAULT_LANGUAGE,
+  ) {}
 
   post(channel: ConversationRef, notice: Notice) {
-    return this.proactive.post(channel, cardMessage(noticeCard(notice)));
+    return this.proactive.post(channel, inLanguage(this.language, () => cardMessage(noticeCard(notice))));
   }
 
   update(channel: ConversationRef, activityId: string, notice: Notice) {
-    return this.proactive.update(channel, activityId, cardMessage(noticeCard(notice)));
+    return this.proactive.update(channel, activityId, inLanguage(this.language, () => cardMessage(noticeCard(notice))));
   }
 
   delete(channel: ConversationRef, activityId: string) {
@@ -22,6 +27,6 @@ export class TeamsNoticePublisher implements NoticePublisher {
   }
 
   showProgress(origin: NoticeOrigin, notice: Notice, status: NoticeStatus) {
-    return this.proactive.update(origin.reference, origin.activityId, cardMessage(noticeSummaryCard(notice, status)));
+    return this.proactive.update(origin.reference, origin.activityId, inLanguage(this.language, () => cardMessage(noticeSummaryCard(notice, status))));
   }
 }

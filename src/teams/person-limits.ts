@@ -11,13 +11,14 @@ import { TokenBuckets, type BucketRule } from '../limits/token-buckets';
 import { strings } from '../strings';
 import { invokeMessage } from './card-message';
 import { personKey } from './requester';
+import type { Metrics } from '../telemetry/metrics';
 
 /** A burst of 30 messages, then one every 2 seconds: more than anyone types, less than a script sends. */
 const MESSAGE_LIMIT: BucketRule = { capacity: 30, refillPerSecond: 0.5 };
 /** A burst of 40 clicks (a form has several steps), then one a second. */
 const CLICK_LIMIT: BucketRule = { capacity: 40, refillPerSecond: 1 };
 
-export function personLimits(logger: Logger): Middleware {
+export function personLimits(logger: Logger, metrics?: Pick<Metrics, 'turn'>): Middleware {
   const messages = new TokenBuckets(MESSAGE_LIMIT);
   const clicks = new TokenBuckets(CLICK_LIMIT);
   return {
@@ -26,6 +27,7 @@ export function personLimits(logger: Logger): Middleware {
       if (!kind) return next();
       const spend = (kind === 'click' ? clicks : messages).take(personKey(turn.activity.from, turn.activity.conversation?.id));
       if (spend.allowed) return next();
+      metrics?.turn('refused');
       if (spend.firstRefusal) logger.warn({ code: 'RATE_LIMITED', activityType: turn.activity.type, kind }, 'a person is over their limit; their activities are dropped until it refills');
       if (turn.activity.type === 'invoke') {
         // An invoke must be answered: Teams shows the text where the card was clicked.

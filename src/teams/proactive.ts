@@ -53,6 +53,18 @@ export class Proactive {
     );
   }
 
+  /** Runs `work` in a turn of an existing conversation, for calls other than messages (a roster read). */
+  async inConversation(reference: ConversationRef, work: (turn: TurnContext) => Promise<void>): Promise<OutboundResult> {
+    return this.attempt((done) =>
+      this.adapter.continueConversationAsync(this.botAppId, toBotReference(reference), (turn) =>
+        done(async () => {
+          await work(turn);
+          return undefined;
+        }),
+      ),
+    );
+  }
+
   /**
    * Opens (or reopens: Teams returns the same one) the personal chat between the bot and a user
    * and posts into it. Used to keep requests out of channels and to alert admins.

@@ -38,6 +38,7 @@ import type { Proactive } from './proactive';
 import { cardMessage } from './card-message';
 import { privateReply } from './private-reply';
 import { isPrivacyAdmin, requesterOf } from './requester';
+import type { Metrics } from '../telemetry/metrics';
 
 const s = strings.requests;
 const REPLAY_COMMAND = /^replay(?: failed)?(?: requests?)?(?: (PR-[0-9A-Z]{8}))?$/i;
@@ -48,6 +49,7 @@ export interface RequestsFeatureOptions {
   /** Entra object ids of privacy admins: they get dead-letter alerts and may replay. */
   readonly adminIds: readonly string[];
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'turn'>;
   /** True while nothing can reach the privacy team: the receipt then says the request is kept, not delivered. */
   readonly deliveryHeld?: () => boolean;
 }
@@ -111,6 +113,7 @@ export class RequestsFeature implements Feature {
       const open = await this.options.requests.openRequestOfKind(requester, kind);
       if (open) return cardMessage(alreadyOpenCard(open));
       const hidden = this.options.requests.issueForm(requester, kind);
+      this.options.metrics?.turn('request_form');
       return cardMessage(this.formCard({ kind, requester, ...hidden }));
     });
   }

@@ -6,6 +6,7 @@ import type { TicketBoard } from '../questions/ticket-board';
 import type { Question } from '../questions/types';
 import { cardMessage } from './card-message';
 import type { Proactive } from './proactive';
+import { DEFAULT_LANGUAGE, inLanguage, type Language } from '../strings';
 
 export type EntryLookup = (id: string) => FaqEntry | undefined;
 
@@ -13,14 +14,16 @@ export class TeamsTicketBoard implements TicketBoard {
   constructor(
     private readonly proactive: Pick<Proactive, 'post' | 'update'>,
     private readonly entryOf: EntryLookup,
+    /** The privacy team's channel speaks the organisation's language (CONTENT_LANGUAGE's, when the bot speaks it). */
+    private readonly language: Language = DEFAULT_LANGUAGE,
   ) {}
 
   post(question: Question) {
-    return this.proactive.post(question.channel, cardMessage(ticketCard(question, ticketView(question, this.entryOf))));
+    return this.proactive.post(question.channel, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.entryOf)))));
   }
 
   update(question: Question, activityId: string) {
-    return this.proactive.update(question.channel, activityId, cardMessage(ticketCard(question, ticketView(question, this.entryOf))));
+    return this.proactive.update(question.channel, activityId, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.entryOf)))));
   }
 }
 

@@ -1,10 +1,13 @@
-/** Dates as people read them on cards, in the bot's language. */
+/** Dates as people read them on cards, in the language of the turn. */
 import { strings } from '../strings';
 
-// One formatter for the process: toLocaleDateString builds a new one on every call (about 0.3 ms).
-const DATE_FORMAT = new Intl.DateTimeFormat(strings.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// One formatter per locale: toLocaleDateString builds a new one on every call (about 0.3 ms).
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "24 December 2026": unambiguous in every English locale, unlike 12/24/2026. */
+/** "24 December 2026", "24. Dezember 2026", "24 décembre 2026": unambiguous, unlike 12/24/2026. */
 export function formatDate(iso: string): string {
-  return DATE_FORMAT.format(new Date(iso));
+  const locale = strings.locale;
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(new Date(iso));
 }

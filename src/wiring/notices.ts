@@ -5,7 +5,10 @@ import { InstallationRegistry } from '../notices/installations';
 import { NOTICE_WORK_COLLECTION, NoticeService, type NoticeJob } from '../notices/notice-service';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
+import { countedPublisher, tracedHandler } from '../telemetry/observed';
+import { SPAN } from '../telemetry/spans';
 import { InstallationsFeature } from '../teams/installations-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsNoticePublisher } from '../teams/notice-publisher';
 import { NoticesFeature } from '../teams/notices-feature';
 import type { SharedParts } from './shared-parts';
@@ -23,7 +26,7 @@ export function wireNotices(deps: SharedParts) {
     installations,
     queue,
     limiter: deps.pacing,
-    publisher: new TeamsNoticePublisher(deps.proactive),
+    publisher: countedPublisher(new TeamsNoticePublisher(deps.proactive, languageOfLocale(deps.config.contentLanguage)), deps.metrics),
     logger,
     instanceId: deps.instanceId,
     acknowledgementRetentionDays: config.notices.acknowledgementRetentionDays,
@@ -31,9 +34,13 @@ export function wireNotices(deps: SharedParts) {
   const feature = new NoticesFeature({ notices: service, installations, adminIds: config.privacyAdminIds, logger });
   // Enough calls in flight to keep NOTICE_MAX_RPS busy for two seconds: each waits for its slot, and
   // its store writes (a flushed file each on the file store) take a while under load.
-  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle: service.handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
+  const copyJob = (kind: NoticeJob['kind']) => kind === undefined || kind === 'post' || kind === 'update' || kind === 'delete';
+  const handle = tracedHandler((claim) => (copyJob(claim.item.payload.kind) ? SPAN.noticeCopy : SPAN.noticeFanOut), service.handle, (claim) => ({ 'privacy.job': claim.item.payload.kind ?? 'post' }));
+  const runner = new WorkRunner({ name: 'notice-fanout', queue, handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
   return {
     service,
+    installations,
+    queue,
     features: [feature, new InstallationsFeature(installations, logger)],
     registerRoutes: (server: Server) => registerNoticesRoute(server, { token: config.notices.apiToken, notices: service, logger }),
     worker: {

@@ -18,6 +18,7 @@ import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
 import { QuestionsFeature } from '../teams/questions-feature';
+import { languageOfLocale } from '../strings';
 import { TeamsTicketBoard } from '../teams/ticket-board';
 import type { NotificationParts } from './notifications';
 import type { SharedParts } from './shared-parts';
@@ -49,6 +50,7 @@ export async function wireQuestions(deps: SharedParts & {
     tokens: await FormTokens.load(store, { ttlDays: config.formTokenTtlDays }),
     channelId: config.privacyTeamChannel,
     logger,
+    metrics: deps.metrics,
     now,
   });
   const gaps = new ContentGaps({ store, logger, now });
@@ -67,7 +69,7 @@ export async function wireQuestions(deps: SharedParts & {
   const sync = new TicketSync({
     questions: service,
     queue,
-    board: new TeamsTicketBoard(deps.proactive, entryOf),
+    board: new TeamsTicketBoard(deps.proactive, entryOf, languageOfLocale(deps.config.contentLanguage)),
     pacing: deps.pacing,
     channelId: config.privacyTeamChannel,
     logger,
@@ -90,6 +92,9 @@ export async function wireQuestions(deps: SharedParts & {
   return {
     service,
     feature,
+    insights,
+    gaps,
+    queue,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
     onNotCovered: (question: string) => gaps.record(question),

@@ -20,6 +20,8 @@ import { entraTokenSource } from '../requests/token-source';
 import { WebhookClient } from '../requests/webhook-client';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
+import { observedProgress, tracedHandler } from '../telemetry/observed';
+import { SPAN } from '../telemetry/spans';
 import type { Feature } from '../teams/feature';
 import { RequestWithdrawalFeature } from '../teams/request-withdrawal';
 import { RequestsFeature } from '../teams/requests-feature';
@@ -33,6 +35,10 @@ const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 export interface RequestsParts {
   readonly service: RequestService;
+  /** Status changes and withdrawals: the console changes a status through it, as the status API does. */
+  readonly progress: Pick<RequestProgress, 'report' | 'withdraw'>;
+  /** The request outbox, for the depth gauges. */
+  readonly queue: Pick<WorkQueue<DeliveryJob>, 'depth'>;
   /** Requests, and withdrawing them. */
   readonly features: readonly Feature[];
   readonly worker: { start(): void; stop(): Promise<void> };
@@ -53,8 +59,10 @@ export async function wireRequests(deps: SharedParts & {
   const tokens = await FormTokens.load(store, { ttlDays: config.formTokenTtlDays });
   const service = new RequestService({ store, outbox, tokens, dueDays: config.requestDueDays, now: () => new Date(clock()) });
   const progress = new RequestProgress({ store, requests: service, notifications, dueDays: config.requestDueDays, now: clock });
-  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger, deliveryHeld: () => delivery.holding });
-  const withdrawal = new RequestWithdrawalFeature({ requests: service, progress, logger });
+  // Status calls and withdrawals, as the status API and Teams make them: in a span, counted.
+  const statusChanges = observedProgress(progress, deps.metrics);
+  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger, metrics: deps.metrics, deliveryHeld: () => delivery.holding });
+  const withdrawal = new RequestWithdrawalFeature({ requests: service, progress: statusChanges, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
   const webhook = config.webhook.url
@@ -73,13 +81,15 @@ export async function wireRequests(deps: SharedParts & {
     send: webhook ? (eventId, body) => webhook.send(eventId, body) : undefined,
     retry: { baseMs: config.webhook.retryBaseMs, maxMs: config.webhook.retryMaxMs, maxAttempts: config.webhook.maxAttempts },
     logger,
+    metrics: deps.metrics,
     onDeadLetter: alertAdminsOfDeadLetter(config.privacyAdminIds, notifications),
     hold: new DeliveryHold({ store, notifications, adminIds: config.privacyAdminIds, now: clock }),
     probeEveryMs: deps.probeEveryMs,
   });
   // Every instance probes the events it put back, so each sees a returning receiver within a minute.
   const probing = new Housekeeping([{ name: 'webhook-probe', run: () => delivery.probe() }], deps.probeEveryMs ?? PROBE_EVERY_MS, logger);
-  const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle: delivery.handle, logger, concurrency: 8 });
+  const handle = tracedHandler(SPAN.delivery, delivery.handle, (claim) => ({ 'privacy.event': claim.item.payload.event ?? 'created' }));
+  const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle, logger, concurrency: 8 });
 
   const seen = new SeenWebhookIds(store, clock);
   const digest = new DailyDigest({ store, requests: service, notifications, adminIds: config.privacyAdminIds, reminderDays: config.requests.reminderDays, owner: deps.instanceId, now: clock });
@@ -97,9 +107,11 @@ export async function wireRequests(deps: SharedParts & {
   const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);
   return {
     service,
+    progress: statusChanges,
+    queue: outbox,
     features: [feature, withdrawal],
     registerRoutes: (server) =>
-      registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress, seen, logger, now: clock }),
+      registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress: statusChanges, seen, logger, now: clock }),
     worker: {
       start() {
         runner.start();

@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { languageCard } from '../../src/cards/language-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, deliveryHeldCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { noticeAcknowledgementsCard, noticeCard, noticeComposeCard, noticeEditCard, noticePreviewCard, noticeRecallCard, noticeSummaryCard } from '../../src/cards/notice-cards';
@@ -220,6 +221,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
     ]),
     myRequestsCard(Array.from({ length: 25 }, (_, i) => sampleRequest({ id: `PR-${String(i).padStart(8, '0')}` }))),
   ],
+  'language.json': () => [languageCard()],
   'welcome.json': () => [
     welcomeCard({ requestKinds: FEATURED_REQUEST_KINDS }),
     welcomeCard({ requestKinds: [], inChannelOrGroup: true }),

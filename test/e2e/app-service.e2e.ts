@@ -28,6 +28,11 @@ describe('the folder staged for App Service', () => {
       expect(response.status).toBe(200);
       const [reply] = await connector.waitFor((calls) => calls.length >= 1);
       expect(cardTexts(cardOf(reply.body))[0]).toBe('Deletion');
+      // The console's page and its bundle come from the staged folder too.
+      expect((await fetch(`http://127.0.0.1:${port}/console`)).status).toBe(200);
+      const script = await fetch(`http://127.0.0.1:${port}/console/assets/console.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toContain('javascript');
     } finally {
       bot.child.kill('SIGTERM');
       await bot.exited;

@@ -57,13 +57,35 @@ function projectCopy(): string {
 }
 
 describe('the Teams app package', () => {
+  it('carries the command list and the app name in German and French, for Teams clients set to them', async () => {
+    const root = projectCopy();
+    const { zipPath, manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID } });
+    const zip = new AdmZip(zipPath);
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }, { languageTag: 'fr', file: 'fr.json' }] });
+    const german = JSON.parse(zip.readAsText('de.json')) as Record<string, string>;
+    const french = JSON.parse(zip.readAsText('fr.json')) as Record<string, string>;
+    const commands = (manifest as unknown as Manifest).bots[0].commandLists[0].commands;
+    const at = (i: number) => `bots[0].commandLists[0].commands[${i}].title`;
+    expect(german[at(commands.findIndex((c) => c.title === 'my requests'))]).toBe('meine anfragen');
+    expect(german[at(commands.findIndex((c) => c.title === 'delete my data'))]).toBe('meine daten löschen');
+    expect(french[at(commands.findIndex((c) => c.title === 'help'))]).toBe('aide');
+    expect(german['name.short'].startsWith('Datenschutz-Assistent')).toBe(true);
+    // Every command of every list has its words in each language.
+    for (const file of [german, french]) {
+      (manifest as unknown as Manifest).bots[0].commandLists.forEach((list, l) => list.commands.forEach((_c, c) => {
+        expect(file[`bots[0].commandLists[${l}].commands[${c}].title`]).toBeTruthy();
+        expect(file[`bots[0].commandLists[${l}].commands[${c}].description`]).toBeTruthy();
+      }));
+    }
+  });
+
   it('fills the manifest from env/.env.dev and the environment, validates it, and zips it with both icons', async () => {
     const root = projectCopy();
     writeFileSync(path.join(root, 'env/.env.dev.user'), 'DEVELOPER_NAME=Fabrikam Privacy\n');
     const { zipPath, manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID } });
     expect(zipPath).toBe(path.join(root, 'appPackage/build/appPackage.dev.zip'));
     const zip = new AdmZip(zipPath);
-    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'de.json', 'fr.json', 'manifest.json', 'outline.png']);
     const packaged = JSON.parse(zip.readAsText('manifest.json')) as Manifest;
     expect(packaged).toEqual(manifest);
     expect(JSON.stringify(packaged)).not.toContain('${{');
@@ -77,6 +99,17 @@ describe('the Teams app package', () => {
     expect(personal.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'my requests', 'notice', 'delete my data', 'export my data']));
     expect(pngInfo(zip.readFile('color.png')!)).toMatchObject({ width: 192, height: 192 });
     expect(pngInfo(zip.readFile('outline.png')!)).toEqual({ width: 32, height: 32, hasAlpha: true });
+  });
+
+  it('adds the privacy console as a personal tab signed in with Teams SSO for the bot\'s own app registration', async () => {
+    const root = projectCopy();
+    const { manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: 'privacy.contoso.example' } });
+    // Validated offline against the Teams schema by buildPackage, as every package is.
+    expect(manifest.staticTabs).toEqual([
+      { entityId: 'privacy-console', name: 'Console', contentUrl: 'https://privacy.contoso.example/console?theme={theme}', scopes: ['personal'] },
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://privacy.contoso.example/${BOT_ID}` });
+    expect(manifest.validDomains).toEqual(['privacy.contoso.example']);
   });
 
   it('stops with a clear message and writes no zip when BOT_ID is missing', async () => {

@@ -6,6 +6,8 @@ export const notices = {
   composeTitle: 'Send a policy-change notice',
   composeIntro: 'The notice goes to the General channel of every team where I am installed, once per team.',
   titleLabel: 'Title (up to 120 characters)',
+  titleRequired: 'A title is required.',
+  textRequired: 'Say what changed.',
   textLabel: 'What changed (Markdown, up to 4,000 characters)',
   urlLabel: 'Link to the full change (optional, https)',
   dateLabel: 'Takes effect on (optional)',

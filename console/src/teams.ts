@@ -1,0 +1,33 @@
+/**
+ * Inside Teams: the Teams JavaScript library gives the page its theme and the person's SSO token
+ * (an Entra access token for this app's API, which the server validates on every call). Outside
+ * Teams (local mode) none of this runs.
+ */
+import { app, authentication } from '@microsoft/teams-js';
+import { consoleText } from '../../src/strings/en/console';
+import type { TokenSource } from './api';
+import { applyTheme } from './theme';
+
+/** Outside a Teams client the library never hears from its host: after this, the page says where to open it. */
+const HOST_TIMEOUT_MS = 8000;
+
+export async function joinTeams(): Promise<TokenSource> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const noHost = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(consoleText.page.openInTeams)), HOST_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([app.initialize(), noHost]);
+  } catch {
+    // Not framed by a Teams client ("No Parent window found"), or one that never answered.
+    throw new Error(consoleText.page.openInTeams);
+  } finally {
+    clearTimeout(timer);
+  }
+  const context = await app.getContext();
+  applyTheme(context.app.theme);
+  app.registerOnThemeChangeHandler(applyTheme);
+  app.notifySuccess();
+  // Teams caches the token and renews it before it expires: asking on every call is cheap.
+  return () => authentication.getAuthToken();
+}

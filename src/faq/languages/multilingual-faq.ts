@@ -1,0 +1,83 @@
+/**
+ * One FAQ service per content language, and the choice between them per question: the asker's
+ * language when there is content in it, else the default language's content (`CONTENT_LANGUAGE`,
+ * the files directly in the content dir), with the answer marked so the bot can say so. A person's
+ * language decides even when their language's content does not cover a topic the default's does:
+ * a German speaker never gets an English entry while German content exists.
+ *
+ * Content in a language is the folder named by its tag (`content/de/`); its entries' ids start
+ * with that folder, so ids stay unique across languages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { currentLanguage } from '../../strings';
+import { readCalibration } from '../calibration';
+import { isLanguageTag, loadContent } from '../content-loader';
+import { createFaqService, type ExplainingFaqService } from '../faq-service';
+import type { FaqAnswer, FaqEntry, FaqService } from '../types';
+import { createLocalizedFaqService } from './localized-faq';
+
+export interface MultilingualFaq extends FaqService {
+  /** The content languages, the default first. */
+  readonly languages: readonly string[];
+  readonly defaultLanguage: string;
+  /** The service of one content language. */
+  service(language: string): FaqService | undefined;
+  /** The answer for a person speaking `language` (a tag): from that language's content, else the default's. */
+  answerIn(language: string, question: string): FaqAnswer;
+}
+
+/** The primary subtag, lower case: "de-AT" -> "de". */
+function primary(tag: string): string {
+  return tag.toLowerCase().split('-')[0];
+}
+
+/** English content gets the English search of src/faq; every other language its lunr-languages search. */
+function serviceFor(language: string, entries: FaqEntry[], dir: string): FaqService {
+  return primary(language) === 'en' ? createFaqService(entries, { thresholds: readCalibration(dir) }) : createLocalizedFaqService(language, entries, readCalibration(dir));
+}
+
+export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService>, defaultLanguage: string): MultilingualFaq {
+  const languages = [defaultLanguage, ...[...byLanguage.keys()].filter((tag) => tag !== defaultLanguage)];
+  const fallback = byLanguage.get(defaultLanguage)!;
+  const entries = languages.flatMap((tag) => byLanguage.get(tag)!.entries);
+  const owner = new Map<string, FaqService>();
+  for (const service of byLanguage.values()) for (const entry of service.entries) owner.set(entry.id, service);
+  // The person's exact tag first ("pt-BR"), else any content of their language ("de" for "de-CH").
+  const contentLanguageOf = (language: string): string | undefined =>
+    languages.find((tag) => tag.toLowerCase() === language.toLowerCase()) ?? languages.find((tag) => primary(tag) === primary(language));
+
+  const answerIn = (language: string, question: string): FaqAnswer => {
+    const tag = contentLanguageOf(language);
+    if (tag) return byLanguage.get(tag)!.answer(question);
+    return { ...fallback.answer(question), contentLanguage: defaultLanguage };
+  };
+
+  return {
+    languages,
+    defaultLanguage,
+    entries,
+    service: (language) => byLanguage.get(language),
+    answerIn,
+    answer: (question) => answerIn(currentLanguage(), question),
+    getEntry: (id) => owner.get(id)?.getEntry(id),
+    relatedTo: (entry) => owner.get(entry.id)?.relatedTo(entry) ?? [],
+  };
+}
+
+/**
+ * The services over a content dir: its files in `defaultLanguage`, and a folder per other language.
+ * With `english`, that service serves the default content when it is English (built by the caller,
+ * which keeps it for the benchmark).
+ */
+export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, english?: ExplainingFaqService): MultilingualFaq {
+  const byLanguage = new Map<string, FaqService>();
+  byLanguage.set(defaultLanguage, english && primary(defaultLanguage) === 'en' ? english : serviceFor(defaultLanguage, loadContent(contentDir), contentDir));
+  const folders = fs.readdirSync(contentDir, { withFileTypes: true }).filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
+  for (const folder of folders.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const dir = path.join(contentDir, folder.name);
+    const entries = loadContent(dir).map((entry) => ({ ...entry, id: `${folder.name.toLowerCase()}/${entry.id}`, source: { ...entry.source, file: `${folder.name}/${entry.source.file}` } }));
+    byLanguage.set(folder.name, serviceFor(folder.name, entries, dir));
+  }
+  return createMultilingualFaq(byLanguage, defaultLanguage);
+}

@@ -1,0 +1,20 @@
+import { api } from '../en/api';
+import { consoleText } from '../en/console';
+import { startup } from '../en/startup';
+import { app } from './app';
+import { commands } from './commands';
+import { common } from './common';
+import { faq } from './faq';
+import { forms } from './forms';
+import { kinds } from './kinds';
+import { language } from './language';
+import { notices } from './notices';
+import { questions } from './questions';
+import { requests } from './requests';
+import { welcome } from './welcome';
+
+/**
+ * German. The HTTP API's messages, the start-up banner and (for now) the privacy team's web console stay English: they answer the
+ * systems the organisation wires to the bot and its operators, not a person in Teams.
+ */
+export const de = { locale: 'de-DE', common, welcome, faq, forms, kinds, requests, notices, questions, api, startup, language, commands, app, console: consoleText };
