@@ -8,13 +8,14 @@ import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
+import type { Acknowledgement } from '../notices/types';
 import { validateChanges, validateNotice } from '../notices/validate';
 import { strings } from '../strings';
 import { requireBearer } from './bearer';
 import { csvRow } from './csv';
 import { jsonBody } from './json-body';
 import { sendError } from './send-error';
-import { sendStreamed } from './streamed';
+import { sendStreamed, type StreamedList } from './streamed';
 
 export interface NoticesRouteDeps {
   readonly token: string;
@@ -87,13 +88,7 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
     if (!pages) return notFound(res);
     // Written a page at a time as read: a notice to everyone gathers one record per person.
     if (/\btext\/csv\b/i.test(req.headers.accept ?? '')) {
-      await sendStreamed(res, {
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${id}-acknowledgements.csv"` },
-        start: csvRow(['aadObjectId', 'name', 'at']),
-        pages,
-        page: (items) => items.map(({ aadObjectId, name, at }) => csvRow([aadObjectId, name, at])).join(''),
-        end: '',
-      });
+      await sendStreamed(res, acknowledgementsCsv(id, pages));
       return;
     }
     await sendStreamed(res, {
@@ -104,4 +99,15 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
       end: ']',
     });
   });
+}
+
+/** A notice's acknowledgements as a CSV download, a row a person, written a page at a time (also the console's). */
+export function acknowledgementsCsv(noticeId: string, pages: AsyncIterable<readonly Acknowledgement[]>): StreamedList<Acknowledgement> {
+  return {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${noticeId}-acknowledgements.csv"` },
+    start: csvRow(['aadObjectId', 'name', 'at']),
+    pages,
+    page: (items) => items.map(({ aadObjectId, name, at }) => csvRow([aadObjectId, name, at])).join(''),
+    end: '',
+  };
 }
