@@ -68,11 +68,11 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   const next = random(20260101);
   const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
   const coverages: number[] = [];
-  const said: string[] = [];
+  const sampledWords: string[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const length = 2 + Math.floor(next() * 3);
     const words = Array.from({ length }, () => pick(everyday));
-    said.push(...words);
+    sampledWords.push(...words);
     coverages.push(probe.coverageOf(words.join(' ')));
   }
   const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
@@ -89,7 +89,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     const word = pick(probe.contentWords);
     if (plain(word)) subject.push(word);
   }
-  const pool = [...new Set(said)].filter(plain);
+  const pool = [...new Set(sampledWords)].filter(plain);
   const subjectCoverages: number[] = [];
   for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0 && pool.length > 0; i++) {
     const length = 1 + Math.floor(next() * 3);
