@@ -22,6 +22,13 @@ import { cardMessage } from './card-message';
 import type { Feature } from './feature';
 import type { Metrics } from '../telemetry/metrics';
 
+/**
+ * Beside a request form the form is the answer; a section is added only when it answers clearly:
+ * confidence 0.5 is the whole question covered with the best entry at least level with the runner-up.
+ * An answer reached only because plain search agreed with us (a smaller lead) is not enough here.
+ */
+const CLEAR_BESIDE_A_FORM = 0.5;
+
 export const FEEDBACK_COLLECTION = 'feedback';
 
 /** What is kept of "Was this helpful?": the entry and the verdict, never the question asked. */
@@ -78,7 +85,7 @@ export class FaqFeature implements Feature {
   async alongside(turn: TurnContext, intent: Intent, text: string): Promise<void> {
     if (intent.type !== 'request' || conversationKind(turn.activity) !== 'personal') return;
     const answer = this.options.faq.answer(text);
-    if (!answer.entry) return;
+    if (!answer.entry || answer.confidence < CLEAR_BESIDE_A_FORM) return;
     this.options.logger.info({ outcome: 'beside-form', entryId: answer.entry.id }, 'faq answer');
     await turn.sendActivity(cardMessage(faqAnswerCard({ entry: answer.entry, related: answer.related, question: text, followUps: this.askFor(text, answer.entry) })));
   }
