@@ -58,6 +58,35 @@ export interface CalibrationProbe {
   readonly contentWords: readonly string[];
 }
 
+/**
+ * How much of a question made of random everyday words (`pool`) the content covers, at the share
+ * the bot must decline; within bounds. Also the words asked.
+ */
+function chanceCoverage(coverageOf: (question: string) => number, pool: readonly string[], next: () => number): { minCoverage: number; said: string[] } {
+  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
+  const coverages: number[] = [];
+  const said: string[] = [];
+  for (let i = 0; i < SAMPLES && pool.length > 0; i++) {
+    const length = 2 + Math.floor(next() * 3);
+    const words = Array.from({ length }, () => pick(pool));
+    said.push(...words);
+    coverages.push(coverageOf(words.join(' ')));
+  }
+  const minCoverage = coverages.length > 0 ? Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE))) : MIN_DECLINE;
+  return { minCoverage, said };
+}
+
+/**
+ * The levels of content in another language, the same way as English's from that language's
+ * everyday words (its stop words are no topic, and its search drops them anyway). Every question in
+ * a policy's own language is taken as about privacy there, so one level serves both.
+ */
+export function deriveLanguageThresholds(coverageOf: (question: string) => number, everyday: readonly string[], isStopWord: (word: string) => boolean): AnswerThresholds {
+  const pool = everyday.slice(FIRST_RANK - 1, LAST_RANK).filter((word) => !isStopWord(word));
+  const { minCoverage } = chanceCoverage(coverageOf, pool, random(20260101));
+  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: minCoverage };
+}
+
 export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   const english = englishData();
   const everyday: string[] = [];
@@ -67,15 +96,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   }
   const next = random(20260101);
   const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
-  const coverages: number[] = [];
-  const said: string[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const length = 2 + Math.floor(next() * 3);
-    const words = Array.from({ length }, () => pick(everyday));
-    said.push(...words);
-    coverages.push(probe.coverageOf(words.join(' ')));
-  }
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
+  const { minCoverage, said } = chanceCoverage(probe.coverageOf, everyday, next);
   // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.
