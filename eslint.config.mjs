@@ -27,6 +27,12 @@ export default tseslint.config(
   { files: SERVICES, rules: restrict(botFramework, layers) },
   { files: ['src/storage/**/*.ts'], rules: restrict(botFramework, layers, features) },
   {
+    // Jest's configuration helpers (test/*.js): CommonJS that jest loads before anything compiles.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -6,6 +6,10 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.ts',
-  // Servers and child processes are real in these tests: run files in two workers, not one per core.
-  maxWorkers: 2,
+  // The files that start a second process go first: they are the long ones (test/sequencer.js).
+  testSequencer: '<rootDir>/test/sequencer.js',
+  // Servers and child processes are real in these tests, and most of a file's time is spent waiting
+  // on them (timers, Retry-After, a child process starting), not computing: three files at a time
+  // keep 2 cores busy. More would hold more memory (each worker loads the whole bot) for little.
+  maxWorkers: 3,
 };

@@ -15,8 +15,9 @@ import { REQUEST_KINDS } from '../src/requests/kinds';
 import { REQUESTS_COLLECTION, REQUEST_INDEX_COLLECTION, requestKey } from '../src/requests/request-service';
 import type { PrivacyRequest } from '../src/requests/types';
 import { PROGRESS_STATUSES } from '../src/requests/types';
+import { benchSize } from './size';
 
-const COUNT = Number(process.env.BENCH_CONSOLE_REQUESTS ?? 10_000);
+const COUNT = benchSize('BENCH_CONSOLE_REQUESTS', 10_000, 60);
 const DAY_MS = 86_400_000;
 
 function request(n: number, now: number): { key: string; value: PrivacyRequest } {

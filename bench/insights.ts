@@ -13,9 +13,12 @@ import { performance } from 'node:perf_hooks';
 import { MAX_UNANSWERED, MAX_UNANSWERED_CHARS, UNANSWERED_COLLECTION } from '../src/questions/content-gaps';
 import { rssMb, servingPort, startBotProcess, type BotProcess } from '../test/fakes/bot-process';
 import { nonsenseWord, plantRecords, unansweredQuestions } from '../test/fakes/planted-records';
+import { benchSize, TINY } from './size';
 
 const TOKEN = 'bench-insights-token-0123456789';
-const SIZES = (process.env.BENCH_INSIGHTS_SIZES ?? '1000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_INSIGHTS_SIZES || (TINY ? '20,200' : '1000,100000')).split(',').map(Number);
+/** Records in the unanswered log for the memory figure: its bound, MAX_UNANSWERED, unless tiny. */
+const AT_BOUND = benchSize('BENCH_INSIGHTS_AT_BOUND', MAX_UNANSWERED, 100);
 const ROUNDS = 3;
 
 interface Bot {
@@ -107,7 +110,7 @@ async function memoryAtBound() {
   const empty = await rssOf(() => undefined);
   const full = await rssOf((dir) =>
     plantRecords(dir, UNANSWERED_COLLECTION, (function* () {
-      for (const record of unansweredQuestions(MAX_UNANSWERED, { now: Date.now(), words: 1 })) yield { key: record.key, value: { ...record.value, text: longest() } };
+      for (const record of unansweredQuestions(AT_BOUND, { now: Date.now(), words: 1 })) yield { key: record.key, value: { ...record.value, text: longest() } };
     })()),
   );
   return { empty, full };
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   }
   const memory = await memoryAtBound();
   console.log(
-    `unanswered log at its bound (${MAX_UNANSWERED.toLocaleString('en')} records of ${MAX_UNANSWERED_CHARS} characters): RSS ${memory.full.toFixed(0)} MB, ` +
+    `unanswered log at ${AT_BOUND === MAX_UNANSWERED ? 'its bound' : 'a tiny size'} (${AT_BOUND.toLocaleString('en')} records of ${MAX_UNANSWERED_CHARS} characters): RSS ${memory.full.toFixed(0)} MB, ` +
       `${memory.empty.toFixed(0)} MB with none (x${(memory.full / memory.empty).toFixed(2)}, +${(memory.full - memory.empty).toFixed(0)} MB)`,
   );
 }

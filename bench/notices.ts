@@ -32,13 +32,16 @@ import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../t
 import { countingRows } from '../test/fakes/counting-store';
 import { until } from '../test/fakes/until';
 import { teamsLimits } from './teams-limits';
+import { benchSize } from './size';
 
-const TEAMS = Number(process.env.BENCH_TEAMS ?? 1000);
+const TEAMS = benchSize('BENCH_TEAMS', 1000, 10);
 const MAX_RPS = Number(process.env.NOTICE_MAX_RPS ?? 30);
 const ONLY = process.env.BENCH_ONLY;
 const TOKEN = 'bench-notice-token-0123456789';
 /** Posts counted for the rows-per-post figure, once the notice's teams are all listed. */
-const ROWS_SAMPLE = Number(process.env.BENCH_ROWS_SAMPLE ?? 500);
+const ROWS_SAMPLE = benchSize('BENCH_ROWS_SAMPLE', 500, 5);
+/** The two queue lengths rows per post are compared at: it should not grow with the queue. */
+const ROWS_QUEUES = [benchSize('BENCH_ROWS_SMALL', 1000, 20), benchSize('BENCH_ROWS_LARGE', 10_000, 200)] as const;
 
 const teamId = (tag: string, n: number) => `19:bench-${tag}-${String(n).padStart(5, '0')}@thread.tacv2`;
 
@@ -232,11 +235,11 @@ async function rowsPerPost(kind: 'file' | 'azure', teams: number): Promise<{ all
 async function rowsTable(): Promise<void> {
   console.log(`\n3. store rows read per post while a notice goes out (${ROWS_SAMPLE} posts counted once all teams are queued; NOTICE_MAX_RPS=50)`);
   for (const kind of ['file', 'azure'] as const) {
-    const small = await rowsPerPost(kind, 1000);
-    const large = await rowsPerPost(kind, 10_000);
+    const small = await rowsPerPost(kind, ROWS_QUEUES[0]);
+    const large = await rowsPerPost(kind, ROWS_QUEUES[1]);
     const label = kind === 'file' ? 'file store' : 'Azure (Azurite)';
-    line(`${label}, 1,000 teams`, `${small.all.toFixed(2)} rows per post (work queue ${small.queue.toFixed(2)}); the old claim pass: ~500`);
-    line(`${label}, 10,000 teams`, `${large.all.toFixed(2)} rows per post (work queue ${large.queue.toFixed(2)}); the old claim pass: ~5,000   ratio to 1,000: ${(large.all / small.all).toFixed(2)}`);
+    line(`${label}, ${ROWS_QUEUES[0].toLocaleString('en')} teams`, `${small.all.toFixed(2)} rows per post (work queue ${small.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[0] / 2).toLocaleString('en')}`);
+    line(`${label}, ${ROWS_QUEUES[1].toLocaleString('en')} teams`, `${large.all.toFixed(2)} rows per post (work queue ${large.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[1] / 2).toLocaleString('en')}   ratio to ${ROWS_QUEUES[0].toLocaleString('en')}: ${(large.all / small.all).toFixed(2)}`);
   }
 }
 

@@ -12,9 +12,10 @@ import { execute, message, type Person } from '../test/fakes/activities';
 import { bootBot, type BootedBot } from '../test/fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../test/fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../test/fakes/receiver';
+import { benchSize } from './size';
 
-const COUNT = Number(process.env.BENCH_REQUESTS ?? 300);
-const OUTAGE_S = Number(process.env.BENCH_OUTAGE_S ?? 30);
+const COUNT = benchSize('BENCH_REQUESTS', 300, 10);
+const OUTAGE_S = benchSize('BENCH_OUTAGE_S', 30, 1);
 const CONCURRENCY = 16;
 
 async function fileExport(bot: BootedBot, connector: FakeConnector, n: number): Promise<void> {

@@ -14,9 +14,10 @@ import { startAzurite } from '../test/fakes/azurite';
 import { servingPort, startBotProcess, type BotProcess } from '../test/fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../test/fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../test/fakes/receiver';
+import { benchSize } from './size';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const TEAMS = Number(process.env.BENCH_TEAMS ?? 300);
+const REQUESTS = benchSize('BENCH_REQUESTS', 200, 10);
+const TEAMS = benchSize('BENCH_TEAMS', 300, 5);
 const CONCURRENCY = 16;
 const TOKEN = 'bench-scale-token-0123456789';
 

@@ -13,10 +13,11 @@ import { REPO_ROOT } from '../test/fakes/boot';
 import { startFakeConnector } from '../test/fakes/connector';
 import { startOtlpReceiver } from '../test/fakes/otlp-receiver';
 import { agent, askerOf, asUsers, merge, messageTurn, percentile, perSecond, questions, Replies, start, stop, type Phase, type Target } from './turns';
+import { benchSize } from './size';
 
-const TURNS = Number(process.env.BENCH_TURNS ?? 12_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const WARMUP = Math.min(1_000, TURNS);
+const TURNS = benchSize('BENCH_TURNS', 12_000, 48);
+const ROUNDS = benchSize('BENCH_ROUNDS', 6, 2);
+const WARMUP = Math.min(1_000, Math.floor(TURNS / 2));
 /** More variables for the exporting bot, e.g. "OTEL_TRACES_SAMPLER=always_on OTEL_EXPORTER_OTLP_PROTOCOL=http/json". */
 /** Options for the exporting bot's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (bench/cpu-profile.ts reads the profile). */
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -26,12 +26,13 @@ import { rssMb, servingPort, startBotProcess, type BotProcess } from '../test/fa
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../test/fakes/connector';
 import { startTestReceiver } from '../test/fakes/receiver';
 import { actionData, facts, type Card } from '../test/requests/drive';
+import { benchSize } from './size';
 
 const USERS = 8;
-const TURNS = Number(process.env.BENCH_TURNS ?? 20_000);
-const WARMUP = Math.min(1_000, TURNS);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
-const FLOWS = Number(process.env.BENCH_FLOWS ?? 400);
+const TURNS = benchSize('BENCH_TURNS', 20_000, 48);
+const WARMUP = Math.min(1_000, Math.floor(TURNS / 2));
+const ROUNDS = benchSize('BENCH_ROUNDS', 4, 2);
+const FLOWS = benchSize('BENCH_FLOWS', 400, 8);
 const FLOW_ROUNDS = 2;
 const REPLY_TIMEOUT_MS = 15_000;
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -6,8 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
 import { configSummary, type Config } from './config';
-import { loadFaqService } from './faq/faq-service';
-import { loadMultilingualFaq } from './faq/languages/multilingual-faq';
 import type { FaqService } from './faq/types';
 import { registerHealthRoute, registerReadyRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
@@ -29,6 +27,7 @@ import { WelcomeFeature } from './teams/welcome-feature';
 import { wireConsole } from './wiring/console';
 import { wireNotices } from './wiring/notices';
 import { wireNotifications } from './wiring/notifications';
+import { wireLearning } from './wiring/learning';
 import { wireQuestions } from './wiring/questions';
 import { wireRequests } from './wiring/requests';
 import { personLimits } from './teams/person-limits';
@@ -46,6 +45,8 @@ export interface AppOptions {
   readonly clock?: () => number;
   /** How often the daily digest and retention are looked at (default ten minutes; six hours for questions). */
   readonly housekeepingEveryMs?: number;
+  /** Told after each finished housekeeping round (each feature runs its own), with the chores it ran. */
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
   /** How often held webhook deliveries are probed (PROBE_EVERY_MS by default): tests shorten it. */
   readonly webhookProbeEveryMs?: number;
   /**
@@ -55,6 +56,8 @@ export interface AppOptions {
   readonly webhookResolver?: LookupFunction;
   /** Where Bot Framework token signing keys come from: Microsoft's by default; tests run their own issuer. */
   readonly botFrameworkKeys?: BotFrameworkKeys;
+  /** How often this instance looks for content taught on another (default LEARNED_POLL_MS); tests make it short. */
+  readonly learnedEveryMs?: number;
   /** Where services count what operators chart: OpenTelemetry's meter by default; tests read their own. */
   readonly metrics?: Metrics;
 }
@@ -83,10 +86,11 @@ const LANGUAGE_SWEEP_EVERY_MS = 6 * 60 * 60_000;
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
-  // The index is built once here and reused for every question.
-  const faq = loadMultilingualFaq(config.contentDir, config.contentLanguage, config.contentLanguage.toLowerCase().startsWith('en') ? loadFaqService(config.contentDir) : undefined);
   const store = options.store ?? (await createStore(config));
   const workers: BackgroundWorker[] = [];
+  // Each language's index is built once here; what the privacy team teaches is added as it changes.
+  const learning = await wireLearning({ config, store, logger, everyMs: options.learnedEveryMs, now: options.clock });
+  const faq = learning.faq;
   // After startTelemetry (index.ts): a meter taken before the provider is registered stays a no-op.
   const metrics = options.metrics ?? otelMetrics();
 
@@ -114,11 +118,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
     housekeepingEveryMs: options.housekeepingEveryMs,
+    onHousekeepingRound: options.onHousekeepingRound,
     probeEveryMs: options.webhookProbeEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, faq, now: options.clock, eraseEveryMs: options.housekeepingEveryMs });
-  workers.push(notifications.worker, requests.worker, notices.worker, questions.worker);
+  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
+  workers.push(learning.worker, notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
   const features: Feature[] = [
@@ -127,6 +132,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...requests.features,
     ...notices.features,
     questions.feature,
+    questions.learnedFeature,
     new FaqFeature({
       faq,
       store,
@@ -136,6 +142,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       followUpsFor: requestFollowUps,
       askFor: questions.askFor,
       onNotCovered: questions.onNotCovered,
+      onChosenHelpful: questions.learnedFeature.onChosenHelpful,
       onOtherLanguage: (turn, contentLanguage) => language.tellContentLanguage(turn, contentLanguage),
     }),
   ];
@@ -153,6 +160,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
+  learning.registerRoutes(server);
   wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
 
   const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });

@@ -23,6 +23,8 @@ interface FaqAnswerCardData {
   relatedIds: string;
   question: string;
   feedbackGiven?: string;
+  chosen?: { line: string; text?: string };
+  chosenVia: string;
 }
 
 const answerTemplate = cardTemplate<FaqAnswerCardData>(answerJson);
@@ -38,9 +40,16 @@ export interface FaqAnswerCardInput {
    * the privacy team) still have it after a related entry is opened or feedback is given.
    */
   readonly question?: string;
+  /** The privacy team chose this entry for the person: the line saying so, and the team's own text, if any. */
+  readonly chosen?: { readonly line: string; readonly text?: string };
+  /**
+   * How the person got here, carried in "Was this helpful?": 'didYouMean' when they chose the entry
+   * among "Did you mean…" candidates, which makes a "yes" a suggestion for the privacy team.
+   */
+  readonly via?: 'didYouMean';
 }
 
-export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven, question = '' }: FaqAnswerCardInput): AdaptiveCard {
+export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven, question = '', chosen, via }: FaqAnswerCardInput): AdaptiveCard {
   return renderCard(answerTemplate, {
     id: entry.id,
     title: entry.title,
@@ -56,6 +65,8 @@ export function faqAnswerCard({ entry, related, followUps = [], feedbackGiven, q
     relatedIds: related.map((item) => item.id).join(' '),
     question,
     feedbackGiven,
+    ...(chosen ? { chosen: { line: chosen.line, ...(chosen.text ? { text: chosen.text } : {}) } } : {}),
+    chosenVia: via ?? '',
   });
 }
 

@@ -50,9 +50,11 @@ interface TicketData {
   question: string;
   status: string;
   reading?: string;
+  chosen?: string;
   notice?: { text: string; style: 'good' | 'warning' | 'attention' };
   answer?: { text: string; by: string };
-  paste?: { alsoAsked?: { label: string; markdown: string }; newEntry: string };
+  paste?: { alsoAsked?: { label: string; markdown: string }; newEntry?: string };
+  entryChoices: ReadonlyArray<{ title: string; value: string }>;
   canAssign: boolean;
   canAnswer: boolean;
   canClose: boolean;
@@ -75,6 +77,8 @@ interface InsightsData {
   sent: readonly string[];
   paste: ReadonlyArray<{ id: string; label: string; markdown: string }>;
   morePaste?: string;
+  suggestions: ReadonlyArray<{ id: string; line: string }>;
+  moreSuggestions?: string;
 }
 
 const formTemplate = cardTemplate<FormData>(formJson);
@@ -142,7 +146,11 @@ export interface TicketView {
   readonly viewer?: string;
   /** The title of the entry the asker was reading. */
   readonly reading?: string;
+  /** The title of the entry the team answered with. */
+  readonly chosen?: string;
   readonly paste?: ContentPaste;
+  /** The entries the team can answer with (content and taught), while the ticket can be answered. */
+  readonly choices?: ReadonlyArray<{ readonly id: string; readonly title: string }>;
   readonly notice?: TicketData['notice'];
 }
 
@@ -164,24 +172,48 @@ export function ticketCard(question: Question, view: TicketView = {}): AdaptiveC
     question: plainText(question.text),
     status,
     ...(view.reading ? { reading: view.reading } : {}),
+    ...(view.chosen ? { chosen: view.chosen } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
-    ...(question.answer ? { answer: { text: safeLinks(question.answer.text), by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }) } } : {}),
+    ...(question.answer?.text ? { answer: { text: safeLinks(question.answer.text), by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }) } } : {}),
     ...(paste
       ? {
           paste: {
             ...(paste.alsoAsked ? { alsoAsked: { label: format(s.pasteAlsoAsked, { heading: paste.alsoAsked.heading, file: paste.alsoAsked.file }), markdown: paste.alsoAsked.markdown } } : {}),
-            newEntry: paste.newEntry,
+            ...(paste.newEntry ? { newEntry: paste.newEntry } : {}),
           },
         }
       : {}),
+    entryChoices: open ? entryChoices(view.choices ?? []) : [],
     // Anyone may take a ticket over; only its holder is not offered it again.
     canAssign: open && !(view.viewer !== undefined && question.assignee?.aadObjectId === view.viewer),
     canAnswer: open,
     canClose: question.status !== 'closed',
-    answerLabel: format(s.answerLabel, { name: askerName }),
+    answerLabel: format(strings.learned.answerOptionalLabel, { name: askerName }),
     maxAnswerLength: MAX_ANSWER_CHARS,
     watchers: question.watchers,
   });
+}
+
+/**
+ * Teams refuses a card over about 28 KB: the choices stop at a budget that keeps the ticket under
+ * it, titles cut short (the filter searches what is shown). They come in the order given, which puts
+ * the entries the search finds for the question first.
+ */
+const CHOICES_BUDGET = 14_000;
+const CHOICE_TITLE_MAX = 80;
+/** What a choice costs in the card's JSON beyond its title and value. */
+const CHOICE_OVERHEAD = 30;
+
+function entryChoices(entries: ReadonlyArray<{ readonly id: string; readonly title: string }>): TicketData['entryChoices'] {
+  const choices: Array<{ title: string; value: string }> = [];
+  let used = 0;
+  for (const entry of entries) {
+    const title = shorten(entry.title, CHOICE_TITLE_MAX);
+    used += title.length + entry.id.length + CHOICE_OVERHEAD;
+    if (used > CHOICES_BUDGET) break;
+    choices.push({ title, value: entry.id });
+  }
+  return choices;
 }
 
 /** After retention: when it was asked and where it ended, no words, no people, no buttons. */
@@ -202,6 +234,7 @@ function erasedTicketCard(question: Question, notice?: TicketView['notice']): Ad
     answerLabel: '',
     maxAnswerLength: MAX_ANSWER_CHARS,
     watchers: [],
+    entryChoices: [],
   });
 }
 
@@ -222,7 +255,14 @@ function ticketStatus(question: Question, viewer: string | undefined): string {
 /** Teams caps a card's size: the most recent, and how many more there are. */
 const MY_QUESTIONS_SHOWN = 15;
 
-export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
+/** `titleOf` names the entry a question was answered with, for answers that are an entry alone. */
+export function myQuestionsCard(questions: readonly Question[], titleOf: (entryId: string) => string | undefined = () => undefined): AdaptiveCard {
+  const answerOf = (question: Question): string | undefined => {
+    if (!question.answer || question.erasedAt) return undefined;
+    if (question.answer.text) return safeLinks(question.answer.text);
+    const title = question.answer.entryId ? titleOf(question.answer.entryId) : undefined;
+    return title ? format(strings.learned.answeredWithEntry, { title }) : undefined;
+  };
   const shown = questions.slice(0, MY_QUESTIONS_SHOWN);
   return renderCard(myQuestionsTemplate, {
     speak: format(s.myQuestionsSpeak, { count: questions.length }),
@@ -232,20 +272,21 @@ export function myQuestionsCard(questions: readonly Question[]): AdaptiveCard {
       sent: formatDate(question.askedAt),
       // Erased after the retention period: the line says so instead of the words.
       question: question.erasedAt ? s.erased : plainText(question.text),
-      ...(question.answer && !question.erasedAt ? { answer: safeLinks(question.answer.text) } : {}),
+      ...(answerOf(question) ? { answer: answerOf(question) } : {}),
     })),
     ...(questions.length > shown.length ? { more: format(s.olderQuestions, { count: questions.length - shown.length }) } : {}),
   });
 }
 
 /** What fits a card; GET /api/insights has everything. */
-const INSIGHTS_SHOWN = { groups: 10, entries: 10, sent: 10, paste: 2, text: 160 };
+const INSIGHTS_SHOWN = { groups: 10, entries: 10, sent: 10, paste: 2, text: 160, suggestions: 5 };
 
 export function insightsCard(insights: Insights): AdaptiveCard {
+  const suggestions = insights.suggestions;
   const cut = (text: string) => plainText(shorten(text, INSIGHTS_SHOWN.text));
   const paste = insights.paste.flatMap((item) => [
     ...(item.alsoAsked ? [{ id: `${item.questionId}.alsoAsked`, label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }), markdown: item.alsoAsked.markdown }] : []),
-    { id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry },
+    ...(item.newEntry ? [{ id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry }] : []),
   ]);
   const shownPaste = insights.paste.slice(0, INSIGHTS_SHOWN.paste).map((item) => item.questionId);
   return renderCard(insightsTemplate, {
@@ -259,6 +300,8 @@ export function insightsCard(insights: Insights): AdaptiveCard {
     sent: insights.sentToTeam.slice(0, INSIGHTS_SHOWN.sent).map((item) => format(s.sentLine, { id: item.id, status: s.statusForAsker[item.status], question: cut(item.question) })),
     paste: paste.filter((item) => shownPaste.some((id) => item.id.startsWith(`${id}.`))),
     ...(insights.paste.length > INSIGHTS_SHOWN.paste ? { morePaste: format(s.morePaste, { count: insights.paste.length - INSIGHTS_SHOWN.paste }) } : {}),
+    suggestions: suggestions.slice(0, INSIGHTS_SHOWN.suggestions).map((item) => ({ id: item.id, line: format(strings.learned.suggestionLine, { count: item.count, question: cut(item.question), title: item.title }) })),
+    ...(suggestions.length > INSIGHTS_SHOWN.suggestions ? { moreSuggestions: format(strings.learned.suggestionsMore, { count: suggestions.length - INSIGHTS_SHOWN.suggestions }) } : {}),
   });
 }
 

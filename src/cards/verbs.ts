@@ -39,6 +39,9 @@ export const CARD_VERBS = [
   'question.close',
   'question.answer',
   'question.refresh',
+  'learned.forget',
+  'suggestion.accept',
+  'suggestion.dismiss',
   'language.choose',
 ] as const;
 

@@ -96,7 +96,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   }
   const next = random(20260101);
   const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
-  const { minCoverage, said } = chanceCoverage(probe.coverageOf, everyday, next);
+  const { minCoverage, said: sampledWords } = chanceCoverage(probe.coverageOf, everyday, next);
   // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.
@@ -110,7 +110,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     const word = pick(probe.contentWords);
     if (plain(word)) subject.push(word);
   }
-  const pool = [...new Set(said)].filter(plain);
+  const pool = [...new Set(sampledWords)].filter(plain);
   const subjectCoverages: number[] = [];
   for (let i = 0; i < SUBJECT_SAMPLES && subject.length > 0 && pool.length > 0; i++) {
     const length = 1 + Math.floor(next() * 3);

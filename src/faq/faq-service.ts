@@ -2,7 +2,7 @@
  * The FAQ capability as the rest of the bot sees it. The index and everything derived from the
  * content are built once, here; answering never rebuilds them and never throws on what a user typed.
  */
-import { MAX_QUESTION_CHARS } from '../language/words';
+import { MAX_SEARCHED_CHARS } from '../language/words';
 import { choose, relatedTo, type AnswerThresholds } from './answer-policy';
 import { deriveThresholds, readCalibration } from './calibration';
 import { loadContent } from './content-loader';
@@ -41,7 +41,7 @@ export interface ExplainingFaqService extends FaqService {
 
 /** Anything that is not a string (a card payload gone wrong) is an empty question. */
 function questionText(question: unknown): string {
-  return typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+  return typeof question === 'string' ? question.slice(0, MAX_SEARCHED_CHARS) : '';
 }
 
 /** Questions alike in their words are one question: what the verbatim phrasings and the cache are keyed by. */

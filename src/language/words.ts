@@ -3,8 +3,12 @@
  * to a question, so both go through here.
  */
 
-/** Longest text we look at in a question: enough for any real question, and it bounds the work. */
-export const MAX_QUESTION_CHARS = 500;
+/**
+ * Longest part of a question searched for words (FAQ answers, similar questions): enough for any
+ * real question, and it bounds the work. Not the longest question one may ask the privacy team
+ * (MAX_QUESTION_CHARS in questions/validate.ts).
+ */
+export const MAX_SEARCHED_CHARS = 500;
 
 /**
  * Lower-case ASCII words and numbers; everything else (emoji, HTML, query syntax, NUL) is a gap.

@@ -15,6 +15,8 @@ export interface AnsweredNoticeData {
   readonly answer: string;
   readonly answeredBy: string;
   readonly answeredAt: string;
+  /** The entry the team chose for the asker: its answer card is what they get, with `answer` under it. */
+  readonly entryId?: string;
 }
 
 export interface ClosedNoticeData {
@@ -30,7 +32,8 @@ export function answeredNotice(question: AnsweredQuestion): Notification {
 
 /** What the answer card shows, from the stored question. */
 export function answeredDataOf(question: AnsweredQuestion): AnsweredNoticeData {
-  return { id: question.id, question: question.text, answer: question.answer.text, answeredBy: question.answer.by.name, answeredAt: question.answer.at };
+  const { text, by, at, entryId } = question.answer;
+  return { id: question.id, question: question.text, answer: text, answeredBy: by.name, answeredAt: at, ...(entryId ? { entryId } : {}) };
 }
 
 export function closedNotice(question: Question): Notification {
@@ -41,7 +44,8 @@ export function closedNotice(question: Question): Notification {
 /** The notification's data back as the card needs it, or undefined when it is not that shape. */
 export function answeredData(data: Readonly<Record<string, unknown>>): AnsweredNoticeData | undefined {
   const { id, question, answer, answeredBy, answeredAt } = data;
-  return [id, question, answer, answeredBy, answeredAt].every((value) => typeof value === 'string') ? (data as unknown as AnsweredNoticeData) : undefined;
+  const fields = [id, question, answer, answeredBy, answeredAt];
+  return fields.every((value) => typeof value === 'string') && (data.entryId === undefined || typeof data.entryId === 'string') ? (data as unknown as AnsweredNoticeData) : undefined;
 }
 
 export function closedData(data: Readonly<Record<string, unknown>>): ClosedNoticeData | undefined {

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import { MAX_QUESTION_CHARS } from '../language/words';
+import { MAX_SEARCHED_CHARS } from '../language/words';
 import { pastRetention } from '../storage/retention-sweep';
 import { forEachPage, type Store, type StoredItem } from '../storage/store';
 import { strings } from '../strings';
@@ -20,7 +20,7 @@ export const UNANSWERED_RETENTION_DAYS = 90;
 /** Enough for months of real questions; a flood past it is dropped rather than kept. */
 export const MAX_UNANSWERED = 10_000;
 /** What grouping reads of a question is this long: more would be kept for nothing. */
-export const MAX_UNANSWERED_CHARS = MAX_QUESTION_CHARS;
+export const MAX_UNANSWERED_CHARS = MAX_SEARCHED_CHARS;
 const DAY_MS = 86_400_000;
 
 export interface UnansweredQuestion {

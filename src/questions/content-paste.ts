@@ -11,22 +11,31 @@ export interface ContentPaste {
   readonly questionId: string;
   /** For an existing entry: where the line goes, and the line. */
   readonly alsoAsked?: { readonly file: string; readonly heading: string; readonly markdown: string };
-  /** A new FAQ entry with the team's answer. */
-  readonly newEntry: string;
+  /** A new FAQ entry with the team's answer (none when the team answered with an entry alone). */
+  readonly newEntry?: string;
 }
 
 /** What to paste for an answered question; undefined until it has an answer, and once it is erased. */
 export function contentPaste(question: Question, entry: FaqEntry | undefined): ContentPaste | undefined {
   if (!question.answer || question.erasedAt) return undefined;
-  const asked = oneLine(question.text);
   return {
     questionId: question.id,
-    ...(entry ? { alsoAsked: { file: entry.source.file, heading: entry.source.heading, markdown: `Also asked: ${asked.replace(/;/g, ',')}` } } : {}),
-    newEntry: `## ${headingText(asked)}\n${answerBody(question.answer.text)}\n`,
+    ...(entry ? { alsoAsked: { file: entry.source.file, heading: entry.source.heading, markdown: alsoAskedLine(question.text) } } : {}),
+    ...(question.answer.text ? { newEntry: newEntryMarkdown(question.text, question.answer.text) } : {}),
   };
 }
 
-function oneLine(text: string): string {
+/** The `Also asked:` line for a question (the content format separates ways of asking with semicolons). */
+export function alsoAskedLine(question: string): string {
+  return `Also asked: ${oneLine(question).replace(/;/g, ',')}`;
+}
+
+/** A new FAQ entry: the question as its heading, the answer under it. */
+export function newEntryMarkdown(question: string, answer: string): string {
+  return `## ${headingText(oneLine(question))}\n${answerBody(answer)}\n`;
+}
+
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

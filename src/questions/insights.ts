@@ -10,7 +10,8 @@ import { UNANSWERED_RETENTION_DAYS, type ContentGaps } from './content-gaps';
 import type { QuestionService } from './question-service';
 import { inSlices } from '../limits/event-loop';
 import { SimilarGroups } from './similar';
-import type { QuestionStatus } from './types';
+import type { Suggestion } from './suggestions';
+import type { Question, QuestionStatus } from './types';
 
 export const INSIGHTS_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -44,6 +45,8 @@ export interface Insights {
     readonly helpful?: boolean;
   }>;
   readonly paste: readonly ContentPaste[];
+  /** Questions people answered themselves through "Did you mean…": the team accepts (teaches) or dismisses each. */
+  readonly suggestions: ReadonlyArray<{ readonly id: string; readonly question: string; readonly entryId: string; readonly title: string; readonly count: number; readonly lastAt: string }>;
 }
 
 export interface InsightsOptions {
@@ -51,6 +54,7 @@ export interface InsightsOptions {
   readonly questions: Pick<QuestionService, 'askedSince'>;
   readonly ratings: () => Promise<readonly EntryRating[]>;
   readonly entryOf: (id: string) => FaqEntry | undefined;
+  readonly suggestions?: () => Promise<readonly Suggestion[]>;
   readonly now?: () => number;
 }
 
@@ -66,7 +70,7 @@ export class InsightsService {
     const to = this.now();
     const from = to - INSIGHTS_DAYS * DAY_MS;
     const fromIso = new Date(from).toISOString();
-    const [unanswered, sent, ratings] = await Promise.all([gaps.since(from, MAX_GROUPED), questions.askedSince(from), this.options.ratings()]);
+    const [unanswered, sent, ratings, suggested] = await Promise.all([gaps.since(from, MAX_GROUPED), questions.askedSince(from), this.options.ratings(), this.options.suggestions?.() ?? []]);
 
     const grouping = new SimilarGroups<(typeof unanswered)[number]>((item) => item.text);
     await inSlices(unanswered, (item) => grouping.add(item));
@@ -110,7 +114,18 @@ export class InsightsService {
         ...(question.entryId ? { entryId: question.entryId } : {}),
         ...(question.rating ? { helpful: question.rating.helpful } : {}),
       })),
-      paste: newestFirst.map((question) => contentPaste(question, question.entryId ? entryOf(question.entryId) : undefined)).filter((item): item is ContentPaste => item !== undefined),
+      suggestions: suggested.flatMap((item) => {
+        // A suggestion for an entry no longer there cannot be accepted: it is left out.
+        const entry = entryOf(item.entryId);
+        return entry ? [{ id: item.id, question: item.question, entryId: item.entryId, title: entry.title, count: item.count, lastAt: item.lastAt }] : [];
+      }),
+      paste: newestFirst.map((question) => contentPaste(question, pasteEntry(question, entryOf))).filter((item): item is ContentPaste => item !== undefined),
     };
   }
+}
+
+/** The entry a pasted `Also asked:` line belongs to: the one the team chose, or else the one the asker was reading. */
+function pasteEntry(question: Question, entryOf: (id: string) => FaqEntry | undefined): FaqEntry | undefined {
+  const id = question.answer?.entryId ?? question.entryId;
+  return id ? entryOf(id) : undefined;
 }

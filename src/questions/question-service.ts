@@ -5,7 +5,7 @@
  * the asker. Every step is recorded on the question itself, so `recover` at start-up finishes what
  * a crash interrupted, and nothing already done is done again.
  */
-import { AppError } from '../errors';
+import { AppError, errorCode } from '../errors';
 import type { FormTokens } from '../ids/form-token';
 import { userKey, type UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
@@ -13,6 +13,7 @@ import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ConversationRef } from '../outbound/conversation-ref';
 import { forEachPage, unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
+import type { LearnedContent, TeachResult } from './learned';
 import { answeredNotice, closedNotice } from './asker-notices';
 import { newQuestionId } from './question-id';
 import { applyAction } from './ticket-rules';
@@ -41,7 +42,7 @@ export interface Asking {
 }
 
 export type ActResult =
-  | { readonly ok: true; readonly question: Question; readonly changed: boolean }
+  | { readonly ok: true; readonly question: Question; readonly changed: boolean; readonly taught?: TeachResult['outcome'] }
   | { readonly ok: false; readonly refusal: Refusal; readonly question: Question };
 
 export interface QuestionServiceOptions {
@@ -54,6 +55,8 @@ export interface QuestionServiceOptions {
   readonly channelId: string;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Where an answer given with "Teach the bot this question" on is taught. */
+  readonly learned?: Pick<LearnedContent, 'teachAnswer'>;
 }
 
 const FORM_KIND = 'question';
@@ -168,7 +171,8 @@ export class QuestionService {
     if (!written) return result;
     this.options.logger.info({ questionId: id, action: action.type, status: written.status, version: written.version }, 'question changed');
     await this.options.queue.enqueue(`update.${id}`, { op: 'update', questionId: id });
-    return { ok: true, changed: true, question: await this.tellAsker(written) };
+    const { question, taught } = await this.teach(await this.tellAsker(written));
+    return { ok: true, changed: true, question, ...(taught ? { taught } : {}) };
   }
 
   /** The asker's "Was this helpful?" on the answer; 'notYours' for anyone else; 'erased' once retention took it. */
@@ -209,9 +213,28 @@ export class QuestionService {
       } else if (question.ticket.activityId && (question.ticket.shownVersion ?? 0) < question.version) {
         if (await queue.enqueue(`update.${question.id}`, { op: 'update', questionId: question.id })) counts.updates++;
       }
-      await this.tellAsker(question);
+      await this.teach(await this.tellAsker(question));
     }
     this.options.logger.info(counts, 'questions recovered');
+  }
+
+  /**
+   * Teaches the bot an answer given with "Teach the bot this question" on, then records that it was
+   * taught: a crash in between is finished by `recover`, and teaching the same question twice
+   * changes nothing (the taught record is keyed by the question).
+   */
+  private async teach(question: Question): Promise<{ question: Question; taught?: TeachResult['outcome'] }> {
+    const { learned } = this.options;
+    if (question.taught !== 'pending' || !question.answer || question.erasedAt || !learned) return { question };
+    try {
+      const result = await learned.teachAnswer(question);
+      const current = (await this.change(question.id, (q) => (q.taught === 'pending' ? { ...q, taught: 'done' } : undefined))) ?? question;
+      return { question: current, taught: result.outcome };
+    } catch (err) {
+      // The answer stands whatever happens to teaching: it stays pending, and `recover` teaches it at the next start.
+      this.options.logger.warn({ questionId: question.id, code: errorCode(err) }, 'question not taught yet: taught at the next start');
+      return { question };
+    }
   }
 
   /**

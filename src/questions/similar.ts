@@ -13,7 +13,7 @@
  */
 import { stem } from '../language/stem';
 import { STOP_WORDS } from '../language/stop-words';
-import { MAX_QUESTION_CHARS, words } from '../language/words';
+import { MAX_SEARCHED_CHARS, words } from '../language/words';
 
 /** Two questions sharing this share of their content words ask the same thing. */
 const SAME_QUESTION = 0.5;
@@ -33,7 +33,7 @@ export interface Group<T> {
 
 /** The words that say what a question is about, stemmed: the same analysis the FAQ search uses. */
 export function contentWords(text: string): Set<string> {
-  return new Set(words(text.slice(0, MAX_QUESTION_CHARS)).filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_WORDS).map(stem));
+  return new Set(words(text.slice(0, MAX_SEARCHED_CHARS)).filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_WORDS).map(stem));
 }
 
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -22,7 +22,12 @@ export function applyAction(question: Question, action: TicketAction, actor: Per
       return changed(question, actor, at, { status: 'assigned', assignee: actor });
     case 'answer':
       if (question.answer) return { ok: false, refusal: { reason: 'answered', by: question.answer.by } };
-      return changed(question, actor, at, { status: 'answered', answer: { text: action.text, by: actor, at }, answerTold: 'pending' });
+      return changed(question, actor, at, {
+        status: 'answered',
+        answer: { text: action.text, by: actor, at, ...(action.entryId ? { entryId: action.entryId } : {}), ...(action.teach ? { teach: true } : {}) },
+        answerTold: 'pending',
+        ...(action.teach ? { taught: 'pending' as const } : {}),
+      });
     case 'close':
       // Closed without an answer, the asker is told so rather than left waiting.
       return changed(question, actor, at, { status: 'closed', closed: { by: actor, at }, ...(question.answer ? {} : { closeTold: 'pending' as const }) });

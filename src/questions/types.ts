@@ -37,7 +37,13 @@ export interface Question {
   /** Goes up by one with every change the channel's card must show. */
   readonly version: number;
   readonly assignee?: Person;
-  readonly answer?: { readonly text: string; readonly by: Person; readonly at: string };
+  /**
+   * The team's answer: its text (empty when an entry says it all), the content entry it chose for
+   * the asker, if any, and whether the team taught the bot the question with it.
+   */
+  readonly answer?: { readonly text: string; readonly by: Person; readonly at: string; readonly entryId?: string; readonly teach?: boolean };
+  /** Teaching the bot this question: pending until the taught line or entry is stored. */
+  readonly taught?: 'pending' | 'done';
   readonly closed?: { readonly by: Person; readonly at: string };
   /** The card in the privacy channel: when it was posted, its message id, the version it shows, why it could not be posted. */
   readonly ticket: { readonly postedAt?: string; readonly activityId?: string; readonly shownVersion?: number; readonly failure?: string };
@@ -56,7 +62,7 @@ export interface Question {
 /** What the ticket's buttons do. */
 export type TicketAction =
   | { readonly type: 'assign' }
-  | { readonly type: 'answer'; readonly text: string }
+  | { readonly type: 'answer'; readonly text: string; readonly entryId?: string; readonly teach?: boolean }
   | { readonly type: 'close' };
 
 /** Why an action changed nothing. */

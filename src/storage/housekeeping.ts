@@ -22,6 +22,8 @@ export class Housekeeping {
     private readonly chores: readonly Chore[],
     private readonly everyMs: number,
     private readonly logger: Logger,
+    /** Told after every finished round, with its chores' names: how a test knows a round ran since it changed the clock. */
+    private readonly onRound?: (chores: readonly string[]) => void,
   ) {}
 
   start(): void {
@@ -40,7 +42,10 @@ export class Housekeeping {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.round = this.runAll().finally(() => this.schedule(this.everyMs));
+      this.round = this.runAll().finally(() => {
+        if (!this.stopped) this.onRound?.(this.chores.map((chore) => chore.name));
+        this.schedule(this.everyMs);
+      });
     }, delayMs);
     this.timer.unref?.();
   }

@@ -44,6 +44,8 @@ export interface FaqFeatureOptions {
   readonly askFor?: (asked: AskedQuestion) => FollowUp[];
   /** Told of each question the content does not cover (the privacy team's insights count them). */
   readonly onNotCovered?: (question: string) => Promise<void>;
+  /** Told when a person chose an entry among "Did you mean…" and said it helped: a suggestion for the privacy team. */
+  readonly onChosenHelpful?: (question: string, entryId: string) => Promise<void>;
   /** Told before an answer from content in another language than the asker's (there is none in theirs). */
   readonly onOtherLanguage?: (turn: TurnContext, contentLanguage: string) => Promise<void>;
 }
@@ -96,7 +98,8 @@ export class FaqFeature implements Feature {
     const entry = this.entryFrom(action.data.entryId);
     if (!entry) return { send: [strings.faq.entryGone] };
     const question = askedIn(action);
-    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry) }))] };
+    const via = chosenVia(action);
+    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry), ...(via ? { via } : {}) }))] };
   }
 
   private async feedback(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
@@ -107,6 +110,10 @@ export class FaqFeature implements Feature {
     // One record per person and entry: clicking again changes the verdict, it does not add a record.
     await this.options.store.put(FEEDBACK_COLLECTION, feedbackKey(turn, entry.id), record);
     this.options.logger.info({ entryId: entry.id, helpful }, 'faq feedback');
+    if (helpful && chosenVia(action) === 'didYouMean' && askedIn(action)) {
+      // A suggestion must never cost the person their thank-you.
+      await this.options.onChosenHelpful?.(askedIn(action), entry.id).catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'suggestion not recorded'));
+    }
     const related = this.relatedFrom(action.data.relatedIds, entry);
     const feedbackGiven = helpful ? strings.faq.feedbackThanks : strings.faq.feedbackSorry;
     const question = askedIn(action);
@@ -160,6 +167,11 @@ export class FaqFeature implements Feature {
 /** The question a card carried in its button's data (empty on cards from before it did). */
 function askedIn(action: CardAction): string {
   return typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
+}
+
+/** 'didYouMean' when the person opened the entry from "Did you mean…" (carried on to its "Was this helpful?"). */
+function chosenVia(action: CardAction): 'didYouMean' | undefined {
+  return action.data.via === 'didYouMean' ? 'didYouMean' : undefined;
 }
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */

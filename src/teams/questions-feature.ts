@@ -6,7 +6,7 @@
  * Who acts is always who Teams says sent the activity; card data only names the question.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import type { FollowUp } from '../cards/faq-answer-card';
+import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
 import {
   insightsCard,
   myQuestionsCard,
@@ -19,6 +19,7 @@ import {
 } from '../cards/question-cards';
 import { statusCard } from '../cards/status-card';
 import { AppError } from '../errors';
+import type { FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
 import { answeredData, answeredDataOf, closedData, QUESTION_ANSWERED, QUESTION_CLOSED } from '../questions/asker-notices';
@@ -27,9 +28,11 @@ import { isQuestionId } from '../questions/question-id';
 import { MAX_WAITING_QUESTIONS, type QuestionService } from '../questions/question-service';
 import type { Person, Question, TicketAction } from '../questions/types';
 import { QUESTION_TICKET_FAILED, ticketFailedData } from '../questions/ticket-alerts';
+import { MAX_LEARNED } from '../questions/learned';
 import { checkAnswer, checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
+import { safeLinks } from '../text/markdown';
 import { conversationKind } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
@@ -39,7 +42,7 @@ import type { TeamsPersonalMessenger } from './personal-messenger';
 import { privateReply } from './private-reply';
 import { referenceOf, type Proactive } from './proactive';
 import { isPrivacyAdmin, requesterOf } from './requester';
-import { ticketView, type EntryLookup } from './ticket-board';
+import { ticketView } from './ticket-board';
 
 const s = strings.questions;
 // Matched on the lower-cased words of the message, so case and punctuation do not matter.
@@ -50,7 +53,8 @@ export interface QuestionsFeatureOptions {
   readonly questions: QuestionService;
   readonly insights: InsightsService;
   readonly proactive: Pick<Proactive, 'postToUser'>;
-  readonly entryOf: EntryLookup;
+  /** The content and taught entries: what a ticket can be answered with, and the card the asker then gets. */
+  readonly faq: Pick<FaqService, 'getEntry' | 'entries' | 'relatedTo' | 'answer'>;
   /** Entra object ids of privacy admins: they see insights. */
   readonly adminIds: readonly string[];
   readonly logger: Logger;
@@ -91,12 +95,7 @@ export class QuestionsFeature implements Feature {
     router.register('question.rate', (turn, action) => this.rate(turn, action));
     router.register('question.assign', (turn, action) => this.onTicket(turn, action, () => ({ type: 'assign' })));
     router.register('question.close', (turn, action) => this.onTicket(turn, action, () => ({ type: 'close' })));
-    router.register('question.answer', (turn, action) =>
-      this.onTicket(turn, action, () => {
-        const checked = checkAnswer(action.data.answer);
-        return checked.ok ? { type: 'answer', text: checked.text } : { problem: checked.problem };
-      }),
-    );
+    router.register('question.answer', (turn, action) => this.onTicket(turn, action, () => this.answerFrom(action)));
     // Teams asks for the card's current state (the card's refresh), for the person looking at it.
     router.register('question.refresh', (turn, action) => this.onTicket(turn, action, () => undefined));
   }
@@ -105,7 +104,16 @@ export class QuestionsFeature implements Feature {
   registerNotifications(messenger: Pick<TeamsPersonalMessenger, 'register'>): void {
     messenger.register(QUESTION_ANSWERED, (data) => {
       const answered = answeredData(data);
-      return answered && questionAnswerCard(answered);
+      if (!answered) return undefined;
+      // The team chose an entry: the asker gets its answer card, saying so, with the team's words under that line.
+      const entry = answered.entryId ? this.options.faq.getEntry(answered.entryId) : undefined;
+      if (entry) {
+        // The team's words render as Markdown: links to https: and mailto: only, as on every answer of theirs.
+        const chosen = { line: format(strings.learned.chosenForYou, { id: answered.id }), ...(answered.answer ? { text: safeLinks(answered.answer) } : {}) };
+        return faqAnswerCard({ entry, related: this.options.faq.relatedTo(entry), question: answered.question, chosen });
+      }
+      // An entry forgotten since, and no words of the team's: its title is all there is to tell.
+      return questionAnswerCard(answered.answer || !answered.entryId ? answered : { ...answered, answer: strings.learned.chosenGone });
     });
     messenger.register(QUESTION_CLOSED, (data) => {
       const closed = closedData(data);
@@ -188,16 +196,30 @@ export class QuestionsFeature implements Feature {
       const notice = refusal.reason === 'answered' ? format(s.alreadyAnswered, { name: refusal.by.name }) : refusal.reason === 'closed' ? s.alreadyClosed : s.erasedRefused;
       return { card: this.ticket(result.question, actor, { text: notice, style: 'warning' }) };
     }
-    const sent = ticketAction.type === 'answer' ? { text: format(s.answerSent, { name: result.question.asker.name || s.unknownAsker }), style: 'good' as const } : undefined;
+    const sent = ticketAction.type === 'answer' ? { text: answerNotice(result.question.asker.name, result.taught), style: 'good' as const } : undefined;
     return { card: this.ticket(result.question, actor, sent) };
   }
 
+  /** The Answer form's inputs: an answer, an entry, or both; and whether to teach the bot the question. */
+  private answerFrom(action: CardAction): TicketAction | { problem: string } {
+    const { entryId: rawEntry, answer: rawAnswer, teach } = action.data;
+    const entryId = typeof rawEntry === 'string' && rawEntry !== '' ? rawEntry : undefined;
+    if (entryId !== undefined && !this.entryIdFrom(entryId)) return { problem: strings.learned.entryUnknown };
+    // The toggle is on by default and always sends its value; a card from before it existed did not offer teaching.
+    const teaching = teach === true || teach === 'true';
+    const empty = typeof rawAnswer !== 'string' || rawAnswer.trim() === '';
+    if (empty) return entryId ? { type: 'answer', text: '', entryId, teach: teaching } : { problem: strings.learned.answerOrEntry };
+    const checked = checkAnswer(rawAnswer);
+    if (!checked.ok) return { problem: checked.problem };
+    return { type: 'answer', text: checked.text, ...(entryId ? { entryId } : {}), teach: teaching };
+  }
+
   private ticket(question: Question, viewer: Person, notice?: TicketView['notice']) {
-    return ticketCard(question, ticketView(question, this.options.entryOf, { viewer: viewer.aadObjectId, ...(notice ? { notice } : {}) }));
+    return ticketCard(question, ticketView(question, this.options.faq, { viewer: viewer.aadObjectId, ...(notice ? { notice } : {}) }));
   }
 
   private async myQuestions(turn: TurnContext): Promise<Messages> {
-    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker))));
+    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker), (id) => this.options.faq.getEntry(id)?.title)));
   }
 
   private async insights(turn: TurnContext): Promise<Partial<Activity> | string> {
@@ -231,6 +253,14 @@ export class QuestionsFeature implements Feature {
 
   /** An entry id from card data, kept only if the content has it. */
   private entryIdFrom(value: unknown): string | undefined {
-    return typeof value === 'string' && value.length <= 200 && this.options.entryOf(value) ? value : undefined;
+    return typeof value === 'string' && value.length <= 200 && this.options.faq.getEntry(value) ? value : undefined;
   }
+}
+
+/** "Your answer is on its way", and what became of teaching the bot. */
+function answerNotice(askerName: string, taught: string | undefined): string {
+  const sent = format(s.answerSent, { name: askerName || s.unknownAsker });
+  if (taught === 'taught' || taught === 'already') return `${sent} ${strings.learned.taughtNote}`;
+  if (taught === 'full') return `${sent} ${format(strings.learned.taughtFullNote, { max: MAX_LEARNED })}`;
+  return sent;
 }

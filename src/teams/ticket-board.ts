@@ -1,6 +1,6 @@
 /** Tickets as Teams messages in the privacy team's channel: posted, then replaced as their state changes. */
 import { ticketCard, type TicketView } from '../cards/question-cards';
-import type { FaqEntry } from '../faq/types';
+import type { FaqEntry, FaqService } from '../faq/types';
 import { contentPaste } from '../questions/content-paste';
 import type { TicketBoard } from '../questions/ticket-board';
 import type { Question } from '../questions/types';
@@ -9,27 +9,47 @@ import type { Proactive } from './proactive';
 import { DEFAULT_LANGUAGE, inLanguage, type Language } from '../strings';
 
 export type EntryLookup = (id: string) => FaqEntry | undefined;
+/** The entries a ticket can be answered with, content and taught, as they are now. */
+export type EntryCatalog = Pick<FaqService, 'getEntry' | 'entries' | 'answer'>;
 
 export class TeamsTicketBoard implements TicketBoard {
   constructor(
     private readonly proactive: Pick<Proactive, 'post' | 'update'>,
-    private readonly entryOf: EntryLookup,
+    private readonly catalog: EntryCatalog,
     /** The privacy team's channel speaks the organisation's language (CONTENT_LANGUAGE's, when the bot speaks it). */
     private readonly language: Language = DEFAULT_LANGUAGE,
   ) {}
 
   post(question: Question) {
-    return this.proactive.post(question.channel, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.entryOf)))));
+    return this.proactive.post(question.channel, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))));
   }
 
   update(question: Question, activityId: string) {
-    return this.proactive.update(question.channel, activityId, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.entryOf)))));
+    return this.proactive.update(question.channel, activityId, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))));
   }
 }
 
 /** What a ticket shows beyond the question itself: the entry the asker was reading, and once answered, the Markdown to paste. */
-export function ticketView(question: Question, entryOf: EntryLookup, extra: Omit<TicketView, 'reading' | 'paste'> = {}): TicketView {
+export function ticketView(question: Question, catalog: EntryCatalog, extra: Omit<TicketView, 'reading' | 'paste' | 'chosen' | 'choices'> = {}): TicketView {
+  const entryOf = (id: string) => catalog.getEntry(id);
   const entry = question.entryId ? entryOf(question.entryId) : undefined;
-  const paste = contentPaste(question, entry);
-  return { ...extra, ...(entry ? { reading: entry.title } : {}), ...(paste ? { paste } : {}) };
+  const chosen = question.answer?.entryId ? entryOf(question.answer.entryId) : undefined;
+  // The line to paste goes under the entry the team chose, or else the one the asker was reading.
+  const paste = contentPaste(question, chosen ?? entry);
+  const open = question.status === 'open' || question.status === 'assigned';
+  return {
+    ...extra,
+    ...(entry ? { reading: entry.title } : {}),
+    ...(chosen ? { chosen: chosen.title } : {}),
+    ...(paste ? { paste } : {}),
+    ...(open ? { choices: answerChoices(question.text, catalog) } : {}),
+  };
+}
+
+/** Every entry, those the search finds for the question first: the likely answer is at the top of the list. */
+function answerChoices(text: string, catalog: EntryCatalog): readonly FaqEntry[] {
+  const found = catalog.answer(text);
+  const first = [...(found.entry ? [found.entry] : []), ...found.candidates, ...found.related];
+  const ids = new Set(first.map((entry) => entry.id));
+  return [...first, ...catalog.entries.filter((entry) => !ids.has(entry.id))];
 }

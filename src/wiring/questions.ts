@@ -3,7 +3,6 @@
  * the Teams ticket board and feature, the log of unanswered questions, and GET /api/insights.
  */
 import type { Server } from 'restify';
-import type { FaqService } from '../faq/types';
 import { registerInsightsRoute } from '../http/insights-route';
 import { ContentGaps } from '../questions/content-gaps';
 import { InsightsService, type EntryRating } from '../questions/insights';
@@ -17,9 +16,11 @@ import { forEachPage } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
 import { WorkRunner } from '../storage/work-runner';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../teams/faq-feature';
+import { LearnedFeature } from '../teams/learned-feature';
 import { QuestionsFeature } from '../teams/questions-feature';
 import { languageOfLocale } from '../strings';
 import { TeamsTicketBoard } from '../teams/ticket-board';
+import type { LearningParts } from './learning';
 import type { NotificationParts } from './notifications';
 import type { SharedParts } from './shared-parts';
 
@@ -33,13 +34,16 @@ const ERASE_EVERY_MS = 6 * 60 * 60_000;
 
 export async function wireQuestions(deps: SharedParts & {
   readonly notifications: NotificationParts;
-  readonly faq: FaqService;
+  /** The live FAQ (content and taught), the taught content and the suggestions. */
+  readonly learning: LearningParts;
   /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */
   readonly now?: () => number;
   /** How often retention is looked at; tests make it short. */
   readonly eraseEveryMs?: number;
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
 }) {
-  const { config, store, logger, now, faq } = deps;
+  const { config, store, logger, now } = deps;
+  const { faq, learned, suggestions } = deps.learning;
   const entryOf = (id: string) => faq.getEntry(id);
   const queue = new WorkQueue<TicketJob>(store, TICKET_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: TICKET_LEASE_MS, soleInstance: !store.sharedByInstances });
   const service = new QuestionService({
@@ -52,6 +56,7 @@ export async function wireQuestions(deps: SharedParts & {
     logger,
     metrics: deps.metrics,
     now,
+    learned,
   });
   const gaps = new ContentGaps({ store, logger, now });
   const ratings = async (): Promise<EntryRating[]> => {
@@ -62,14 +67,15 @@ export async function wireQuestions(deps: SharedParts & {
     });
     return all;
   };
-  const insights = new InsightsService({ gaps, questions: service, ratings, entryOf, now });
-  const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, entryOf, adminIds: config.privacyAdminIds, logger });
+  const insights = new InsightsService({ gaps, questions: service, ratings, entryOf, suggestions: () => suggestions.list(), now });
+  const feature = new QuestionsFeature({ questions: service, insights, proactive: deps.proactive, faq, adminIds: config.privacyAdminIds, logger });
+  const learnedFeature = new LearnedFeature({ learned, suggestions, faq, adminIds: config.privacyAdminIds, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
   const sync = new TicketSync({
     questions: service,
     queue,
-    board: new TeamsTicketBoard(deps.proactive, entryOf, languageOfLocale(deps.config.contentLanguage)),
+    board: new TeamsTicketBoard(deps.proactive, faq, languageOfLocale(deps.config.contentLanguage)),
     pacing: deps.pacing,
     channelId: config.privacyTeamChannel,
     logger,
@@ -87,10 +93,12 @@ export async function wireQuestions(deps: SharedParts & {
     ],
     deps.eraseEveryMs ?? ERASE_EVERY_MS,
     logger,
+    deps.onHousekeepingRound,
   );
   return {
     service,
     feature,
+    learnedFeature,
     insights,
     gaps,
     queue,

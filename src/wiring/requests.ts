@@ -51,6 +51,7 @@ export async function wireRequests(deps: SharedParts & {
   /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
   readonly clock: () => number;
   readonly housekeepingEveryMs?: number;
+  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
   readonly probeEveryMs?: number;
 }): Promise<RequestsParts> {
   const { config, store, logger, clock } = deps;
@@ -87,7 +88,7 @@ export async function wireRequests(deps: SharedParts & {
     probeEveryMs: deps.probeEveryMs,
   });
   // Every instance probes the events it put back, so each sees a returning receiver within a minute.
-  const probing = new Housekeeping([{ name: 'webhook-probe', run: () => delivery.probe() }], deps.probeEveryMs ?? PROBE_EVERY_MS, logger);
+  const probing = new Housekeeping([{ name: 'webhook-probe', run: () => delivery.probe() }], deps.probeEveryMs ?? PROBE_EVERY_MS, logger, deps.onHousekeepingRound);
   const handle = tracedHandler(SPAN.delivery, delivery.handle, (claim) => ({ 'privacy.event': claim.item.payload.event ?? 'created' }));
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle, logger, concurrency: 8 });
 
@@ -102,6 +103,7 @@ export async function wireRequests(deps: SharedParts & {
     ],
     deps.housekeepingEveryMs ?? HOUSEKEEPING_EVERY_MS,
     logger,
+    deps.onHousekeepingRound,
   );
 
   const failed = (what: string) => (err: unknown) => logger.error({ err: String((err as Error)?.name) }, `${what} failed`);

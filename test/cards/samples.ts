@@ -5,6 +5,7 @@
 import type { AdaptiveCard } from '../../src/cards/render';
 import { faqAnswerCard } from '../../src/cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../../src/cards/faq-did-you-mean-card';
+import { learnedCard } from '../../src/cards/learned-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { languageCard } from '../../src/cards/language-card';
 import { alreadyOpenCard, answersAsFacts, deadLetterCard, deliveryHeldCard, myRequestsCard, receiptCard, requestFormCard } from '../../src/cards/request-cards';
@@ -83,6 +84,9 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
   ],
   'question-ticket.json': () => [
     ticketCard(sampleQuestion()),
+    // As many entries as a ticket offers, each with a long title: the card stays within what Teams takes.
+    ticketCard(sampleQuestion(), { choices: Array.from({ length: 400 }, (_, i) => sampleEntry(`faq#entry-${i}-${'e'.repeat(60)}`, `Entry ${i} ${'t'.repeat(200)}`)) }),
+    ticketCard({ ...answeredQuestion, answer: { ...answeredQuestion.answer!, text: '', entryId: 'policy/rights#deletion', teach: true } }, { chosen: 'Deletion', paste: contentPaste({ ...answeredQuestion, answer: { ...answeredQuestion.answer!, text: '' } }, sampleEntry('policy/rights#deletion', 'Deletion')) }),
     ticketCard(sampleQuestion({ status: 'assigned', assignee: priya, watchers: ['29:priya'], version: 2 }), { viewer: 'aad-priya', reading: 'Deletion' }),
     ticketCard(answeredQuestion, { reading: 'Deletion', paste: contentPaste(answeredQuestion, sampleEntry('policy/rights#deletion', 'Deletion')), notice: { text: 'Your answer is on its way to Alice Example.', style: 'good' } }),
     ticketCard({ ...answeredQuestion, status: 'closed', closed: { by: priya, at: '2026-11-26T09:00:00.000Z' } }, { notice: { text: 'This question is closed: nothing was changed.', style: 'warning' } }),
@@ -94,11 +98,12 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
   ],
   'my-questions.json': () => [
     myQuestionsCard([]),
+    myQuestionsCard([{ ...answeredQuestion, answer: { ...answeredQuestion.answer!, text: '', entryId: 'policy/rights#deletion' } }], () => 'Deletion'),
     myQuestionsCard([answeredQuestion, sampleQuestion({ id: 'Q-AAAA1111' }), erasedQuestion(answeredQuestion, Date.parse('2027-11-26T09:00:00.000Z'))]),
     myQuestionsCard(Array.from({ length: 30 }, (_, i) => sampleQuestion({ id: `Q-${String(i).padStart(8, '0')}`, text: 'x'.repeat(1000) }))),
   ],
   'insights.json': () => [
-    insightsCard({ from: '2026-10-26T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z', days: 30, retentionDays: 90, unanswered: [], notHelpful: [], sentToTeam: [], paste: [] }),
+    insightsCard({ from: '2026-10-26T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z', days: 30, retentionDays: 90, unanswered: [], notHelpful: [], sentToTeam: [], paste: [], suggestions: [] }),
     insightsCard({
       from: '2026-10-26T10:00:00.000Z',
       to: '2026-11-25T10:00:00.000Z',
@@ -107,6 +112,7 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
       unanswered: Array.from({ length: 30 }, (_, i) => ({ question: `who is the data protection officer ${i} ${'y'.repeat(900)}`, count: 30 - i, examples: ['dpo contact', 'x'.repeat(1000)], lastAskedAt: '2026-11-24T10:00:00.000Z' })),
       notHelpful: [{ entryId: 'policy/rights#deletion', title: 'Deletion', file: 'policy/03-user-rights-and-control.md', notHelpful: 4, ratings: 6 }],
       sentToTeam: Array.from({ length: 30 }, (_, i) => ({ id: `Q-${String(i).padStart(8, '0')}`, question: 'z'.repeat(1000), status: 'answered' as const, askedAt: '2026-11-24T10:00:00.000Z' })),
+      suggestions: Array.from({ length: 30 }, (_, i) => ({ id: `${i}`.padStart(24, 'a'), question: 'w'.repeat(1000), entryId: 'policy/rights#deletion', title: 'Deletion', count: 30 - i, lastAt: '2026-11-24T10:00:00.000Z' })),
       paste: Array.from({ length: 10 }, (_, i) => contentPaste({ ...answeredQuestion, id: `Q-${String(i).padStart(8, '0')}`, text: 'q'.repeat(1000), answer: { ...answeredQuestion.answer!, text: 'a'.repeat(4000) } }, sampleEntry('policy/rights#deletion', 'Deletion'))!),
     }),
   ],
@@ -236,5 +242,19 @@ export const cardSamples: Record<string, () => AdaptiveCard[]> = {
       followUps: [{ title: 'Start a deletion request', verb: 'request.open', data: { kind: 'deletion' } }],
     }),
     faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [], feedbackGiven: 'Thanks for the feedback.' }),
+    faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [], question: 'can i be forgotten', via: 'didYouMean' }),
+    faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [], question: 'can i be forgotten', chosen: { line: 'The privacy team chose this answer for your question Q-7K2M9Q4D.', text: 'Yes, *within a month*.' } }),
+    faqAnswerCard({ entry: sampleEntry('policy/rights#deletion', 'Deletion'), related: [], chosen: { line: 'The privacy team chose this answer for your question Q-7K2M9Q4D.' } }),
+  ],
+  'learned.json': () => [
+    learnedCard([]),
+    learnedCard(
+      [
+        { id: 'L-7K2M9Q4D', kind: 'alsoAsked', question: 'can i be forgotten', entryId: 'policy/rights#deletion', taughtAt: '2026-11-25T09:30:00.000Z', title: 'Deletion', target: { file: 'policy/03-user-rights-and-control.md', heading: 'Deletion' }, markdown: 'Also asked: can i be forgotten' },
+        { id: 'L-7K2M9Q4E', kind: 'alsoAsked', question: 'gone entry', entryId: 'policy/old#x', taughtAt: '2026-11-25T09:30:00.000Z', markdown: 'Also asked: gone entry' },
+        ...Array.from({ length: 30 }, (_, i) => ({ id: `L-${String(i).padStart(8, '0')}`, kind: 'entry' as const, question: 'q'.repeat(1000), answer: 'a'.repeat(4000), taughtAt: '2026-11-25T09:30:00.000Z', title: 'q'.repeat(1000), markdown: `## ${'q'.repeat(1000)}?\n${'a'.repeat(4000)}\n` })),
+      ],
+      'Forgotten: the bot no longer answers "x" from it.',
+    ),
   ],
 };

@@ -6,7 +6,8 @@ import { REPO_ROOT } from '../fakes/boot';
 import { servingPort, startBotProcess as start } from '../fakes/bot-process';
 
 describe('the bot process', () => {
-  it('starts in local mode with no env files, warns loudly, serves without deprecation warnings, and drains on SIGTERM with exit 0', async () => {
+  // Independent processes: started side by side, not one after another.
+  it.concurrent('starts in local mode with no env files, warns loudly, serves without deprecation warnings, and drains on SIGTERM with exit 0', async () => {
     const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'noenv-'));
     const running = start({ CONTENT_DIR: path.join(REPO_ROOT, 'content') }, emptyDir);
     const port = await servingPort(running);
@@ -25,7 +26,7 @@ describe('the bot process', () => {
     expect(running.output.filter((line) => /DeprecationWarning|\[DEP\d+\]/.test(line))).toEqual([]);
   });
 
-  it('starts with the project\'s own env files, as `npm start` and F5 run it', async () => {
+  it.concurrent('starts with the project\'s own env files, as `npm start` and F5 run it', async () => {
     const running = start({ TEAMSFX_ENV: 'local' });
     const port = await servingPort(running);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -33,7 +34,7 @@ describe('the bot process', () => {
     expect(await running.exited).toBe(0);
   });
 
-  it('refuses a Node.js older than 22 with one line, before anything else loads', async () => {
+  it.concurrent('refuses a Node.js older than 22 with one line, before anything else loads', async () => {
     // The Node.js running this suite reports itself as 20 to the bot: the process is real, its version is not.
     const preload = path.join(mkdtempSync(path.join(os.tmpdir(), 'node20-')), 'as-node-20.js');
     writeFileSync(preload, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.19.0' } });\n");
@@ -42,13 +43,13 @@ describe('the bot process', () => {
     expect(running.output).toEqual(['Node.js 20.19.0 is not supported: use Node.js 22 or later (24 recommended).']);
   });
 
-  it('refuses local mode in production with one line naming BOT_ID', async () => {
+  it.concurrent('refuses local mode in production with one line naming BOT_ID', async () => {
     const running = start({ NODE_ENV: 'production' });
     expect(await running.exited).toBe(1);
     expect(running.output).toEqual([expect.stringMatching(/^Configuration error: BOT_ID: .*NODE_ENV=production/)]);
   });
 
-  it('stops start-up naming the file and line of content it cannot read', async () => {
+  it.concurrent('stops start-up naming the file and line of content it cannot read', async () => {
     const content = mkdtempSync(path.join(os.tmpdir(), 'badcontent-'));
     mkdirSync(path.join(content, 'policy'));
     writeFileSync(path.join(content, 'policy/broken.md'), '## Fine heading\nSome text.\n\n## \n');

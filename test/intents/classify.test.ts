@@ -92,8 +92,16 @@ describe('questions stay questions, with the right they ask about', () => {
 });
 
 describe('robustness', () => {
-  it.each(['', '   ', '🙂', '<b>hi</b>', 'title:x ~2 +-*^:', 'a'.repeat(10_000), 'delete\u0000my\u0000data'])('never throws: %s', (text) => {
-    expect(() => classifyIntent(text)).not.toThrow();
+  it.each<[string, string, unknown]>([
+    ['nothing to read: what the bot can do', '', { type: 'help' }],
+    ['only spaces: what the bot can do', '   ', { type: 'help' }],
+    ['only an emoji: what the bot can do', '🙂', { type: 'help' }],
+    ['search syntax is words to look up, not syntax', 'title:x ~2 +-*^:', { type: 'question' }],
+    ['10,000 characters of one word: a question', 'a'.repeat(10_000), { type: 'question' }],
+    ['a greeting said 5,000 times is not a greeting', 'hi '.repeat(5000), { type: 'question' }],
+    ['control characters part words as spaces do', 'delete\u0000my\u0000data', request('deletion')],
+  ])('odd input: %s', (_, text, intent) => {
+    expect(classifyIntent(text)).toEqual(intent);
   });
 
   it('ignores case and punctuation', () => {

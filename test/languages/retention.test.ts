@@ -31,7 +31,7 @@ describe("a person's language record", () => {
   /** The help card's title for a person whose Teams speaks German: the language the bot answers them in. */
   const helpTitle = async (from: Person): Promise<string> => {
     const before = connector.posted().length;
-    const activity = { ...message('hilfe', { serviceUrl: connector.url, from }), locale: 'de-DE' };
+    const activity: Record<string, unknown> = { ...message('hilfe', { serviceUrl: connector.url, from }), locale: 'de-DE' };
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
     await connector.waitFor(() => connector.posted().slice(before).some((call) => call.body.replyToId === activity.id));
     return cardTexts(cardOf(connector.posted().slice(before).find((call) => call.body.replyToId === activity.id)!.body))[0];

@@ -2,9 +2,13 @@
  * Notices over real HTTP: installs learnt from Teams' events, the API's token rules, the fan-out
  * through a connector that throttles, a restart mid-job, and the admin flow in chat.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { botAdded, cardTexts, execute, installationUpdate, message, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../fakes/connector';
+import { storedText } from '../fakes/stored-text';
 import { actionData, facts } from '../requests/drive';
 
 const TOKEN = 'notice-api-token-0123456789';
@@ -51,6 +55,16 @@ describe('policy-change notices', () => {
       if (Date.now() > deadline) throw new Error(`notice not done: ${JSON.stringify(status)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /**
+   * A notice sent after the refused click, and done: the bot's notice work ran since, so a post the
+   * click had caused would have been seen by now.
+   */
+  let markers = 0;
+  async function sentThroughTheQueue(): Promise<void> {
+    const created = (await (await api('POST', '/api/notices', { title: `Marker ${++markers}`, text: 'Text', teamIds: [teamId(1)] })).json()) as { id: string };
+    await waitDone(bot, created.id);
   }
 
   it('answers 404 while NOTICE_API_TOKEN is unset', async () => {
@@ -118,33 +132,41 @@ describe('policy-change notices', () => {
   });
 
   it('resumes a notice after a restart without posting to any channel twice', async () => {
-    const dataDir = bot.dataDir;
+    // Its own DATA_DIR: a second bot on the suite bot's folder would share its work with a bot that is still running.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'notice-restart-'));
     const slowConnector = await startFakeConnector();
-    // At 2 posts a second, the bot is stopped with most targets still pending.
-    const first = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '2' });
-    const installsAt = async (target: BootedBot) => {
-      for (let n = 100; n < 120; n++) {
-        const options = { serviceUrl: slowConnector.url, conversationType: 'channel' as const, conversationId: teamId(n), teamId: teamId(n) };
-        await target.post('/api/messages', installationUpdate('add', options));
-      }
-    };
-    await installsAt(first);
-    const created = (await (await fetch(`${first.url}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: Array.from({ length: 20 }, (_, i) => teamId(100 + i)) }) })).json()) as { id: string; targets: number };
-    expect(created.targets).toBe(20);
-    const noticePosts = () => slowConnector.posted().filter((call) => JSON.stringify(call.body).includes('Restart'));
-    await slowConnector.waitFor(() => noticePosts().length >= 2);
-    await first.stop();
-    const sentBeforeRestart = noticePosts().length;
-    expect(sentBeforeRestart).toBeLessThan(20);
-
-    const second = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '50' });
+    const teams = Array.from({ length: 20 }, (_, i) => teamId(100 + i));
     try {
-      const done = await waitDone(second, created.id);
-      expect(done).toMatchObject({ targets: 20, delivered: 20, failed: 0 });
-      for (let n = 100; n < 120; n++) expect(noticePosts().filter((call) => call.conversationId === teamId(n))).toHaveLength(1);
+      // Installed at full speed first: each install's welcome message shares the pacing with the notice.
+      const installer = await bootBot({ ...env, DATA_DIR: dataDir });
+      for (const team of teams) {
+        const options = { serviceUrl: slowConnector.url, conversationType: 'channel' as const, conversationId: team, teamId: team };
+        await installer.post('/api/messages', installationUpdate('add', options));
+      }
+      await slowConnector.waitFor((calls) => new Set(calls.map((call) => call.conversationId)).size >= teams.length, 20_000);
+      await installer.stop();
+
+      // At 2 posts a second, the bot is stopped with most targets still pending.
+      const first = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '2' });
+      const created = (await (await fetch(`${first.url}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: teams }) })).json()) as { id: string; targets: number };
+      expect(created.targets).toBe(20);
+      const noticePosts = () => slowConnector.posted().filter((call) => JSON.stringify(call.body).includes('Restart'));
+      await slowConnector.waitFor(() => noticePosts().length >= 2, 20_000);
+      await first.stop();
+      const sentBeforeRestart = noticePosts().length;
+      expect(sentBeforeRestart).toBeLessThan(20);
+
+      const second = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '50' });
+      try {
+        const done = await waitDone(second, created.id);
+        expect(done).toMatchObject({ targets: 20, delivered: 20, failed: 0 });
+        for (const team of teams) expect(noticePosts().filter((call) => call.conversationId === team)).toHaveLength(1);
+      } finally {
+        await second.stop();
+      }
     } finally {
-      await second.stop();
       await slowConnector.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
@@ -182,7 +204,9 @@ describe('policy-change notices', () => {
     const card = (response.body as { value: Record<string, unknown> }).value;
     expect(cardTexts(card)[0]).toBe('Send a policy-change notice');
     expect(cardTexts(card).join('\n')).toContain('This form has expired: type "notice" to start again.');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A send stores its notice before the card answers: the answer came, so no notice means none was made.
+    expect(storedText(bot.dataDir)).not.toContain('Mangled');
+    await sentThroughTheQueue();
     expect(JSON.stringify(connector.posted())).not.toContain('Mangled');
   });
 
@@ -216,7 +240,8 @@ describe('policy-change notices', () => {
     const forged = { draftId: 'NT-00000000000000AA', title: 'Forged', text: 'Forged', url: '', effectiveDate: '', target: 'all', teamIds: '' };
     const response = await bot.post('/api/messages', execute('notice.send', forged, { serviceUrl: connector.url, from: mallory }));
     expect(cardTexts((response.body as { value: unknown }).value)[0]).toBe('Only privacy admins can send notices');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(storedText(bot.dataDir)).not.toContain('Forged');
+    await sentThroughTheQueue();
     expect(JSON.stringify(connector.posted().slice(before))).not.toContain('Forged');
     expect((await api('GET', '/api/notices/NT-00000000000000AA')).status).toBe(404);
   });

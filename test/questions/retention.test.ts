@@ -7,6 +7,7 @@
  */
 import { ALICE, BOB, cardActionTitles, cardOf, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
+import { HousekeepingRounds } from '../fakes/housekeeping-rounds';
 import { storedText } from '../fakes/stored-text';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
@@ -71,12 +72,13 @@ describe('questions to the privacy team', () => {
   let connector: FakeConnector;
   let bot: BootedBot;
   let offset = 0;
+  const rounds = new HousekeepingRounds();
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     bot = await bootBot(
       { PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL, PRIVACY_ADMIN_IDS: ADMIN.aadObjectId, NOTICE_API_TOKEN: TOKEN, REQUEST_RETENTION_DAYS: String(RETENTION_DAYS) },
-      { clock: () => Date.now() + offset, housekeepingEveryMs: 100 },
+      { clock: () => Date.now() + offset, housekeepingEveryMs: 100, onHousekeepingRound: rounds.onRound },
     );
   });
   afterAll(async () => {
@@ -113,7 +115,7 @@ describe('questions to the privacy team', () => {
 
     // A day short of the period: nothing erased.
     offset = (RETENTION_DAYS - 1) * DAY;
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await rounds.ranSinceNow('question-retention');
     expect((await stored(answered.id)).erasedAt).toBeUndefined();
     expect((await stored(closed.id)).erasedAt).toBeUndefined();
     expect(storedText(bot.dataDir)).toContain(answeredText);

@@ -3,7 +3,7 @@ import { cardOf } from '../fakes/activities';
 import { until } from '../fakes/until';
 import type { FakeConnector } from '../fakes/connector';
 import type { Store } from '../../src/storage/store';
-import { REQUESTS_COLLECTION } from '../../src/requests/request-service';
+import { OUTBOX_COLLECTION, REQUESTS_COLLECTION } from '../../src/requests/request-service';
 import type { PrivacyRequest } from '../../src/requests/types';
 import { facts, type Card } from './drive';
 
@@ -23,4 +23,12 @@ export async function storedRequest(store: Pick<Store, 'list'>, requestId: strin
 /** Waits until the bot has recorded the request as delivered (the receiver's 200 comes first). */
 export async function recordedAsDelivered(store: Pick<Store, 'list'>, requestId: string): Promise<void> {
   await until(async () => (await storedRequest(store, requestId))?.status === 'delivered', 10_000, `${requestId} recorded as delivered`);
+}
+
+/**
+ * Waits until the webhook outbox is empty: every delivery it held has finished, so whatever a step
+ * before this put in it has been sent (or not) by now. The positive event before asserting absence.
+ */
+export async function outboxDrained(store: Pick<Store, 'list'>): Promise<void> {
+  await until(async () => (await store.list(OUTBOX_COLLECTION)).length === 0, 10_000, 'webhook outbox drained');
 }

@@ -7,6 +7,7 @@ import { ALICE, BOB, cardTexts, message, TENANT, type Person } from '../fakes/ac
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
+import { outboxDrained, storedRequest } from './after-sending';
 import { actionData, driver, facts, fileRequest, type Driver } from './drive';
 import { until } from '../fakes/until';
 
@@ -126,7 +127,9 @@ describe('privacy requests', () => {
     const attempt = await alice.press('request.submit', stolen, { from: BOB });
     expect(cardTexts(attempt.card).join('\n')).toMatch(/expired or was not issued to you/);
     expect(actionData(attempt.card, 'request.submit').requestId).not.toBe(stolen.requestId);
-    await new Promise((r) => setTimeout(r, 200));
+    // A request is stored before its receipt is shown: the refusal came, and nothing was stored or queued.
+    expect(await storedRequest(bot.app.store, String(stolen.requestId))).toBeUndefined();
+    await outboxDrained(bot.app.store);
     expect(receiver.attempts.some((item) => item.id === stolen.requestId)).toBe(false);
   });
 
@@ -138,7 +141,7 @@ describe('privacy requests', () => {
     expect(facts(first.card).Reference).toBe(data.requestId);
     expect(facts(second.card).Reference).toBe(data.requestId);
     await until(() => receiver.events.some((event) => event.data.id === data.requestId));
-    await new Promise((r) => setTimeout(r, 300));
+    await outboxDrained(bot.app.store);
     expect(receiver.attempts.filter((attempt) => attempt.id === data.requestId)).toHaveLength(1);
 
     const [again] = await alice.say('export my data', { from: person });
@@ -158,7 +161,8 @@ describe('privacy requests', () => {
     expect(texts).toMatch(/at most 1000 characters/);
     const forgedChoice = await alice.press('request.submit', { ...actionData(await alice.say('export my data', { from: person }).then((c) => c[0]), 'request.submit'), include: 'everything-else', format: 'json' }, { from: person });
     expect(cardTexts(forgedChoice.card).join('\n')).toMatch(/choose from the options listed/);
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await storedRequest(bot.app.store, String(data.requestId))).toBeUndefined();
+    await outboxDrained(bot.app.store);
     expect(receiver.attempts.some((attempt) => attempt.id === data.requestId)).toBe(false);
     const [list] = await alice.say('my requests', { from: person });
     expect(cardTexts(list)).toContain('You have not made any privacy requests yet.');

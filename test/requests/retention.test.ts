@@ -6,6 +6,7 @@
  */
 import type { Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
+import { HousekeepingRounds } from '../fakes/housekeeping-rounds';
 import { storedText } from '../fakes/stored-text';
 import { rosterMember, startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
@@ -22,12 +23,13 @@ describe('retention of requests', () => {
   let bot: BootedBot;
   let chat: Driver;
   let offset = 0;
+  const rounds = new HousekeepingRounds();
 
   beforeAll(async () => {
     [connector, receiver] = await Promise.all([startFakeConnector(), startTestReceiver()]);
     bot = await bootBot(
       { PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_STATUS_TOKEN: TOKEN },
-      { clock: () => Date.now() + offset, housekeepingEveryMs: 100 },
+      { clock: () => Date.now() + offset, housekeepingEveryMs: 100, onHousekeepingRound: rounds.onRound },
     );
     chat = driver(bot, connector);
   });
@@ -55,7 +57,7 @@ describe('retention of requests', () => {
 
     // A day short of a year after closing: nothing erased.
     offset = 364 * DAY_MS;
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await rounds.ranSinceNow('request-retention');
     expect((await storedRequest(bot.app.store, completedId))!.erasedAt).toBeUndefined();
     expect(storedText(bot.dataDir)).toContain(rosterMember(completed.id).email);
 

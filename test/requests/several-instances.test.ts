@@ -7,6 +7,7 @@
 import { cardOf, cardTexts, type Person } from '../fakes/activities';
 import { startAzurite, type Azurite } from '../fakes/azurite';
 import { bootBot, type BootedBot } from '../fakes/boot';
+import { HousekeepingRounds } from '../fakes/housekeeping-rounds';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { until } from '../fakes/until';
@@ -25,6 +26,7 @@ describe('several instances: the daily digest and status changes', () => {
   let b: BootedBot;
   /** Both instances read the same moved clock, as servers share real time. */
   let offset = 0;
+  const roundsOf = { a: new HousekeepingRounds(), b: new HousekeepingRounds() };
   const at = (iso: string) => {
     offset = Date.parse(iso) - Date.now();
   };
@@ -41,7 +43,7 @@ describe('several instances: the daily digest and status changes', () => {
       PRIVACY_ADMIN_IDS: ADMINS.join(','),
     };
     const options = { clock: () => Date.now() + offset, housekeepingEveryMs: 100 };
-    [a, b] = await Promise.all([bootBot(env, options), bootBot(env, options)]);
+    [a, b] = await Promise.all([bootBot(env, { ...options, onHousekeepingRound: roundsOf.a.onRound }), bootBot(env, { ...options, onHousekeepingRound: roundsOf.b.onRound })]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -61,8 +63,8 @@ describe('several instances: the daily digest and status changes', () => {
       .map((call) => cardOf(call.body))
       .filter((card): card is Card => card !== undefined && cardTexts(card)[0] === 'Privacy requests needing attention');
   const outboxEmpty = () => until(async () => (await a.app.store.list(NOTIFICATIONS_COLLECTION)).length === 0, 15_000, 'the notification outbox empty');
-  /** Housekeeping runs every 100 ms on each instance: this is several rounds of both. */
-  const severalRounds = () => new Promise((resolve) => setTimeout(resolve, 1000));
+  /** A digest round on each instance that started after the clock last moved: both have looked. */
+  const severalRounds = () => Promise.all([roundsOf.a.ranSinceNow('request-digest'), roundsOf.b.ranSinceNow('request-digest')]);
 
   it('tells the requester of each change once when reports reach both instances at once', async () => {
     const person: Person = { id: '29:twice', aadObjectId: 'aad-twice', name: 'Tw' };

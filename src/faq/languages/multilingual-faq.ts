@@ -13,7 +13,8 @@ import path from 'node:path';
 import { currentLanguage } from '../../strings';
 import { readCalibration } from '../calibration';
 import { isLanguageTag, loadContent } from '../content-loader';
-import { createFaqService, type ExplainingFaqService } from '../faq-service';
+import type { AnswerThresholds } from '../answer-policy';
+import { createFaqService } from '../faq-service';
 import type { FaqAnswer, FaqEntry, FaqService } from '../types';
 import { createLocalizedFaqService } from './localized-faq';
 
@@ -32,17 +33,29 @@ function primary(tag: string): string {
   return tag.toLowerCase().split('-')[0];
 }
 
+/** A language's search over its entries, with the levels it answers at. */
+export type LevelledFaqService = FaqService & { readonly thresholds: AnswerThresholds };
+
+/** The service over the files directly in the content dir, in the default language. */
+export function defaultContentService(contentDir: string, defaultLanguage: string): LevelledFaqService {
+  return serviceFor(defaultLanguage, loadContent(contentDir), contentDir);
+}
+
 /** English content gets the English search of src/faq; every other language its lunr-languages search. */
-function serviceFor(language: string, entries: FaqEntry[], dir: string): FaqService {
+export function serviceForEntries(language: string, entries: FaqEntry[], thresholds: Partial<AnswerThresholds>): LevelledFaqService {
+  return primary(language) === 'en' ? createFaqService(entries, { thresholds }) : createLocalizedFaqService(language, entries, thresholds);
+}
+
+/** English content gets the English search of src/faq; every other language its lunr-languages search. */
+function serviceFor(language: string, entries: FaqEntry[], dir: string): LevelledFaqService {
   return primary(language) === 'en' ? createFaqService(entries, { thresholds: readCalibration(dir) }) : createLocalizedFaqService(language, entries, readCalibration(dir));
 }
 
 export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService>, defaultLanguage: string): MultilingualFaq {
   const languages = [defaultLanguage, ...[...byLanguage.keys()].filter((tag) => tag !== defaultLanguage)];
   const fallback = byLanguage.get(defaultLanguage)!;
-  const entries = languages.flatMap((tag) => byLanguage.get(tag)!.entries);
-  const owner = new Map<string, FaqService>();
-  for (const service of byLanguage.values()) for (const entry of service.entries) owner.set(entry.id, service);
+  // Asked each time: a language's entries can change while the bot runs (what the privacy team teaches).
+  const owner = (id: string): FaqService | undefined => languages.map((tag) => byLanguage.get(tag)!).find((service) => service.getEntry(id) !== undefined);
   // The person's exact tag first ("pt-BR"), else any content of their language ("de" for "de-CH").
   const contentLanguageOf = (language: string): string | undefined =>
     languages.find((tag) => tag.toLowerCase() === language.toLowerCase()) ?? languages.find((tag) => primary(tag) === primary(language));
@@ -56,23 +69,25 @@ export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService
   return {
     languages,
     defaultLanguage,
-    entries,
+    get entries() {
+      return languages.flatMap((tag) => byLanguage.get(tag)!.entries);
+    },
     service: (language) => byLanguage.get(language),
     answerIn,
     answer: (question) => answerIn(currentLanguage(), question),
-    getEntry: (id) => owner.get(id)?.getEntry(id),
-    relatedTo: (entry) => owner.get(entry.id)?.relatedTo(entry) ?? [],
+    getEntry: (id) => owner(id)?.getEntry(id),
+    relatedTo: (entry) => owner(entry.id)?.relatedTo(entry) ?? [],
   };
 }
 
 /**
  * The services over a content dir: its files in `defaultLanguage`, and a folder per other language.
- * With `english`, that service serves the default content when it is English (built by the caller,
- * which keeps it for the benchmark).
+ * With `defaultService`, that service serves the default content (built by the caller: the benchmark
+ * keeps it, the app adds what the privacy team taught to it).
  */
-export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, english?: ExplainingFaqService): MultilingualFaq {
+export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, defaultService?: FaqService): MultilingualFaq {
   const byLanguage = new Map<string, FaqService>();
-  byLanguage.set(defaultLanguage, english && primary(defaultLanguage) === 'en' ? english : serviceFor(defaultLanguage, loadContent(contentDir), contentDir));
+  byLanguage.set(defaultLanguage, defaultService ?? defaultContentService(contentDir, defaultLanguage));
   const folders = fs.readdirSync(contentDir, { withFileTypes: true }).filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
   for (const folder of folders.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const dir = path.join(contentDir, folder.name);

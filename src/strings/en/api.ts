@@ -8,6 +8,7 @@ export const api = {
   badRequest: 'The request could not be understood.',
   tooLargeAny: 'The body is too large.',
   noSuchNotice: 'No notice with that id.',
+  noSuchLearned: 'Nothing taught with that id (it may have been forgotten already).',
   notJson: 'Send the body as application/json.',
   encoded: 'Send the body uncompressed (no content-encoding).',
   tooLarge: 'The body must be at most {kb} KB.',

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:learned`: what teaching costs and what it buys, on every shared policy with a
+ * question file (the sample's dev set, and each ../shared/eval/<policy>/questions.json).
+ *
+ * Cost: the FAQ service as the bot runs it (LiveFaq) with nothing taught, and with 1,000 taught
+ * `Also asked:` lines and 100 taught entries, timed on the same questions in alternating rounds (each
+ * answer searched anew, past the cache of recent questions): p50 and p99 of each, and their ratio.
+ * Then how long one rebuild holds the event loop (the swap is synchronous: this is the whole hold),
+ * with nothing and with all of that taught.
+ *
+ * What it buys: every question the content alone does not answer right is taught once, as the
+ * team would (a line of its entry, through the same LiveFaq), and then asked again verbatim: the
+ * share answered right, and the off-topic questions still declined, before and after; and, for a
+ * policy with bench/fixtures/<policy>-other-words.json, the same questions in other words.
+ * Informational: it never fails on a score.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createFaqService, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { LiveFaq, type TaughtContent, type TaughtSource } from '../src/faq/live-faq';
+import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
+import type { FaqEntry } from '../src/faq/types';
+import { createLogger } from '../src/logger';
+import { taughtEntry } from '../src/questions/learned';
+import { REPO_ROOT } from '../test/fakes/boot';
+
+const TAUGHT_LINES = 1_000;
+const TAUGHT_ENTRIES = 100;
+const ROUNDS = 6;
+const REBUILDS = 10;
+const logger = createLogger('silent');
+
+interface PolicySet extends QuestionFile {
+  readonly name: string;
+  readonly contentDir: string;
+}
+
+function sets(): PolicySet[] {
+  const shared = [path.resolve(REPO_ROOT, '../shared'), path.resolve(REPO_ROOT, '../../shared')].find((dir) => fs.existsSync(dir));
+  const found: PolicySet[] = [];
+  if (!shared) return found;
+  const dev = path.join(shared, 'eval/faq-dev.json');
+  if (fs.existsSync(dev)) found.push({ name: 'sample', contentDir: path.join(REPO_ROOT, 'content'), ...readQuestionFile(dev) });
+  for (const name of fs.readdirSync(path.join(shared, 'eval')).sort()) {
+    const file = path.join(shared, 'eval', name, 'questions.json');
+    if (fs.existsSync(file)) found.push({ name, contentDir: path.join(shared, 'eval', name, 'content'), ...readQuestionFile(file) });
+  }
+  return found;
+}
+
+/** A source that holds what it is given, as the store would, with a version that changes on each set. */
+class HeldSource implements TaughtSource {
+  private content: TaughtContent = { entries: [], alsoAsked: [] };
+  private revision = 0;
+  set(content: TaughtContent): void {
+    this.content = content;
+    this.revision++;
+  }
+  async version(): Promise<string> {
+    return String(this.revision);
+  }
+  async load(): Promise<TaughtContent> {
+    return this.content;
+  }
+}
+
+/**
+ * Taught lines and entries made of the content's own words, spread over every entry: what a privacy
+ * team's teaching looks like to the index (questions in the organisation's words), not any question set's.
+ */
+function syntheticTeaching(entries: readonly FaqEntry[]): TaughtContent {
+  const words = [...new Set(entries.flatMap((entry) => entry.body.toLowerCase().match(/[a-z]{4,}/g) ?? []))];
+  const pick = (seed: number, count: number) => Array.from({ length: count }, (_, i) => words[(seed * 7919 + i * 104_729) % words.length]).join(' ');
+  const alsoAsked = Array.from({ length: TAUGHT_LINES }, (_, i) => ({ entryId: entries[i % entries.length].id, text: `what about ${pick(i, 6)}` }));
+  const taught = Array.from({ length: TAUGHT_ENTRIES }, (_, i) =>
+    taughtEntry({ id: `L-${String(i).padStart(8, '0')}`, kind: 'entry', question: `how do you handle ${pick(i + TAUGHT_LINES, 5)}`, answer: pick(i + 2 * TAUGHT_LINES, 40), taughtAt: '2026-01-01T00:00:00.000Z' }),
+  );
+  return { entries: taught, alsoAsked };
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Wall time, and this process's CPU time: on a shared machine the wall time includes waiting for a core, which the CPU time does not. */
+function timeAnswers(service: ExplainingFaqService, questions: readonly string[], into: { wall: number[]; cpu: number[] }): void {
+  for (const question of questions) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    service.search(question);
+    const cpu = process.cpuUsage(cpuStarted);
+    into.wall.push(performance.now() - started);
+    into.cpu.push((cpu.user + cpu.system) / 1000);
+  }
+}
+
+async function live(content: ExplainingFaqService, taught?: TaughtContent): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
+  const source = new HeldSource();
+  if (taught) source.set(taught);
+  // As the app builds it for English content: the content's search and levels over content and taught entries.
+  const faq = new LiveFaq(content, { source, rebuild: (entries) => createFaqService(entries, { thresholds: content.thresholds }), logger, everyMs: 60_000 });
+  await faq.refresh();
+  return { faq, source };
+}
+
+/**
+ * bench/fixtures/<policy>-other-words.json, when there is one: each question of the policy's set asked
+ * again in other words (written before any run), to see what teaching one wording does for another.
+ */
+function otherWordsOf(policy: string): Map<string, string> {
+  const file = path.join(REPO_ROOT, 'bench/fixtures', `${policy}-other-words.json`);
+  if (!fs.existsSync(file)) return new Map();
+  return new Map(Object.entries((JSON.parse(fs.readFileSync(file, 'utf8')) as { other_words: Record<string, string> }).other_words));
+}
+
+/** Right when the answer card shown is one the question accepts. */
+function right(faq: LiveFaq<ExplainingFaqService>, question: QuestionFile['faq'][number]): boolean {
+  const title = faq.answer(question.q).entry?.title;
+  return title !== undefined && question.accepts(title);
+}
+
+async function main(): Promise<void> {
+  const found = sets();
+  if (found.length === 0) {
+    console.log('no question sets found (../shared/eval): nothing to measure');
+    return;
+  }
+  const table: string[] = [];
+  for (const set of found) {
+    const content = loadFaqService(set.contentDir);
+    const questions = [...set.faq.map((item) => item.q), ...set.outOfScope];
+    const teaching = syntheticTeaching(content.entries);
+    const bare = await live(content);
+    const taught = await live(content, teaching);
+
+    // Cost of answering: alternating rounds, so neither always runs on a cooler machine.
+    const times = { bare: { wall: [] as number[], cpu: [] as number[] }, taught: { wall: [] as number[], cpu: [] as number[] } };
+    timeAnswers(bare.faq.service, questions, { wall: [], cpu: [] });
+    timeAnswers(taught.faq.service, questions, { wall: [], cpu: [] });
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 ? (['taught', 'bare'] as const) : (['bare', 'taught'] as const);
+      for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
+    }
+
+    // The event loop held by one rebuild (LiveFaq's swap is synchronous from its start to its end).
+    const holds = { empty: [] as number[], full: [] as number[] };
+    for (let i = 0; i < REBUILDS; i++) {
+      bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+      await bare.faq.refresh();
+      holds.empty.push(bare.faq.lastBuildMs);
+      taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+      await taught.faq.refresh();
+      holds.full.push(taught.faq.lastBuildMs);
+    }
+
+    // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
+    const learner = await live(content);
+    const otherWords = otherWordsOf(set.name);
+    const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
+    const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+    const before = set.faq.filter((item) => right(learner.faq, item)).length;
+    const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+    // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
+    const pairs = set.faq
+      .filter((item) => !right(learner.faq, item))
+      .map((item) => ({ item, entry: content.entries.find((entry) => item.accepts(entry.title)) }))
+      .filter((pair): pair is { item: typeof pair.item; entry: FaqEntry } => pair.entry !== undefined);
+    const lines = pairs.map(({ item, entry }) => ({ entryId: entry.id, text: item.q }));
+    learner.source.set({ entries: [], alsoAsked: lines });
+    await learner.faq.refresh();
+    const after = set.faq.filter((item) => right(learner.faq, item)).length;
+    const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
+    const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
+    const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
+    const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+    const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+
+    const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+    table.push(
+      [
+        `${set.name} (${content.entries.length} entries, ${set.faq.length} questions, ${set.outOfScope.length} off-topic)`,
+        `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
+        `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
+        `  rebuild hold ms p50 / max, one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)}`,
+        `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
+        `  top-1 before / after teaching each miss once  ${before}/${set.faq.length} -> ${after}/${set.faq.length}; taught questions verbatim ${taughtRight}/${pairs.length}`,
+        `  off-topic declined before / after           ${offBefore}/${set.outOfScope.length} -> ${offAfter}/${set.outOfScope.length}`,
+        ...(otherWords.size > 0
+          ? [
+              `  taught questions in other words, top-1     ${rewordedTaughtRight}/${rewordedTaught.length}`,
+              `  every question in other words, before / after  ${rewordedRightBefore}/${otherWords.size} -> ${rewordedRightAfter}/${otherWords.size}`,
+            ]
+          : []),
+      ].join('\n'),
+    );
+  }
+  console.log(table.join('\n\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
