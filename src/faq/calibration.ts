@@ -62,8 +62,13 @@ export interface CalibrationProbe {
  * How much of a question made of random everyday words (`pool`) the content covers, at the share
  * the bot must decline; within bounds. Also the words asked.
  */
-function chanceCoverage(coverageOf: (question: string) => number, pool: readonly string[], next: () => number): { minCoverage: number; said: string[] } {
-  const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
+function chanceCoverage(coverageOf: (question: string) => number, pool: readonly string[], next: () => number, accept: (word: string) => boolean = () => true): { minCoverage: number; said: string[] } {
+  // Words are checked as drawn (a few hundred), not the whole list up front: start-up stays quick.
+  const pick = (words: readonly string[]) => {
+    let word = words[Math.floor(next() * words.length)];
+    for (let tries = 0; tries < 20 && !accept(word); tries++) word = words[Math.floor(next() * words.length)];
+    return word;
+  };
   const coverages: number[] = [];
   const said: string[] = [];
   for (let i = 0; i < SAMPLES && pool.length > 0; i++) {
@@ -82,8 +87,7 @@ function chanceCoverage(coverageOf: (question: string) => number, pool: readonly
  * a policy's own language is taken as about privacy there, so one level serves both.
  */
 export function deriveLanguageThresholds(coverageOf: (question: string) => number, everyday: readonly string[], isStopWord: (word: string) => boolean): AnswerThresholds {
-  const pool = everyday.slice(FIRST_RANK - 1, LAST_RANK).filter((word) => !isStopWord(word));
-  const { minCoverage } = chanceCoverage(coverageOf, pool, random(20260101));
+  const { minCoverage } = chanceCoverage(coverageOf, everyday.slice(FIRST_RANK - 1, LAST_RANK), random(20260101), (word) => !isStopWord(word));
   return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: minCoverage };
 }
 
