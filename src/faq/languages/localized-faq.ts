@@ -8,6 +8,7 @@
  */
 import { choose, relatedTo, type AnswerThresholds } from '../answer-policy';
 import { deriveLanguageThresholds } from '../calibration';
+import { DEFAULT_TUNING } from '../tuning';
 import { markdownToPlainText } from '../markdown-sections';
 import type { Candidate } from '../ranking';
 import type { FaqAnswer, FaqEntry, FaqService } from '../types';
@@ -113,13 +114,13 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
       .map(([doc, found]): Candidate => {
         const coverage = total > 0 ? found.covered / total : 0;
         const rank = found.score * (COVERAGE_BLEND + coverage);
-        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, rank, matchRank: rank };
+        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, rank, matchRank: rank, fused: 0 };
       })
       .sort((a, b) => b.rank - a.rank || (a.entry.id < b.entry.id ? -1 : 1));
   };
 
   const everyday = everydayWords(language);
-  const derived = everyday ? deriveLanguageThresholds((question) => candidates(question)[0]?.coverage ?? 0, everyday, (word) => analyzer.terms(word).length === 0) : DEFAULT_LANGUAGE_THRESHOLDS;
+  const derived = everyday ? deriveLanguageThresholds((question) => candidates(question)[0]?.coverage ?? 0, everyday, (word) => analyzer.terms(word).length === 0, { randomDeclined: DEFAULT_TUNING.randomDeclined, answerLead: DEFAULT_LANGUAGE_THRESHOLDS.answerLead }) : DEFAULT_LANGUAGE_THRESHOLDS;
   const levels: AnswerThresholds = Object.freeze({ ...derived, ...thresholds });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const verbatim = new Map<string, FaqEntry>();
@@ -138,8 +139,8 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
       const found = candidates(text);
       const named = verbatim.get(key(text));
       if (named && key(text) !== '') return { entry: named, related: relatedTo(named, found, entries), candidates: [], confidence: 1 };
-      // Every question in a policy's own language is taken as about privacy: the coverage levels do the declining.
-      return choose({ candidates: found, aboutPrivacy: true, aboutAsker: true, namesAbsent: false }, levels, entries);
+      // Every question in a policy's own language is taken as on topic: the coverage levels do the declining.
+      return choose({ candidates: found, onTopic: true, aboutAsker: true, namesAbsent: false }, levels, entries);
     },
   };
 }
