@@ -114,7 +114,9 @@ describe('a German conversation', () => {
     const before = connector.posted().length;
     const reported = await bot.post(`/api/requests/${id}/status`, { status: 'needs_info', message: 'Which mailbox do you mean?' }, { authorization: `Bearer ${STATUS_TOKEN}` });
     expect(reported.status).toBe(200);
-    const [update] = (await connector.waitFor((calls) => calls.slice(before).some((call) => JSON.stringify(call.body).includes(id)))).slice(before).filter((call) => JSON.stringify(call.body).includes(id));
+    // `before` counts posts only (connector.posted()); the calls waited on include roster reads too.
+    await connector.waitFor(() => connector.posted().slice(before).some((call) => JSON.stringify(call.body).includes(id)));
+    const [update] = connector.posted().slice(before).filter((call) => JSON.stringify(call.body).includes(id));
     const updateCard = cardOf(update.body)!;
     expect(cardTexts(updateCard)[0]).toBe('Das Datenschutzteam braucht weitere Angaben');
     expect(cardTexts(updateCard)).toContain('Which mailbox do you mean?');
