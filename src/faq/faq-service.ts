@@ -68,7 +68,9 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const index = new SearchIndex(frozen);
-  const expander = new QueryExpander(index, tuning, abbreviationsFor(frozen));
+  const abbreviations = abbreviationsFor(frozen);
+  const expander = new QueryExpander(index, tuning, abbreviations);
+  const defined: ReadonlySet<string> = new Set(abbreviations.keys());
   // Closeness in meaning is measured only when it counts (a closeness weight above 0).
   const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
   const plain = new PlainSearch(frozen);
@@ -81,7 +83,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const units = expander.units(text);
     const plainRanked = plain.rank(text);
     const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
-    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed), serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text) && !mainVocabulary.speaks(units) };
+    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed), serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text, defined) && !mainVocabulary.speaks(units) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.

@@ -14,10 +14,11 @@ import { ABBREVIATIONS, PERSONAL_DATA_WORDS, PRIVACY_GROUPS } from './privacy-vo
 
 /**
  * How people ask for a service, an opening time, a place or a price: the opening of the question.
- * Not "how do you…": that asks what the organisation does, which is what a notice says.
+ * Not "how do you…" nor "where do my…": they ask what the organisation does and where the asker's
+ * things go, which is what a notice says.
  */
 const SERVICE_FORM =
-  /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|do|can)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
+  /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
 
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
@@ -29,10 +30,14 @@ const DATA_STEMS: ReadonlySet<string> = new Set([
 /** The privacy vocabulary's expressions of several words ("opt out", "turn off"), as word sequences. */
 const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression) => expression.includes(' '));
 
-/** Whether the question asks for a service in general language, saying nothing of data (see above). */
-export function asksForServiceOnly(question: string): boolean {
+/**
+ * Whether the question asks for a service in general language, saying nothing of data (see above).
+ * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
+ */
+export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
   if (!SERVICE_FORM.test(question)) return false;
   const words = question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
-  return !words.some((word) => DATA_STEMS.has(stem(word))) && !DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));
+  const saysData = words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) || DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));
+  return !saysData;
 }
