@@ -15,6 +15,7 @@ import { abbreviationsFor } from './abbreviations';
 import { fuse } from './fusion';
 import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
+import { asksForServiceOnly } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
@@ -37,6 +38,8 @@ export interface Explanation {
   aboutAsker: boolean;
   /** Whether the question names a thing the content never names (see Unit.unnamed). */
   namesAbsent: boolean;
+  /** Whether the question asks for a service and says nothing of data nor the content's most recurring words (service-question.ts). */
+  serviceOnly: boolean;
   /** The entry plain lunr puts first, if any. */
   plainFirst?: FaqEntry;
 }
@@ -65,11 +68,14 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const index = new SearchIndex(frozen);
-  const expander = new QueryExpander(index, tuning, abbreviationsFor(frozen));
+  const abbreviations = abbreviationsFor(frozen);
+  const expander = new QueryExpander(index, tuning, abbreviations);
+  const defined: ReadonlySet<string> = new Set(abbreviations.keys());
   // Closeness in meaning is measured only when it counts (a closeness weight above 0).
   const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
   const plain = new PlainSearch(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
+  const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
   const rank = (units: Unit[]): Candidate[] =>
     rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
@@ -77,7 +83,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const units = expander.units(text);
     const plainRanked = plain.rank(text);
     const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
-    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed), serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text, defined) && !mainVocabulary.speaks(units) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.

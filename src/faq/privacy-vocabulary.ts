@@ -7,8 +7,9 @@
  *
  * A question that uses one expression of a group is also searched with the group's other
  * expressions, with a lower weight; the words general English already relates (word vectors and
- * WordNet, see src/language) need no entry here. It never decides whether a question is covered:
- * the content does (see content-vocabulary.ts).
+ * WordNet, see src/language) need no entry here. It never decides alone whether a question is
+ * covered: the content does (see content-vocabulary.ts); only a question in the form of a service
+ * request that says none of it is declined (see service-question.ts).
  */
 
 /** Abbreviations and what they stand for (`|` between meanings): the question is searched for the words written out too, as a phrase. */
@@ -44,6 +45,17 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
  * Two words at least: "policy" or "notice" alone may be a topic ("the disciplinary policy").
  */
 export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
+
+/**
+ * Words for personal data, the forms it comes in and what is done with it, true of any notice: a
+ * question that asks for a service (see service-question.ts) and uses one of these, or of the groups
+ * below, may be asking about data after all ("can I see my notes", "how do I stop the texts").
+ */
+export const PERSONAL_DATA_WORDS: readonly string[] = [
+  'data', 'information', 'info', 'details', 'record', 'records', 'note', 'notes', 'personal', 'privacy',
+  'camera', 'cameras', 'photo', 'photos', 'email', 'emails', 'text', 'texts', 'call', 'calls', 'letter', 'letters',
+  'name', 'address', 'see', 'tell', 'told', 'use', 'used', 'ask', 'asked', 'copy', 'copies', 'stop', 'ombudsman',
+];
 
 /**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are

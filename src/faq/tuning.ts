@@ -32,6 +32,12 @@ export interface Tuning {
    * 0: no such check.
    */
   readonly coreShare: number;
+  /**
+   * A question in the form of a service request that says nothing of data (service-question.ts) is
+   * declined unless it uses a stem in at least this share of the entries: the content's own words
+   * for what it is about. 0: no such check; above 1: only the general words for data count.
+   */
+  readonly serviceShare: number;
 }
 
 export const DEFAULT_TUNING: Tuning = Object.freeze({
@@ -44,4 +50,5 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   neighbourWeight: 0.6,
   closenessWeight: 1,
   coreShare: 0.05,
+  serviceShare: 2,
 });

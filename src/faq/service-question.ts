@@ -1,0 +1,43 @@
+/**
+ * A question about the organisation's services rather than about anyone's data: "how do I pay my
+ * rent online", "what time does the helpline open", "can I volunteer at weekends". It shares the
+ * content's words (a privacy notice mentions the rent, the helpline and the volunteers), so coverage
+ * alone answers it with the entry that mentions its topic. What gives it away is general language:
+ * it asks how, when, where or whether to do something, and says nothing of data, of what is done
+ * with it (the privacy vocabulary's expressions) or of the content's own most recurring words.
+ *
+ * Only the question's form and general privacy language decide here, never one organisation's words;
+ * a question in any other form ("bailiffs??", "what happens if I miss a repayment") is not judged.
+ */
+import { stem } from '../language/stem';
+import { ABBREVIATIONS, PERSONAL_DATA_WORDS, PRIVACY_GROUPS } from './privacy-vocabulary';
+
+/**
+ * How people ask for a service, an opening time, a place or a price: the opening of the question.
+ * Not "how do you…" nor "where do my…": they ask what the organisation does and where the asker's
+ * things go, which is what a notice says.
+ */
+const SERVICE_FORM =
+  /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
+
+const DATA_STEMS: ReadonlySet<string> = new Set([
+  ...PRIVACY_GROUPS.flat()
+    .filter((expression) => !expression.includes(' '))
+    .map(stem),
+  ...ABBREVIATIONS.keys(),
+  ...PERSONAL_DATA_WORDS.map(stem),
+]);
+/** The privacy vocabulary's expressions of several words ("opt out", "turn off"), as word sequences. */
+const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression) => expression.includes(' '));
+
+/**
+ * Whether the question asks for a service in general language, saying nothing of data (see above).
+ * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
+ */
+export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
+  if (!SERVICE_FORM.test(question)) return false;
+  const words = question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const spaced = ` ${words.join(' ')} `;
+  const saysData = words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) || DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));
+  return !saysData;
+}

@@ -1,0 +1,51 @@
+/**
+ * A request for one of the organisation's services shares the notice's words but is not a privacy
+ * question (issue 20): "how do I renew a book" to a library whose notice speaks of borrowing. The
+ * bot declines it, and still answers a request that is about data ("how do I stop your emails").
+ * A public library's notice, written here.
+ */
+import { createFaqService } from '../../src/faq/faq-service';
+import { writtenNotice } from './written-notice';
+
+const SECTIONS: Array<[string, string]> = [
+  ['Who we are', 'Ashgrove Libraries runs nine public libraries and a mobile library, and is the controller of the information it holds about members.'],
+  ['Your library card', 'To join we record your name, address, date of birth and email. Your card number links your loans and reservations to you.'],
+  ['Borrowing and renewals', 'We keep a record of the books you borrow, renew and reserve while they are on loan, and delete each loan a month after you return it.'],
+  ['Public computers and Wi-Fi', 'When you book a public computer or join our Wi-Fi we log the session time and device for 90 days, for security. We do not record the websites you visit.'],
+  ['Cameras in our buildings', 'CCTV covers our entrances, reading rooms and car parks. Footage is kept for 28 days.'],
+  ['Events and children\'s activities', 'For events and children\'s reading clubs we keep the names of those taking part and a parent\'s contact details until the activity ends.'],
+  ['Emails about events', 'We send our events newsletter only if you ask for it. Every email has a link to unsubscribe.'],
+  ['Your rights', 'You can ask for a copy of the information we hold about you, ask us to correct it or delete it, and complain to the Information Commissioner\'s Office.'],
+];
+
+const entries = writtenNotice(SECTIONS);
+const faq = createFaqService(entries);
+/** The same content with the check off: what the bot did before it. */
+const unchecked = createFaqService(entries, { tuning: { serviceShare: 0 } });
+const titleOf = (answer: ReturnType<typeof faq.answer>) => answer.entry?.title;
+
+describe('requests for a service that say nothing of data', () => {
+  const serviceRequests = ['how do i renew my books online', 'what time does the library open on sunday', 'can i book a computer for two hours'];
+
+  it.each(serviceRequests)('declines "%s", which an entry on its topic would otherwise answer', (question) => {
+    // Without the check the entry that mentions the service is the answer: the check is what declines it.
+    expect(titleOf(unchecked.answer(question))).toBeDefined();
+    const answer = faq.answer(question);
+    expect(answer.entry).toBeUndefined();
+    expect(answer.candidates).toEqual([]);
+  });
+
+  it.each([
+    ['how do i stop your emails', 'Emails about events'],
+    ['can i see my borrowing history', 'Borrowing and renewals'],
+    ['how do i get a copy of what you hold about me', 'Your rights'],
+    ['is there cctv in the reading room', 'Cameras in our buildings'],
+    ['can i opt out of the newsletter', 'Emails about events'],
+  ])('still answers "%s", a request about data', (question, title) => {
+    expect(titleOf(faq.answer(question))).toBe(title);
+  });
+
+  it('does not judge a question in another form by its words', () => {
+    expect(titleOf(faq.answer('renewals and reservations?'))).toBe('Borrowing and renewals');
+  });
+});
