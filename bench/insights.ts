@@ -4,7 +4,8 @@
  * process answers GET /api/insights while /healthz is asked in a loop; figures are the insights
  * time and the /healthz p99 beside the same bot's idle p99, as ratios within this run. Then the
  * unanswered log at its bound (MAX_UNANSWERED records of the longest kept length): the bot's RSS
- * beside an empty log's.
+ * beside an empty log's. BENCH_BOT_NODE_ARGS passes options to the bot's node (e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof`, read with `node dist/bench/cpu-profile.js`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ const SIZES = (process.env.BENCH_INSIGHTS_SIZES || (TINY ? '20,200' : '1000,1000
 /** Records in the unanswered log for the memory figure: its bound, MAX_UNANSWERED, unless tiny. */
 const AT_BOUND = benchSize('BENCH_INSIGHTS_AT_BOUND', MAX_UNANSWERED, 100);
 const ROUNDS = 3;
+const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface Bot {
   readonly running: BotProcess;
@@ -30,7 +32,7 @@ interface Bot {
 async function startWith(plant: (dataDir: string) => void): Promise<Bot> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-insights-'));
   plant(dataDir);
-  const running = startBotProcess({ DATA_DIR: dataDir, NOTICE_API_TOKEN: TOKEN, CONTENT_DIR: 'content' });
+  const running = startBotProcess({ DATA_DIR: dataDir, NOTICE_API_TOKEN: TOKEN, CONTENT_DIR: 'content' }, undefined, undefined, BOT_NODE_ARGS);
   const port = await servingPort(running, 300_000);
   return { running, url: `http://127.0.0.1:${port}`, dataDir };
 }

@@ -105,7 +105,7 @@ const editTemplate = cardTemplate<EditData>(editJson);
 const recallTemplate = cardTemplate<RecallData>(recallJson);
 
 /** A card lists this many people; the API gives the whole list. */
-const ACKS_SHOWN = 50;
+export const ACKS_SHOWN = 50;
 
 /**
  * What every team's General channel receives. A sent notice (with its id) offers "I have read
@@ -188,10 +188,9 @@ export function noticeSummaryCard(notice: Pick<Notice, 'id' | 'title' | 'origin'
   });
 }
 
-/** Who has confirmed reading a notice, earliest first, for its admin. */
-export function noticeAcknowledgementsCard(notice: Pick<Notice, 'id' | 'title'>, acknowledgements: readonly Acknowledgement[], erased: boolean): AdaptiveCard {
+/** Who has confirmed reading a notice (the earliest ACKS_SHOWN of `count`, earliest first), for its admin. */
+export function noticeAcknowledgementsCard(notice: Pick<Notice, 'id' | 'title'>, acknowledgements: readonly Acknowledgement[], erased: boolean, count = acknowledgements.length): AdaptiveCard {
   const title = format(s.acksTitle, { title: notice.title });
-  const count = acknowledgements.length;
   const summary = erased ? s.acksErased : count === 0 ? s.acksNone : count === 1 ? s.acksOne : format(s.acksCount, { count });
   return renderCard(acksTemplate, {
     speak: `${title}. ${summary}`,

@@ -5,9 +5,10 @@
  */
 import type { Response, Server } from 'restify';
 import { AppError } from '../errors';
-import { csvTable } from '../http/csv';
 import { jsonBody } from '../http/json-body';
+import { acknowledgementsCsv } from '../http/notices-route';
 import { sendError } from '../http/send-error';
+import { sendStreamed } from '../http/streamed';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
 import { validateChanges, validateNotice } from '../notices/validate';
@@ -82,14 +83,8 @@ export function registerNoticesApi(server: Server, deps: NoticesApiDeps): void {
 
   server.get('/console/api/notices/:id/acknowledgements.csv', guard('notices.acks', 'read'), handled('console.notices.acks', logger, async (req, res) => {
     const id = idParam(req, NOTICE_ID);
-    const acknowledgements = id && (await notices.acknowledgements(id));
-    if (!id || !acknowledgements) return notFound(res);
-    const csv = csvTable(['aadObjectId', 'name', 'at'], acknowledgements.map((row) => [row.aadObjectId, row.name, row.at]));
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${id}-acknowledgements.csv"`,
-      'content-length': Buffer.byteLength(csv),
-    });
-    res.end(csv);
+    const pages = id && (await notices.acknowledgements(id));
+    if (!id || !pages) return notFound(res);
+    await sendStreamed(res, acknowledgementsCsv(id, pages));
   }));
 }

@@ -22,9 +22,10 @@ export interface AnswerThresholds {
   /** The lead over the runner-up (-1..1, see above) the best entry needs to be given as the answer. */
   readonly answerLead: number;
   /**
-   * Coverage the best entry needs when the question names no privacy concept at all: it shares only
+   * Coverage the best entry needs when the question speaks none of the content's recurring
+   * vocabulary (see content-vocabulary.ts; the name is kept for calibration.json): it shares only
    * the organisation's own words with the content, which off-topic questions about the organisation
-   * do too ("where is the library" to a university's notice).
+   * do too ("which bus goes to the museum" to a museum's notice).
    */
   readonly minCoverageWithoutPrivacy: number;
 }
@@ -38,7 +39,8 @@ const MIN_CANDIDATE_SHARE = 0.2;
 export function leadOf(top: Candidate, second: Candidate | undefined): number {
   if (!second) return top.coverage;
   // In words matched alone: the runner-up may match more than the best, which is then nearer in meaning.
-  return top.coverage - Math.min(1, second.matchRank / top.matchRank) + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
+  const close = top.matchRank > 0 ? Math.min(1, second.matchRank / top.matchRank) : 1;
+  return top.coverage - close + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
 }
 
 /**
@@ -46,48 +48,64 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
  * runner-up, or when the question names a thing the content never names: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
  * entry is the answer.
  */
-export function choose(question: Readonly<{ candidates: readonly Candidate[]; aboutPrivacy: boolean; aboutAsker: boolean; namesAbsent: boolean }>, thresholds: AnswerThresholds, allEntries: readonly FaqEntry[]): FaqAnswer {
+export function choose(
+  question: Readonly<{ candidates: readonly Candidate[]; onTopic: boolean; aboutAsker: boolean; namesAbsent: boolean; plainFirst?: FaqEntry }>,
+  thresholds: AnswerThresholds,
+  allEntries: readonly FaqEntry[],
+  /** The lead an answer needs when plain lunr puts the same entry first: two rankings agree (never more than answerLead). */
+  agreedLead = thresholds.answerLead,
+): FaqAnswer {
   const { candidates } = question;
   const [top, second] = candidates;
-  if (!top || !covers(top, question, thresholds)) return { related: [], candidates: [], confidence: top ? round(top.coverage * 0.5) : 0 };
+  // Whether the content covers the question at all is for our own best match to say; which entry
+  // answers it, for the fused order.
+  const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.rank > found.rank ? candidate : found), undefined);
+  if (!top || !best || !covers(best, question, thresholds)) return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
   // A question about something the content never names (its officer, say) is not answered by what
   // the content says of the name's words: the asker picks, or asks the privacy team.
-  if (question.namesAbsent || lead < thresholds.answerLead || top.coverage < thresholds.answerCoverage) {
-    const offered = candidates.slice(0, MAX_CANDIDATES).filter((candidate) => candidate.rank >= top.rank * MIN_CANDIDATE_SHARE);
+  // Where plain search puts the same entry first, two rankings agree: a smaller lead is enough.
+  const needed = question.plainFirst === top.entry ? Math.min(agreedLead, thresholds.answerLead) : thresholds.answerLead;
+  if (question.namesAbsent || lead < needed || top.coverage < thresholds.answerCoverage) {
+    const offered = candidates.filter((candidate) => candidate.rank >= best.rank * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
 }
 
 /**
- * Whether the best entry covers enough of the question. A question that names no privacy concept
- * needs more: it shares only the organisation's own words with the content, as off-topic questions
- * about the organisation do. If it does not even speak of the asker ("where is the car park", "what
- * time do you open"), it is not about anyone's data at all, unless a heading covers it (a topic typed
- * as a fragment: "integrations").
+ * Whether the best entry covers enough of the question. A question that speaks none of the content's
+ * recurring vocabulary shares only the organisation's own words with it, as off-topic questions
+ * about the organisation do ("which bus goes to the museum"), so it needs more: enough coverage for
+ * a question of that kind, or a heading (or `Also asked:`) that covers some of it. An entry whose
+ * heading says what was asked is about it; one that only mentions it in passing is not.
  */
-function covers(top: Candidate, { aboutPrivacy, aboutAsker }: { aboutPrivacy: boolean; aboutAsker: boolean }, thresholds: AnswerThresholds): boolean {
+function covers(top: Candidate, { onTopic }: { onTopic: boolean }, thresholds: AnswerThresholds): boolean {
   if (top.coverage < thresholds.minCoverage) return false;
-  if (aboutPrivacy) return true;
-  const needed = Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy);
-  return aboutAsker ? top.coverage >= needed : top.headingCoverage >= needed;
+  if (onTopic) return true;
+  return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** For an answer: the next best hits for the question, then entries of the same part. */
+/** Plain lunr's first hits are always worth a related link: the plain search would have shown them. */
+const RELATED_PLAIN_PLACES = 3;
+
+/** For an answer: the next best hits for the question (ours, and plain lunr's first), then entries of the same part. */
 export function relatedTo(answer: FaqEntry, candidates: readonly Candidate[], allEntries: readonly FaqEntry[]): FaqEntry[] {
   const related: FaqEntry[] = [];
   const add = (entry: FaqEntry) => {
     if (related.length < MAX_RELATED && entry.id !== answer.id && !related.some((other) => other.id === entry.id)) related.push(entry);
   };
   const best = candidates.find((candidate) => candidate.entry.id === answer.id) ?? candidates[0];
-  for (const candidate of candidates) if (best && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2) add(candidate.entry);
+  for (const candidate of candidates) {
+    const ours = best !== undefined && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2;
+    if (ours || (candidate.plainPlace ?? Infinity) < RELATED_PLAIN_PLACES) add(candidate.entry);
+  }
   for (const entry of allEntries) if (entry.part === answer.part) add(entry);
   return related;
 }

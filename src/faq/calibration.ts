@@ -14,9 +14,8 @@ import type { AnswerThresholds } from './answer-policy';
 
 const CALIBRATION_FILE = 'calibration.json';
 
-/** Random questions tried, and the share of them the bot must decline. */
+/** Random questions tried (the share of them the bot must decline is chosen leave-one-out: tuning.ts). */
 const SAMPLES = 100;
-const DECLINED_SHARE = 0.9;
 /** Everyday words: past the most common (mostly function words), before the rare. */
 const FIRST_RANK = 200;
 const LAST_RANK = 20_000;
@@ -24,19 +23,13 @@ const LAST_RANK = 20_000;
 const MIN_DECLINE = 0.3;
 const MAX_DECLINE = 0.45;
 /**
- * Questions that name no privacy concept but share the organisation's own words with the content
- * ("where is the library", "what time do you open"): made of one word of the content that is no
- * privacy concept and a few everyday words; the share of them the bot must decline.
+ * Questions that speak none of the content's recurring vocabulary but share one of its other words
+ * ("which bus goes to the museum", "is the café vegan"): made of one word of the content that is no
+ * recurring word and a few everyday words; the share of them the bot must decline.
  */
 const SUBJECT_SAMPLES = 300;
 const SUBJECT_POOL = 80;
 const SUBJECT_DECLINED_SHARE = 0.98;
-/**
- * The lead over the runner-up an answer needs (see answer-policy.ts). Not derived: it weighs the
- * ranking against itself, so it carries from one content to another; measured on our four
- * development policies of different kinds, and settable in calibration.json.
- */
-const DEFAULT_ANSWER_LEAD = -0.35;
 
 /** Deterministic, so the same content gives the same levels on every start. */
 function random(seed: number): () => number {
@@ -47,13 +40,20 @@ function random(seed: number): () => number {
   };
 }
 
-/** What calibration needs to know of the search: a question's best coverage, and whether it names a privacy concept. */
+/** What calibration needs to know of the search: a question's best coverage, and whether it speaks the content's recurring vocabulary. */
 export interface CalibrationProbe {
+  /**
+   * The lead over the runner-up an answer needs (see answer-policy.ts): not derived, since it weighs
+   * the ranking against itself and so carries from one content to another (chosen leave-one-policy-out, see tuning.ts).
+   */
+  readonly answerLead: number;
+  /** The share of random everyday-English questions the bot must decline (tuning.ts). */
+  readonly randomDeclined: number;
   /** The coverage of the entry ranked first. */
   coverageOf(question: string): number;
   /** The most any entry covers: no less than coverageOf, and quicker (no ranking). */
   bestCoverageOf(question: string): number;
-  aboutPrivacy(question: string): boolean;
+  onTopic(question: string): boolean;
   /** The content's words (searchable, in the English vocabulary), as often as the content uses them. */
   readonly contentWords: readonly string[];
 }
@@ -75,13 +75,13 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     sampledWords.push(...words);
     coverages.push(probe.coverageOf(words.join(' ')));
   }
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, DECLINED_SHARE)));
-  // Words from two small pools, none a privacy concept: the content's (drawn as often as it uses
+  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, probe.randomDeclined)));
+  // Words from two small pools, none of the recurring vocabulary: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.
   const isPrivacy = new Map<string, boolean>();
   const plain = (word: string) => {
-    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.aboutPrivacy(word));
+    if (!isPrivacy.has(word)) isPrivacy.set(word, probe.onTopic(word));
     return !isPrivacy.get(word);
   };
   const subject: string[] = [];
@@ -96,7 +96,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
     subjectCoverages.push(probe.bestCoverageOf([pick(subject), ...Array.from({ length }, () => pick(pool))].join(' ')));
   }
   const withoutPrivacy = subjectCoverages.length > 0 ? quantile(subjectCoverages, SUBJECT_DECLINED_SHARE) : minCoverage;
-  return { minCoverage, answerCoverage: minCoverage, answerLead: DEFAULT_ANSWER_LEAD, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
+  return { minCoverage, answerCoverage: minCoverage, answerLead: probe.answerLead, minCoverageWithoutPrivacy: Math.max(minCoverage, withoutPrivacy) };
 }
 
 function quantile(values: number[], share: number): number {

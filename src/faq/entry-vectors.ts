@@ -1,7 +1,7 @@
 /**
  * Each entry as one point in the word-vector space: the average of its words' vectors, rare words
  * weighing more (smooth inverse frequency). A question lands near the entries that speak of the
- * same things in any words ("a trainee in the room" near "teaching medical students"), which word
+ * same things in any words ("an apprentice watching" near "training new staff"), which word
  * matching alone does not see. Built once when the content is loaded; a question costs one pass
  * over its words and one dot product per entry.
  */

@@ -11,6 +11,11 @@ import { bestCoverage, rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
 import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
+import { abbreviationsFor } from './abbreviations';
+import { fuse } from './fusion';
+import { PlainSearch } from './plain-search';
+import { ContentVocabulary } from './content-vocabulary';
+import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 /** Answers kept for questions asked lately, the least recently asked forgotten first. */
@@ -18,18 +23,22 @@ const RECENT_QUESTIONS = 1_000;
 
 export interface FaqServiceOptions {
   readonly thresholds?: Partial<AnswerThresholds>;
+  /** Other values of the chosen constants: for `npm run bench:faq -- --tune` only. */
+  readonly tuning?: Partial<Tuning>;
 }
 
 /** What the search made of a question: for the benchmark and calibration, never shown to users. */
 export interface Explanation {
   units: Unit[];
   candidates: Candidate[];
-  /** Whether the question names anything a privacy notice is about (see PRIVACY_CONCEPTS). */
-  aboutPrivacy: boolean;
+  /** Whether the question speaks the content's own recurring vocabulary (see content-vocabulary.ts). */
+  onTopic: boolean;
   /** Whether the asker speaks of themselves ("my", "I", "we"). */
   aboutAsker: boolean;
   /** Whether the question names a thing the content never names (see Unit.unnamed). */
   namesAbsent: boolean;
+  /** The entry plain lunr puts first, if any. */
+  plainFirst?: FaqEntry;
 }
 
 export interface ExplainingFaqService extends FaqService {
@@ -54,19 +63,26 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     entries.map((entry) => Object.freeze({ ...entry, alsoAsked: Object.freeze([...entry.alsoAsked]), source: Object.freeze({ ...entry.source }) })),
   );
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
+  const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const index = new SearchIndex(frozen);
-  const expander = new QueryExpander(index);
-  const vectors = new EntryVectors(frozen);
-  const rank = (units: Unit[]): Candidate[] => rankEntries(index, units, vectors.similarities(units.flatMap((unit) => unit.text.split(' '))));
+  const expander = new QueryExpander(index, tuning, abbreviationsFor(frozen));
+  // Closeness in meaning is measured only when it counts (a closeness weight above 0).
+  const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
+  const plain = new PlainSearch(frozen);
+  const vocabulary = new ContentVocabulary(index, tuning.coreShare);
+  const rank = (units: Unit[]): Candidate[] =>
+    rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    return { units, candidates: rank(units), aboutPrivacy: expander.aboutPrivacy(text), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
+    const plainRanked = plain.rank(text);
+    const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed) };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
   const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), aboutPrivacy: (q) => expander.aboutPrivacy(q), contentWords: index.contentWords() });
+  const derived = everySet ? undefined : deriveThresholds({ answerLead: tuning.answerLead, randomDeclined: tuning.randomDeclined, coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), onTopic: (q) => vocabulary.speaks(expander.units(q)), contentWords: index.contentWords() });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
@@ -76,7 +92,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen);
+    return choose(explanation, thresholds, frozen, tuning.agreedLead);
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

@@ -17,7 +17,7 @@ export type SectionProblem = { line: number; message: string };
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** `Also asked: is IT spying on my browsing; does my employer read my emails` */
+/** `Also asked: do you look at my search history; who reads my messages` */
 const ALSO_ASKED = /^ {0,3}also asked\s*:(.*)$/i;
 
 /** Comments are editors' notes: blank them out but keep the line count so errors point right. */

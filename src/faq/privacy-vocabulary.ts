@@ -7,7 +7,8 @@
  *
  * A question that uses one expression of a group is also searched with the group's other
  * expressions, with a lower weight; the words general English already relates (word vectors and
- * WordNet, see src/language) need no entry here.
+ * WordNet, see src/language) need no entry here. It never decides whether a question is covered:
+ * the content does (see content-vocabulary.ts).
  */
 
 /** Abbreviations and what they stand for (`|` between meanings): the question is searched for the words written out too, as a phrase. */
@@ -43,34 +44,6 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
  * Two words at least: "policy" or "notice" alone may be a topic ("the disciplinary policy").
  */
 export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
-
-/**
- * What any privacy notice is about, beyond the groups below: personal data and what is done with it
- * (kept, seen, passed on, looked after), and the parties and rights around it. A question that uses
- * none of these words (nor a word derived from one, nor an expression of the groups) asks about
- * something else, however much of the organisation's own vocabulary it shares with the content:
- * "where is the library", "what time do you open" to a university's or a clinic's notice.
- */
-export const PRIVACY_CONCEPTS: readonly string[] = [
-  // (a phrase counts when the question has its words side by side)
-  // the data
-  'data', 'information', 'personal', 'privacy', 'private', 'confidential', 'confidentiality', 'record', 'file', 'note',
-  'history', 'log', 'profile', 'account', 'identity', 'detail', 'anonymous', 'photo', 'picture', 'image', 'video', 'film', 'footage', 'recording', 'camera', 'fingerprint',
-  'name', 'address', 'location', 'birth', 'spam',
-  // what is done with it
-  // (not everyday verbs such as "use", "check", "find" or "give": "how do I use the app" asks something else)
-  'collect', 'gather', 'use', 'process', 'store', 'keep', 'hold', 'retain', 'save', 'archive', 'delete', 'erase', 'remove',
-  'wipe', 'destroy', 'share', 'disclose', 'send', 'give', 'sell', 'tell', 'inform', 'report', 'publish',
-  'reveal', 'see', 'view', 'read', 'look', 'access', 'know', 'learn', 'hear', 'watch', 'monitor', 'track',
-  'tape', 'email', 'find out', 'phone home', 'ask',
-  // its safety
-  'security', 'secure', 'protect', 'safe', 'hack', 'hacker', 'breach', 'leak', 'lose', 'steal', 'encrypt', 'password',
-  // choices and rights
-  'consent', 'permission', 'agree', 'opt', 'object', 'refuse', 'right', 'request', 'copy', 'export', 'download', 'correct',
-  'mistake', 'wrong', 'update', 'complain', 'complaint',
-  // the parties
-  'police', 'court', 'government', 'authority', 'regulator', 'law', 'legal', 'officer', 'partner', 'vendor', 'processor',
-];
 
 /**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are

@@ -23,6 +23,10 @@ export interface Candidate {
    * enough to answer rests on what the question and the entry say.
    */
   matchRank: number;
+  /** The place-based score of our ranking fused with plain lunr's (see fusion.ts); 0 before fusion. */
+  fused: number;
+  /** Its place in plain lunr's order (0: first), if lunr found it. */
+  plainPlace?: number;
 }
 
 /**
@@ -50,12 +54,6 @@ const LOOSE_MATCH_POWER = 1.25;
  * the pair earns this share of its words' weight, divided by how many words apart they stand.
  */
 const NEARNESS_BONUS = 0.3;
-/**
- * An entry further in meaning from the question than the nearest entry keeps exp(-w * d) of its
- * rank, d the difference in cosine: 0.1 further keeps 82%, 0.3 further 55%. Word matches still
- * lead; closeness settles between entries that match alike.
- */
-const CLOSENESS_WEIGHT = 2;
 const NEARNESS_WINDOW = 3;
 
 /** What each entry matched of the question, word by word, before nearness. */
@@ -117,7 +115,12 @@ export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number
  * `closeness`: per entry, how near the question it lies in meaning (cosine of averaged word vectors,
  * see entry-vectors.ts), or none.
  */
-export function rankEntries(index: SearchIndex, units: readonly Unit[], closeness?: Float32Array): Candidate[] {
+/**
+ * `closenessWeight` w: an entry further in meaning from the question than the nearest entry keeps
+ * exp(-w * d) of its rank, d the difference in cosine (w = 2: 0.1 further keeps 82%, 0.3 further
+ * 55%). Word matches still lead; closeness settles between entries that match alike.
+ */
+export function rankEntries(index: SearchIndex, units: readonly Unit[], closeness?: Float32Array, closenessWeight = 0): Candidate[] {
   const size = index.size;
   const nearest = closeness ? Math.max(...closeness) : 0;
   const { score, covered, headingCovered, information, matched } = matchEntries(index, units);
@@ -129,8 +132,8 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[], closenes
     const coverage = information > 0 ? covered[doc] / information : 0;
     const headingCoverage = information > 0 ? headingCovered[doc] / information : 0;
     const matchRank = score[doc] * (COVERAGE_BLEND + coverage);
-    const near = closeness ? Math.exp(CLOSENESS_WEIGHT * (closeness[doc] - nearest)) : 1;
-    candidates.push({ entry: index.entries[doc], coverage, headingCoverage, rank: matchRank * near, matchRank });
+    const near = closeness ? Math.exp(closenessWeight * (closeness[doc] - nearest)) : 1;
+    candidates.push({ entry: index.entries[doc], coverage, headingCoverage, rank: matchRank * near, matchRank, fused: 0 });
   }
   // Ties go to the earlier entry: the same answer on every run.
   return candidates.sort((a, b) => b.rank - a.rank);

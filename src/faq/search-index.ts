@@ -8,7 +8,8 @@
  * question an entry covers; lunr adds up every clause that matches and reports neither.
  */
 import { markdownToPlainText } from './markdown-sections';
-import { lemmaOf, termsOf } from './content-terms';
+import { lemmaOf, searchWords, termsOf } from './content-terms';
+import { stem } from '../language/stem';
 import type { FaqEntry } from './types';
 
 const FIELDS = ['title', 'asked', 'body', 'part'] as const;
@@ -42,6 +43,11 @@ export class SearchIndex {
   /** Porter stem -> the dictionary forms of the content's words of that stem. */
   private readonly stemLemmas = new Map<string, Set<string>>();
   private readonly averageLength: number[];
+  /**
+   * Stems of the content's names only ("States" of "United States", "Office" of "Office 365"): every
+   * word of the stem is written with a capital inside a sentence, never in lower case.
+   */
+  private readonly names = new Set<string>();
 
   constructor(entries: readonly FaqEntry[]) {
     this.entries = entries;
@@ -84,6 +90,7 @@ export class SearchIndex {
         }
       });
     });
+    this.names = namesIn(entries.map((entry) => markdownToPlainText(entry.body)), this.words);
     this.averageLength = FIELDS.map((_field, f) => Math.max(1, this.lengths.reduce((sum, lengths) => sum + lengths[f], 0) / Math.max(1, entries.length)));
   }
 
@@ -98,6 +105,11 @@ export class SearchIndex {
 
   has(stem: string): boolean {
     return this.postings.has(stem);
+  }
+
+  /** Whether the content uses the stem only as (part of) a name: a question word means it only when it is that word. */
+  isName(stem: string): boolean {
+    return this.names.has(stem);
   }
 
   /** Whether the entry uses one of these dictionary forms (see lemmaOf), not merely a word of their stem. */
@@ -146,6 +158,12 @@ export class SearchIndex {
     return key;
   }
 
+  /** A phrase (see `phrase`) that some entry's heading or `Also asked:` line has word for word. */
+  headingPhrase(stems: readonly string[]): string | undefined {
+    const key = this.phrase(stems);
+    return key !== undefined && this.postings.get(key)!.some(({ tf }) => tf[0] + tf[1] > 0) ? key : undefined;
+  }
+
   /**
    * The smallest distance in words between an occurrence of one of `a` and one of `b` in the same
    * field of the entry (1: side by side), with the weights of the two; undefined when never together.
@@ -186,4 +204,29 @@ export class SearchIndex {
       return { doc, weight: (idf * (frequency * (K1 + 1))) / (frequency + K1), inHeading: tf[0] + tf[1] > 0 };
     });
   }
+}
+
+/**
+ * The stems whose words the texts only ever write with a capital inside a sentence. A word at the
+ * start of a sentence, a line or a list item tells nothing either way.
+ */
+function namesIn(texts: readonly string[], words: ReadonlyMap<string, { stem: string }>): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
+      const before = text.slice(Math.max(0, match.index - 3), match.index);
+      if (match.index === 0 || /(^|[.!?:;\n•*-]\s*|\n)$/.test(before)) continue;
+      const [word] = searchWords(match[0]);
+      if (word === undefined) continue;
+      // "CCTV", "HR": capitals all through are an abbreviation, not a name.
+      if (/^[A-Z][a-z]/.test(match[0])) capitalised.add(word);
+      else if (/^[a-z]/.test(match[0])) lower.add(word);
+    }
+  }
+  const stems = new Set<string>();
+  for (const word of capitalised) if (!lower.has(word)) stems.add(words.get(word)?.stem ?? stem(word));
+  // A stem is a name only when none of its words is written in lower case.
+  for (const word of lower) stems.delete(words.get(word)?.stem ?? stem(word));
+  return stems;
 }

@@ -1,19 +1,21 @@
 /**
  * /api/notices: notices from automation. Send (now or at `sendAt`), read the status, edit (PATCH),
  * recall or cancel (DELETE, `?purge=true` to erase it and its acknowledgements), and list who has
- * read it (JSON, or CSV for `Accept: text/csv`). The bearer token is checked before the body is even
+ * read it (JSON, or CSV for `Accept: text/csv`, written a page at a time). The bearer token is checked before the body is even
  * parsed; while NOTICE_API_TOKEN is unset the API does not exist (404).
  */
 import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { NoticeService } from '../notices/notice-service';
+import type { Acknowledgement } from '../notices/types';
 import { validateChanges, validateNotice } from '../notices/validate';
 import { strings } from '../strings';
 import { requireBearer } from './bearer';
-import { csvTable } from './csv';
+import { csvRow } from './csv';
 import { jsonBody } from './json-body';
 import { sendError } from './send-error';
+import { sendStreamed, type StreamedList } from './streamed';
 
 export interface NoticesRouteDeps {
   readonly token: string;
@@ -82,19 +84,30 @@ export function registerNoticesRoute(server: Server, deps: NoticesRouteDeps): vo
   server.get('/api/notices/:id/acknowledgements', authorize, async (req: Request, res: Response) => {
     const id = noticeId(req, res);
     if (!id) return;
-    const acknowledgements = await deps.notices.acknowledgements(id);
-    if (!acknowledgements) return notFound(res);
-    const rows = acknowledgements.map(({ aadObjectId, name, at }) => ({ aadObjectId, name, at }));
+    const pages = await deps.notices.acknowledgements(id);
+    if (!pages) return notFound(res);
+    // Written a page at a time as read: a notice to everyone gathers one record per person.
     if (/\btext\/csv\b/i.test(req.headers.accept ?? '')) {
-      const csv = csvTable(['aadObjectId', 'name', 'at'], rows.map((row) => [row.aadObjectId, row.name, row.at]));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${id}-acknowledgements.csv"`,
-        'content-length': Buffer.byteLength(csv),
-      });
-      res.end(csv);
+      await sendStreamed(res, acknowledgementsCsv(id, pages));
       return;
     }
-    res.send(200, rows);
+    await sendStreamed(res, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      start: '[',
+      pages,
+      page: (items, first) => (first ? '' : ',') + items.map(({ aadObjectId, name, at }) => JSON.stringify({ aadObjectId, name, at })).join(','),
+      end: ']',
+    });
   });
+}
+
+/** A notice's acknowledgements as a CSV download, a row a person, written a page at a time (also the console's). */
+export function acknowledgementsCsv(noticeId: string, pages: AsyncIterable<readonly Acknowledgement[]>): StreamedList<Acknowledgement> {
+  return {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${noticeId}-acknowledgements.csv"` },
+    start: csvRow(['aadObjectId', 'name', 'at']),
+    pages,
+    page: (items) => items.map(({ aadObjectId, name, at }) => csvRow([aadObjectId, name, at])).join(''),
+    end: '',
+  };
 }

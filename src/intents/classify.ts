@@ -62,7 +62,7 @@ const WITHDRAWAL = /^(i|we) (dont|do not|no longer|will not|wont|never) (consent
 
 /** Messages that ask: question words, "can I", or a question mark anywhere. */
 const QUESTION_START =
-  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|microsoft|office)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
+  /^(how|what|whats|when|where|why|who|whom|whose|which|is|are|am|do|does|did|can i|can we|could i|could we|may i|may we|might|should|shall|have|has|was|were|will (i|my|it|the|you|we|they|this|that)|would (i|my|it|the)|is it|are you|tell me (about|more|how|what|if|whether)|explain|any idea|wondering|i wonder|i was wondering)\b/;
 
 /** The right the text is about; with `objectIn`, only rules whose object that text mentions. */
 function kindOf(text: string, objectIn?: string): RequestKind | undefined {

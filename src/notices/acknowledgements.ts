@@ -4,7 +4,8 @@
  * the notice can acknowledge it, and only while it stands (not recalled, not erased). The team and
  * the person come from the authenticated activity; the card says only which notice.
  */
-import { unlessConflict, type Store, type StoredItem } from '../storage/store';
+import { yieldToEventLoop } from '../limits/event-loop';
+import { pageAfterKey, unlessConflict, type Store, type StoredItem } from '../storage/store';
 import { ACKNOWLEDGEMENTS_COLLECTION, readNotice, readTarget } from './records';
 import type { NoticeTallies } from './tallies';
 import type { Acknowledgement } from './types';
@@ -14,6 +15,9 @@ export type AcknowledgeResult =
   /** `not-received`: no such notice, or this team's channel never got it. `withdrawn`: recalled or erased. */
   | { readonly outcome: 'refused'; readonly reason: 'not-received' | 'withdrawn' };
 
+/** Records read (and written out) at a time when listing a notice's acknowledgements. */
+const ACK_PAGE = 500;
+
 export interface Reader {
   readonly aadObjectId: string;
   readonly name: string;
@@ -21,7 +25,7 @@ export interface Reader {
 
 export class Acknowledgements {
   constructor(
-    private readonly store: Pick<Store, 'get' | 'put' | 'list' | 'listRange'>,
+    private readonly store: Pick<Store, 'get' | 'put' | 'listRange'>,
     private readonly tallies: NoticeTallies,
     private readonly now: () => number,
   ) {}
@@ -44,10 +48,20 @@ export class Acknowledgements {
     return winner ? { outcome: 'already', at: winner.value.at } : { outcome: 'refused', reason: 'withdrawn' };
   }
 
-  /** Everyone who acknowledged, earliest first. */
-  async list(noticeId: string): Promise<Acknowledgement[]> {
-    const records = await this.store.list<Acknowledgement>(ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${noticeId}.` });
-    return records.map((item) => item.value).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.aadObjectId.localeCompare(b.aadObjectId)));
+  /**
+   * Everyone who acknowledged, a page at a time in the order the store keeps them (by Entra object
+   * id), letting other work run between pages: a notice to a large company gathers one record per
+   * person, and neither the event loop nor the heap should hold them all at once.
+   */
+  async *pages(noticeId: string, pageSize = ACK_PAGE): AsyncGenerator<Acknowledgement[]> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await pageAfterKey<Acknowledgement>(this.store, ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${noticeId}.`, ...(after !== undefined ? { after } : {}), limit: pageSize });
+      if (page.items.length > 0) yield page.items.map((item) => item.value);
+      if (!page.more || page.items.length === 0) return;
+      after = page.items[page.items.length - 1].key;
+      await yieldToEventLoop();
+    }
   }
 
   /** A click on a notice already acknowledged: if the first was never counted (its process died), count it now. */
@@ -60,4 +74,22 @@ export class Acknowledgements {
     }
     return { outcome: 'already', at: existing.value.at };
   }
+}
+
+/**
+ * The `keep` earliest of a notice's acknowledgements, and how many there are, read a page at a time:
+ * memory for `keep` of them, however many people read the notice.
+ */
+export async function earliestAcknowledgements(pages: AsyncIterable<readonly Acknowledgement[]>, keep: number): Promise<{ earliest: Acknowledgement[]; count: number }> {
+  let earliest: Acknowledgement[] = [];
+  let count = 0;
+  for await (const page of pages) {
+    count += page.length;
+    earliest = [...earliest, ...page].sort(byTime).slice(0, keep);
+  }
+  return { earliest, count };
+}
+
+function byTime(a: Acknowledgement, b: Acknowledgement): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.aadObjectId.localeCompare(b.aadObjectId);
 }

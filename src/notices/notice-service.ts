@@ -197,11 +197,14 @@ export class NoticeService {
     return result;
   }
 
-  /** Who acknowledged, earliest first; undefined for an unknown notice, empty once erased. */
-  async acknowledgements(noticeId: string): Promise<Acknowledgement[] | undefined> {
+  /**
+   * Who acknowledged, a page at a time (by Entra object id); undefined for an unknown notice, no
+   * pages once erased.
+   */
+  async acknowledgements(noticeId: string): Promise<AsyncIterable<Acknowledgement[]> | undefined> {
     const notice = await this.notice(noticeId);
     if (!notice) return undefined;
-    return notice.acknowledgementsErasedAt ? [] : this.acknowledgementsOf.list(noticeId);
+    return notice.acknowledgementsErasedAt ? noPages() : this.acknowledgementsOf.pages(noticeId);
   }
 
   readonly handle = async (claim: Claim<NoticeJob>): Promise<void> => {
@@ -255,3 +258,5 @@ export class NoticeService {
     this.progressTimers.set(noticeId, timer);
   }
 }
+
+async function* noPages(): AsyncGenerator<Acknowledgement[]> {}

@@ -5,7 +5,8 @@
  * The bot records these without being asked, and anyone can cause them, so the log is bounded:
  * at most MAX_UNANSWERED records of at most MAX_UNANSWERED_CHARS characters each (a question over
  * the count is dropped, not stored), with email addresses and phone numbers replaced before storing.
- * Reading pages through the log in key (time) order, yielding between pages.
+ * Keys sort newest first, so the newest N are read by reading N records, however long the log; a
+ * look pages through them, yielding between pages.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
@@ -37,9 +38,20 @@ export function withoutContactDetails(text: string): string {
   return text.replace(EMAIL, strings.questions.redactedEmail).replace(PHONE, strings.questions.redactedPhone);
 }
 
-/** Keys sort by time, so the oldest come first in a listing and a time bound is a key bound. */
-function keyAt(at: number, suffix = ''): string {
-  return `${String(at).padStart(15, '0')}.${suffix}`;
+/**
+ * Keys sort newest first (the time asked, counted down from LATEST), so a listing starts with the
+ * newest and a time bound is a key bound. They begin with NEWEST_FIRST; keys written before this
+ * order (the time asked, counted up, all digits) sort before every one of them and are moved over
+ * by `moveOlderKeys`.
+ */
+const NEWEST_FIRST = 'n';
+const LATEST = 10 ** 15 - 1;
+export function unansweredKey(at: number, suffix = ''): string {
+  return `${NEWEST_FIRST}${String(LATEST - at).padStart(15, '0')}.${suffix}`;
+}
+/** Keys as they were written before the newest-first order: oldest first, all before NEWEST_FIRST. */
+function olderKey(at: number): string {
+  return `${String(at).padStart(15, '0')}.`;
 }
 
 export class ContentGaps {
@@ -67,32 +79,37 @@ export class ContentGaps {
     }
     this.known!++;
     const at = this.now();
-    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, keyAt(at, randomUUID()), { text, at: new Date(at).toISOString() });
+    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, unansweredKey(at, randomUUID()), { text, at: new Date(at).toISOString() });
   }
 
   /**
    * Unanswered questions asked at or after `since` (epoch ms), oldest first, at most the newest
-   * `limit`. Whoever looks also enforces the retention: nothing older than it is ever shown or kept.
+   * `limit`: only those are read. Whoever looks also enforces the retention: nothing older than it
+   * is ever shown or kept.
    */
   async since(since: number, limit: number): Promise<UnansweredQuestion[]> {
     await this.eraseExpired();
     const from = new Date(since).toISOString();
-    let newest: UnansweredQuestion[] = [];
-    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { from: keyAt(since) }, (items) => {
+    const newest: UnansweredQuestion[] = [];
+    // `to` is exclusive: the key of the millisecond before `since` ends the range.
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { prefix: NEWEST_FIRST, to: unansweredKey(since - 1), limit }, (items) => {
       for (const item of items) if (item.value.at >= from) newest.push(item.value);
-      if (newest.length > 2 * limit) newest = newest.slice(-limit);
     });
-    return newest.slice(-limit);
+    return newest.reverse();
   }
 
   /** Erases every unanswered question older than the retention period; returns how many. */
   async eraseExpired(): Promise<number> {
     const now = this.now();
     const expired: StoredItem<UnansweredQuestion>[] = [];
-    // Keys begin with the time asked: the expired ones are the keys before the cut-off.
-    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { to: keyAt(now - UNANSWERED_RETENTION_DAYS * DAY_MS + 1) }, (items) => {
+    const collect = (items: StoredItem<UnansweredQuestion>[]) => {
       for (const item of items) if (pastRetention(item.value.at, UNANSWERED_RETENTION_DAYS, now)) expired.push(item);
-    });
+    };
+    const cutOff = now - UNANSWERED_RETENTION_DAYS * DAY_MS;
+    // Keys begin with the time asked: the expired ones are the keys after the cut-off's (newest
+    // first), and, of the keys written before that order, those before it.
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { prefix: NEWEST_FIRST, from: unansweredKey(cutOff) }, collect);
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { to: olderKey(cutOff + 1) }, collect);
     for (const item of expired) await this.options.store.delete(UNANSWERED_COLLECTION, item.key);
     if (expired.length > 0) this.options.logger.info({ erased: expired.length, retentionDays: UNANSWERED_RETENTION_DAYS }, 'unanswered questions erased');
     if (this.known !== undefined) this.known = Math.max(0, this.known - expired.length);
@@ -100,6 +117,24 @@ export class ContentGaps {
     this.stale = true;
     this.droppedSinceSweep = 0;
     return expired.length;
+  }
+
+  /**
+   * Moves records kept under the keys written before the newest-first order to their newest-first
+   * keys (the new copy first, so a crash in between leaves a duplicate, never a loss); returns how
+   * many. A chore: until it has run, looks show only what is under the new keys.
+   */
+  async moveOlderKeys(): Promise<number> {
+    let moved = 0;
+    await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { to: NEWEST_FIRST }, async (items) => {
+      for (const item of items) {
+        const at = Date.parse(item.value.at);
+        if (Number.isFinite(at)) await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, unansweredKey(at, item.key.slice(item.key.indexOf('.') + 1)), item.value);
+        await this.options.store.delete(UNANSWERED_COLLECTION, item.key);
+        moved++;
+      }
+    });
+    return moved;
   }
 
   private async counted(): Promise<void> {

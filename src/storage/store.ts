@@ -95,24 +95,27 @@ export const COLLECTION_NAME = /^[a-z][a-z0-9]{2,62}$/;
 /**
  * Hands `visit` every record of a collection with keys from `from` (inclusive) to `to` (exclusive),
  * a page at a time in key order, letting other work run between pages: for collections that grow
- * with what people do, where one listing of everything would hold the event loop.
+ * with what people do, where one listing of everything would hold the event loop. With `limit`,
+ * stops once that many are read: the rest is never read at all.
  */
 export async function forEachPage<T>(
   store: Pick<Store, 'listRange'>,
   collection: CollectionName,
-  range: { readonly from?: string; readonly to?: string; readonly prefix?: string; readonly pageSize?: number },
-  visit: (items: StoredItem<T>[]) => void,
+  range: { readonly from?: string; readonly to?: string; readonly prefix?: string; readonly pageSize?: number; readonly limit?: number },
+  visit: (items: StoredItem<T>[]) => void | Promise<void>,
 ): Promise<void> {
-  const pageSize = range.pageSize ?? 500;
+  let left = range.limit ?? Infinity;
   let from = range.from;
-  for (;;) {
+  while (left > 0) {
+    const pageSize = Math.min(range.pageSize ?? 500, left);
     const page = await store.listRange<T>(collection, {
       ...(range.prefix !== undefined ? { prefix: range.prefix } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(range.to !== undefined ? { to: range.to } : {}),
       limit: pageSize + 1,
     });
-    visit(page.slice(0, pageSize));
+    await visit(page.slice(0, pageSize));
+    left -= pageSize;
     if (page.length <= pageSize) return;
     from = page[pageSize].key;
     await yieldToEventLoop();

@@ -69,7 +69,7 @@ export class FaqFeature implements Feature {
   }
 
   /**
-   * An instruction ("erase me", "turn off tracking cookies") gets its request form from the requests
+   * An instruction ("erase me", "stop the newsletter") gets its request form from the requests
    * feature; when the policy also answers it clearly, its section follows the form, so the person
    * knows what the policy says before they send it (what is kept by law, how to change a setting
    * themselves). Nothing is added when the answer is unsure, nor in a channel or group chat, where

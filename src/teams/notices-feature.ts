@@ -10,6 +10,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import {
+  ACKS_SHOWN,
   noticeAcknowledgementsCard,
   noticeCard,
   noticeComposeCard,
@@ -23,6 +24,7 @@ import { statusCard } from '../cards/status-card';
 import { AppError } from '../errors';
 import type { Intent } from '../intents/classify';
 import type { Logger } from '../logger';
+import { earliestAcknowledgements } from '../notices/acknowledgements';
 import type { InstallationRegistry } from '../notices/installations';
 import type { NoticeService } from '../notices/notice-service';
 import { knownTimeZone, offsetOfTimestamp, wallTimeToIso, type ClientZone } from '../notices/send-at';
@@ -126,8 +128,9 @@ export class NoticesFeature implements Feature {
 
   private async whoRead(action: CardAction): Promise<CardActionResult> {
     const notice = await this.noticeOf(action);
-    const acknowledgements = (await this.options.notices.acknowledgements(notice.id)) ?? [];
-    return { card: await this.summary(notice), send: [cardMessage(noticeAcknowledgementsCard(notice, acknowledgements, Boolean(notice.acknowledgementsErasedAt)))] };
+    const pages = await this.options.notices.acknowledgements(notice.id);
+    const { earliest, count } = pages ? await earliestAcknowledgements(pages, ACKS_SHOWN) : { earliest: [], count: 0 };
+    return { card: await this.summary(notice), send: [cardMessage(noticeAcknowledgementsCard(notice, earliest, Boolean(notice.acknowledgementsErasedAt), count))] };
   }
 
   private async openEdit(action: CardAction): Promise<CardActionResult> {

@@ -88,6 +88,7 @@ export async function wireQuestions(deps: SharedParts & {
   const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
   const housekeeping = new Housekeeping(
     [
+      { name: 'unanswered-keys', run: () => gaps.moveOlderKeys() },
       { name: 'unanswered-retention', run: () => gaps.eraseExpired() },
       { name: 'question-retention', run: () => retention.sweep() },
     ],

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { unansweredKey } from '../../src/questions/content-gaps';
 
 export function plantRecords(dataDir: string, collection: string, records: Iterable<{ key: string; value: unknown }>): number {
   const dir = path.join(dataDir, collection);
@@ -28,14 +29,17 @@ export function nonsenseWord(random: () => number = Math.random): string {
  * `count` unanswered questions of `words` made-up words each (what anyone could type), asked over
  * the `days` before `now`, keyed as the bot keys them; and `repeated` copies of `common` among them.
  */
-export function* unansweredQuestions(count: number, options: { now: number; days?: number; words?: number; common?: string; repeated?: number }): Generator<{ key: string; value: { text: string; at: string } }> {
-  const { now, days = 20, words = 12, common, repeated = 0 } = options;
+export function* unansweredQuestions(
+  count: number,
+  options: { now: number; days?: number; words?: number; common?: string; repeated?: number; key?: (at: number, id: string) => string },
+): Generator<{ key: string; value: { text: string; at: string } }> {
+  const { now, days = 20, words = 12, common, repeated = 0, key = unansweredKey } = options;
   // The copies of `common` are spread evenly through the period.
   const every = repeated > 0 ? Math.floor(count / repeated) : Infinity;
   for (let i = 0; i < count; i++) {
     const at = now - Math.floor(((count - i) / count) * days * 86_400_000);
     const isCopy = common !== undefined && i % every === 0 && i / every < repeated;
     const text = isCopy ? common : Array.from({ length: words }, () => nonsenseWord()).join(' ');
-    yield { key: `${String(at).padStart(15, '0')}.${randomUUID()}`, value: { text, at: new Date(at).toISOString() } };
+    yield { key: key(at, randomUUID()), value: { text, at: new Date(at).toISOString() } };
   }
 }

@@ -110,7 +110,7 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
       .map(([doc, found]): Candidate => {
         const coverage = total > 0 ? found.covered / total : 0;
         const rank = found.score * (COVERAGE_BLEND + coverage);
-        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, rank, matchRank: rank };
+        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, rank, matchRank: rank, fused: 0 };
       })
       .sort((a, b) => b.rank - a.rank || (a.entry.id < b.entry.id ? -1 : 1));
   };
@@ -133,8 +133,8 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
       const found = candidates(text);
       const named = verbatim.get(key(text));
       if (named && key(text) !== '') return { entry: named, related: relatedTo(named, found, entries), candidates: [], confidence: 1 };
-      // Every question in a policy's own language is taken as about privacy: the coverage levels do the declining.
-      return choose({ candidates: found, aboutPrivacy: true, aboutAsker: true, namesAbsent: false }, levels, entries);
+      // Every question in a policy's own language is taken as on topic: the coverage levels do the declining.
+      return choose({ candidates: found, onTopic: true, aboutAsker: true, namesAbsent: false }, levels, entries);
     },
   };
 }

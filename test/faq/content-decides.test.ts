@@ -1,0 +1,80 @@
+/**
+ * The organisation's content decides (issue 20): its own words answer, its abbreviations are learnt,
+ * its names are not reached by expansion, its headings' phrases match as phrases, and plain lunr's
+ * ranking over the same content is always part of the answer. A small lender's notice, written here.
+ */
+import { learnAbbreviations } from '../../src/faq/abbreviations';
+import { createFaqService } from '../../src/faq/faq-service';
+import { PlainSearch } from '../../src/faq/plain-search';
+import { SearchIndex } from '../../src/faq/search-index';
+import { writtenNotice } from './written-notice';
+
+const SECTIONS: Array<[string, string]> = [
+  ['Who we are', 'Tamsin Credit Union lends to members in Cardiff and is the controller of their information.'],
+  ['Missed repayments', 'If you miss a repayment we contact you first. Unpaid debts may be passed to a collection agency and, as a last resort, to bailiffs after a court order.'],
+  ['Credit searches', 'A soft search when you ask for a quote leaves no mark other lenders can see; a hard search when you apply does.'],
+  ['Open banking', 'If you agree, we read twelve months of your current account through a secure connection to check what you can afford.'],
+  ['Open days and banking hours', 'Branches are open on Saturdays for banking, banking hours are shown in each branch, and branches stay open late for banking on Thursdays.'],
+  ['Requests under public law', 'As a public body we answer requests made under Freedom of Information (FOI) legislation, but never disclose members\' personal data in them.'],
+  ['Regulator', 'You can complain to the ICO (Information Commissioner\'s Office) about how we handle your information.'],
+  ['Monthly bills', 'We send you a bill every month showing what you owe and what you have paid.'],
+  ['Transfers abroad', 'Our card processor stores some transaction data in the United States under standard contractual clauses.'],
+];
+
+const entries = writtenNotice(SECTIONS);
+const faq = createFaqService(entries);
+const shown = (question: string) => {
+  const answer = faq.answer(question);
+  return answer.entry ? [answer.entry.title] : answer.candidates.map((entry) => entry.title);
+};
+
+describe('the content decides what is covered', () => {
+  it('answers questions in the organisation\'s own words, which no privacy vocabulary names', () => {
+    expect(shown('bailiffs??')).toEqual(['Missed repayments']);
+    expect(shown('soft search vs hard search?')[0]).toBe('Credit searches');
+  });
+
+  it('matches a heading\'s phrase as a phrase, not its words apart', () => {
+    expect(shown('is open banking safe')[0]).toBe('Open banking');
+    expect(shown('open banking')[0]).toBe('Open banking');
+  });
+
+  it('learns the abbreviations the content defines, in either order, and searches both forms', () => {
+    expect(learnAbbreviations(entries).get('foi')).toEqual(['freedom of information']);
+    expect(learnAbbreviations(entries).get('ico')).toEqual(['information commissioners office']);
+    expect(shown('can i make an foi request about my loan')[0]).toBe('Requests under public law');
+    expect(shown('how do i contact the information commissioner\'s office')[0]).toBe('Regulator');
+  });
+
+  it('never expands a question word into a name the content writes ("statements" is not "United States")', () => {
+    expect(new SearchIndex(entries).isName('state')).toBe(true);
+    expect(shown('where are my statements')).not.toContain('Transfers abroad');
+    // The asker's own word still finds the name.
+    expect(shown('is my data sent to the united states')[0]).toBe('Transfers abroad');
+  });
+
+  it('declines what the content does not speak of', () => {
+    expect(shown('what is the weather tomorrow')).toEqual([]);
+    expect(shown('recommend a pasta recipe')).toEqual([]);
+  });
+});
+
+describe('plain search over the same content', () => {
+  const plain = new PlainSearch(entries);
+
+  it('ranks as plain lunr over title and body does, and reads user text as words, never as query syntax', () => {
+    const titles = (question: string) => plain.rank(question).map(({ doc }) => entries[doc].title);
+    expect(titles('bailiffs??')[0]).toBe('Missed repayments');
+    for (const hostile of ['title:x', '~2', '+-*^:', '*', 'delete^10 data*', '"unterminated', '']) expect(() => plain.rank(hostile)).not.toThrow();
+    expect(titles('title:bailiffs')[0]).toBe('Missed repayments');
+  });
+
+  it('is part of every ranking: what lunr finds first is offered with the answer or among the choices', () => {
+    for (const question of ['what do you send me every month', 'who can see my current account', 'do you tell other lenders']) {
+      const first = plain.rank(question)[0];
+      const answer = faq.answer(question);
+      const offered = [answer.entry, ...answer.related, ...answer.candidates].map((entry) => entry?.id);
+      if (first !== undefined && (answer.entry || answer.candidates.length > 0)) expect(offered).toContain(entries[first.doc].id);
+    }
+  });
+});
