@@ -79,6 +79,7 @@ export async function showQuestions(shell: Shell, me: Me): Promise<void> {
  * The Answer form, as on the ticket card: the answer, an entry chosen from the list (filtered as
  * one types), and "Teach the bot this question", on by default.
  */
+let answerForms = 0;
 function answerForm(choices: readonly EntryChoice[], submit: (body: { answer: string; entryId: string; teach: boolean }) => void): HTMLFormElement {
   const text = h('textarea', { rows: '4', maxlength: '4000' });
   const options = [{ value: '', label: t.noEntry }, ...choices.map((choice) => ({ value: choice.id, label: choice.title }))];
@@ -89,14 +90,15 @@ function answerForm(choices: readonly EntryChoice[], submit: (body: { answer: st
     const words = filter.value.trim().toLowerCase();
     for (const option of Array.from(entry.options)) option.hidden = option.value !== '' && words !== '' && !option.text.toLowerCase().includes(words);
   });
-  const teach = h('input', { type: 'checkbox', checked: true });
+  // Each open form has its own toggle: several tickets can have their Answer form open at once.
+  const teach = h('input', { type: 'checkbox', checked: true, id: `teach-${++answerForms}` });
   const form = h(
     'form',
     { 'aria-label': t.answer },
     field(t.answerOptional, text),
     field(t.entryFilter, filter),
     field(t.entry, entry),
-    h('div', { class: 'field toggle' }, teach, h('label', { for: (teach.id = `teach-${Math.random().toString(36).slice(2)}`) }, t.teach)),
+    h('div', { class: 'field check' }, teach, h('label', { for: teach.id }, t.teach)),
     h('button', { type: 'submit', class: 'primary' }, t.sendAnswer),
   );
   form.addEventListener('submit', (event) => {
