@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { FEATURED_REQUEST_KINDS } from './requests/kinds';
 import { createStore } from './storage';
 import type { Store } from './storage/store';
+import { Housekeeping } from './storage/housekeeping';
 import { activityProcessor, createAdapter, type BotFrameworkKeys } from './teams/adapter';
 import { PrivacyBot } from './teams/bot';
 import { LanguageFeature } from './teams/language-feature';
@@ -80,6 +81,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
+const LANGUAGE_SWEEP_EVERY_MS = 6 * 60 * 60_000;
+
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const instanceId = randomUUID();
@@ -92,7 +95,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const metrics = options.metrics ?? otelMetrics();
 
   const adapter = createAdapter(config, logger, options.botFrameworkKeys);
-  const language = new LanguageFeature(new LanguagePreferences(store), logger);
+  const preferences = new LanguagePreferences(store, options.clock ?? Date.now);
+  const language = new LanguageFeature(preferences, logger);
+  // People's languages are kept while they use the bot: those not seen for the retention period go.
+  workers.push(new Housekeeping([{ name: 'language-retention', run: () => preferences.sweep(config.requests.retentionDays) }], options.housekeepingEveryMs ?? LANGUAGE_SWEEP_EVERY_MS, logger));
   adapter.use(language.middleware());
   adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);

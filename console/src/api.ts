@@ -25,6 +25,8 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   const headers: Record<string, string> = {};
   const token = await tokenSource();
   if (token) headers.authorization = `Bearer ${token}`;
+  // The server answers in the page's language (the person's Teams locale inside Teams).
+  headers['accept-language'] = document.documentElement.lang || 'en';
   if (method !== 'GET') headers['x-console-request'] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`/console/api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });

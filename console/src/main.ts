@@ -2,7 +2,7 @@
  * The console page: signs in (Teams SSO inside Teams, nothing in local mode), asks the server who
  * this is and what they may do, then shows the part chosen in the navigation.
  */
-import { consoleText } from '../../src/strings/en/console';
+import { consoleText, useLanguage } from './text';
 import { get, useTokens } from './api';
 import { clear, format, h } from './dom';
 import { releaseCharts } from './parts/charts';
@@ -17,6 +17,7 @@ import type { Me } from './types';
 
 async function start(): Promise<void> {
   const root = document.getElementById('app')!;
+  useLanguage(document.documentElement.lang);
   applyTheme(themeFromUrl());
   try {
     if (document.documentElement.dataset.mode === 'teams') useTokens(await (await import('./teams')).joinTeams());

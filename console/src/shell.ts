@@ -3,7 +3,7 @@
  * page), the navigation by the parts' names, the live region that announces results, and the area
  * each part draws into.
  */
-import { consoleText } from '../../src/strings/en/console';
+import { consoleText } from './text';
 import { clear, format, h } from './dom';
 import type { Me } from './types';
 

@@ -4,7 +4,7 @@
  * Teams (local mode) none of this runs.
  */
 import { app, authentication } from '@microsoft/teams-js';
-import { consoleText } from '../../src/strings/en/console';
+import { consoleText, useLanguage } from './text';
 import type { TokenSource } from './api';
 import { applyTheme } from './theme';
 
@@ -25,6 +25,8 @@ export async function joinTeams(): Promise<TokenSource> {
     clearTimeout(timer);
   }
   const context = await app.getContext();
+  // The person's Teams language wins over the browser's: it is the one the bot speaks to them in.
+  useLanguage(context.app.locale);
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);
   app.notifySuccess();

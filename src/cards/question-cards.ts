@@ -87,14 +87,23 @@ const ticketTemplate = cardTemplate<TicketData>(ticketJson);
 const myQuestionsTemplate = cardTemplate<MyQuestionsData>(myQuestionsJson);
 const insightsTemplate = cardTemplate<InsightsData>(insightsJson);
 
-/** The form, with the question filled in; `hidden` is the reference fixed for it and its token. */
-export function questionFormCard(input: { question: string; hidden: { questionId: string; formToken: string }; entryId?: string; problem?: string }): AdaptiveCard {
+/**
+ * The form, with the question filled in; `hidden` is the reference fixed for it and its token, and
+ * `unanswered` the unanswered-log record the question came from, carried on to Send.
+ */
+export function questionFormCard(input: {
+  question: string;
+  hidden: { questionId: string; formToken: string };
+  entryId?: string;
+  unanswered?: { unansweredKey: string; unansweredToken: string };
+  problem?: string;
+}): AdaptiveCard {
   return renderCard(formTemplate, {
     speak: `${s.formTitle}. ${s.formIntro}`,
     question: input.question,
     maxLength: MAX_QUESTION_CHARS,
     ...(input.problem ? { problem: input.problem } : {}),
-    data: { questionId: input.hidden.questionId, formToken: input.hidden.formToken, ...(input.entryId ? { entryId: input.entryId } : {}) },
+    data: { questionId: input.hidden.questionId, formToken: input.hidden.formToken, ...(input.entryId ? { entryId: input.entryId } : {}), ...input.unanswered },
   });
 }
 

@@ -7,7 +7,7 @@ import type { Next, Request, RequestHandler, Response } from 'restify';
 import { AppError, errorCode, isAppError } from '../errors';
 import { sendError } from '../http/send-error';
 import type { Logger } from '../logger';
-import { strings } from '../strings';
+import { inLanguage, languageOfAcceptLanguage, strings } from '../strings';
 import { allows, type ConsoleRole, type ConsoleRoles, type Permission } from './roles';
 import type { SignedInPerson, SsoTokenValidator } from './sso-token';
 
@@ -43,7 +43,7 @@ export function consoleGuard(options: GuardOptions) {
 
   /** A handler that lets through callers whose role has `permission`; the caller is left on the request. */
   return (route: string, permission: Permission): RequestHandler =>
-    (req: CallerRequest, res: Response, next: Next) => {
+    (req: CallerRequest, res: Response, next: Next) => inLanguage(languageOfAcceptLanguage(req.headers['accept-language']), () => {
       const refuse = (err: unknown) => {
         // A refused caller's body is never read: closing stops Node reading it to reuse the connection.
         res.setHeader('connection', 'close');
@@ -65,7 +65,7 @@ export function consoleGuard(options: GuardOptions) {
           next();
         })
         .catch(refuse);
-    };
+    });
 }
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors';
 import { sendError } from '../http/send-error';
-import { strings } from '../strings';
+import { inLanguage, languageOfAcceptLanguage, strings, type Language } from '../strings';
 
 /** Where Teams and the Microsoft 365 apps frame tabs from; nowhere else may. */
 export const FRAME_ANCESTORS = [
@@ -65,9 +65,12 @@ export function registerPageRoute(server: Server, options: { readonly assetsDir:
     return cache.get(name);
   };
 
-  server.get('/console', async (_req: Request, res: Response) => {
+  server.get('/console', async (req: Request, res: Response) => {
     setPageHeaders(res, options.localMode);
-    const body = page(options.localMode);
+    // The browser's language; inside Teams the page then switches to the person's Teams locale.
+    const language = languageOfAcceptLanguage(req.headers['accept-language']);
+    const body = inLanguage(language, () => page(options.localMode, language));
+    res.setHeader('vary', 'accept-language');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });
@@ -83,10 +86,10 @@ export function registerPageRoute(server: Server, options: { readonly assetsDir:
   });
 }
 
-function page(localMode: boolean): string {
+function page(localMode: boolean, language: Language): string {
   const t = strings.console.page;
   return `<!doctype html>
-<html lang="en" data-mode="${localMode ? 'local' : 'teams'}" data-theme="default">
+<html lang="${language}" data-mode="${localMode ? 'local' : 'teams'}" data-theme="default">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -58,6 +58,45 @@ export interface CalibrationProbe {
   readonly contentWords: readonly string[];
 }
 
+/**
+ * How much of a question made of random everyday words (`pool`, those `accept` lets through) the
+ * content covers, at the share `declined` the bot must decline; within bounds. Also the words asked.
+ */
+function chanceCoverage(coverageOf: (question: string) => number, pool: readonly string[], next: () => number, declined: number, accept: (word: string) => boolean = () => true): { minCoverage: number; said: string[] } {
+  // Words are checked as drawn (a few hundred), not the whole list up front: start-up stays quick.
+  const pick = (words: readonly string[]) => {
+    let word = words[Math.floor(next() * words.length)];
+    for (let tries = 0; tries < 20 && !accept(word); tries++) word = words[Math.floor(next() * words.length)];
+    return word;
+  };
+  const coverages: number[] = [];
+  const said: string[] = [];
+  for (let i = 0; i < SAMPLES && pool.length > 0; i++) {
+    const length = 2 + Math.floor(next() * 3);
+    const words = Array.from({ length }, () => pick(pool));
+    said.push(...words);
+    coverages.push(coverageOf(words.join(' ')));
+  }
+  const minCoverage = coverages.length > 0 ? Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, declined))) : MIN_DECLINE;
+  return { minCoverage, said };
+}
+
+/**
+ * The levels of content in another language, the same way as English's, from that language's
+ * everyday words (its stop words are no topic, and its search drops them anyway). Every question in
+ * a policy's own language is taken as on topic there, so one level serves both; the lead is that
+ * search's own (localized-faq.ts).
+ */
+export function deriveLanguageThresholds(
+  coverageOf: (question: string) => number,
+  everyday: readonly string[],
+  isStopWord: (word: string) => boolean,
+  choices: { readonly randomDeclined: number; readonly answerLead: number },
+): AnswerThresholds {
+  const { minCoverage } = chanceCoverage(coverageOf, everyday.slice(FIRST_RANK - 1, LAST_RANK), random(20260101), choices.randomDeclined, (word) => !isStopWord(word));
+  return { minCoverage, answerCoverage: minCoverage, answerLead: choices.answerLead, minCoverageWithoutPrivacy: minCoverage };
+}
+
 export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   const english = englishData();
   const everyday: string[] = [];
@@ -67,15 +106,7 @@ export function deriveThresholds(probe: CalibrationProbe): AnswerThresholds {
   }
   const next = random(20260101);
   const pick = (words: readonly string[]) => words[Math.floor(next() * words.length)];
-  const coverages: number[] = [];
-  const sampledWords: string[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const length = 2 + Math.floor(next() * 3);
-    const words = Array.from({ length }, () => pick(everyday));
-    sampledWords.push(...words);
-    coverages.push(probe.coverageOf(words.join(' ')));
-  }
-  const minCoverage = Math.min(MAX_DECLINE, Math.max(MIN_DECLINE, quantile(coverages, probe.randomDeclined)));
+  const { minCoverage, said: sampledWords } = chanceCoverage(probe.coverageOf, everyday, next, probe.randomDeclined);
   // Words from two small pools, none of the recurring vocabulary: the content's (drawn as often as it uses
   // them) and the everyday words asked above. Each word's expansion is worked out once, and the
   // everyday ones already were, so start-up stays quick.

@@ -6,7 +6,8 @@
  * at most MAX_UNANSWERED records of at most MAX_UNANSWERED_CHARS characters each (a question over
  * the count is dropped, not stored), with email addresses and phone numbers replaced before storing.
  * Keys sort newest first, so the newest N are read by reading N records, however long the log; a
- * look pages through them, yielding between pages.
+ * look pages through them, yielding between pages. A record that became a question to the privacy
+ * team is erased with that question (`erase`, from its retention).
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
@@ -54,6 +55,13 @@ function olderKey(at: number): string {
   return `${String(at).padStart(15, '0')}.`;
 }
 
+const KEY_FORMAT = new RegExp(`^${NEWEST_FIRST}\\d{15}\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+
+/** True for a key `record` makes: what a question may carry as the record it came from. */
+export function isUnansweredKey(value: unknown): value is string {
+  return typeof value === 'string' && KEY_FORMAT.test(value);
+}
+
 export class ContentGaps {
   private readonly now: () => number;
   private readonly maxCount: number;
@@ -68,18 +76,29 @@ export class ContentGaps {
     this.maxCount = options.maxCount ?? MAX_UNANSWERED;
   }
 
-  async record(question: string): Promise<void> {
+  /** The stored record's key, or undefined when nothing was stored (nothing left to keep, or the log is full). */
+  async record(question: string): Promise<string | undefined> {
     const text = withoutContactDetails(cleanText(question.slice(0, MAX_UNANSWERED_CHARS * 2), false)).slice(0, MAX_UNANSWERED_CHARS).trim();
-    if (!text) return;
+    if (!text) return undefined;
     await this.counted();
     // Checked and counted in one step after the await, so records arriving together cannot pass the bound.
     if (this.known! >= this.maxCount) {
       if (this.droppedSinceSweep++ === 0) this.options.logger.warn({ code: 'UNANSWERED_FULL', max: this.maxCount }, 'the unanswered-question log is full: new ones are dropped until old ones are erased');
-      return;
+      return undefined;
     }
     this.known!++;
     const at = this.now();
-    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, unansweredKey(at, randomUUID()), { text, at: new Date(at).toISOString() });
+    const key = unansweredKey(at, randomUUID());
+    await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, key, { text, at: new Date(at).toISOString() });
+    return key;
+  }
+
+  /** Erases one record by its key (from `record`); true when there was one. Keys of any other shape erase nothing. */
+  async erase(key: string): Promise<boolean> {
+    if (!isUnansweredKey(key)) return false;
+    const erased = await this.options.store.delete(UNANSWERED_COLLECTION, key);
+    if (erased && this.known !== undefined) this.known = Math.max(0, this.known - 1);
+    return erased;
   }
 
   /**

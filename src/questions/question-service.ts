@@ -15,6 +15,7 @@ import { forEachPage, unlessConflict, type Store } from '../storage/store';
 import type { WorkQueue } from '../storage/work-queue';
 import type { LearnedContent, TeachResult } from './learned';
 import { answeredNotice, closedNotice } from './asker-notices';
+import { isUnansweredKey } from './content-gaps';
 import { newQuestionId } from './question-id';
 import { applyAction } from './ticket-rules';
 import type { Person, Question, Refusal, TicketAction } from './types';
@@ -39,6 +40,17 @@ export interface Asking {
   /** The asker's own conversation: its service URL and bot reach their tenant's Teams later. */
   readonly from: ConversationRef;
   readonly entryId?: string;
+  /** The asker's unanswered-log record it came from, checked by `unansweredKeyOf`. */
+  readonly unansweredKey?: string;
+}
+
+/**
+ * An unanswered-log record as a not-covered reply's button carries it: the record's key and a token
+ * binding it to the person whose question made it (the log itself never says who asked).
+ */
+export interface UnansweredLink {
+  readonly unansweredKey: string;
+  readonly unansweredToken: string;
 }
 
 export type ActResult =
@@ -60,6 +72,7 @@ export interface QuestionServiceOptions {
 }
 
 const FORM_KIND = 'question';
+const UNANSWERED_KIND = 'unanswered';
 const WRITE_TRIES = 5;
 /** Questions one person may have waiting at once: enough for anyone, and a channel nobody can flood. */
 export const MAX_WAITING_QUESTIONS = 5;
@@ -94,6 +107,22 @@ export class QuestionService {
     return this.options.tokens.check(formToken, questionId, userKey(user), FORM_KIND) === 'valid';
   }
 
+  /** The link the not-covered reply's "Ask the privacy team" carries to the record `key` of this person's question. */
+  linkUnanswered(user: UserRef, key: string): UnansweredLink {
+    return { unansweredKey: key, unansweredToken: this.options.tokens.issue(key, userKey(user), UNANSWERED_KIND) };
+  }
+
+  /**
+   * The record's key when the link was issued to this person; undefined for anyone else's (a button
+   * pressed by another person in a shared chat), a forged one, or none. An old link still counts: it
+   * only lets a person's question take their own log record with it when it is erased.
+   */
+  unansweredKeyOf(user: UserRef, link: { readonly unansweredKey?: unknown; readonly unansweredToken?: unknown }): string | undefined {
+    const { unansweredKey: key, unansweredToken: token } = link;
+    if (!isUnansweredKey(key)) return undefined;
+    return this.options.tokens.check(token, key, userKey(user), UNANSWERED_KIND) === 'invalid' ? undefined : key;
+  }
+
   /** 'tooMany': the asker already has MAX_WAITING_QUESTIONS waiting for the team, and nothing is stored. */
   async ask(asking: Asking): Promise<{ readonly outcome: 'created' | 'duplicate'; readonly question: Question } | { readonly outcome: 'tooMany' }> {
     const { store, queue } = this.options;
@@ -119,6 +148,7 @@ export class QuestionService {
         ...(from.bot ? { bot: from.bot } : {}),
       },
       ...(asking.entryId ? { entryId: asking.entryId } : {}),
+      ...(asking.unansweredKey ? { unansweredKey: asking.unansweredKey } : {}),
       status: 'open',
       version: 1,
       ticket: {},

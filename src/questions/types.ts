@@ -33,6 +33,11 @@ export interface Question {
   readonly channel: ConversationRef;
   /** The FAQ entry the asker was reading when they asked, if any. */
   readonly entryId?: string;
+  /**
+   * The unanswered-log record of the asker's own question this one was asked from (the not-covered
+   * reply's "Ask the privacy team"): erased with this question, so its words do not outlive it.
+   */
+  readonly unansweredKey?: string;
   readonly status: QuestionStatus;
   /** Goes up by one with every change the channel's card must show. */
   readonly version: number;

@@ -32,6 +32,29 @@ export function languageOfLocale(locale: unknown): Language | undefined {
   return isLanguage(primary) ? primary : undefined;
 }
 
+/**
+ * The language a browser asks for (an `Accept-Language` header: "de-AT,de;q=0.9,en;q=0.5"): the
+ * first the bot speaks by preference, else the default. A malformed header is no preference.
+ */
+export function languageOfAcceptLanguage(header: unknown): Language {
+  if (typeof header !== 'string') return DEFAULT_LANGUAGE;
+  const ranked = header
+    .slice(0, 500)
+    .split(',')
+    .map((part, order) => {
+      const [tag, ...params] = part.split(';');
+      const q = params.map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), order };
+    })
+    .filter(({ q }) => q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  for (const { tag } of ranked) {
+    const language = languageOfLocale(tag);
+    if (language) return language;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
 const current = new AsyncLocalStorage<Language>();
 
 /** Runs `work` (and everything it awaits) speaking `language`. */

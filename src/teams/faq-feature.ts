@@ -10,7 +10,9 @@ import type { AdaptiveCard } from '../cards/render';
 import type { FaqEntry, FaqService } from '../faq/types';
 import type { Intent } from '../intents/classify';
 import { errorCode } from '../errors';
+import type { UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
+import type { UnansweredLink } from '../questions/question-service';
 import type { Store } from '../storage/store';
 import { strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
@@ -21,6 +23,13 @@ import type { CardAction, CardActionResult, CardActionRouter } from './card-acti
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
 import type { Metrics } from '../telemetry/metrics';
+
+/**
+ * Beside a request form the form is the answer; a section is added only when it answers clearly:
+ * confidence 0.5 is the whole question covered with the best entry at least level with the runner-up.
+ * An answer reached only because plain search agreed with us (a smaller lead) is not enough here.
+ */
+const CLEAR_BESIDE_A_FORM = 0.5;
 
 export const FEEDBACK_COLLECTION = 'feedback';
 
@@ -42,18 +51,23 @@ export interface FaqFeatureOptions {
   readonly followUpsFor?: (intent: Intent) => FollowUp[];
   /** Buttons for every answer and the not-covered reply, given what was asked: "Ask the privacy team". */
   readonly askFor?: (asked: AskedQuestion) => FollowUp[];
-  /** Told of each question the content does not cover (the privacy team's insights count them). */
-  readonly onNotCovered?: (question: string) => Promise<void>;
+  /**
+   * Told of each question the content does not cover, and by whom (the privacy team's insights count
+   * them); what it returns rides on the reply's "Ask the privacy team", so the question asked from it
+   * can take the log's record with it when it is erased.
+   */
+  readonly onNotCovered?: (question: string, asker: UserRef | undefined) => Promise<UnansweredLink | undefined>;
   /** Told when a person chose an entry among "Did you mean…" and said it helped: a suggestion for the privacy team. */
   readonly onChosenHelpful?: (question: string, entryId: string) => Promise<void>;
   /** Told before an answer from content in another language than the asker's (there is none in theirs). */
   readonly onOtherLanguage?: (turn: TurnContext, contentLanguage: string) => Promise<void>;
 }
 
-/** What a person asked, and the entry they were shown for it, if any. */
+/** What a person asked, and the entry they were shown for it, or the unanswered-log record it made, if any. */
 export interface AskedQuestion {
   readonly question: string;
   readonly entryId?: string;
+  readonly unanswered?: UnansweredLink;
 }
 
 export class FaqFeature implements Feature {
@@ -78,7 +92,7 @@ export class FaqFeature implements Feature {
   async alongside(turn: TurnContext, intent: Intent, text: string): Promise<void> {
     if (intent.type !== 'request' || conversationKind(turn.activity) !== 'personal') return;
     const answer = this.options.faq.answer(text);
-    if (!answer.entry) return;
+    if (!answer.entry || answer.confidence < CLEAR_BESIDE_A_FORM) return;
     this.options.logger.info({ outcome: 'beside-form', entryId: answer.entry.id }, 'faq answer');
     await turn.sendActivity(cardMessage(faqAnswerCard({ entry: answer.entry, related: answer.related, question: text, followUps: this.askFor(text, answer.entry) })));
   }
@@ -132,8 +146,11 @@ export class FaqFeature implements Feature {
       this.options.metrics?.turn('not_covered');
       this.options.logger.info({ outcome: 'not-covered' }, 'faq answer');
       // Counting a gap must never cost the person their reply.
-      await this.options.onNotCovered?.(question).catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'not-covered question not recorded'));
-      return this.options.notCoveredCard(turn, this.askFor(question));
+      const unanswered = await this.options.onNotCovered?.(question, askerOf(turn)).catch((err: unknown) => {
+        this.options.logger.warn({ code: errorCode(err) }, 'not-covered question not recorded');
+        return undefined;
+      });
+      return this.options.notCoveredCard(turn, this.askFor(question, undefined, unanswered));
     }
     this.options.metrics?.turn('answered');
     this.options.logger.info({ outcome: 'answered', entryId: answer.entry.id }, 'faq answer');
@@ -141,8 +158,8 @@ export class FaqFeature implements Feature {
     return faqAnswerCard({ entry: answer.entry, related: answer.related, followUps, question });
   }
 
-  private askFor(question: string, entry?: FaqEntry): FollowUp[] {
-    return this.options.askFor?.({ question, ...(entry ? { entryId: entry.id } : {}) }) ?? [];
+  private askFor(question: string, entry?: FaqEntry, unanswered?: UnansweredLink): FollowUp[] {
+    return this.options.askFor?.({ question, ...(entry ? { entryId: entry.id } : {}), ...(unanswered ? { unanswered } : {}) }) ?? [];
   }
 
   private entryFrom(value: unknown): FaqEntry | undefined {
@@ -172,6 +189,13 @@ function askedIn(action: CardAction): string {
 /** 'didYouMean' when the person opened the entry from "Did you mean…" (carried on to its "Was this helpful?"). */
 function chosenVia(action: CardAction): 'didYouMean' | undefined {
   return action.data.via === 'didYouMean' ? 'didYouMean' : undefined;
+}
+
+/** Who Teams says sent the activity, when it names a work account. */
+function askerOf(turn: TurnContext): UserRef | undefined {
+  const aadObjectId = turn.activity.from?.aadObjectId;
+  const tenantId = activityTenantId(turn.activity);
+  return aadObjectId && tenantId ? { aadObjectId, tenantId } : undefined;
 }
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */

@@ -53,7 +53,8 @@ export class LanguageFeature implements Feature {
     if (keys.length > 0) {
       try {
         record = await this.preferences.get(keys);
-        if (reported && record.seen !== reported) record = await this.preferences.update(keys, (known) => ({ ...known, seen: reported }));
+        // Also once a day, so a person who keeps using the bot keeps their record (see retention in preferences.ts).
+        if ((reported && record.seen !== reported) || this.preferences.needsSeen(record)) record = await this.preferences.update(keys, (known) => ({ ...known, ...(reported ? { seen: reported } : {}) }));
       } catch (err) {
         // A store hiccup must not cost the person their answer: the reported language will do.
         this.logger.warn({ err: (err as Error).name }, 'language preference unavailable');

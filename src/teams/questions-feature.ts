@@ -25,7 +25,7 @@ import type { Logger } from '../logger';
 import { answeredData, answeredDataOf, closedData, QUESTION_ANSWERED, QUESTION_CLOSED } from '../questions/asker-notices';
 import type { InsightsService } from '../questions/insights';
 import { isQuestionId } from '../questions/question-id';
-import { MAX_WAITING_QUESTIONS, type QuestionService } from '../questions/question-service';
+import { MAX_WAITING_QUESTIONS, type QuestionService, type UnansweredLink } from '../questions/question-service';
 import type { Person, Question, TicketAction } from '../questions/types';
 import { QUESTION_TICKET_FAILED, ticketFailedData } from '../questions/ticket-alerts';
 import { MAX_LEARNED } from '../questions/learned';
@@ -85,7 +85,7 @@ export class QuestionsFeature implements Feature {
   readonly askFor = (asked: AskedQuestion): FollowUp[] => {
     if (!this.options.questions.enabled) return [];
     const question = asked.question.slice(0, MAX_MESSAGE_CHARS);
-    return [{ title: s.askButton, verb: 'question.open', data: { question, ...(asked.entryId ? { entryId: asked.entryId } : {}) } }];
+    return [{ title: s.askButton, verb: 'question.open', data: { question, ...(asked.entryId ? { entryId: asked.entryId } : {}), ...asked.unanswered } }];
   };
 
   registerActions(router: CardActionRouter): void {
@@ -130,7 +130,8 @@ export class QuestionsFeature implements Feature {
     if (!this.options.questions.enabled) return [s.notOffered];
     const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
     const entryId = knownEntryId(action.data.entryId, this.options.faq);
-    return this.privately(turn, async (asker) => cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId })));
+    const unanswered = unansweredLinkIn(action);
+    return this.privately(turn, async (asker) => cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId, unanswered })));
   }
 
   private async send(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
@@ -140,19 +141,22 @@ export class QuestionsFeature implements Feature {
     if (!asker) return { send: [s.notPermitted] };
     if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
     const entryId = knownEntryId(action.data.entryId, this.options.faq);
+    // Carried on through every form shown again; only the asker's own record is ever linked (checked below).
+    const unanswered = unansweredLinkIn(action);
     const checked = checkQuestion(action.data.question);
     const { questionId, formToken } = action.data;
     if (!isQuestionId(questionId) || !questions.isGenuineForm(asker, questionId, formToken)) {
       // Forged or someone else's form: nothing is sent; the person gets a form of their own, their words kept.
       logger.warn({ code: 'INVALID_CARD_DATA' }, 'question form token refused');
-      return { card: questionFormCard({ question: checked.text, hidden: questions.issueForm(asker), entryId, problem: s.formExpired }) };
+      return { card: questionFormCard({ question: checked.text, hidden: questions.issueForm(asker), entryId, unanswered, problem: s.formExpired }) };
     }
-    if (!checked.ok) return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem: checked.problem }) };
-    const result = await questions.ask({ questionId, text: checked.text, asker, from: referenceOf(turn.activity), entryId });
+    if (!checked.ok) return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, unanswered, problem: checked.problem }) };
+    const unansweredKey = unanswered && questions.unansweredKeyOf(asker, unanswered);
+    const result = await questions.ask({ questionId, text: checked.text, asker, from: referenceOf(turn.activity), entryId, ...(unansweredKey ? { unansweredKey } : {}) });
     logger.info({ questionId, outcome: result.outcome }, 'question sent to the privacy team');
     if (result.outcome === 'tooMany') {
       const problem = format(s.tooManyWaiting, { count: MAX_WAITING_QUESTIONS });
-      return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, problem }) };
+      return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, unanswered, problem }) };
     }
     return { card: questionReceiptCard(result.question, { duplicate: result.outcome === 'duplicate' }) };
   }
@@ -237,6 +241,13 @@ export class QuestionsFeature implements Feature {
     const { aadObjectId, tenantId, name, teamsUserId } = who.requester;
     return { aadObjectId, tenantId, name, teamsUserId };
   }
+}
+
+/** The unanswered-log link a card carried, as strings of a sane length; whose it is, `send` checks. */
+function unansweredLinkIn(action: CardAction): UnansweredLink | undefined {
+  const { unansweredKey, unansweredToken } = action.data;
+  const fits = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 100;
+  return fits(unansweredKey) && fits(unansweredToken) ? { unansweredKey, unansweredToken } : undefined;
 }
 
 /** "Your answer is on its way", and what became of teaching the bot. */

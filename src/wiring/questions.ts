@@ -6,11 +6,12 @@ import type { Server } from 'restify';
 import { registerInsightsRoute } from '../http/insights-route';
 import { ContentGaps } from '../questions/content-gaps';
 import { InsightsService, type EntryRating } from '../questions/insights';
-import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob } from '../questions/question-service';
+import { QuestionService, TICKET_WORK_COLLECTION, type TicketJob, type UnansweredLink } from '../questions/question-service';
 import { QuestionRetention } from '../questions/retention';
 import { ticketFailedAlerts } from '../questions/ticket-alerts';
 import { TicketSync } from '../questions/ticket-sync';
 import { FormTokens } from '../ids/form-token';
+import type { UserRef } from '../ids/person-key';
 import { Housekeeping } from '../storage/housekeeping';
 import { forEachPage } from '../storage/store';
 import { WorkQueue } from '../storage/work-queue';
@@ -85,7 +86,7 @@ export async function wireQuestions(deps: SharedParts & {
   });
   // One channel: the pacing spaces its posts; two in hand keep it busy.
   const runner = new WorkRunner({ name: 'tickets', queue, handle: sync.handle, logger, concurrency: 2 });
-  const retention = new QuestionRetention({ store, queue, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
+  const retention = new QuestionRetention({ store, queue, gaps, retentionDays: config.requests.retentionDays, logger, now: now ?? Date.now });
   const housekeeping = new Housekeeping(
     [
       { name: 'unanswered-keys', run: () => gaps.moveOlderKeys() },
@@ -105,7 +106,11 @@ export async function wireQuestions(deps: SharedParts & {
     queue,
     /** For the FAQ feature: what to offer under answers, and where not-covered questions go. */
     askFor: feature.askFor,
-    onNotCovered: (question: string) => gaps.record(question),
+    /** Records the gap; while asking is offered, the link its "Ask the privacy team" carries, bound to the person who asked. */
+    onNotCovered: async (question: string, asker: UserRef | undefined): Promise<UnansweredLink | undefined> => {
+      const key = await gaps.record(question);
+      return key && asker && service.enabled ? service.linkUnanswered(asker, key) : undefined;
+    },
     registerRoutes: (server: Server) => registerInsightsRoute(server, { token: config.notices.apiToken, insights, logger }),
     worker: {
       start() {

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { isLanguageTag, loadContent } from '../../src/faq/content-loader';
 import { LanguageAnalyzer, STEMMED_LANGUAGES } from '../../src/faq/languages/analysis';
-import { createLocalizedFaqService } from '../../src/faq/languages/localized-faq';
+import { createLocalizedFaqService, DEFAULT_LANGUAGE_THRESHOLDS, type LocalizedFaqService } from '../../src/faq/languages/localized-faq';
+import { everydayWords } from '../../src/faq/languages/everyday-words';
 import { loadMultilingualFaq } from '../../src/faq/languages/multilingual-faq';
 import type { FaqEntry } from '../../src/faq/types';
 import { inLanguage } from '../../src/strings';
@@ -141,5 +142,35 @@ describe('CONTENT_LANGUAGE', () => {
     expect(loadConfig({ CONTENT_LANGUAGE: 'de' }).contentLanguage).toBe('de');
     expect(loadConfig({ CONTENT_LANGUAGE: 'pt-br' }).contentLanguage).toBe('pt-BR');
     expect(() => loadConfig({ CONTENT_LANGUAGE: 'not a tag!' })).toThrow(/CONTENT_LANGUAGE/);
+  });
+});
+
+describe("each language's levels", () => {
+  const narrow = [entry('a', 'Löschung Ihrer Daten', 'Wir löschen Ihre Personalakte drei Jahre nach dem Austritt.'), entry('b', 'Videoüberwachung', 'Kameras zeichnen den Eingang auf; Aufnahmen werden nach 72 Stunden gelöscht.')];
+  // A content that uses most everyday words covers any question by chance, so it needs more before answering.
+  const broad = [...narrow, ...(everydayWords('de') ?? []).slice(150, 6000).reduce<string[][]>((pages, word, i) => (i % 300 === 0 ? [...pages, [word]] : (pages[pages.length - 1].push(word), pages)), []).map((words, i) => entry(`w${i}`, `Teil ${i}`, words.join(' ')))];
+
+  it('derives them from the content, as English does: a broad vocabulary needs more coverage', () => {
+    const small = createLocalizedFaqService('de', narrow).thresholds;
+    const large = createLocalizedFaqService('de', broad).thresholds;
+    expect(large.minCoverage).toBeGreaterThan(small.minCoverage);
+    expect(large.answerCoverage).toBeGreaterThan(small.answerCoverage);
+  });
+
+  it('lets calibration.json in the language folder set them, and keeps fixed levels for a language without everyday words', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'content-levels-'));
+    try {
+      mkdirSync(path.join(dir, 'de'));
+      writeFileSync(path.join(dir, 'policy.md'), '# Policy\n\n## Deletion\nWe delete your file three years after you leave.\n');
+      writeFileSync(path.join(dir, 'de/richtlinie.md'), '# Richtlinie\n\n## Löschung\nWir löschen Ihre Personalakte drei Jahre nach dem Austritt.\n');
+      writeFileSync(path.join(dir, 'de/calibration.json'), JSON.stringify({ minCoverage: 0.42, answerCoverage: 0.5 }));
+      const faq = loadMultilingualFaq(dir, 'en');
+      const german = faq.service('de') as LocalizedFaqService;
+      expect(german.thresholds).toMatchObject({ minCoverage: 0.42, answerCoverage: 0.5 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(everydayWords('hy')).toBeUndefined();
+    expect(createLocalizedFaqService('hy', narrow).thresholds).toEqual(DEFAULT_LANGUAGE_THRESHOLDS);
   });
 });

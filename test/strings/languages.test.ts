@@ -110,3 +110,12 @@ describe('the language of a turn', () => {
     expect(['de-DE', 'de-AT', 'fr-CA', 'FR', 'en-US', 'es-ES', '', undefined].map(languageOfLocale)).toEqual(['de', 'de', 'fr', 'fr', 'en', undefined, undefined, undefined]);
   });
 });
+
+describe("the privacy team's console", () => {
+  it.each(['de', 'fr'] as const)('has its own sentences in %s: none of three words or more left in English', (language) => {
+    const english = new Map(leaves(stringsOf('en').console));
+    const left = leaves(stringsOf(language).console).filter(([key, text]) => text === english.get(key) && text.split(/\s+/).length >= 3);
+    expect(left).toEqual([]);
+    expect(leaves(stringsOf(language).console).map(([key]) => key)).toEqual([...english.keys()]);
+  });
+});

@@ -1,5 +1,5 @@
 /** An item's audit trail: who changed what in the console, and when. */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { format, h, moment } from '../dom';
 import type { AuditRecord } from '../types';
 

@@ -4,7 +4,7 @@
  * it, so nothing is shown only as a picture.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { h } from '../dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

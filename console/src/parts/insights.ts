@@ -3,7 +3,7 @@
  * rated not helpful, the Markdown to paste, and two charts: questions per week by outcome, and
  * requests per month by kind.
  */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { get, send } from '../api';
 import { clear, day, format, h } from '../dom';
 import type { Shell } from '../shell';

@@ -2,7 +2,7 @@
  * Learned: what the bot answers from. Taught lines and entries, newest first, with when, where
  * each goes, the Markdown to paste and Forget (admins); then the content files' entries.
  */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { get, send } from '../api';
 import { clear, format, h, moment } from '../dom';
 import type { Shell } from '../shell';

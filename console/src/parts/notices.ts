@@ -3,7 +3,7 @@
  * scheduled), edit, recall, and the acknowledgements as CSV. Sending, editing and recalling are for
  * privacy admins; the rest of the team reads.
  */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { download, get, send } from '../api';
 import { clear, field, h, moment } from '../dom';
 import type { Shell } from '../shell';

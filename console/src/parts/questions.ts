@@ -2,7 +2,7 @@
  * Questions: the tickets sent to the privacy team, newest first, each with Assign to me, Answer
  * and Close, as on the ticket card in the privacy team's channel (and through the same service).
  */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { get, send } from '../api';
 import { append, clear, field, format, h, moment, select } from '../dom';
 import type { Shell } from '../shell';

@@ -2,7 +2,7 @@
  * Requests: the table by due date with its filters and pages, overdue rows marked; a request's
  * history, audit trail, the Change status form (admins) and Replay for a dead-lettered one.
  */
-import { consoleText } from '../../../src/strings/en/console';
+import { consoleText } from '../text';
 import { ApiError, get, send } from '../api';
 import { clear, day, field, format, h, moment, select } from '../dom';
 import type { Shell } from '../shell';

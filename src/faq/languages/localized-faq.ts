@@ -2,14 +2,18 @@
  * The FAQ over content in one language other than English: the content's terms from that
  * language's analyser (analysis.ts), ranked by BM25 over weighted fields, and the same answer,
  * "Did you mean…" and not-covered decisions as English (answer-policy.ts), with the levels of that
- * language (calibration.json in its folder, else the defaults below, measured on our German and
- * French development policies with `npm run bench:faq-languages`).
+ * language: calibration.json in its folder, else derived from the content the way English's are
+ * (calibration.ts), from that language's everyday words; the fixed levels below only for a language
+ * with no list of everyday words.
  */
 import { choose, relatedTo, type AnswerThresholds } from '../answer-policy';
+import { deriveLanguageThresholds } from '../calibration';
+import { DEFAULT_TUNING } from '../tuning';
 import { markdownToPlainText } from '../markdown-sections';
 import type { Candidate } from '../ranking';
 import type { FaqAnswer, FaqEntry, FaqService } from '../types';
 import { LanguageAnalyzer } from './analysis';
+import { everydayWords } from './everyday-words';
 
 const FIELDS = ['title', 'asked', 'body'] as const;
 const FIELD_WEIGHT = [3, 2.5, 1];
@@ -24,7 +28,7 @@ const MIN_PREFIX = 5;
 const MIN_HEAD = 4;
 const MAX_ENDING = 3;
 
-/** Measured on the development policies of bench:faq-languages; calibration.json beside the content wins. */
+/** For a language with no everyday words to derive levels from; calibration.json beside the content wins. */
 export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({ minCoverage: 0.3, answerCoverage: 0.35, answerLead: -0.35, minCoverageWithoutPrivacy: 0.3 });
 
 export interface LocalizedFaqService extends FaqService {
@@ -115,7 +119,9 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
       .sort((a, b) => b.rank - a.rank || (a.entry.id < b.entry.id ? -1 : 1));
   };
 
-  const levels: AnswerThresholds = Object.freeze({ ...DEFAULT_LANGUAGE_THRESHOLDS, ...thresholds });
+  const everyday = everydayWords(language);
+  const derived = everyday ? deriveLanguageThresholds((question) => candidates(question)[0]?.coverage ?? 0, everyday, (word) => analyzer.terms(word).length === 0, { randomDeclined: DEFAULT_TUNING.randomDeclined, answerLead: DEFAULT_LANGUAGE_THRESHOLDS.answerLead }) : DEFAULT_LANGUAGE_THRESHOLDS;
+  const levels: AnswerThresholds = Object.freeze({ ...derived, ...thresholds });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const verbatim = new Map<string, FaqEntry>();
   const key = (text: string) => analyzer.terms(text).join(' ');

@@ -1,5 +1,5 @@
 import { api } from '../en/api';
-import { consoleText } from '../en/console';
+import { consoleText } from './console';
 import { startup } from '../en/startup';
 import { app } from './app';
 import { commands } from './commands';
@@ -15,7 +15,7 @@ import { requests } from './requests';
 import { welcome } from './welcome';
 
 /**
- * German. The HTTP API's messages, the start-up banner and (for now) the privacy team's web console stay English: they answer the
+ * German. The HTTP API's messages and the start-up banner stay English: they answer the
  * systems the organisation wires to the bot and its operators, not a person in Teams.
  */
 export const de = { locale: 'de-DE', common, welcome, faq, forms, kinds, requests, notices, questions, learned, api, startup, language, commands, app, console: consoleText };
