@@ -161,7 +161,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   requests.registerRoutes(server);
   questions.registerRoutes(server);
   learning.registerRoutes(server);
-  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, now: options.clock }).registerRoutes(server);
+  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, learning, now: options.clock }).registerRoutes(server);
 
   const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
 

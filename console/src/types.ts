@@ -52,11 +52,25 @@ export interface QuestionView {
   readonly askedAt: string;
   readonly askedBy: string;
   readonly assignee?: string;
-  readonly answer?: { readonly text: string; readonly by: string; readonly at: string };
+  readonly answer?: { readonly text: string; readonly by: string; readonly at: string; readonly entryId?: string; readonly entryTitle?: string };
   readonly audit?: readonly AuditRecord[];
 }
 
+export interface EntryChoice {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface Suggestion {
+  readonly id: string;
+  readonly question: string;
+  readonly entryId: string;
+  readonly title?: string;
+  readonly count: number;
+}
+
 export interface Insights {
+  readonly suggestions: readonly Suggestion[];
   readonly unanswered: ReadonlyArray<{ readonly question: string; readonly count: number; readonly examples: readonly string[] }>;
   readonly notHelpful: ReadonlyArray<{ readonly title: string; readonly notHelpful: number; readonly ratings: number }>;
   readonly paste: ReadonlyArray<{ readonly questionId: string; readonly alsoAsked?: { readonly file: string; readonly heading: string; readonly markdown: string }; readonly newEntry: string }>;
@@ -87,6 +101,14 @@ export interface NoticeDetail extends NoticeRow {
 
 export interface Learned {
   readonly teaching: boolean;
-  readonly taught: ReadonlyArray<{ readonly id: string; readonly type: string; readonly text: string; readonly title: string; readonly taughtAt: string; readonly markdown: string }>;
+  readonly taught: ReadonlyArray<{
+    readonly id: string;
+    readonly kind: 'alsoAsked' | 'entry';
+    readonly question: string;
+    readonly title?: string;
+    readonly target?: { readonly file: string; readonly heading: string };
+    readonly taughtAt: string;
+    readonly markdown: string;
+  }>;
   readonly content: ReadonlyArray<{ readonly id: string; readonly title: string; readonly file: string; readonly alsoAsked: readonly string[] }>;
 }

@@ -8,9 +8,9 @@ import type { Store } from '../storage/store';
 
 export const AUDIT_COLLECTION = 'consoleaudit';
 
-export type AuditedItem = `request.${string}` | `question.${string}` | `notice.${string}` | `learned.${string}`;
+export type AuditedItem = `request.${string}` | `question.${string}` | `notice.${string}` | `learned.${string}` | `suggestion.${string}`;
 
-export type AuditAction = 'status' | 'replay' | 'assign' | 'answer' | 'close' | 'noticeCreated' | 'noticeScheduled' | 'noticeEdited' | 'noticeRecalled' | 'forget';
+export type AuditAction = 'status' | 'replay' | 'assign' | 'answer' | 'close' | 'noticeCreated' | 'noticeScheduled' | 'noticeEdited' | 'noticeRecalled' | 'forget' | 'accept' | 'dismiss';
 
 export interface AuditRecord {
   readonly item: AuditedItem;

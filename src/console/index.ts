@@ -21,7 +21,7 @@ import { AuditTrail } from './audit-trail';
 import { consoleGuard, callerOf } from './guard';
 import { handled } from './handle';
 import { registerInsightsApi } from './insights-api';
-import { registerLearnedApi, type TaughtContent } from './learned-api';
+import { registerLearnedApi, type ConsoleTeaching } from './learned-api';
 import { registerNoticesApi } from './notices-api';
 import { defaultAssetsDir, registerPageRoute } from './page-route';
 import { registerQuestionsApi } from './questions-api';
@@ -48,10 +48,12 @@ export interface ConsoleDeps {
   readonly insights: Pick<InsightsService, 'compute'>;
   readonly gaps: Pick<ContentGaps, 'since'>;
   readonly notices: Pick<NoticeService, 'recent' | 'notice' | 'status' | 'create' | 'edit' | 'recall' | 'acknowledgements'>;
-  readonly faq: Pick<FaqService, 'entries'>;
+  /** Every entry the bot answers with (content and taught), searched for the Answer form's choices. */
+  readonly faq: Pick<FaqService, 'entries' | 'getEntry' | 'answer'>;
   /** The Teams roster of the privacy team's team; absent while PRIVACY_TEAM_CHANNEL is empty. */
   readonly roster?: PrivacyTeamRoster;
-  readonly taught?: TaughtContent;
+  /** Teaching the bot: taught lines and entries, suggestions. */
+  readonly teaching?: ConsoleTeaching;
   readonly now?: () => number;
   readonly assetsDir?: string;
 }
@@ -87,8 +89,8 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   }));
 
   registerRequestsApi(server, { guard, requests: deps.requests, listed, progress: deps.progress, audit, logger, now });
-  registerQuestionsApi(server, { guard, questions: deps.questions.enabled ? deps.questions : undefined, audit, logger });
-  registerInsightsApi(server, { guard, insights: deps.insights, gaps: deps.gaps, questions: deps.questions, listed, logger, now });
+  registerQuestionsApi(server, { guard, questions: deps.questions.enabled ? deps.questions : undefined, catalog: deps.faq, audit, logger });
+  registerInsightsApi(server, { guard, insights: deps.insights, gaps: deps.gaps, questions: deps.questions, listed, teaching: deps.teaching, logger, now });
   registerNoticesApi(server, { guard, notices: deps.notices, audit, logger });
-  registerLearnedApi(server, { guard, faq: deps.faq, taught: deps.taught, audit, logger });
+  registerLearnedApi(server, { guard, faq: deps.faq, teaching: deps.teaching, audit, logger });
 }

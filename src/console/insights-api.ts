@@ -11,6 +11,7 @@ import type { QuestionService } from '../questions/question-service';
 import { questionsPerWeek, requestsPerMonth, weeksFrom } from './charts';
 import type { consoleGuard } from './guard';
 import { handled } from './handle';
+import type { ConsoleTeaching } from './learned-api';
 import type { ListedRequests } from './request-list';
 
 export interface InsightsApiDeps {
@@ -20,6 +21,8 @@ export interface InsightsApiDeps {
   readonly questions: Pick<QuestionService, 'askedSince'>;
   /** The requests list's copy: the chart needs each request's kind and date only. */
   readonly listed: Pick<ListedRequests, 'all'>;
+  /** Suggestions ("Did you mean…" followed by "Yes, this helped"); absent until teaching is wired. */
+  readonly teaching?: Pick<ConsoleTeaching, 'suggestions' | 'entryOf'>;
   readonly logger: Logger;
   readonly now: () => number;
 }
@@ -28,9 +31,17 @@ export function registerInsightsApi(server: Server, deps: InsightsApiDeps): void
   server.get('/console/api/insights', deps.guard('insights', 'read'), handled('console.insights', deps.logger, async (_req, res) => {
     const now = deps.now();
     const from = weeksFrom(now);
-    const [insights, unanswered, sent, requests] = await Promise.all([deps.insights.compute(), deps.gaps.since(from, MAX_UNANSWERED), deps.questions.askedSince(from), deps.listed.all()]);
+    const { teaching } = deps;
+    const [insights, unanswered, sent, requests, suggestions] = await Promise.all([
+      deps.insights.compute(),
+      deps.gaps.since(from, MAX_UNANSWERED),
+      deps.questions.askedSince(from),
+      deps.listed.all(),
+      teaching ? teaching.suggestions.list() : Promise.resolve([]),
+    ]);
     res.send(200, {
       ...insights,
+      suggestions: suggestions.map((suggestion) => ({ ...suggestion, ...(teaching?.entryOf(suggestion.entryId) ? { title: teaching.entryOf(suggestion.entryId)!.title } : {}) })),
       charts: {
         questionsPerWeek: questionsPerWeek(now, unanswered, sent),
         requestsPerMonth: requestsPerMonth(now, requests),

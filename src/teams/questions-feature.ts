@@ -29,7 +29,8 @@ import { MAX_WAITING_QUESTIONS, type QuestionService, type UnansweredLink } from
 import type { Person, Question, TicketAction } from '../questions/types';
 import { QUESTION_TICKET_FAILED, ticketFailedData } from '../questions/ticket-alerts';
 import { MAX_LEARNED } from '../questions/learned';
-import { checkAnswer, checkQuestion } from '../questions/validate';
+import { answerFrom, knownEntryId } from '../questions/answer-form';
+import { checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 import { safeLinks } from '../text/markdown';
@@ -95,7 +96,7 @@ export class QuestionsFeature implements Feature {
     router.register('question.rate', (turn, action) => this.rate(turn, action));
     router.register('question.assign', (turn, action) => this.onTicket(turn, action, () => ({ type: 'assign' })));
     router.register('question.close', (turn, action) => this.onTicket(turn, action, () => ({ type: 'close' })));
-    router.register('question.answer', (turn, action) => this.onTicket(turn, action, () => this.answerFrom(action)));
+    router.register('question.answer', (turn, action) => this.onTicket(turn, action, () => answerFrom(action.data, this.options.faq)));
     // Teams asks for the card's current state (the card's refresh), for the person looking at it.
     router.register('question.refresh', (turn, action) => this.onTicket(turn, action, () => undefined));
   }
@@ -128,7 +129,7 @@ export class QuestionsFeature implements Feature {
   private async openForm(turn: TurnContext, action: CardAction): Promise<Messages> {
     if (!this.options.questions.enabled) return [s.notOffered];
     const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
-    const entryId = this.entryIdFrom(action.data.entryId);
+    const entryId = knownEntryId(action.data.entryId, this.options.faq);
     const unanswered = unansweredLinkIn(action);
     return this.privately(turn, async (asker) => cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId, unanswered })));
   }
@@ -139,7 +140,7 @@ export class QuestionsFeature implements Feature {
     const asker = await this.person(turn);
     if (!asker) return { send: [s.notPermitted] };
     if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };
-    const entryId = this.entryIdFrom(action.data.entryId);
+    const entryId = knownEntryId(action.data.entryId, this.options.faq);
     // Carried on through every form shown again; only the asker's own record is ever linked (checked below).
     const unanswered = unansweredLinkIn(action);
     const checked = checkQuestion(action.data.question);
@@ -204,20 +205,6 @@ export class QuestionsFeature implements Feature {
     return { card: this.ticket(result.question, actor, sent) };
   }
 
-  /** The Answer form's inputs: an answer, an entry, or both; and whether to teach the bot the question. */
-  private answerFrom(action: CardAction): TicketAction | { problem: string } {
-    const { entryId: rawEntry, answer: rawAnswer, teach } = action.data;
-    const entryId = typeof rawEntry === 'string' && rawEntry !== '' ? rawEntry : undefined;
-    if (entryId !== undefined && !this.entryIdFrom(entryId)) return { problem: strings.learned.entryUnknown };
-    // The toggle is on by default and always sends its value; a card from before it existed did not offer teaching.
-    const teaching = teach === true || teach === 'true';
-    const empty = typeof rawAnswer !== 'string' || rawAnswer.trim() === '';
-    if (empty) return entryId ? { type: 'answer', text: '', entryId, teach: teaching } : { problem: strings.learned.answerOrEntry };
-    const checked = checkAnswer(rawAnswer);
-    if (!checked.ok) return { problem: checked.problem };
-    return { type: 'answer', text: checked.text, ...(entryId ? { entryId } : {}), teach: teaching };
-  }
-
   private ticket(question: Question, viewer: Person, notice?: TicketView['notice']) {
     return ticketCard(question, ticketView(question, this.options.faq, { viewer: viewer.aadObjectId, ...(notice ? { notice } : {}) }));
   }
@@ -253,11 +240,6 @@ export class QuestionsFeature implements Feature {
     }
     const { aadObjectId, tenantId, name, teamsUserId } = who.requester;
     return { aadObjectId, tenantId, name, teamsUserId };
-  }
-
-  /** An entry id from card data, kept only if the content has it. */
-  private entryIdFrom(value: unknown): string | undefined {
-    return typeof value === 'string' && value.length <= 200 && this.options.faq.getEntry(value) ? value : undefined;
   }
 }
 

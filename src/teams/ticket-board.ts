@@ -1,6 +1,7 @@
 /** Tickets as Teams messages in the privacy team's channel: posted, then replaced as their state changes. */
 import { ticketCard, type TicketView } from '../cards/question-cards';
-import type { FaqEntry, FaqService } from '../faq/types';
+import type { FaqEntry } from '../faq/types';
+import { answerChoices, type EntryCatalog } from '../questions/answer-form';
 import { contentPaste } from '../questions/content-paste';
 import type { TicketBoard } from '../questions/ticket-board';
 import type { Question } from '../questions/types';
@@ -9,8 +10,7 @@ import type { Proactive } from './proactive';
 import { DEFAULT_LANGUAGE, inLanguage, type Language } from '../strings';
 
 export type EntryLookup = (id: string) => FaqEntry | undefined;
-/** The entries a ticket can be answered with, content and taught, as they are now. */
-export type EntryCatalog = Pick<FaqService, 'getEntry' | 'entries' | 'answer'>;
+export type { EntryCatalog };
 
 export class TeamsTicketBoard implements TicketBoard {
   constructor(
@@ -44,12 +44,4 @@ export function ticketView(question: Question, catalog: EntryCatalog, extra: Omi
     ...(paste ? { paste } : {}),
     ...(open ? { choices: answerChoices(question.text, catalog) } : {}),
   };
-}
-
-/** Every entry, those the search finds for the question first: the likely answer is at the top of the list. */
-function answerChoices(text: string, catalog: EntryCatalog): readonly FaqEntry[] {
-  const found = catalog.answer(text);
-  const first = [...(found.entry ? [found.entry] : []), ...found.candidates, ...found.related];
-  const ids = new Set(first.map((entry) => entry.id));
-  return [...first, ...catalog.entries.filter((entry) => !ids.has(entry.id))];
 }

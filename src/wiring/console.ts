@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { registerConsole } from '../console';
 import type { FaqService } from '../faq/types';
 import { TeamsPrivacyTeamRoster } from '../teams/privacy-team-roster';
+import type { LearningParts } from './learning';
 import type { wireNotices } from './notices';
 import type { wireQuestions } from './questions';
 import type { RequestsParts } from './requests';
@@ -13,6 +14,7 @@ export function wireConsole(deps: SharedParts & {
   readonly questions: Awaited<ReturnType<typeof wireQuestions>>;
   readonly notices: ReturnType<typeof wireNotices>;
   readonly faq: FaqService;
+  readonly learning?: Pick<LearningParts, 'learned' | 'suggestions'>;
   readonly now?: () => number;
 }) {
   const { config } = deps;
@@ -31,6 +33,7 @@ export function wireConsole(deps: SharedParts & {
         notices: deps.notices.service,
         faq: deps.faq,
         roster,
+        ...(deps.learning ? { teaching: { learned: deps.learning.learned, suggestions: deps.learning.suggestions, entryOf: (id: string) => deps.faq.getEntry(id) } } : {}),
         now: deps.now,
       }),
   };

@@ -194,7 +194,7 @@ describe('the console in local mode', () => {
     expect((await fetch(`${bot.url}/console/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
 
-  it('shows what the bot answers from, with a seam for taught items', async () => {
+  it('shows what the bot answers from, and answers 404 to forgetting what was never taught', async () => {
     const learned = await api.get<{ teaching: boolean; taught: unknown[]; content: Array<{ title: string; file: string }> }>('learned');
     expect(learned.body.content.length).toBe(bot.app.faq.entries.length);
     expect(learned.body.content[0]).toEqual(expect.objectContaining({ title: bot.app.faq.entries[0].title }));

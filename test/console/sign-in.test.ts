@@ -109,6 +109,12 @@ describe('the console behind Teams SSO', () => {
     const change = await api.post('requests/PR-ABCDEFGH/status', { status: 'completed' });
     expect(change.status).toBe(403);
     expect((await api.post('notices', { title: 'T', text: 'x' })).status).toBe(403);
+    // What the bot learned is theirs to read, not to forget or accept: refused before the service is asked.
+    expect((await api.get('learned')).status).toBe(200);
+    expect(me.body).toMatchObject({ can: { forget: false } });
+    expect((await api.del('learned/L-ABCDEFGH')).status).toBe(403);
+    expect((await api.post('suggestions/0123456789abcdef01234567/accept')).status).toBe(403);
+    expect((await api.post('suggestions/0123456789abcdef01234567/dismiss')).status).toBe(403);
     // Questions are theirs to work: through the guard to the service, which knows no such question.
     expect((await api.post('questions/Q-ABCDEFGH/assign')).status).toBe(404);
   });

@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ALICE, type Person } from '../fakes/activities';
+import { ALICE, cardOf, type Person } from '../fakes/activities';
 import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { until } from '../fakes/until';
 import { install, teamId } from '../notices/notice-api';
-import { answersTo, askTheTeam, PRIVACY_CHANNEL, shows } from '../questions/ask-drive';
+import { askTheTeam, cardWords, PRIVACY_CHANNEL, shows } from '../questions/ask-drive';
 import { updateCards } from '../requests/after-sending';
 import { driver, facts, fileRequest, type Driver } from '../requests/drive';
 import { PLAYGROUND_USER } from '../../src/config';
@@ -154,7 +154,7 @@ describe('the privacy team console in a browser', () => {
     await until(() => receiver.events.some((event) => event.data.id === failedId), 15_000, 'the replayed request delivered');
   });
 
-  it('Questions: assigns and answers a ticket, and the answer reaches the asker', async () => {
+  it('Questions: assigns a ticket and answers it with an entry, taught; the asker gets that entry\'s card', async () => {
     await open('Questions');
     const ticket = page.getByRole('article', { name: `Question ${questionId}` });
     await ticket.getByRole('button', { name: 'Assign to me' }).click();
@@ -162,12 +162,25 @@ describe('the privacy team console in a browser', () => {
     const assigned = page.getByRole('article', { name: `Question ${questionId}` });
     await assigned.getByText('CONSOLE_DEV_USER').first().waitFor();
     await assigned.getByRole('button', { name: 'Answer' }).click();
-    await assigned.getByLabel('Your answer').fill('Only anonymised traffic statistics, never the sites you visit.');
+    const form = assigned.getByRole('form', { name: 'Answer' });
+    await form.getByLabel('Your answer (optional when you choose an entry)').fill('Only anonymised traffic statistics, never the sites you visit.');
+    // The entries the search finds for the question come first; typing narrows the list.
+    const entries = form.getByLabel('Answer with an entry (optional)');
+    const title = (await entries.locator('option').nth(1).textContent())!;
+    await form.getByLabel('Find an entry').fill(title.slice(0, 12));
+    expect(await entries.locator('option:not([hidden])').count()).toBeLessThan(await entries.locator('option').count());
+    await entries.selectOption({ label: title });
+    expect(await form.getByRole('checkbox', { name: 'Teach the bot this question' }).isChecked()).toBe(true);
     await shot('questions-answer');
-    await assigned.getByRole('button', { name: 'Send answer' }).click();
-    await until(() => answersTo(connector, ALICE, questionId).length === 1, 15_000, "the answer in the asker's chat");
-    expect(shows(answersTo(connector, ALICE, questionId)[0], 'Only anonymised traffic statistics, never the sites you visit.')).toBe(true);
-    await page.getByRole('article', { name: `Question ${questionId}` }).getByRole('region', { name: 'Audit trail' }).getByText(/Answered by CONSOLE_DEV_USER/).waitFor();
+    await form.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByRole('status').filter({ hasText: 'The bot was taught this question' }).waitFor();
+    const delivered = () => connector.posted().filter((call) => call.conversationId === `a:personal-${ALICE.id}`).map((call) => cardOf(call.body)).filter((card) => shows(card, `your question ${questionId}`));
+    await until(() => delivered().length === 1, 15_000, "the entry's card in the asker's chat");
+    expect(cardWords(delivered()[0])[0]).toBe(title);
+    expect(shows(delivered()[0], 'Only anonymised traffic statistics, never the sites you visit.')).toBe(true);
+    const answered = page.getByRole('article', { name: `Question ${questionId}` });
+    await answered.getByText(`Answered with: ${title}`).waitFor();
+    await answered.getByRole('region', { name: 'Audit trail' }).getByText(/Answered by CONSOLE_DEV_USER/).waitFor();
     await shot('questions');
   });
 
@@ -215,11 +228,16 @@ describe('the privacy team console in a browser', () => {
     await page.getByRole('region', { name: 'Audit trail' }).getByText(/Notice recalled by CONSOLE_DEV_USER/).waitFor();
   });
 
-  it('Learned: shows what the bot answers from, and where taught items will appear', async () => {
+  it('Learned: lists the taught question with its Markdown and Forget, and what the bot answers from', async () => {
     await open('Learned');
-    await page.getByRole('heading', { name: 'Taught lines and entries' }).waitFor();
+    const taught = page.getByRole('region', { name: 'Taught lines and entries' }).getByRole('listitem', { name: 'Can my manager see which websites I visit on the office wifi?' });
+    await taught.getByText('Also asked: Can my manager see which websites I visit on the office wifi?').waitFor();
     expect(await page.getByRole('region', { name: 'What the bot answers from today' }).getByRole('listitem').count()).toBeGreaterThan(5);
+    expect(await seriousViolations()).toEqual([]);
     await shot('learned', false);
+    await taught.getByRole('button', { name: 'Forget: Can my manager see which websites I visit on the office wifi?' }).click();
+    await page.getByRole('status').filter({ hasText: 'Forgotten.' }).waitFor();
+    await page.getByRole('region', { name: 'Taught lines and entries' }).getByText('Nothing has been taught yet.', { exact: false }).waitFor();
   });
 
   it.each(['default', 'dark', 'contrast'])('has no serious or critical accessibility violation in any part (%s theme)', async (theme) => {

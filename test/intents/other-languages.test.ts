@@ -19,6 +19,8 @@ describe('commands in German and French', () => {
     expect(englishCommandOf('meine Fragen')).toBe('my questions');
     expect(englishCommandOf('mes questions')).toBe('my questions');
     expect(englishCommandOf('Auswertung')).toBe('insights');
+    expect(englishCommandOf('Gelerntes')).toBe('learned');
+    expect(englishCommandOf('appris')).toBe('learned');
     expect(englishCommandOf('renvoyer les demandes en échec')).toBe('replay failed requests');
     expect(englishCommandOf('meine Daten löschen')).toBe('delete my data');
     expect(englishCommandOf('wie lange werden meine daten gespeichert')).toBeUndefined();

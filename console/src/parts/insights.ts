@@ -4,11 +4,12 @@
  * requests per month by kind.
  */
 import { consoleText } from '../text';
-import { get } from '../api';
+import { get, send } from '../api';
 import { clear, day, format, h } from '../dom';
 import type { Shell } from '../shell';
-import type { Insights, Me } from '../types';
+import type { Insights, Me, Suggestion } from '../types';
 import { barChart } from './charts';
+import { guarded } from './requests';
 
 const t = consoleText.insights;
 
@@ -30,12 +31,36 @@ export async function showInsights(shell: Shell, me: Me): Promise<void> {
     ),
     h('section', { 'aria-labelledby': 'gaps' }, h('h3', { id: 'gaps' }, t.gaps), list(insights.unanswered, (item) => format(item.count === 1 ? t.gapRowOnce : t.gapRow, { question: item.question, count: item.count }))),
     h('section', { 'aria-labelledby': 'not-helpful' }, h('h3', { id: 'not-helpful' }, t.notHelpful), list(insights.notHelpful, (item) => format(t.notHelpfulRow, item))),
-    h('section', { 'aria-labelledby': 'suggestions' }, h('h3', { id: 'suggestions' }, t.suggestions), h('p', { class: 'quiet' }, t.suggestionsSeam)),
+    h('section', { 'aria-labelledby': 'suggestions' }, h('h3', { id: 'suggestions' }, t.suggestions), suggestions(shell, me, insights.suggestions)),
     h(
       'section',
       { 'aria-labelledby': 'paste' },
       h('h3', { id: 'paste' }, t.paste),
       list(insights.paste, (item) => h('pre', {}, item.alsoAsked ? `${item.alsoAsked.file} · ${item.alsoAsked.heading}\n${item.alsoAsked.markdown}` : item.newEntry)),
+    ),
+  );
+}
+
+/** Suggestions, most often chosen first; privacy admins Accept (teach) or Dismiss each. */
+function suggestions(shell: Shell, me: Me, items: readonly Suggestion[]): HTMLElement {
+  if (items.length === 0) return h('p', { class: 'quiet' }, t.suggestionsNone);
+  const act = (item: Suggestion, what: 'accept' | 'dismiss') =>
+    guarded(shell, async () => {
+      await send('POST', `suggestions/${encodeURIComponent(item.id)}/${what}`);
+      await showInsights(shell, me);
+      shell.say(what === 'accept' ? t.accepted : t.dismissed);
+    });
+  return h(
+    'ul',
+    { class: 'suggestions' },
+    ...items.map((item) =>
+      h(
+        'li',
+        {},
+        format(t.suggestionRow, { count: item.count, question: item.question, title: item.title ?? item.entryId }),
+        me.can.forget ? h('button', { type: 'button', 'aria-label': `${t.accept}: ${item.question}`, onclick: () => void act(item, 'accept') }, t.accept) : null,
+        me.can.forget ? h('button', { type: 'button', 'aria-label': `${t.dismiss}: ${item.question}`, onclick: () => void act(item, 'dismiss') }, t.dismiss) : null,
+      ),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Learned: what the bot answers from. Taught lines and entries (with Forget for admins) once the
- * teaching feature provides them; until then, and beside them, the content files' entries.
+ * Learned: what the bot answers from. Taught lines and entries, newest first, with when, where
+ * each goes, the Markdown to paste and Forget (admins); then the content files' entries.
  */
 import { consoleText } from '../text';
 import { get, send } from '../api';
@@ -13,6 +13,8 @@ const t = consoleText.learned;
 
 export async function showLearned(shell: Shell, me: Me): Promise<void> {
   const learned = await get<Learned>('learned');
+  const where = (item: Learned['taught'][number]) =>
+    item.kind === 'entry' ? t.newEntry : item.title && item.target ? format(t.lineOf, { title: item.title, file: item.target.file }) : t.lineGone;
   const taught =
     learned.taught.length === 0
       ? h('p', { class: 'quiet' }, t.taughtNone)
@@ -22,19 +24,19 @@ export async function showLearned(shell: Shell, me: Me): Promise<void> {
           ...learned.taught.map((item) =>
             h(
               'li',
-              {},
-              h('strong', {}, item.title),
-              ` · ${item.text} · ${moment(item.taughtAt)}`,
-              h('pre', {}, item.markdown),
+              { 'aria-label': item.question },
+              h('strong', {}, format(t.taughtLine, { when: moment(item.taughtAt), question: item.question })),
+              h('p', { class: 'quiet' }, where(item)),
+              h('pre', { 'aria-label': t.markdown }, item.markdown),
               me.can.forget
                 ? h('button', {
                     type: 'button',
-                    'aria-label': `${t.forget}: ${item.text}`,
+                    'aria-label': `${t.forget}: ${item.question}`,
                     onclick: () =>
                       void guarded(shell, async () => {
                         await send('DELETE', `learned/${encodeURIComponent(item.id)}`);
-                        shell.say(consoleText.page.saved);
                         await showLearned(shell, me);
+                        shell.say(t.forgotten);
                       }),
                   }, t.forget)
                 : null,

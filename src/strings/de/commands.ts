@@ -6,5 +6,6 @@ export const commands = {
   language: { title: 'sprache', description: 'Die Sprache wählen, in der ich mit Ihnen spreche' },
   example: { title: 'wie lange werden meine daten gespeichert', description: 'Eine Beispielfrage: fragen Sie alles zur Richtlinie' },
   insights: { title: 'auswertung', description: 'Für Datenschutz-Admins: was in den Inhalten fehlt' },
+  learned: { title: 'gelerntes', description: 'Für Datenschutz-Admins: was das Datenschutzteam dem Bot beigebracht hat, mit Vergessen' },
   replay: { title: 'fehlgeschlagene anfragen erneut senden', description: 'Für Datenschutz-Admins: fehlgeschlagene Anfragen erneut senden' },
 } as const;

@@ -10,5 +10,6 @@ export const commands = {
   language: { title: 'language', description: 'Choose the language I speak with you' },
   example: { title: 'how long is my data kept', description: 'An example question: ask anything about the policy' },
   insights: { title: 'insights', description: 'Privacy admins: what the content is missing' },
+  learned: { title: 'learned', description: 'Privacy admins: what the privacy team taught the bot, with Forget' },
   replay: { title: 'replay failed requests', description: 'Privacy admins: send failed requests again' },
 } as const;

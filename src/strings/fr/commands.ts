@@ -6,5 +6,6 @@ export const commands = {
   language: { title: 'langue', description: 'Choisir la langue dans laquelle je vous parle' },
   example: { title: 'combien de temps mes données sont conservées', description: 'Un exemple de question : demandez tout sur la politique' },
   insights: { title: 'analyses', description: 'Administrateurs : ce qui manque au contenu' },
+  learned: { title: 'appris', description: 'Administrateurs : ce que l’équipe confidentialité a appris au bot, avec Oublier' },
   replay: { title: 'renvoyer les demandes en échec', description: 'Administrateurs : renvoyer les demandes en échec' },
 } as const;
