@@ -4,10 +4,31 @@ import tseslint from 'typescript-eslint';
 
 // The boundaries of src/ (docs/architecture.md): each list is what a folder may not import.
 const botFramework = { regex: '^(botbuilder|botframework-)', message: 'Only src/teams/ talks to the Bot Framework.' };
-const layers = { regex: '(^|/)(teams|http|cards|wiring)(/|$)', message: 'Services know nothing of Teams, HTTP or cards: take what you need as a parameter (a port).' };
-const features = { regex: '(^|/)(faq|requests|notices|notifications|questions|intents)(/|$)', message: 'Storage serves every feature and imports none of them.' };
+const layers = {
+  regex: '(^|/)(teams|http|cards|wiring)(/|$)',
+  message: 'Services know nothing of Teams, HTTP or cards: take what you need as a parameter (a port).',
+};
+const features = {
+  regex: '(^|/)(faq|requests|notices|notifications|questions|intents)(/|$)',
+  message: 'Storage serves every feature and imports none of them.',
+};
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const SERVICES = ['faq', 'requests', 'notices', 'notifications', 'questions', 'intents', 'storage', 'language', 'languages', 'text', 'outbound', 'limits', 'ids', 'telemetry'].map((dir) => `src/${dir}/**/*.ts`);
+const SERVICES = [
+  'faq',
+  'requests',
+  'notices',
+  'notifications',
+  'questions',
+  'intents',
+  'storage',
+  'language',
+  'languages',
+  'text',
+  'outbound',
+  'limits',
+  'ids',
+  'telemetry',
+].map((dir) => `src/${dir}/**/*.ts`);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'appPackage/build/**', '.data/**', 'jest.config.js', 'jest.e2e.config.js'] },

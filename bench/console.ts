@@ -21,9 +21,19 @@ const COUNT = benchSize('BENCH_CONSOLE_REQUESTS', 10_000, 60);
 const DAY_MS = 86_400_000;
 
 function request(n: number, now: number): { key: string; value: PrivacyRequest } {
-  const requester = { aadObjectId: `aad-bench-${n}`, tenantId: 'tenant-bench', name: `Bench ${n}`, email: `bench${n}@contoso.example`, teamsUserId: `29:bench-${n}` };
+  const requester = {
+    aadObjectId: `aad-bench-${n}`,
+    tenantId: 'tenant-bench',
+    name: `Bench ${n}`,
+    email: `bench${n}@contoso.example`,
+    teamsUserId: `29:bench-${n}`,
+  };
   const submitted = now - (n % 90) * DAY_MS;
-  const id = `PR-${n.toString(36).toUpperCase().padStart(8, '0').replace(/[ILOU]/g, 'X')}`;
+  const id = `PR-${n
+    .toString(36)
+    .toUpperCase()
+    .padStart(8, '0')
+    .replace(/[ILOU]/g, 'X')}`;
   const status = PROGRESS_STATUSES[n % (PROGRESS_STATUSES.length + 2)];
   const value: PrivacyRequest = {
     id,
@@ -69,7 +79,9 @@ async function main(): Promise<void> {
       }
     }),
   );
-  console.log(`console requests list: ${COUNT} requests stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s (${bot.app.store.description.split(':')[0]} store)`);
+  console.log(
+    `console requests list: ${COUNT} requests stored in ${((performance.now() - seeding) / 1000).toFixed(1)} s (${bot.app.store.description.split(':')[0]} store)`,
+  );
 
   // The first page after start reads every request (the file store loads them into memory first);
   // later pages come from the console's copy, which is read again in the background once it is five
@@ -91,7 +103,9 @@ async function main(): Promise<void> {
   console.log(`  baseline GET /healthz                      median ${base.median.toFixed(1)} ms  p95 ${base.p95.toFixed(1)} ms`);
   console.log(`  first page after start (reads all ${COUNT})  ${first.toFixed(1)} ms  (${(first / base.median).toFixed(1)}x /healthz)`);
   const c = stats(cold);
-  console.log(`  pages while the copy is read again          median ${c.median.toFixed(1)} ms  max ${c.max.toFixed(1)} ms  (median ${(c.median / base.median).toFixed(1)}x /healthz)`);
+  console.log(
+    `  pages while the copy is read again          median ${c.median.toFixed(1)} ms  max ${c.max.toFixed(1)} ms  (median ${(c.median / base.median).toFixed(1)}x /healthz)`,
+  );
   for (const [name, query] of [
     ['every request, by due date', ''],
     ['one kind', '&kind=export'],
@@ -113,7 +127,10 @@ async function main(): Promise<void> {
 async function partsInBrowser(url: string): Promise<void> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) return console.log(`  (no Chromium at ${executablePath}: parts not timed)`);
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const loads: number[] = [];
@@ -136,7 +153,9 @@ async function partsInBrowser(url: string): Promise<void> {
         samples.push(performance.now() - started);
       }
       const s = stats(samples);
-      console.log(`  ${name.padEnd(10)} ready after a click            median ${s.median.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (${(s.median / load).toFixed(2)}x the page load)`);
+      console.log(
+        `  ${name.padEnd(10)} ready after a click            median ${s.median.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (${(s.median / load).toFixed(2)}x the page load)`,
+      );
     }
   } finally {
     await browser.close();

@@ -56,7 +56,10 @@ function plainLunr(language: string, entries: readonly FaqEntry[]) {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return (q: string): string[] => {
     try {
-      return index.search(q).slice(0, 3).map((hit) => byId.get(hit.ref)!.title);
+      return index
+        .search(q)
+        .slice(0, 3)
+        .map((hit) => byId.get(hit.ref)!.title);
     } catch {
       return []; // a query lunr cannot parse is no answer
     }
@@ -78,19 +81,26 @@ function benchSet(language: string, file: string): void {
   const faq = createLocalizedFaqService(language, entries, readCalibration(dir));
   const lunrAsk = plainLunr(language, entries);
 
-  let top1 = 0, top3 = 0, lunrTop1 = 0, lunrTop3 = 0;
+  let top1 = 0,
+    top3 = 0,
+    lunrTop1 = 0,
+    lunrTop3 = 0;
   const misses: string[] = [];
   for (const { q, accepts, expected } of set.faq) {
     const answer = faq.answer(q);
     const shown = answer.entry ? [answer.entry.title] : answer.candidates.map((entry) => entry.title);
     if (answer.entry && accepts(answer.entry.title)) top1++;
-    else misses.push(`    miss "${q}" -> ${answer.entry ? answer.entry.title : answer.candidates.length > 0 ? `did you mean: ${shown.join(' / ')}` : '(not covered)'}   [want ${expected}]`);
+    else
+      misses.push(
+        `    miss "${q}" -> ${answer.entry ? answer.entry.title : answer.candidates.length > 0 ? `did you mean: ${shown.join(' / ')}` : '(not covered)'}   [want ${expected}]`,
+      );
     if (shown.some(accepts)) top3++;
     const hits = lunrAsk(q);
     if (hits[0] && accepts(hits[0])) lunrTop1++;
     if (hits.some(accepts)) lunrTop3++;
   }
-  let declined = 0, lunrDeclined = 0;
+  let declined = 0,
+    lunrDeclined = 0;
   for (const q of set.outOfScope) {
     const answer = faq.answer(q);
     if (!answer.entry && answer.candidates.length === 0) declined++;
@@ -129,7 +139,9 @@ function benchSet(language: string, file: string): void {
   console.log(`  ${'off-topic declined'.padEnd(30)}${pct(declined, set.outOfScope.length).padEnd(18)}${pct(lunrDeclined, set.outOfScope.length)}`);
   console.log(`  ${'request intents opened'.padEnd(30)}${pct(opened, intents.length)}`);
   console.log(`  ${'questions kept as questions'.padEnd(30)}${pct(kept, questions.length)}`);
-  console.log(`  ${'answer p99'.padEnd(30)}${`${p99(botTimes).toFixed(2)} ms`.padEnd(18)}${p99(lunrTimes).toFixed(2)} ms (bot/lunr ${(p99(botTimes) / p99(lunrTimes)).toFixed(2)}x)`);
+  console.log(
+    `  ${'answer p99'.padEnd(30)}${`${p99(botTimes).toFixed(2)} ms`.padEnd(18)}${p99(lunrTimes).toFixed(2)} ms (bot/lunr ${(p99(botTimes) / p99(lunrTimes)).toFixed(2)}x)`,
+  );
   console.log(`  levels: ${JSON.stringify(faq.thresholds)}`);
   for (const line of misses) console.log(line);
 }
@@ -147,7 +159,9 @@ function startup(): void {
   };
   const english = time(() => loadFaqService(content));
   const three = time(() => loadMultilingualFaq(content, 'en', loadFaqService(content)));
-  console.log(`\nFAQ build on content/: en + de + fr ${three.toFixed(0)} ms, English alone ${english.toFixed(0)} ms (${(three / english).toFixed(2)}x); RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `\nFAQ build on content/: en + de + fr ${three.toFixed(0)} ms, English alone ${english.toFixed(0)} ms (${(three / english).toFixed(2)}x); RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+  );
 }
 
 const args = process.argv.slice(2);

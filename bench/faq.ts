@@ -58,7 +58,9 @@ function readSet(file: string, contentDir: string | undefined): QuestionSet {
 
 /** ../shared beside the project (its main checkout), or beside the folder of worktrees. */
 function sharedDir(): string {
-  return [path.resolve(REPO_ROOT, '../shared'), path.resolve(REPO_ROOT, '../../shared')].find((dir) => fs.existsSync(dir)) ?? path.resolve(REPO_ROOT, '../shared');
+  return (
+    [path.resolve(REPO_ROOT, '../shared'), path.resolve(REPO_ROOT, '../../shared')].find((dir) => fs.existsSync(dir)) ?? path.resolve(REPO_ROOT, '../shared')
+  );
 }
 
 /** Every question set: the shared ones first, then ours. */
@@ -178,7 +180,14 @@ const pct = (n: number, total: number) => (total === 0 ? '-' : `${n}/${total} ($
  */
 function objective(s: Score, plainTop1: number): number {
   const top1 = share(s.top1, s.questions);
-  return top1 + 0.5 * share(s.oneClick, s.questions) + 0.5 * share(s.offTopicDeclined, s.offTopic) - share(s.coveredDeclined, s.questions) - 0.5 * share(s.wrongAnswers, s.questions) - 2 * Math.max(0, plainTop1 - top1);
+  return (
+    top1 +
+    0.5 * share(s.oneClick, s.questions) +
+    0.5 * share(s.offTopicDeclined, s.offTopic) -
+    share(s.coveredDeclined, s.questions) -
+    0.5 * share(s.wrongAnswers, s.questions) -
+    2 * Math.max(0, plainTop1 - top1)
+  );
 }
 
 function runBot(set: QuestionSet, tuning?: Partial<Tuning>): { faq: ExplainingFaqService; outcomes: Outcome[]; offTopic: Outcome[]; score: Score } {
@@ -259,7 +268,12 @@ interface Row {
 }
 
 function table(rows: Row[]): string {
-  const cell = (s: Score) => [percent(share(s.top1, s.questions)), percent(share(s.oneClick, s.questions)), percent(share(s.offTopicDeclined, s.offTopic)), percent(share(s.coveredDeclined, s.questions))];
+  const cell = (s: Score) => [
+    percent(share(s.top1, s.questions)),
+    percent(share(s.oneClick, s.questions)),
+    percent(share(s.offTopicDeclined, s.offTopic)),
+    percent(share(s.coveredDeclined, s.questions)),
+  ];
   const lines = [
     '| set | questions | top-1 bot | top-1 lunr | one click bot | one click lunr | off-topic declined bot | off-topic declined lunr | covered declined bot | covered declined lunr |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -314,7 +328,9 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
     });
     const s = scores[best][held];
     heldOut.push(s);
-    lines.push(`  ${set.name.padEnd(20)} chose ${JSON.stringify(combinations[best])}: top-1 ${percent(share(s.top1, s.questions))}, one click ${percent(share(s.oneClick, s.questions))}, off-topic declined ${percent(share(s.offTopicDeclined, s.offTopic))}, covered declined ${percent(share(s.coveredDeclined, s.questions))}`);
+    lines.push(
+      `  ${set.name.padEnd(20)} chose ${JSON.stringify(combinations[best])}: top-1 ${percent(share(s.top1, s.questions))}, one click ${percent(share(s.oneClick, s.questions))}, off-topic declined ${percent(share(s.offTopicDeclined, s.offTopic))}, covered declined ${percent(share(s.coveredDeclined, s.questions))}`,
+    );
   });
   const mean = (pick: (s: Score) => number) => percent(heldOut.reduce((sum, s) => sum + pick(s), 0) / heldOut.length);
   lines.push(
@@ -328,7 +344,9 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
     );
   });
   const chosen = overall.indexOf(Math.max(...overall));
-  lines.push(`  best on all ${sets.length} together: ${JSON.stringify(combinations[chosen])} (defaults now: ${JSON.stringify(Object.fromEntries(axes.map(([key]) => [key, DEFAULT_TUNING[key]])))})`);
+  lines.push(
+    `  best on all ${sets.length} together: ${JSON.stringify(combinations[chosen])} (defaults now: ${JSON.stringify(Object.fromEntries(axes.map(([key]) => [key, DEFAULT_TUNING[key]])))})`,
+  );
   return lines;
 }
 

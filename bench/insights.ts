@@ -70,7 +70,13 @@ function p99(values: readonly number[]): number {
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(size: number) {
-  const bot = await startWith((dir) => plantRecords(dir, UNANSWERED_COLLECTION, unansweredQuestions(size, { now: Date.now(), words: 30, common: 'does the canteen keep my lunch orders', repeated: 40 })));
+  const bot = await startWith((dir) =>
+    plantRecords(
+      dir,
+      UNANSWERED_COLLECTION,
+      unansweredQuestions(size, { now: Date.now(), words: 30, common: 'does the canteen keep my lunch orders', repeated: 40 }),
+    ),
+  );
   try {
     // The first look reads the planted records from disk: start-up work, not a look's.
     await insightsMs(bot);
@@ -85,7 +91,15 @@ async function measure(size: number) {
       times.push(ms);
       during.push(...latencies);
     }
-    return { size, insightsMs: median(times), idleP99: p99(idle), duringP99: p99(during), duringMax: Math.max(...during), healthCalls: during.length, rss: rssMb(bot.running.child.pid) };
+    return {
+      size,
+      insightsMs: median(times),
+      idleP99: p99(idle),
+      duringP99: p99(during),
+      duringMax: Math.max(...during),
+      healthCalls: during.length,
+      rss: rssMb(bot.running.child.pid),
+    };
   } finally {
     await stop(bot);
   }
@@ -111,9 +125,14 @@ async function memoryAtBound() {
   };
   const empty = await rssOf(() => undefined);
   const full = await rssOf((dir) =>
-    plantRecords(dir, UNANSWERED_COLLECTION, (function* () {
-      for (const record of unansweredQuestions(AT_BOUND, { now: Date.now(), words: 1 })) yield { key: record.key, value: { ...record.value, text: longest() } };
-    })()),
+    plantRecords(
+      dir,
+      UNANSWERED_COLLECTION,
+      (function* () {
+        for (const record of unansweredQuestions(AT_BOUND, { now: Date.now(), words: 1 }))
+          yield { key: record.key, value: { ...record.value, text: longest() } };
+      })(),
+    ),
   );
   return { empty, full };
 }

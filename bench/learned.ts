@@ -74,7 +74,13 @@ function syntheticTeaching(entries: readonly FaqEntry[]): TaughtContent {
   const pick = (seed: number, count: number) => Array.from({ length: count }, (_, i) => words[(seed * 7919 + i * 104_729) % words.length]).join(' ');
   const alsoAsked = Array.from({ length: TAUGHT_LINES }, (_, i) => ({ entryId: entries[i % entries.length].id, text: `what about ${pick(i, 6)}` }));
   const taught = Array.from({ length: TAUGHT_ENTRIES }, (_, i) =>
-    taughtEntry({ id: `L-${String(i).padStart(8, '0')}`, kind: 'entry', question: `how do you handle ${pick(i + TAUGHT_LINES, 5)}`, answer: pick(i + 2 * TAUGHT_LINES, 40), taughtAt: '2026-01-01T00:00:00.000Z' }),
+    taughtEntry({
+      id: `L-${String(i).padStart(8, '0')}`,
+      kind: 'entry',
+      question: `how do you handle ${pick(i + TAUGHT_LINES, 5)}`,
+      answer: pick(i + 2 * TAUGHT_LINES, 40),
+      taughtAt: '2026-01-01T00:00:00.000Z',
+    }),
   );
   return { entries: taught, alsoAsked };
 }

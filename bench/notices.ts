@@ -148,7 +148,10 @@ async function fanOut(): Promise<void> {
   await waitForStatus(url, id, (status) => status.status === 'done' && status.updated === TEAMS);
   const editSeconds = (performance.now() - started) / 1000;
   const updates = perConversation(ours(connector.updated()));
-  const stale = [...copies].filter(([conversation, activity]) => !cardTexts(cardOf(connector.message(conversation, activity) as Record<string, unknown>)).includes('A policy change, corrected.')).length;
+  const stale = [...copies].filter(
+    ([conversation, activity]) =>
+      !cardTexts(cardOf(connector.message(conversation, activity) as Record<string, unknown>)).includes('A policy change, corrected.'),
+  ).length;
   line('edit: elapsed', `${editSeconds.toFixed(1)} s   ratio ${(editSeconds / least).toFixed(3)} (goal <= 1.1)`);
   line('edit: 429s, missed, twice', `${limits.throttled() - throttledBefore}, ${stale}, ${twice(updates)}`);
   line('edit: calls offered, busiest second', `${busiest(offered.splice(0))}`);
@@ -177,7 +180,13 @@ async function sharedBudget(): Promise<void> {
   const processes: BotProcess[] = [];
   const ports: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const running = startBotProcess({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, NOTICE_API_TOKEN: TOKEN, NOTICE_MAX_RPS: String(MAX_RPS), CONTENT_DIR: 'content' });
+    const running = startBotProcess({
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      NOTICE_API_TOKEN: TOKEN,
+      NOTICE_MAX_RPS: String(MAX_RPS),
+      CONTENT_DIR: 'content',
+    });
     processes.push(running);
     ports.push(await servingPort(running));
   }
@@ -191,7 +200,10 @@ async function sharedBudget(): Promise<void> {
   const times = posts.map((call) => call.at).sort((a, b) => a - b);
   const perSecond = (posts.length - 1) / ((times.at(-1)! - times[0]) / 1000);
   const counts = perConversation(posts);
-  line('posts per second, all instances', `${perSecond.toFixed(1)} (NOTICE_MAX_RPS ${MAX_RPS}; each instance alone would allow ${MAX_RPS}, three ${3 * MAX_RPS})`);
+  line(
+    'posts per second, all instances',
+    `${perSecond.toFixed(1)} (NOTICE_MAX_RPS ${MAX_RPS}; each instance alone would allow ${MAX_RPS}, three ${3 * MAX_RPS})`,
+  );
   line('calls offered, busiest second', `${busiest(offered)} (accepted or not; over ${MAX_RPS} only by timing jitter)`);
   line('429s, missed, twice', `${limits.throttled()}, ${teams - counts.size}, ${twice(counts)}`);
   for (const running of processes) running.child.kill('SIGTERM');
@@ -238,8 +250,14 @@ async function rowsTable(): Promise<void> {
     const small = await rowsPerPost(kind, ROWS_QUEUES[0]);
     const large = await rowsPerPost(kind, ROWS_QUEUES[1]);
     const label = kind === 'file' ? 'file store' : 'Azure (Azurite)';
-    line(`${label}, ${ROWS_QUEUES[0].toLocaleString('en')} teams`, `${small.all.toFixed(2)} rows per post (work queue ${small.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[0] / 2).toLocaleString('en')}`);
-    line(`${label}, ${ROWS_QUEUES[1].toLocaleString('en')} teams`, `${large.all.toFixed(2)} rows per post (work queue ${large.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[1] / 2).toLocaleString('en')}   ratio to ${ROWS_QUEUES[0].toLocaleString('en')}: ${(large.all / small.all).toFixed(2)}`);
+    line(
+      `${label}, ${ROWS_QUEUES[0].toLocaleString('en')} teams`,
+      `${small.all.toFixed(2)} rows per post (work queue ${small.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[0] / 2).toLocaleString('en')}`,
+    );
+    line(
+      `${label}, ${ROWS_QUEUES[1].toLocaleString('en')} teams`,
+      `${large.all.toFixed(2)} rows per post (work queue ${large.queue.toFixed(2)}); the old claim pass: ~${(ROWS_QUEUES[1] / 2).toLocaleString('en')}   ratio to ${ROWS_QUEUES[0].toLocaleString('en')}: ${(large.all / small.all).toFixed(2)}`,
+    );
   }
 }
 

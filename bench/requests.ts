@@ -25,7 +25,14 @@ async function fileExport(bot: BootedBot, connector: FakeConnector, n: number): 
   const form = connector.posted().filter((call) => call.conversationId === `a:personal-${person.id}`)[before];
   const submit = JSON.stringify(form.body).match(/"requestId":"(PR-[0-9A-Z]{8})","formToken":"([^"]+)"/);
   if (!submit) throw new Error('no form in the reply');
-  const response = await bot.post('/api/messages', execute('request.submit', { kind: 'export', requestId: submit[1], formToken: submit[2], include: 'account', format: 'json' }, { serviceUrl: connector.url, from: person }));
+  const response = await bot.post(
+    '/api/messages',
+    execute(
+      'request.submit',
+      { kind: 'export', requestId: submit[1], formToken: submit[2], include: 'account', format: 'json' },
+      { serviceUrl: connector.url, from: person },
+    ),
+  );
   if (!JSON.stringify(response.body).includes(submit[1])) throw new Error('no receipt');
 }
 
@@ -46,9 +53,22 @@ async function baseline(receiver: TestReceiver): Promise<number> {
   const started = performance.now();
   await inParallel(COUNT, async (n) => {
     const id = `PR-BASE${String(n).padStart(4, '0')}`;
-    const body = JSON.stringify({ type: 'privacy.request.created', timestamp: new Date().toISOString(), data: { id, kind: 'export', dueBy: new Date().toISOString() } });
+    const body = JSON.stringify({
+      type: 'privacy.request.created',
+      timestamp: new Date().toISOString(),
+      data: { id, kind: 'export', dueBy: new Date().toISOString() },
+    });
     const timestamp = Math.floor(Date.now() / 1000);
-    await fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': webhookSignature([receiver.secret], { id, timestamp, body }) }, body });
+    await fetch(receiver.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': webhookSignature([receiver.secret], { id, timestamp, body }),
+      },
+      body,
+    });
   });
   return COUNT / ((performance.now() - started) / 1000);
 }
@@ -82,7 +102,9 @@ async function main(): Promise<void> {
   const botAccepted = receiver.attempts.filter((attempt) => attempt.status === 200 && !attempt.id.startsWith('PR-BASE')).length;
   const duplicates = botAccepted - receiver.events.length;
   console.log(`after a ${OUTAGE_S} s receiver outage with ${pendingCount} requests waiting (retry base ${bot.app.config.webhook.retryBaseMs} ms):`);
-  console.log(`  every pending request delivered ${recovery.toFixed(1)} s after the receiver came back; lost 0; repeated deliveries ${Math.max(0, duplicates)}`);
+  console.log(
+    `  every pending request delivered ${recovery.toFixed(1)} s after the receiver came back; lost 0; repeated deliveries ${Math.max(0, duplicates)}`,
+  );
   await bot.stop();
   await receiver.close();
   await connector.close();

@@ -28,7 +28,11 @@ interface Setup {
 }
 
 async function post(port: number, body: unknown): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return text ? JSON.parse(text) : undefined;
 }
@@ -40,43 +44,69 @@ async function fileRequest(port: number, connector: FakeConnector, tag: string, 
   const form = connector.posted().find((call) => call.conversationId === conversation);
   const ids = JSON.stringify(form?.body).match(/"requestId":"(PR-[0-9A-Z]{8})","formToken":"([^"]+)"/);
   if (!ids) throw new Error('no form');
-  await post(port, execute('request.submit', { kind: 'export', requestId: ids[1], formToken: ids[2], include: 'account', format: 'json' }, { serviceUrl: connector.url, from: person }));
+  await post(
+    port,
+    execute(
+      'request.submit',
+      { kind: 'export', requestId: ids[1], formToken: ids[2], include: 'account', format: 'json' },
+      { serviceUrl: connector.url, from: person },
+    ),
+  );
 }
 
 async function run(setup: Setup, connector: FakeConnector, receiver: TestReceiver) {
   const processes: BotProcess[] = [];
   const ports: number[] = [];
   for (let i = 0; i < setup.instances; i++) {
-    const running = startBotProcess({ ...setup.env, PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, NOTICE_API_TOKEN: TOKEN, NOTICE_MAX_RPS: '50', CONTENT_DIR: 'content' });
+    const running = startBotProcess({
+      ...setup.env,
+      PRIVACY_WEBHOOK_URL: receiver.url,
+      PRIVACY_WEBHOOK_SECRET: receiver.secret,
+      NOTICE_API_TOKEN: TOKEN,
+      NOTICE_MAX_RPS: '50',
+      CONTENT_DIR: 'content',
+    });
     processes.push(running);
     ports.push(await servingPort(running));
   }
   const tag = setup.name.replace(/\W+/g, '');
   const portFor = (n: number) => ports[n % ports.length];
 
-  const delivered = () => receiver.events.filter((event) => String(event.data.requester && (event.data.requester as { aadObjectId: string }).aadObjectId).startsWith(`aad-${tag}-`)).length;
+  const delivered = () =>
+    receiver.events.filter((event) => String(event.data.requester && (event.data.requester as { aadObjectId: string }).aadObjectId).startsWith(`aad-${tag}-`))
+      .length;
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < REQUESTS) {
-      const n = next++;
-      await fileRequest(portFor(n), connector, tag, n);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const n = next++;
+        await fileRequest(portFor(n), connector, tag, n);
+      }
+    }),
+  );
   while (delivered() < REQUESTS) await new Promise((resolve) => setTimeout(resolve, 20));
   const requestsPerSecond = REQUESTS / ((performance.now() - started) / 1000);
 
   for (let n = 0; n < TEAMS; n += 25) {
-    await Promise.all(Array.from({ length: Math.min(25, TEAMS - n) }, (_, i) => {
-      const id = `19:${tag}-team-${n + i}@thread.tacv2`;
-      return post(portFor(n + i), installationUpdate('add', { serviceUrl: connector.url, conversationType: 'channel', conversationId: id, teamId: id }));
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(25, TEAMS - n) }, (_, i) => {
+        const id = `19:${tag}-team-${n + i}@thread.tacv2`;
+        return post(portFor(n + i), installationUpdate('add', { serviceUrl: connector.url, conversationType: 'channel', conversationId: id, teamId: id }));
+      }),
+    );
   }
   const noticeStarted = performance.now();
-  const created = await fetch(`http://127.0.0.1:${ports[0]}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: `Scale ${tag}`, text: 'Text' }) });
+  const created = await fetch(`http://127.0.0.1:${ports[0]}/api/notices`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: `Scale ${tag}`, text: 'Text' }),
+  });
   const { id } = (await created.json()) as { id: string };
   for (;;) {
-    const status = (await (await fetch(`http://127.0.0.1:${ports[0]}/api/notices/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { status: string };
+    const status = (await (await fetch(`http://127.0.0.1:${ports[0]}/api/notices/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      status: string;
+    };
     if (status.status === 'done') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

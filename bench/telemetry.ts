@@ -21,7 +21,12 @@ const WARMUP = Math.min(1_000, Math.floor(TURNS / 2));
 /** More variables for the exporting bot, e.g. "OTEL_TRACES_SAMPLER=always_on OTEL_EXPORTER_OTLP_PROTOCOL=http/json". */
 /** Options for the exporting bot's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (bench/cpu-profile.ts reads the profile). */
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const EXPORT_ENV = Object.fromEntries((process.env.BENCH_EXPORT_ENV ?? '').split(' ').filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
+const EXPORT_ENV = Object.fromEntries(
+  (process.env.BENCH_EXPORT_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => pair.split('=', 2) as [string, string]),
+);
 
 /** CPU seconds a process has used (user and system), as the kernel counts it (Linux). */
 function cpuSeconds(pid: number | undefined): number {
@@ -36,7 +41,13 @@ async function main(): Promise<void> {
   const replies = new Replies(connector);
   const dataDirs = [mkdtempSync(path.join(os.tmpdir(), 'bench-tel-on-')), mkdtempSync(path.join(os.tmpdir(), 'bench-tel-off-'))];
   const common = { CONTENT_DIR: path.join(REPO_ROOT, 'content') };
-  const on = await start('export on', 'dist/src/index.js', { ...common, DATA_DIR: dataDirs[0], OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, ...EXPORT_ENV }, 'privacy assistant serving', BOT_NODE_ARGS);
+  const on = await start(
+    'export on',
+    'dist/src/index.js',
+    { ...common, DATA_DIR: dataDirs[0], OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, ...EXPORT_ENV },
+    'privacy assistant serving',
+    BOT_NODE_ARGS,
+  );
   const off = await start('export off', 'dist/src/index.js', { ...common, DATA_DIR: dataDirs[1] }, 'privacy assistant serving');
 
   const ask = (target: Target) => (n: number) => {
@@ -73,16 +84,27 @@ async function main(): Promise<void> {
   await Promise.all([stop(on), stop(off)]);
 
   if (Object.keys(EXPORT_ENV).length > 0) console.log(`(the exporting bot also had ${process.env.BENCH_EXPORT_ENV})`);
-  console.log(`FAQ turns, ${ROUNDS} alternating rounds of ${perRound} per bot after ${WARMUP} warm-up turns each; load average ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores)`);
+  console.log(
+    `FAQ turns, ${ROUNDS} alternating rounds of ${perRound} per bot after ${WARMUP} warm-up turns each; load average ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores)`,
+  );
   for (const [name, phase] of [
     ['export on', withExport],
     ['export off', without],
   ] as const) {
     const cpuMs = name === 'export on' ? onCpu : offCpu;
-    console.log(`  ${name.padEnd(11)} ${perSecond(phase).toFixed(0).padStart(5)} turns/s, p50 ${percentile(phase.latencies, 50).toFixed(1)} ms, p99 ${percentile(phase.latencies, 99).toFixed(1)} ms, CPU ${cpuMs.toFixed(2)} ms a turn, errors ${phase.errors}`);
+    console.log(
+      `  ${name.padEnd(11)} ${perSecond(phase).toFixed(0).padStart(5)} turns/s, p50 ${percentile(phase.latencies, 50).toFixed(1)} ms, p99 ${percentile(phase.latencies, 99).toFixed(1)} ms, CPU ${cpuMs.toFixed(2)} ms a turn, errors ${phase.errors}`,
+    );
   }
-  console.log(`  per round, on/off: ${phases.get(on)!.map((phase, n) => (perSecond(phase) / perSecond(phases.get(off)![n])).toFixed(2)).join(', ')}`);
-  console.log(`ratio export on/off: throughput ${(perSecond(withExport) / perSecond(without)).toFixed(2)} (target >= 0.95), turns per CPU second ${(offCpu / onCpu).toFixed(2)}, p50 ${(percentile(withExport.latencies, 50) / percentile(without.latencies, 50)).toFixed(2)}, p99 ${(percentile(withExport.latencies, 99) / percentile(without.latencies, 99)).toFixed(2)}`);
+  console.log(
+    `  per round, on/off: ${phases
+      .get(on)!
+      .map((phase, n) => (perSecond(phase) / perSecond(phases.get(off)![n])).toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `ratio export on/off: throughput ${(perSecond(withExport) / perSecond(without)).toFixed(2)} (target >= 0.95), turns per CPU second ${(offCpu / onCpu).toFixed(2)}, p50 ${(percentile(withExport.latencies, 50) / percentile(without.latencies, 50)).toFixed(2)}, p99 ${(percentile(withExport.latencies, 99) / percentile(without.latencies, 99)).toFixed(2)}`,
+  );
   console.log(`the receiver got ${otlp.received.requests} OTLP exports, ${(otlp.received.bytes / 1024 / 1024).toFixed(1)} MB`);
 
   agent.destroy();

@@ -46,7 +46,13 @@ function run(bench: Bench): Promise<{ ok: boolean; seconds: number; problem?: st
       const seconds = (performance.now() - started) / 1000;
       const missing = bench.report.filter((line) => !line.test(output));
       const problem =
-        signal === 'SIGKILL' ? `did not finish in ${TIMEOUT_MS / 60_000} min` : code !== 0 ? `exited with ${code ?? signal}` : missing.length > 0 ? `report lacks ${missing.join(', ')}` : undefined;
+        signal === 'SIGKILL'
+          ? `did not finish in ${TIMEOUT_MS / 60_000} min`
+          : code !== 0
+            ? `exited with ${code ?? signal}`
+            : missing.length > 0
+              ? `report lacks ${missing.join(', ')}`
+              : undefined;
       resolve({ ok: problem === undefined, seconds, problem, output });
     });
   });
@@ -64,7 +70,14 @@ async function main(): Promise<void> {
     if (outcome.ok) passed++;
     else failed++;
     console.log(`bench:${bench.name} (tiny) ${outcome.ok ? 'ok' : `FAILED: ${outcome.problem}`} in ${outcome.seconds.toFixed(1)} s`);
-    if (!outcome.ok) console.log(outcome.output.split('\n').slice(-40).map((line) => `    ${line}`).join('\n'));
+    if (!outcome.ok)
+      console.log(
+        outcome.output
+          .split('\n')
+          .slice(-40)
+          .map((line) => `    ${line}`)
+          .join('\n'),
+      );
   }
   if (jsonAt >= 0 && args[jsonAt + 1]) {
     const report = { numPassedTests: passed, numFailedTests: failed, numTotalTests: passed + failed, numRuntimeErrorTestSuites: 0 };

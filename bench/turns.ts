@@ -91,7 +91,14 @@ function post(port: number, body: Record<string, unknown>): Promise<{ status: nu
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -104,7 +111,12 @@ function post(port: number, body: Record<string, unknown>): Promise<{ status: nu
 }
 
 /** One message turn: milliseconds from the POST until its reply reached the connector. */
-export async function messageTurn(replies: Replies, port: number, activity: Record<string, unknown>, check: (reply: Record<string, unknown>) => boolean): Promise<{ ms: number; reply: Record<string, unknown> }> {
+export async function messageTurn(
+  replies: Replies,
+  port: number,
+  activity: Record<string, unknown>,
+  check: (reply: Record<string, unknown>) => boolean,
+): Promise<{ ms: number; reply: Record<string, unknown> }> {
   const started = performance.now();
   const [response, reply] = await Promise.all([post(port, activity), replies.to(String(activity.id))]);
   if (response.status !== 200) throw new Error(`answered ${response.status}`);
@@ -126,7 +138,11 @@ async function press(port: number, activity: Record<string, unknown>): Promise<C
  * would be over their own limit (src/teams/person-limits.ts) and get no answers.
  */
 const PEOPLE = 2_000;
-export const askerOf = (n: number): Person => ({ id: `29:bench-person-${n % PEOPLE}`, aadObjectId: `aad-bench-person-${n % PEOPLE}`, name: `Person ${n % PEOPLE}` });
+export const askerOf = (n: number): Person => ({
+  id: `29:bench-person-${n % PEOPLE}`,
+  aadObjectId: `aad-bench-person-${n % PEOPLE}`,
+  name: `Person ${n % PEOPLE}`,
+});
 
 /** `count` units of work shared among the USERS clients, each client one at a time. */
 export async function asUsers(count: number, work: (n: number) => Promise<number | void>): Promise<Phase> {
@@ -212,7 +228,10 @@ async function main(): Promise<void> {
   const ask = (target: Target) => (n: number) => {
     const question = asked[n % asked.length];
     const user = askerOf(n);
-    const expected = target === bot ? (reply: Record<string, unknown>) => cardTexts(cardOf(reply))[0] === question.title : (reply: Record<string, unknown>) => reply.text === `Echo: ${question.text}`;
+    const expected =
+      target === bot
+        ? (reply: Record<string, unknown>) => cardTexts(cardOf(reply))[0] === question.title
+        : (reply: Record<string, unknown>) => reply.text === `Echo: ${question.text}`;
     return messageTurn(replies, target.port, message(question.text, { serviceUrl: connector.url, from: user }), expected).then((turn) => turn.ms);
   };
 
@@ -236,7 +255,9 @@ async function main(): Promise<void> {
     for (const target of order) (target === bot ? botPhases : echoPhases).push(await turnsOf(target, perRound));
     replies.forget();
     const [b, e] = [botPhases[round], echoPhases[round]];
-    rounds.push(`  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms`);
+    rounds.push(
+      `  round ${round + 1} (${order[0].name} first): bot ${perSecond(b).toFixed(0)} turns/s, p99 ${percentile(b.latencies, 99).toFixed(1)} ms; echo ${perSecond(e).toFixed(0)} turns/s, p99 ${percentile(e.latencies, 99).toFixed(1)} ms`,
+    );
   }
   const botTurns = merge(botPhases);
   const echoTurns = merge(echoPhases);
@@ -263,14 +284,18 @@ async function main(): Promise<void> {
   const ratio = perSecond(botTurns) / perSecond(echoTurns);
   const p50Ratio = percentile(botTurns.latencies, 50) / percentile(echoTurns.latencies, 50);
   const p99Ratio = percentile(botTurns.latencies, 99) / percentile(echoTurns.latencies, 99);
-  console.log(`FAQ turns: ${USERS} users over HTTP, reply timed at the local connector; ${WARMUP} warm-up turns each, then ${ROUNDS} rounds of ${perRound} per bot in alternating order (${asked.length} questions)`);
+  console.log(
+    `FAQ turns: ${USERS} users over HTTP, reply timed at the local connector; ${WARMUP} warm-up turns each, then ${ROUNDS} rounds of ${perRound} per bot in alternating order (${asked.length} questions)`,
+  );
   if (BOT_NODE_ARGS.length > 0) console.log(`  (the privacy bot ran with node ${BOT_NODE_ARGS.join(' ')})`);
   console.log(`  load average ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end (${os.cpus().length} cores)`);
   for (const round of rounds) console.log(round);
   console.log(`${''.padEnd(14)}${'turns/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}`);
   console.log(line('privacy bot', botTurns));
   console.log(line('echo bot', echoTurns));
-  console.log(`ratio bot/echo: throughput ${ratio.toFixed(2)} (target >= 0.75), p50 ${p50Ratio.toFixed(2)}, p99 ${p99Ratio.toFixed(2)} (target <= 1.5); warm-up errors ${warmBot.errors + warmEcho.errors}`);
+  console.log(
+    `ratio bot/echo: throughput ${ratio.toFixed(2)} (target >= 0.75), p50 ${p50Ratio.toFixed(2)}, p99 ${p99Ratio.toFixed(2)} (target <= 1.5); warm-up errors ${warmBot.errors + warmEcho.errors}`,
+  );
   for (const target of [bot, echo]) {
     const [atStart, afterWarmup, ...afterRounds] = rss.get(target)!;
     const growth = afterRounds[afterRounds.length - 1] - afterWarmup;
@@ -278,11 +303,15 @@ async function main(): Promise<void> {
       `${target.name} RSS: ${atStart.toFixed(1)} MB at start, ${afterWarmup.toFixed(1)} MB after ${WARMUP} turns, then after each round ${afterRounds.map((mb) => mb.toFixed(1)).join(', ')} MB: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB after ${WARMUP + perRound * ROUNDS} turns${target === bot ? ' (target within 20 MB)' : ''}`,
     );
   }
-  console.log(`request path: ${flows.turns} deletion requests (open the form, review, confirm: 3 turns each), ${FLOW_ROUNDS} rounds alternating with ${flowEcho.turns} echo turns`);
+  console.log(
+    `request path: ${flows.turns} deletion requests (open the form, review, confirm: 3 turns each), ${FLOW_ROUNDS} rounds alternating with ${flowEcho.turns} echo turns`,
+  );
   console.log(
     `  privacy bot ${perSecond(flows).toFixed(1)} requests/s = ${(perSecond(flows) * 3).toFixed(0)} turns/s (p50 ${percentile(flows.latencies, 50).toFixed(1)} ms, p99 ${percentile(flows.latencies, 99).toFixed(1)} ms a request), errors ${flows.errors}; delivered to the webhook ${delivered}`,
   );
-  console.log(`  echo bot ${perSecond(flowEcho).toFixed(0)} turns/s, errors ${flowEcho.errors}; ratio (bot turns/s over echo) ${((perSecond(flows) * 3) / perSecond(flowEcho)).toFixed(2)}`);
+  console.log(
+    `  echo bot ${perSecond(flowEcho).toFixed(0)} turns/s, errors ${flowEcho.errors}; ratio (bot turns/s over echo) ${((perSecond(flows) * 3) / perSecond(flowEcho)).toFixed(2)}`,
+  );
 
   await Promise.all([stop(bot), stop(echo)]);
   agent.destroy();

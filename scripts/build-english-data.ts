@@ -119,7 +119,13 @@ function readWordNet(dictDir: string, pos: (typeof POS)[number]) {
     const pointers: Pointer[] = [];
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const [symbol, targetOffset, targetPos, sourceTarget] = fields.slice(at, at + 4);
-      pointers.push({ symbol, offset: targetOffset, pos: targetPos, source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) });
+      pointers.push({
+        symbol,
+        offset: targetOffset,
+        pos: targetPos,
+        source: parseInt(sourceTarget.slice(0, 2), 16),
+        target: parseInt(sourceTarget.slice(2), 16),
+      });
     }
     synsets.set(offset, { words, pointers });
   }
@@ -150,7 +156,8 @@ function wordNetRelations(dictDir: string, words: string[]): string[] {
   const known = new Set(words);
   const parts = POS.map((pos) => readWordNet(dictDir, pos));
   const counts = readSenseCounts(dictDir);
-  const synsetOf = (letter: string, offset: string) => parts.find((part) => part.letter === letter || (letter === 's' && part.pos === 'adj'))?.synsets.get(offset);
+  const synsetOf = (letter: string, offset: string) =>
+    parts.find((part) => part.letter === letter || (letter === 's' && part.pos === 'adj'))?.synsets.get(offset);
   const lines: string[] = [];
   for (const word of words) {
     const weighted: Array<{ synset: Synset; weight: number }> = [];

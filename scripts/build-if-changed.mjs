@@ -43,7 +43,10 @@ export function build({ allowErrors = false } = {}) {
   const run = (args) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   const tsc = run([path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   const typed = tsc.status === 0;
-  if (!typed) process.stderr.write(`build-if-changed: tsc reported problems${allowErrors ? ' (the type-check step fails on them)' : ''}:\n${`${tsc.stdout}${tsc.stderr}`.slice(0, 4000)}\n`);
+  if (!typed)
+    process.stderr.write(
+      `build-if-changed: tsc reported problems${allowErrors ? ' (the type-check step fails on them)' : ''}:\n${`${tsc.stdout}${tsc.stderr}`.slice(0, 4000)}\n`,
+    );
   if (!typed && !allowErrors) return false;
   // The console page's bundle (dist/console), from what tsc just built.
   const consoleBundle = path.join(root, 'dist/scripts/build-console.js');

@@ -50,9 +50,14 @@ export function fillPlaceholders(template: string, values: Readonly<Record<strin
     return JSON.stringify(value).slice(1, -1);
   });
   if (missing.has('BOT_ID')) {
-    throw new PackageError(`BOT_ID is not set for env "${env}": register the bot in Entra (or Teams Toolkit's provision step) and put its id in env/.env.${env} or the environment`);
+    throw new PackageError(
+      `BOT_ID is not set for env "${env}": register the bot in Entra (or Teams Toolkit's provision step) and put its id in env/.env.${env} or the environment`,
+    );
   }
-  if (missing.size > 0) throw new PackageError(`manifest placeholders without a value for env "${env}": ${[...missing].join(', ')} (set them in env/.env.${env} or the environment)`);
+  if (missing.size > 0)
+    throw new PackageError(
+      `manifest placeholders without a value for env "${env}": ${[...missing].join(', ')} (set them in env/.env.${env} or the environment)`,
+    );
   return filled;
 }
 
@@ -126,7 +131,10 @@ export function localizationFiles(manifest: Record<string, unknown>): Record<str
 export function withLocalization(manifest: Record<string, unknown>, files: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return {
     ...manifest,
-    localizationInfo: { defaultLanguageTag: DEFAULT_LANGUAGE, additionalLanguages: Object.keys(files).map((file) => ({ languageTag: file.replace(/\.json$/, ''), file })) },
+    localizationInfo: {
+      defaultLanguageTag: DEFAULT_LANGUAGE,
+      additionalLanguages: Object.keys(files).map((file) => ({ languageTag: file.replace(/\.json$/, ''), file })),
+    },
   };
 }
 

@@ -98,14 +98,28 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const preferences = new LanguagePreferences(store, options.clock ?? Date.now);
   const language = new LanguageFeature(preferences, logger);
   // People's languages are kept while they use the bot: those not seen for the retention period go.
-  workers.push(new Housekeeping([{ name: 'language-retention', run: () => preferences.sweep(config.requests.retentionDays) }], options.housekeepingEveryMs ?? LANGUAGE_SWEEP_EVERY_MS, logger));
+  workers.push(
+    new Housekeeping(
+      [{ name: 'language-retention', run: () => preferences.sweep(config.requests.retentionDays) }],
+      options.housekeepingEveryMs ?? LANGUAGE_SWEEP_EVERY_MS,
+      logger,
+    ),
+  );
   adapter.use(language.middleware());
   adapter.use(personLimits(logger, metrics));
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
 
-  const notifications = wireNotifications({ store, logger, instanceId, proactive, pacing, metrics, languageOf: (userId) => language.languageOfRecipient(userId) });
+  const notifications = wireNotifications({
+    store,
+    logger,
+    instanceId,
+    proactive,
+    pacing,
+    metrics,
+    languageOf: (userId) => language.languageOfRecipient(userId),
+  });
   const requests = await wireRequests({
     config,
     store,
@@ -122,7 +136,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     probeEveryMs: options.webhookProbeEveryMs,
   });
   const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
-  const questions = await wireQuestions({ config, store, logger, instanceId, proactive, pacing, metrics, notifications, learning, now: options.clock, eraseEveryMs: options.housekeepingEveryMs, onHousekeepingRound: options.onHousekeepingRound });
+  const questions = await wireQuestions({
+    config,
+    store,
+    logger,
+    instanceId,
+    proactive,
+    pacing,
+    metrics,
+    notifications,
+    learning,
+    now: options.clock,
+    eraseEveryMs: options.housekeepingEveryMs,
+    onHousekeepingRound: options.onHousekeepingRound,
+  });
   workers.push(learning.worker, notifications.worker, requests.worker, notices.worker, questions.worker);
 
   const welcome = new WelcomeFeature({ requestKinds: FEATURED_REQUEST_KINDS });
@@ -155,15 +182,35 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerHealthRoute(server, store, logger);
   registerReadyRoute(server, { store, contentIndexed: () => faq.entries.length > 0, logger });
   // One span per turn: the replies and roster reads it sends to Teams are its children.
-  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) => inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
+  const runTurn = (turn: Parameters<PrivacyBot['run']>[0]) =>
+    inSpan(SPAN.turn, { 'privacy.activity_type': turn.activity.type ?? 'unknown' }, () => bot.run(turn));
   registerMessagesRoute(server, { teams: activityProcessor(adapter, runTurn), logger });
   notices.registerRoutes(server);
   requests.registerRoutes(server);
   questions.registerRoutes(server);
   learning.registerRoutes(server);
-  wireConsole({ config, store, logger, instanceId, proactive, pacing, metrics, requests, questions, notices, faq, learning, now: options.clock }).registerRoutes(server);
+  wireConsole({
+    config,
+    store,
+    logger,
+    instanceId,
+    proactive,
+    pacing,
+    metrics,
+    requests,
+    questions,
+    notices,
+    faq,
+    learning,
+    now: options.clock,
+  }).registerRoutes(server);
 
-  const stopQueueGauges = observeQueues({ 'request-outbox': requests.queue, notices: notices.queue, notifications: notifications.queue, 'question-tickets': questions.queue });
+  const stopQueueGauges = observeQueues({
+    'request-outbox': requests.queue,
+    notices: notices.queue,
+    notifications: notifications.queue,
+    'question-tickets': questions.queue,
+  });
 
   let stopping: Promise<void> | undefined;
   const app: App = {
@@ -186,7 +233,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       for (const worker of workers) worker.start();
       const address = server.address() as AddressInfo;
-      logger.info({ ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId }, 'privacy assistant serving');
+      logger.info(
+        { ...configSummary(config), port: address.port, entries: faq.entries.length, contentLanguages: faq.languages, store: store.description, instanceId },
+        'privacy assistant serving',
+      );
       return address;
     },
     stop() {

@@ -286,11 +286,19 @@ export function configSummary(config: Config): Record<string, unknown> {
     webhookScope: config.webhook.scope ? 'set' : 'not set',
     privacyAdmins: config.privacyAdminIds.length,
     noticeApi: config.notices.apiToken ? 'enabled' : 'disabled',
-    requestStatusApi: config.requests.statusToken ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '') : config.webhook.secrets.length ? 'signatures' : 'disabled',
+    requestStatusApi: config.requests.statusToken
+      ? 'token' + (config.webhook.secrets.length ? ' and signatures' : '')
+      : config.webhook.secrets.length
+        ? 'signatures'
+        : 'disabled',
     requestRetentionDays: config.requests.retentionDays,
     privacyTeamChannel: config.privacyTeamChannel ? 'set' : 'not set (nobody is offered to ask the privacy team)',
     console: config.bot.localMode ? 'local sign-in (CONSOLE_DEV_USER)' : `Teams SSO, keys from ${new URL(config.console.openIdMetadataUrl).host}`,
-    telemetry: config.telemetry.azureMonitorConnectionString ? 'azure monitor' : config.telemetry.otlpEndpoint ? `otlp ${config.telemetry.otlpProtocol} to ${new URL(config.telemetry.otlpEndpoint).host}` : 'off',
+    telemetry: config.telemetry.azureMonitorConnectionString
+      ? 'azure monitor'
+      : config.telemetry.otlpEndpoint
+        ? `otlp ${config.telemetry.otlpProtocol} to ${new URL(config.telemetry.otlpEndpoint).host}`
+        : 'off',
   };
 }
 

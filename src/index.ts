@@ -39,7 +39,9 @@ async function main(): Promise<void> {
       'LOCAL MODE: BOT_ID is empty, so incoming requests are NOT authenticated. Use this only on your own machine; it is refused when NODE_ENV=production.',
     );
   } else if (config.allowedTenantIds.length === 0) {
-    logger.warn('ALLOWED_TENANT_IDS is empty on a MultiTenant bot: people of any organisation can use it, file requests and add it to teams that then receive notices.');
+    logger.warn(
+      'ALLOWED_TENANT_IDS is empty on a MultiTenant bot: people of any organisation can use it, file requests and add it to teams that then receive notices.',
+    );
   }
   let app;
   try {

@@ -47,7 +47,11 @@ describe('configuration', () => {
   it.each([
     ['a UserAssignedMsi bot serves only its own tenant', { BOT_ID: 'app', BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: 'Tenant-A' }, ['tenant-a']],
     ['a SingleTenant bot serves only its own tenant', { BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant-a', BOT_PASSWORD: 'p' }, ['tenant-a']],
-    ['a single-tenant bot serves the tenants listed, when they are', { BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant-a', ALLOWED_TENANT_IDS: 'tenant-a, Tenant-B' }, ['tenant-a', 'tenant-b']],
+    [
+      'a single-tenant bot serves the tenants listed, when they are',
+      { BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant-a', ALLOWED_TENANT_IDS: 'tenant-a, Tenant-B' },
+      ['tenant-a', 'tenant-b'],
+    ],
     ['a MultiTenant bot serves any tenant while the list is empty', { BOT_ID: 'app', BOT_TYPE: 'MultiTenant', BOT_TENANT_ID: 'tenant-a' }, []],
     ['a MultiTenant bot serves the tenants listed', { BOT_ID: 'app', ALLOWED_TENANT_IDS: 'tenant-c' }, ['tenant-c']],
     ['local mode serves any tenant while the list is empty', { BOT_TENANT_ID: 'tenant-a' }, []],
@@ -71,7 +75,10 @@ describe('configuration', () => {
     [{ PRIVACY_WEBHOOK_URL: 'https://hooks.example/x' }, /^PRIVACY_WEBHOOK_SECRET: is required/],
     [{ PRIVACY_WEBHOOK_SECRET: 'abc' }, /^PRIVACY_WEBHOOK_SECRET: each secret must start with whsec_/],
     [{ PRIVACY_WEBHOOK_SECRET: 'whsec_!!!' }, /^PRIVACY_WEBHOOK_SECRET: the part after whsec_/],
-    [{ PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET }, /^PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address/],
+    [
+      { PRIVACY_WEBHOOK_URL: 'http://169.254.169.254/latest', PRIVACY_WEBHOOK_SECRET: SECRET },
+      /^PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address/,
+    ],
     [{ PRIVACY_WEBHOOK_RETRY_BASE_MS: '100', PRIVACY_WEBHOOK_RETRY_MAX_MS: '10' }, /^PRIVACY_WEBHOOK_RETRY_MAX_MS: /],
     [{ NOTICE_MAX_RPS: '500' }, /^NOTICE_MAX_RPS: must be between 1 and 50/],
     [{ NOTICE_API_TOKEN: 'short' }, /^NOTICE_API_TOKEN: /],
@@ -91,13 +98,21 @@ describe('configuration', () => {
 
   it("signs the console in locally as the Playground's user, and finds Teams SSO keys at Entra unless told otherwise", () => {
     const defaults = loadConfig({});
-    expect(defaults.console).toEqual({ devUser: '00000000-0000-0000-0000-0000000000020', openIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration' });
-    expect(loadConfig({ CONSOLE_DEV_USER: 'ABCD-1', CONSOLE_OPENID_METADATA_URL: 'https://login.microsoftonline.us/common/v2.0/.well-known/openid-configuration' }).console).toEqual({
+    expect(defaults.console).toEqual({
+      devUser: '00000000-0000-0000-0000-0000000000020',
+      openIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    });
+    expect(
+      loadConfig({ CONSOLE_DEV_USER: 'ABCD-1', CONSOLE_OPENID_METADATA_URL: 'https://login.microsoftonline.us/common/v2.0/.well-known/openid-configuration' })
+        .console,
+    ).toEqual({
       devUser: 'abcd-1',
       openIdMetadataUrl: 'https://login.microsoftonline.us/common/v2.0/.well-known/openid-configuration',
     });
     expect(failureOf({ CONSOLE_OPENID_METADATA_URL: 'not a url' })).toMatch(/^CONSOLE_OPENID_METADATA_URL: is not a valid URL/);
-    expect(failureOf({ NODE_ENV: 'production', BOT_ID: 'app-id', CONSOLE_OPENID_METADATA_URL: 'http://keys.example/openid' })).toMatch(/^CONSOLE_OPENID_METADATA_URL: must be https in production/);
+    expect(failureOf({ NODE_ENV: 'production', BOT_ID: 'app-id', CONSOLE_OPENID_METADATA_URL: 'http://keys.example/openid' })).toMatch(
+      /^CONSOLE_OPENID_METADATA_URL: must be https in production/,
+    );
   });
 
   it('requires https for the webhook outside local mode only', () => {
@@ -141,14 +156,18 @@ describe('the storage account named at start-up', () => {
   it('is the account, read from a URL or a connection string, and never a key', () => {
     expect(named({ AZURE_STORAGE_ACCOUNT_URL: 'https://contosoprivacy.blob.core.windows.net' })).toBe('contosoprivacy');
     expect(named({ AZURE_STORAGE_ACCOUNT_URL: 'https://127.0.0.1:10002/devstoreaccount1' })).toBe('devstoreaccount1');
-    expect(named({ AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net' })).toBe('contoso');
+    expect(
+      named({ AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net' }),
+    ).toBe('contoso');
   });
 });
 
 describe('request settings (after a request is sent)', () => {
   it('defaults to 7 reminder days, 365 retention days and no status token', () => {
     expect(loadConfig({}, '/srv/bot').requests).toEqual({ statusToken: '', reminderDays: 7, retentionDays: 365 });
-    expect(loadConfig({ PRIVACY_STATUS_TOKEN: 'a-status-token-long-enough', REQUEST_REMINDER_DAYS: '3', REQUEST_RETENTION_DAYS: '90' }, '/srv/bot').requests).toEqual({
+    expect(
+      loadConfig({ PRIVACY_STATUS_TOKEN: 'a-status-token-long-enough', REQUEST_REMINDER_DAYS: '3', REQUEST_RETENTION_DAYS: '90' }, '/srv/bot').requests,
+    ).toEqual({
       statusToken: 'a-status-token-long-enough',
       reminderDays: 3,
       retentionDays: 90,

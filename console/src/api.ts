@@ -29,7 +29,12 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   headers['accept-language'] = document.documentElement.lang || 'en';
   if (method !== 'GET') headers['x-console-request'] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`/console/api/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(`/console/api/${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (!response.ok) {
     let message = response.statusText;
     let problems: string[] = [];

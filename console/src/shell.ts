@@ -32,12 +32,7 @@ export function buildShell(root: HTMLElement, me: Me, open: (part: PartName) => 
   }
   nav.appendChild(list);
   const who = me.local ? format(t.localMode, { user: me.devUser ?? '' }) : format(t.signedInAs, { name: me.name });
-  const header = h(
-    'header',
-    {},
-    h('h1', {}, t.title),
-    h('p', { class: me.local ? 'banner local' : 'banner' }, who, ' · ', t.role[me.role]),
-  );
+  const header = h('header', {}, h('h1', {}, t.title), h('p', { class: me.local ? 'banner local' : 'banner' }, who, ' · ', t.role[me.role]));
   clear(root, header, nav, status, main);
   root.removeAttribute('aria-busy');
   let timer: number | undefined;

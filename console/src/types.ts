@@ -73,7 +73,11 @@ export interface Insights {
   readonly suggestions: readonly Suggestion[];
   readonly unanswered: ReadonlyArray<{ readonly question: string; readonly count: number; readonly examples: readonly string[] }>;
   readonly notHelpful: ReadonlyArray<{ readonly title: string; readonly notHelpful: number; readonly ratings: number }>;
-  readonly paste: ReadonlyArray<{ readonly questionId: string; readonly alsoAsked?: { readonly file: string; readonly heading: string; readonly markdown: string }; readonly newEntry: string }>;
+  readonly paste: ReadonlyArray<{
+    readonly questionId: string;
+    readonly alsoAsked?: { readonly file: string; readonly heading: string; readonly markdown: string };
+    readonly newEntry: string;
+  }>;
   readonly charts: {
     readonly questionsPerWeek: ReadonlyArray<{ readonly week: string; readonly counts: Record<string, number> }>;
     readonly requestsPerMonth: ReadonlyArray<{ readonly month: string; readonly counts: Record<string, number> }>;

@@ -17,7 +17,7 @@ describe('the bot signer and the example verifier', () => {
   beforeEach(() => atSecondsAfterVector(0));
   afterEach(() => jest.restoreAllMocks());
 
-  it('the signer reproduces the specification\'s known answer', () => {
+  it("the signer reproduces the specification's known answer", () => {
     expect(webhookSignature([SPEC_SECRET], { id: SPEC_ID, timestamp: SPEC_TIMESTAMP, body: SPEC_BODY })).toBe(SPEC_SIGNATURE);
   });
 
@@ -72,12 +72,21 @@ describe('the example receiver over HTTP', () => {
   const deliver = (id: string, body: string, timestamp = Math.floor(Date.now() / 1000), key = secret) =>
     fetch(receiver.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': webhookSignature([key], { id, timestamp, body }) },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': webhookSignature([key], { id, timestamp, body }),
+      },
       body,
     });
 
   it('hands each event over once, however often it is delivered', async () => {
-    const body = JSON.stringify({ type: 'privacy.request.created', timestamp: new Date().toISOString(), data: { id: 'PR-AAAA2222', kind: 'export', dueBy: '2026-12-24T00:00:00Z' } });
+    const body = JSON.stringify({
+      type: 'privacy.request.created',
+      timestamp: new Date().toISOString(),
+      data: { id: 'PR-AAAA2222', kind: 'export', dueBy: '2026-12-24T00:00:00Z' },
+    });
     expect((await deliver('PR-AAAA2222', body)).status).toBe(200);
     const again = await deliver('PR-AAAA2222', body);
     expect(again.status).toBe(200);

@@ -72,7 +72,9 @@ export function receiverHandler(options: ReceiverOptions): http.RequestListener 
   };
 }
 
-export async function startReceiver(options: ReceiverOptions & { readonly port?: number; readonly host?: string }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startReceiver(
+  options: ReceiverOptions & { readonly port?: number; readonly host?: string },
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(receiverHandler(options));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -89,7 +91,7 @@ export async function startReceiver(options: ReceiverOptions & { readonly port?:
 if (require.main === module) {
   const secrets = (process.env.RECEIVER_SECRET ?? '').split(' ').filter(Boolean);
   if (secrets.length === 0) {
-    console.error('Set RECEIVER_SECRET to the bot\'s PRIVACY_WEBHOOK_SECRET (whsec_...).');
+    console.error("Set RECEIVER_SECRET to the bot's PRIVACY_WEBHOOK_SECRET (whsec_...).");
     process.exit(1);
   }
   void startReceiver({

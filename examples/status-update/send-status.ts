@@ -26,13 +26,23 @@ export type Credentials = { readonly token: string } | { readonly secret: string
  * Standard Webhooks headers for `body`: an HMAC-SHA256 over `{id}.{timestamp}.{body}` with the
  * base64-decoded key after `whsec_`. Each call needs a new id: the bot refuses one it has seen.
  */
-export function signatureHeaders(secret: string, body: string, id: string = `msg_${randomUUID()}`, timestamp: number = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signatureHeaders(
+  secret: string,
+  body: string,
+  id: string = `msg_${randomUUID()}`,
+  timestamp: number = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` };
 }
 
-export async function sendStatus(botUrl: string, requestId: string, update: StatusUpdate, credentials: Credentials): Promise<{ status: number; body: unknown }> {
+export async function sendStatus(
+  botUrl: string,
+  requestId: string,
+  update: StatusUpdate,
+  credentials: Credentials,
+): Promise<{ status: number; body: unknown }> {
   // The id in the body too: a signature covers the body, not the URL, and the bot checks they agree.
   const body = JSON.stringify({ id: requestId, ...update });
   const auth = 'token' in credentials ? { authorization: `Bearer ${credentials.token}` } : signatureHeaders(credentials.secret, body);

@@ -119,7 +119,11 @@ export function noticeCard(notice: NoticeContent & Partial<Pick<Notice, 'id' | '
     ...(notice.url ? { url: notice.url } : {}),
     ...(notice.effectiveDate ? { effective: format(s.effective, { date: formatDate(`${notice.effectiveDate}T00:00:00Z`) }) } : {}),
     ...(notice.updatedAt ? { updated: format(s.updatedOn, { date: formatDate(notice.updatedAt) }) } : {}),
-    ...(options.acknowledgedAt ? { acknowledged: format(s.acknowledgedOn, { date: formatDate(options.acknowledgedAt) }) } : notice.id ? { noticeId: notice.id } : {}),
+    ...(options.acknowledgedAt
+      ? { acknowledged: format(s.acknowledgedOn, { date: formatDate(options.acknowledgedAt) }) }
+      : notice.id
+        ? { noticeId: notice.id }
+        : {}),
   });
 }
 
@@ -179,7 +183,14 @@ export function noticeSummaryCard(notice: Pick<Notice, 'id' | 'title' | 'origin'
     { title: s.refresh, verb: 'notice.summary' },
   ];
   return renderCard(summaryTemplate, {
-    speak: format(s.summarySpeak, { title, state, delivered: status.delivered, failed: status.failed, pending: status.pending, acknowledged: status.acknowledged }),
+    speak: format(s.summarySpeak, {
+      title,
+      state,
+      delivered: status.delivered,
+      failed: status.failed,
+      pending: status.pending,
+      acknowledged: status.acknowledged,
+    }),
     title,
     state,
     id: status.id,
@@ -189,7 +200,12 @@ export function noticeSummaryCard(notice: Pick<Notice, 'id' | 'title' | 'origin'
 }
 
 /** Who has confirmed reading a notice (the earliest ACKS_SHOWN of `count`, earliest first), for its admin. */
-export function noticeAcknowledgementsCard(notice: Pick<Notice, 'id' | 'title'>, acknowledgements: readonly Acknowledgement[], erased: boolean, count = acknowledgements.length): AdaptiveCard {
+export function noticeAcknowledgementsCard(
+  notice: Pick<Notice, 'id' | 'title'>,
+  acknowledgements: readonly Acknowledgement[],
+  erased: boolean,
+  count = acknowledgements.length,
+): AdaptiveCard {
   const title = format(s.acksTitle, { title: notice.title });
   const summary = erased ? s.acksErased : count === 0 ? s.acksNone : count === 1 ? s.acksOne : format(s.acksCount, { count });
   return renderCard(acksTemplate, {
@@ -202,7 +218,11 @@ export function noticeAcknowledgementsCard(notice: Pick<Notice, 'id' | 'title'>,
 }
 
 /** The edit form: title, text and link, filled in with the notice as it stands (or as last typed). */
-export function noticeEditCard(notice: Pick<Notice, 'id' | 'title'>, values: { title: string; text: string; url: string }, problems: readonly string[] = []): AdaptiveCard {
+export function noticeEditCard(
+  notice: Pick<Notice, 'id' | 'title'>,
+  values: { title: string; text: string; url: string },
+  problems: readonly string[] = [],
+): AdaptiveCard {
   return renderCard(editTemplate, { title: format(s.editTitle, { title: notice.title }), noticeId: notice.id, values, problems });
 }
 

@@ -131,7 +131,10 @@ export function questionAnswerCard(data: AnsweredNoticeData, given?: string): Ad
     title: s.answerTitle,
     facts: [{ title: s.factReference, value: data.id }],
     question: plainText(data.question),
-    answer: { text: safeLinks(data.answer), by: format(s.answeredBy, { name: plainText(data.answeredBy || s.unknownAsker), date: formatDate(data.answeredAt) }) },
+    answer: {
+      text: safeLinks(data.answer),
+      by: format(s.answeredBy, { name: plainText(data.answeredBy || s.unknownAsker), date: formatDate(data.answeredAt) }),
+    },
     feedback: { questionId: data.id, ...(given ? { given } : {}) },
     actions: [myQuestionsAction()],
   });
@@ -183,11 +186,25 @@ export function ticketCard(question: Question, view: TicketView = {}): AdaptiveC
     ...(view.reading ? { reading: view.reading } : {}),
     ...(view.chosen ? { chosen: view.chosen } : {}),
     ...(view.notice ? { notice: view.notice } : {}),
-    ...(question.answer?.text ? { answer: { text: safeLinks(question.answer.text), by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }) } } : {}),
+    ...(question.answer?.text
+      ? {
+          answer: {
+            text: safeLinks(question.answer.text),
+            by: format(s.answeredBy, { name: plainText(question.answer.by.name), date: formatDate(question.answer.at) }),
+          },
+        }
+      : {}),
     ...(paste
       ? {
           paste: {
-            ...(paste.alsoAsked ? { alsoAsked: { label: format(s.pasteAlsoAsked, { heading: paste.alsoAsked.heading, file: paste.alsoAsked.file }), markdown: paste.alsoAsked.markdown } } : {}),
+            ...(paste.alsoAsked
+              ? {
+                  alsoAsked: {
+                    label: format(s.pasteAlsoAsked, { heading: paste.alsoAsked.heading, file: paste.alsoAsked.file }),
+                    markdown: paste.alsoAsked.markdown,
+                  },
+                }
+              : {}),
             ...(paste.newEntry ? { newEntry: paste.newEntry } : {}),
           },
         }
@@ -253,7 +270,9 @@ function ticketStatus(question: Question, viewer: string | undefined): string {
     case 'open':
       return team.open;
     case 'assigned':
-      return viewer && question.assignee?.aadObjectId === viewer ? team.assignedToYou : format(team.assigned, { name: plainText(question.assignee?.name ?? '') });
+      return viewer && question.assignee?.aadObjectId === viewer
+        ? team.assignedToYou
+        : format(team.assigned, { name: plainText(question.assignee?.name ?? '') });
     case 'answered':
       return format(team.answered, { name: plainText(question.answer?.by.name ?? '') });
     case 'closed':
@@ -294,7 +313,15 @@ export function insightsCard(insights: Insights): AdaptiveCard {
   const suggestions = insights.suggestions;
   const cut = (text: string) => plainText(shorten(text, INSIGHTS_SHOWN.text));
   const paste = insights.paste.flatMap((item) => [
-    ...(item.alsoAsked ? [{ id: `${item.questionId}.alsoAsked`, label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }), markdown: item.alsoAsked.markdown }] : []),
+    ...(item.alsoAsked
+      ? [
+          {
+            id: `${item.questionId}.alsoAsked`,
+            label: format(s.pasteAlsoAsked, { heading: item.alsoAsked.heading, file: item.alsoAsked.file }),
+            markdown: item.alsoAsked.markdown,
+          },
+        ]
+      : []),
     ...(item.newEntry ? [{ id: `${item.questionId}.newEntry`, label: `${item.questionId}: ${s.pasteNewEntry}`, markdown: item.newEntry }] : []),
   ]);
   const shownPaste = insights.paste.slice(0, INSIGHTS_SHOWN.paste).map((item) => item.questionId);
@@ -305,12 +332,20 @@ export function insightsCard(insights: Insights): AdaptiveCard {
       line: format(s.unansweredGroup, { count: group.count, question: cut(group.question) }),
       ...(group.examples.length > 0 ? { also: format(s.unansweredAlso, { examples: group.examples.map((example) => `"${cut(example)}"`).join(', ') }) } : {}),
     })),
-    notHelpful: insights.notHelpful.slice(0, INSIGHTS_SHOWN.entries).map((entry) => format(s.notHelpfulLine, { title: entry.title, file: entry.file, count: entry.notHelpful, ratings: entry.ratings })),
-    sent: insights.sentToTeam.slice(0, INSIGHTS_SHOWN.sent).map((item) => format(s.sentLine, { id: item.id, status: s.statusForAsker[item.status], question: cut(item.question) })),
+    notHelpful: insights.notHelpful
+      .slice(0, INSIGHTS_SHOWN.entries)
+      .map((entry) => format(s.notHelpfulLine, { title: entry.title, file: entry.file, count: entry.notHelpful, ratings: entry.ratings })),
+    sent: insights.sentToTeam
+      .slice(0, INSIGHTS_SHOWN.sent)
+      .map((item) => format(s.sentLine, { id: item.id, status: s.statusForAsker[item.status], question: cut(item.question) })),
     paste: paste.filter((item) => shownPaste.some((id) => item.id.startsWith(`${id}.`))),
     ...(insights.paste.length > INSIGHTS_SHOWN.paste ? { morePaste: format(s.morePaste, { count: insights.paste.length - INSIGHTS_SHOWN.paste }) } : {}),
-    suggestions: suggestions.slice(0, INSIGHTS_SHOWN.suggestions).map((item) => ({ id: item.id, line: format(strings.learned.suggestionLine, { count: item.count, question: cut(item.question), title: item.title }) })),
-    ...(suggestions.length > INSIGHTS_SHOWN.suggestions ? { moreSuggestions: format(strings.learned.suggestionsMore, { count: suggestions.length - INSIGHTS_SHOWN.suggestions }) } : {}),
+    suggestions: suggestions
+      .slice(0, INSIGHTS_SHOWN.suggestions)
+      .map((item) => ({ id: item.id, line: format(strings.learned.suggestionLine, { count: item.count, question: cut(item.question), title: item.title }) })),
+    ...(suggestions.length > INSIGHTS_SHOWN.suggestions
+      ? { moreSuggestions: format(strings.learned.suggestionsMore, { count: suggestions.length - INSIGHTS_SHOWN.suggestions }) }
+      : {}),
   });
 }
 

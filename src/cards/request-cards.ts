@@ -104,7 +104,8 @@ function fieldView(field: FormField, value: string | undefined, problem: string 
     type: field.type,
     label: field.label,
     required: field.required,
-    errorMessage: field.type === 'toggle' ? format(strings.forms.problems.tick, { title: field.title }) : format(strings.forms.problems.required, { label: field.label }),
+    errorMessage:
+      field.type === 'toggle' ? format(strings.forms.problems.tick, { title: field.title }) : format(strings.forms.problems.required, { label: field.label }),
     multiple: false,
     choices: [] as FieldView['choices'],
     multiline: false,
@@ -199,7 +200,9 @@ export function deadLetterCard(request: PrivacyRequest): AdaptiveCard {
 
 /** Privacy admins, once per hold: requests cannot reach the privacy team's system for now, and why. */
 export function deliveryHeldCard(data: DeliveryHeldAlertData): AdaptiveCard {
-  const text = format(data.reason === 'unconfigured' ? s.heldUnconfiguredText : s.heldUnreachableText, { since: `${formatDate(data.since)} ${data.since.slice(11, 16)} UTC` });
+  const text = format(data.reason === 'unconfigured' ? s.heldUnconfiguredText : s.heldUnreachableText, {
+    since: `${formatDate(data.since)} ${data.since.slice(11, 16)} UTC`,
+  });
   return statusCardOf({ speak: `${s.heldTitle}. ${text}`, style: 'warning', title: s.heldTitle, text, facts: [], actions: [] });
 }
 

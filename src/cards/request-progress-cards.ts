@@ -27,7 +27,12 @@ interface UpdateCardData {
 interface DigestCardData {
   speak: string;
   intro: string;
-  sections: ReadonlyArray<{ heading: string; color: 'Attention' | 'Warning'; items: ReadonlyArray<{ id: string; kindName: string; line: string }>; more?: string }>;
+  sections: ReadonlyArray<{
+    heading: string;
+    color: 'Attention' | 'Warning';
+    items: ReadonlyArray<{ id: string; kindName: string; line: string }>;
+    more?: string;
+  }>;
 }
 
 const updateTemplate = cardTemplate<UpdateCardData>(updateJson);
@@ -58,10 +63,16 @@ export function requestUpdateCard(update: StatusChangedData): AdaptiveCard {
 
 export function withdrawConfirmCard(request: PrivacyRequest): AdaptiveCard {
   const w = s.withdraw;
-  return statusCard(format(w.confirmTitle, { id: request.id }), format(w.confirmText, { kind: kindName(request.kind).toLowerCase() }), 'warning', requestFacts(request), [
-    { title: w.confirm, verb: 'request.withdraw.confirm', data: { requestId: request.id } },
-    { title: w.keep, verb: 'request.withdraw.keep', data: { requestId: request.id } },
-  ]);
+  return statusCard(
+    format(w.confirmTitle, { id: request.id }),
+    format(w.confirmText, { kind: kindName(request.kind).toLowerCase() }),
+    'warning',
+    requestFacts(request),
+    [
+      { title: w.confirm, verb: 'request.withdraw.confirm', data: { requestId: request.id } },
+      { title: w.keep, verb: 'request.withdraw.keep', data: { requestId: request.id } },
+    ],
+  );
 }
 
 export function withdrawnCard(request: PrivacyRequest): AdaptiveCard {

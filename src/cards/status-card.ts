@@ -39,6 +39,12 @@ export function statusCardOf(data: StatusCardData): AdaptiveCard {
 }
 
 /** A short card with a title and a line (cancelled, refused, saved), spoken as both. */
-export function statusCard(title: string, text: string, style: StatusStyle = 'default', facts: Fact[] = [], actions: readonly StatusAction[] = []): AdaptiveCard {
+export function statusCard(
+  title: string,
+  text: string,
+  style: StatusStyle = 'default',
+  facts: Fact[] = [],
+  actions: readonly StatusAction[] = [],
+): AdaptiveCard {
   return statusCardOf({ speak: `${title}. ${text}`, style, title, text, facts, actions });
 }

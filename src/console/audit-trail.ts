@@ -10,7 +10,19 @@ export const AUDIT_COLLECTION = 'consoleaudit';
 
 export type AuditedItem = `request.${string}` | `question.${string}` | `notice.${string}` | `learned.${string}` | `suggestion.${string}`;
 
-export type AuditAction = 'status' | 'replay' | 'assign' | 'answer' | 'close' | 'noticeCreated' | 'noticeScheduled' | 'noticeEdited' | 'noticeRecalled' | 'forget' | 'accept' | 'dismiss';
+export type AuditAction =
+  | 'status'
+  | 'replay'
+  | 'assign'
+  | 'answer'
+  | 'close'
+  | 'noticeCreated'
+  | 'noticeScheduled'
+  | 'noticeEdited'
+  | 'noticeRecalled'
+  | 'forget'
+  | 'accept'
+  | 'dismiss';
 
 export interface AuditRecord {
   readonly item: AuditedItem;

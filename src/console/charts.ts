@@ -35,7 +35,11 @@ export function weeksFrom(now: number): number {
   return Date.parse(weekStart(now - (WEEKS_SHOWN - 1) * 7 * DAY_MS));
 }
 
-export function questionsPerWeek(now: number, unanswered: readonly { readonly at: string }[], sent: readonly Pick<Question, 'askedAt' | 'answer'>[]): WeekCounts[] {
+export function questionsPerWeek(
+  now: number,
+  unanswered: readonly { readonly at: string }[],
+  sent: readonly Pick<Question, 'askedAt' | 'answer'>[],
+): WeekCounts[] {
   const weeks = new Map<string, Record<QuestionOutcome, number>>();
   for (let i = WEEKS_SHOWN - 1; i >= 0; i--) weeks.set(weekStart(now - i * 7 * DAY_MS), { not_covered: 0, sent_to_team: 0, answered_by_team: 0 });
   const count = (at: string, outcome: QuestionOutcome) => {

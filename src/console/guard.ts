@@ -43,29 +43,30 @@ export function consoleGuard(options: GuardOptions) {
 
   /** A handler that lets through callers whose role has `permission`; the caller is left on the request. */
   return (route: string, permission: Permission): RequestHandler =>
-    (req: CallerRequest, res: Response, next: Next) => inLanguage(languageOfAcceptLanguage(req.headers['accept-language']), () => {
-      const refuse = (err: unknown) => {
-        // A refused caller's body is never read: closing stops Node reading it to reuse the connection.
-        res.setHeader('connection', 'close');
-        const code = errorCode(err);
-        const reason = isAppError(err) ? err.details.reason : undefined;
-        if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') options.logger.warn({ route, code, reason }, 'console call refused');
-        else options.logger.error({ route, code }, 'console sign-in failed');
-        sendError(res, isAppError(err, 'TIMEOUT') || isAppError(err, 'CONNECTOR_FAILED') ? new AppError('TIMEOUT', s.signInUnavailable) : err);
-        next(false);
-      };
-      const changing = req.method !== 'GET' && req.method !== 'HEAD';
-      if (changing && !sameSite(req)) return refuse(new AppError('FORBIDDEN', s.crossSite, { reason: 'cross-site' }));
-      signIn(req)
-        .then(async ({ person, local }) => {
-          const role = await options.roles.roleOf(person);
-          if (!role) throw new AppError('FORBIDDEN', s.noRole, { reason: 'no-role' });
-          if (!allows(role, permission)) throw new AppError('FORBIDDEN', s.adminsOnly, { reason: 'permission' });
-          req.consoleCaller = { person, role, local };
-          next();
-        })
-        .catch(refuse);
-    });
+    (req: CallerRequest, res: Response, next: Next) =>
+      inLanguage(languageOfAcceptLanguage(req.headers['accept-language']), () => {
+        const refuse = (err: unknown) => {
+          // A refused caller's body is never read: closing stops Node reading it to reuse the connection.
+          res.setHeader('connection', 'close');
+          const code = errorCode(err);
+          const reason = isAppError(err) ? err.details.reason : undefined;
+          if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') options.logger.warn({ route, code, reason }, 'console call refused');
+          else options.logger.error({ route, code }, 'console sign-in failed');
+          sendError(res, isAppError(err, 'TIMEOUT') || isAppError(err, 'CONNECTOR_FAILED') ? new AppError('TIMEOUT', s.signInUnavailable) : err);
+          next(false);
+        };
+        const changing = req.method !== 'GET' && req.method !== 'HEAD';
+        if (changing && !sameSite(req)) return refuse(new AppError('FORBIDDEN', s.crossSite, { reason: 'cross-site' }));
+        signIn(req)
+          .then(async ({ person, local }) => {
+            const role = await options.roles.roleOf(person);
+            if (!role) throw new AppError('FORBIDDEN', s.noRole, { reason: 'no-role' });
+            if (!allows(role, permission)) throw new AppError('FORBIDDEN', s.adminsOnly, { reason: 'permission' });
+            req.consoleCaller = { person, role, local };
+            next();
+          })
+          .catch(refuse);
+      });
 }
 
 /**

@@ -64,7 +64,9 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   const localMode = config.bot.localMode;
   const guard = consoleGuard({
     devUser: localMode ? config.console.devUser : undefined,
-    tokens: localMode ? undefined : new SsoTokenValidator({ appId: config.bot.id, allowedTenantIds: config.allowedTenantIds, openIdMetadataUrl: config.console.openIdMetadataUrl }),
+    tokens: localMode
+      ? undefined
+      : new SsoTokenValidator({ appId: config.bot.id, allowedTenantIds: config.allowedTenantIds, openIdMetadataUrl: config.console.openIdMetadataUrl }),
     roles: new ConsoleRoles({ adminIds: config.privacyAdminIds, roster: deps.roster }),
     logger,
   });
@@ -74,19 +76,23 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
 
   registerPageRoute(server, { assetsDir: deps.assetsDir ?? defaultAssetsDir(), localMode });
 
-  server.get('/console/api/me', guard('me', 'read'), handled('console.me', logger, async (req, res) => {
-    const { person, role, local } = callerOf(req);
-    res.send(200, {
-      name: person.name,
-      role,
-      local,
-      ...(local ? { devUser: person.aadObjectId } : {}),
-      can: { changeRequests: allows(role, 'requests.change'), changeNotices: allows(role, 'notices.change'), forget: allows(role, 'learned.change') },
-      questionsEnabled: deps.questions.enabled,
-      kinds: REQUEST_KINDS.map((kind) => ({ id: kind, name: strings.kinds[kind].name })),
-      statuses: PROGRESS_STATUSES,
-    });
-  }));
+  server.get(
+    '/console/api/me',
+    guard('me', 'read'),
+    handled('console.me', logger, async (req, res) => {
+      const { person, role, local } = callerOf(req);
+      res.send(200, {
+        name: person.name,
+        role,
+        local,
+        ...(local ? { devUser: person.aadObjectId } : {}),
+        can: { changeRequests: allows(role, 'requests.change'), changeNotices: allows(role, 'notices.change'), forget: allows(role, 'learned.change') },
+        questionsEnabled: deps.questions.enabled,
+        kinds: REQUEST_KINDS.map((kind) => ({ id: kind, name: strings.kinds[kind].name })),
+        statuses: PROGRESS_STATUSES,
+      });
+    }),
+  );
 
   registerRequestsApi(server, { guard, requests: deps.requests, listed, progress: deps.progress, audit, logger, now });
   registerQuestionsApi(server, { guard, questions: deps.questions.enabled ? deps.questions : undefined, catalog: deps.faq, audit, logger });

@@ -28,24 +28,31 @@ export interface InsightsApiDeps {
 }
 
 export function registerInsightsApi(server: Server, deps: InsightsApiDeps): void {
-  server.get('/console/api/insights', deps.guard('insights', 'read'), handled('console.insights', deps.logger, async (_req, res) => {
-    const now = deps.now();
-    const from = weeksFrom(now);
-    const { teaching } = deps;
-    const [insights, unanswered, sent, requests, suggestions] = await Promise.all([
-      deps.insights.compute(),
-      deps.gaps.since(from, MAX_UNANSWERED),
-      deps.questions.askedSince(from),
-      deps.listed.all(),
-      teaching ? teaching.suggestions.list() : Promise.resolve([]),
-    ]);
-    res.send(200, {
-      ...insights,
-      suggestions: suggestions.map((suggestion) => ({ ...suggestion, ...(teaching?.entryOf(suggestion.entryId) ? { title: teaching.entryOf(suggestion.entryId)!.title } : {}) })),
-      charts: {
-        questionsPerWeek: questionsPerWeek(now, unanswered, sent),
-        requestsPerMonth: requestsPerMonth(now, requests),
-      },
-    });
-  }));
+  server.get(
+    '/console/api/insights',
+    deps.guard('insights', 'read'),
+    handled('console.insights', deps.logger, async (_req, res) => {
+      const now = deps.now();
+      const from = weeksFrom(now);
+      const { teaching } = deps;
+      const [insights, unanswered, sent, requests, suggestions] = await Promise.all([
+        deps.insights.compute(),
+        deps.gaps.since(from, MAX_UNANSWERED),
+        deps.questions.askedSince(from),
+        deps.listed.all(),
+        teaching ? teaching.suggestions.list() : Promise.resolve([]),
+      ]);
+      res.send(200, {
+        ...insights,
+        suggestions: suggestions.map((suggestion) => ({
+          ...suggestion,
+          ...(teaching?.entryOf(suggestion.entryId) ? { title: teaching.entryOf(suggestion.entryId)!.title } : {}),
+        })),
+        charts: {
+          questionsPerWeek: questionsPerWeek(now, unanswered, sent),
+          requestsPerMonth: requestsPerMonth(now, requests),
+        },
+      });
+    }),
+  );
 }

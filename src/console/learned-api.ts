@@ -38,36 +38,53 @@ export function registerLearnedApi(server: Server, deps: LearnedApiDeps): void {
   const nothingTaught = (res: Response) => sendError(res, new AppError('NOT_FOUND', strings.api.noSuchLearned));
   const noSuggestion = (res: Response) => sendError(res, new AppError('NOT_FOUND', strings.learned.suggestionGone));
 
-  server.get('/console/api/learned', guard('learned', 'read'), handled('console.learned', logger, async (_req, res) => {
-    res.send(200, {
-      teaching: teaching !== undefined,
-      taught: teaching ? await teaching.learned.list(teaching.entryOf) : [],
-      content: deps.faq.entries.map((entry) => ({ id: entry.id, title: entry.title, file: entry.source.file, kind: entry.kind, alsoAsked: entry.alsoAsked })),
-    });
-  }));
+  server.get(
+    '/console/api/learned',
+    guard('learned', 'read'),
+    handled('console.learned', logger, async (_req, res) => {
+      res.send(200, {
+        teaching: teaching !== undefined,
+        taught: teaching ? await teaching.learned.list(teaching.entryOf) : [],
+        content: deps.faq.entries.map((entry) => ({ id: entry.id, title: entry.title, file: entry.source.file, kind: entry.kind, alsoAsked: entry.alsoAsked })),
+      });
+    }),
+  );
 
-  server.del('/console/api/learned/:id', guard('learned.forget', 'learned.change'), handled('console.learned.forget', logger, async (req, res) => {
-    const id = String(req.params.id ?? '');
-    if (!teaching || !isLearnedId(id) || !(await teaching.learned.forget(id))) return nothingTaught(res);
-    await audit.record({ item: `learned.${id}`, action: 'forget', by: who(req) });
-    logger.info({ route: 'console.learned.forget', learnedId: id }, 'forgotten through the console');
-    res.send(200, { id, forgotten: true });
-  }));
+  server.del(
+    '/console/api/learned/:id',
+    guard('learned.forget', 'learned.change'),
+    handled('console.learned.forget', logger, async (req, res) => {
+      const id = String(req.params.id ?? '');
+      if (!teaching || !isLearnedId(id) || !(await teaching.learned.forget(id))) return nothingTaught(res);
+      await audit.record({ item: `learned.${id}`, action: 'forget', by: who(req) });
+      logger.info({ route: 'console.learned.forget', learnedId: id }, 'forgotten through the console');
+      res.send(200, { id, forgotten: true });
+    }),
+  );
 
-  server.post('/console/api/suggestions/:id/accept', guard('console.suggestions.accept', 'learned.change'), handled('console.suggestions.accept', logger, async (req, res) => {
-    const id = String(req.params.id ?? '');
-    const result = teaching && isSuggestionId(id) ? await teaching.suggestions.accept(id) : undefined;
-    if (!result) return noSuggestion(res);
-    if (result.outcome === 'full') return sendError(res, new AppError('CONFLICT', format(strings.learned.taughtFullNote, { max: MAX_LEARNED }), { reason: 'full' }));
-    await audit.record({ item: `suggestion.${id}`, action: 'accept', by: who(req), ...('item' in result ? { params: { learned: result.item.id } } : {}) });
-    logger.info({ route: 'console.suggestions.accept', outcome: result.outcome }, 'suggestion accepted through the console');
-    res.send(200, { id, outcome: result.outcome, ...('item' in result ? { learnedId: result.item.id } : {}) });
-  }));
+  server.post(
+    '/console/api/suggestions/:id/accept',
+    guard('console.suggestions.accept', 'learned.change'),
+    handled('console.suggestions.accept', logger, async (req, res) => {
+      const id = String(req.params.id ?? '');
+      const result = teaching && isSuggestionId(id) ? await teaching.suggestions.accept(id) : undefined;
+      if (!result) return noSuggestion(res);
+      if (result.outcome === 'full')
+        return sendError(res, new AppError('CONFLICT', format(strings.learned.taughtFullNote, { max: MAX_LEARNED }), { reason: 'full' }));
+      await audit.record({ item: `suggestion.${id}`, action: 'accept', by: who(req), ...('item' in result ? { params: { learned: result.item.id } } : {}) });
+      logger.info({ route: 'console.suggestions.accept', outcome: result.outcome }, 'suggestion accepted through the console');
+      res.send(200, { id, outcome: result.outcome, ...('item' in result ? { learnedId: result.item.id } : {}) });
+    }),
+  );
 
-  server.post('/console/api/suggestions/:id/dismiss', guard('console.suggestions.dismiss', 'learned.change'), handled('console.suggestions.dismiss', logger, async (req, res) => {
-    const id = String(req.params.id ?? '');
-    if (!teaching || !isSuggestionId(id) || !(await teaching.suggestions.dismiss(id))) return noSuggestion(res);
-    await audit.record({ item: `suggestion.${id}`, action: 'dismiss', by: who(req) });
-    res.send(200, { id, dismissed: true });
-  }));
+  server.post(
+    '/console/api/suggestions/:id/dismiss',
+    guard('console.suggestions.dismiss', 'learned.change'),
+    handled('console.suggestions.dismiss', logger, async (req, res) => {
+      const id = String(req.params.id ?? '');
+      if (!teaching || !isSuggestionId(id) || !(await teaching.suggestions.dismiss(id))) return noSuggestion(res);
+      await audit.record({ item: `suggestion.${id}`, action: 'dismiss', by: who(req) });
+      res.send(200, { id, dismissed: true });
+    }),
+  );
 }

@@ -31,15 +31,15 @@ const TEAMS_ORIGIN_LIST = 'https://res.cdn.office.net';
 
 export function contentSecurityPolicy(localMode: boolean): string {
   return [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  `connect-src 'self'${localMode ? '' : ` ${TEAMS_ORIGIN_LIST}`}`,
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${localMode ? '' : ` ${TEAMS_ORIGIN_LIST}`}`,
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
   ].join('; ');
 }
 

@@ -36,49 +36,66 @@ export function registerQuestionsApi(server: Server, deps: QuestionsApiDeps): vo
   const { guard, logger } = deps;
   const notFound = (res: Response) => sendError(res, new AppError('NOT_FOUND', s.noSuchQuestion));
 
-  server.get('/console/api/questions', guard('questions', 'read'), handled('console.questions', logger, async (_req, res) => {
-    if (!deps.questions) return res.send(200, { enabled: false, questions: [] });
-    const all = await deps.questions.askedSince(0);
-    const newest = all.sort((a, b) => b.askedAt.localeCompare(a.askedAt)).slice(0, MAX_LISTED);
-    res.send(200, { enabled: true, questions: newest.map((question) => summary(question, deps.catalog)) });
-  }));
+  server.get(
+    '/console/api/questions',
+    guard('questions', 'read'),
+    handled('console.questions', logger, async (_req, res) => {
+      if (!deps.questions) return res.send(200, { enabled: false, questions: [] });
+      const all = await deps.questions.askedSince(0);
+      const newest = all.sort((a, b) => b.askedAt.localeCompare(a.askedAt)).slice(0, MAX_LISTED);
+      res.send(200, { enabled: true, questions: newest.map((question) => summary(question, deps.catalog)) });
+    }),
+  );
 
-  server.get('/console/api/questions/:id', guard('questions', 'read'), handled('console.question', logger, async (req, res) => {
-    const id = String(req.params.id ?? '');
-    const question = deps.questions && isQuestionId(id) ? await deps.questions.get(id) : undefined;
-    if (!question || question.erasedAt) return notFound(res);
-    const open = question.status === 'open' || question.status === 'assigned';
-    const choices = open ? answerChoices(question.text, deps.catalog).map((entry) => ({ id: entry.id, title: entry.title })) : [];
-    res.send(200, { ...summary(question, deps.catalog), choices, audit: await deps.audit.of(`question.${id}`) });
-  }));
+  server.get(
+    '/console/api/questions/:id',
+    guard('questions', 'read'),
+    handled('console.question', logger, async (req, res) => {
+      const id = String(req.params.id ?? '');
+      const question = deps.questions && isQuestionId(id) ? await deps.questions.get(id) : undefined;
+      if (!question || question.erasedAt) return notFound(res);
+      const open = question.status === 'open' || question.status === 'assigned';
+      const choices = open ? answerChoices(question.text, deps.catalog).map((entry) => ({ id: entry.id, title: entry.title })) : [];
+      res.send(200, { ...summary(question, deps.catalog), choices, audit: await deps.audit.of(`question.${id}`) });
+    }),
+  );
 
   for (const type of ACTIONS) {
     const route = `console.questions.${type}`;
     const handlers = [guard(route, 'questions'), ...(type === 'answer' ? [jsonBody({ maxBytes: 64 * 1024 })] : [])];
-    server.post(`/console/api/questions/:id/${type}`, ...handlers, handled(route, logger, async (req, res) => {
-      const id = String(req.params.id ?? '');
-      if (!deps.questions || !isQuestionId(id)) return notFound(res);
-      let action: TicketAction = { type } as TicketAction;
-      if (type === 'answer') {
-        const body = (req.body ?? {}) as { answer?: unknown; entryId?: unknown; teach?: unknown };
-        const answer = answerFrom(body, deps.catalog);
-        if ('problem' in answer) return sendError(res, new AppError('BAD_REQUEST', answer.problem, {}, { problems: [answer.problem] }));
-        action = answer;
-      }
-      const { person } = callerOf(req);
-      // From the console there is no Teams user id: the ticket names the person by their Entra identity.
-      const actor: Person = { aadObjectId: person.aadObjectId, tenantId: person.tenantId, name: person.name, teamsUserId: '' };
-      const result = await deps.questions.act(id, action, actor);
-      if (!result) return notFound(res);
-      if (!result.ok) {
-        const refusal = result.refusal;
-        const message = refusal.reason === 'answered' ? format(s.questionRefused.answered, { name: refusal.by.name }) : s.questionRefused[refusal.reason];
-        return sendError(res, new AppError('CONFLICT', message, { questionId: id, reason: refusal.reason }));
-      }
-      if (result.changed) await deps.audit.record({ item: `question.${id}`, action: type, by: { aadObjectId: person.aadObjectId, name: person.name }, ...auditParams(action) });
-      logger.info({ route, questionId: id, changed: result.changed, taught: result.taught }, 'console ticket action');
-      res.send(200, { ...summary(result.question, deps.catalog), ...(result.taught ? { taught: result.taught } : {}), audit: await deps.audit.of(`question.${id}`) });
-    }));
+    server.post(
+      `/console/api/questions/:id/${type}`,
+      ...handlers,
+      handled(route, logger, async (req, res) => {
+        const id = String(req.params.id ?? '');
+        if (!deps.questions || !isQuestionId(id)) return notFound(res);
+        let action: TicketAction = { type } as TicketAction;
+        if (type === 'answer') {
+          const body = (req.body ?? {}) as { answer?: unknown; entryId?: unknown; teach?: unknown };
+          const answer = answerFrom(body, deps.catalog);
+          if ('problem' in answer) return sendError(res, new AppError('BAD_REQUEST', answer.problem, {}, { problems: [answer.problem] }));
+          action = answer;
+        }
+        const { person } = callerOf(req);
+        // From the console there is no Teams user id: the ticket names the person by their Entra identity.
+        const actor: Person = { aadObjectId: person.aadObjectId, tenantId: person.tenantId, name: person.name, teamsUserId: '' };
+        const result = await deps.questions.act(id, action, actor);
+        if (!result) return notFound(res);
+        if (!result.ok) {
+          const refusal = result.refusal;
+          const message = refusal.reason === 'answered' ? format(s.questionRefused.answered, { name: refusal.by.name }) : s.questionRefused[refusal.reason];
+          return sendError(res, new AppError('CONFLICT', message, { questionId: id, reason: refusal.reason }));
+        }
+        if (result.changed)
+          await deps.audit.record({ item: `question.${id}`, action: type, by: { aadObjectId: person.aadObjectId, name: person.name }, ...auditParams(action) });
+        logger.info({ route, questionId: id, changed: result.changed, taught: result.taught }, 'console ticket action');
+        res.send(200, {
+          ...summary(result.question, deps.catalog),
+          ...(result.taught ? { taught: result.taught } : {}),
+          audit: await deps.audit.of(`question.${id}`),
+        });
+      }),
+    );
   }
 }
 
@@ -98,7 +115,16 @@ function summary(question: Question, catalog: Pick<EntryCatalog, 'getEntry'>) {
     askedAt: question.askedAt,
     askedBy: question.asker.name,
     ...(question.assignee ? { assignee: question.assignee.name } : {}),
-    ...(question.answer ? { answer: { text: question.answer.text, by: question.answer.by.name, at: question.answer.at, ...(chosen ? { entryId: chosen, entryTitle: catalog.getEntry(chosen)?.title } : {}) } } : {}),
+    ...(question.answer
+      ? {
+          answer: {
+            text: question.answer.text,
+            by: question.answer.by.name,
+            at: question.answer.at,
+            ...(chosen ? { entryId: chosen, entryTitle: catalog.getEntry(chosen)?.title } : {}),
+          },
+        }
+      : {}),
     ...(question.closed ? { closedAt: question.closed.at } : {}),
     ...(question.entryId ? { entryId: question.entryId } : {}),
   };

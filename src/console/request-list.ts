@@ -99,7 +99,10 @@ export class ListedRequests {
   private reading?: Promise<readonly Listed[]>;
 
   constructor(
-    private readonly readPage: (after: string | undefined, limit: number) => Promise<{ items: ReadonlyArray<{ key: string; value: PrivacyRequest }>; more: boolean }>,
+    private readonly readPage: (
+      after: string | undefined,
+      limit: number,
+    ) => Promise<{ items: ReadonlyArray<{ key: string; value: PrivacyRequest }>; more: boolean }>,
     private readonly ages: { readonly freshMs: number; readonly usableMs: number },
     private readonly now: () => number,
   ) {}

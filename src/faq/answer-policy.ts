@@ -49,7 +49,14 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
  * entry is the answer.
  */
 export function choose(
-  question: Readonly<{ candidates: readonly Candidate[]; onTopic: boolean; aboutAsker: boolean; namesAbsent: boolean; serviceOnly?: boolean; plainFirst?: FaqEntry }>,
+  question: Readonly<{
+    candidates: readonly Candidate[];
+    onTopic: boolean;
+    aboutAsker: boolean;
+    namesAbsent: boolean;
+    serviceOnly?: boolean;
+    plainFirst?: FaqEntry;
+  }>,
   thresholds: AnswerThresholds,
   allEntries: readonly FaqEntry[],
   /** The lead an answer needs when plain lunr puts the same entry first: two rankings agree (never more than answerLead). */
@@ -61,7 +68,8 @@ export function choose(
   // answers it, for the fused order.
   const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.rank > found.rank ? candidate : found), undefined);
   // A request for a service that says nothing of data is not answered by the entry that mentions the service.
-  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds)) return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
+  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds))
+    return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));

@@ -62,7 +62,13 @@ export interface CalibrationProbe {
  * How much of a question made of random everyday words (`pool`, those `accept` lets through) the
  * content covers, at the share `declined` the bot must decline; within bounds. Also the words asked.
  */
-function chanceCoverage(coverageOf: (question: string) => number, pool: readonly string[], next: () => number, declined: number, accept: (word: string) => boolean = () => true): { minCoverage: number; said: string[] } {
+function chanceCoverage(
+  coverageOf: (question: string) => number,
+  pool: readonly string[],
+  next: () => number,
+  declined: number,
+  accept: (word: string) => boolean = () => true,
+): { minCoverage: number; said: string[] } {
   // Words are checked as drawn (a few hundred), not the whole list up front: start-up stays quick.
   const pick = (words: readonly string[]) => {
     let word = words[Math.floor(next() * words.length)];
@@ -93,7 +99,13 @@ export function deriveLanguageThresholds(
   isStopWord: (word: string) => boolean,
   choices: { readonly randomDeclined: number; readonly answerLead: number },
 ): AnswerThresholds {
-  const { minCoverage } = chanceCoverage(coverageOf, everyday.slice(FIRST_RANK - 1, LAST_RANK), random(20260101), choices.randomDeclined, (word) => !isStopWord(word));
+  const { minCoverage } = chanceCoverage(
+    coverageOf,
+    everyday.slice(FIRST_RANK - 1, LAST_RANK),
+    random(20260101),
+    choices.randomDeclined,
+    (word) => !isStopWord(word),
+  );
   return { minCoverage, answerCoverage: minCoverage, answerLead: choices.answerLead, minCoverageWithoutPrivacy: minCoverage };
 }
 
@@ -146,7 +158,12 @@ export function readCalibration(contentDir: string): Partial<AnswerThresholds> {
     throw new AppError('CONTENT_INVALID', `${CALIBRATION_FILE}: not valid JSON`, { file: CALIBRATION_FILE }, { cause: err });
   }
   const result: Partial<Record<keyof AnswerThresholds, number>> = {};
-  for (const [key, min] of [['minCoverage', 0], ['answerCoverage', 0], ['answerLead', -1], ['minCoverageWithoutPrivacy', 0]] as const) {
+  for (const [key, min] of [
+    ['minCoverage', 0],
+    ['answerCoverage', 0],
+    ['answerLead', -1],
+    ['minCoverageWithoutPrivacy', 0],
+  ] as const) {
     const value = (parsed as Record<string, unknown> | null)?.[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value >= min && value <= 1)) {

@@ -77,7 +77,12 @@ function fileKind(relFile: string): FaqEntry['kind'] {
 
 /** "03-user-rights.md" -> "User rights": the part name of a file that has no `#` heading. */
 function partFromFileName(relFile: string): string {
-  const base = path.posix.basename(relFile).replace(/\.md$/i, '').replace(/^\d+[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
+  const base = path.posix
+    .basename(relFile)
+    .replace(/\.md$/i, '')
+    .replace(/^\d+[-_ ]*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return base ? base[0].toUpperCase() + base.slice(1) : relFile;
 }
 

@@ -25,10 +25,12 @@ export function searchWords(text: string): string[] {
 }
 
 export function termsOf(text: string): Term[] {
-  return searchWords(text)
-    .filter((word) => !isStopWord(word))
-    // "kept" and "keep", "sent" and "send" are one term, in the content as in a question.
-    .map((word) => ({ word, stem: stem(irregularBase(word) ?? word) }));
+  return (
+    searchWords(text)
+      .filter((word) => !isStopWord(word))
+      // "kept" and "keep", "sent" and "send" are one term, in the content as in a question.
+      .map((word) => ({ word, stem: stem(irregularBase(word) ?? word) }))
+  );
 }
 
 /**

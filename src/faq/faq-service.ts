@@ -83,12 +83,30 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const units = expander.units(text);
     const plainRanked = plain.rank(text);
     const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
-    return { units, candidates, plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc], onTopic: vocabulary.speaks(units), aboutAsker: expander.aboutAsker(text), namesAbsent: units.some((unit) => unit.unnamed), serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text, defined) && !mainVocabulary.speaks(units) };
+    return {
+      units,
+      candidates,
+      plainFirst: plainRanked[0] === undefined ? undefined : frozen[plainRanked[0].doc],
+      onTopic: vocabulary.speaks(units),
+      aboutAsker: expander.aboutAsker(text),
+      namesAbsent: units.some((unit) => unit.unnamed),
+      serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text, defined) && !mainVocabulary.speaks(units),
+    };
   };
   const set = options.thresholds ?? {};
   // Derived from the content unless the organisation set every level itself.
-  const everySet = set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
-  const derived = everySet ? undefined : deriveThresholds({ answerLead: tuning.answerLead, randomDeclined: tuning.randomDeclined, coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0, bestCoverageOf: (q) => bestCoverage(index, expander.units(q)), onTopic: (q) => vocabulary.speaks(expander.units(q)), contentWords: index.contentWords() });
+  const everySet =
+    set.minCoverage !== undefined && set.answerCoverage !== undefined && set.answerLead !== undefined && set.minCoverageWithoutPrivacy !== undefined;
+  const derived = everySet
+    ? undefined
+    : deriveThresholds({
+        answerLead: tuning.answerLead,
+        randomDeclined: tuning.randomDeclined,
+        coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0,
+        bestCoverageOf: (q) => bestCoverage(index, expander.units(q)),
+        onTopic: (q) => vocabulary.speaks(expander.units(q)),
+        contentWords: index.contentWords(),
+      });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.

@@ -18,7 +18,12 @@ export interface FusionWeights {
  * The candidates in fused order, each with its `fused` score. An entry only lunr found joins with
  * nothing matched of ours (coverage 0), so it may be offered but never counts the question as covered.
  */
-export function fuse(ours: readonly Candidate[], plain: ReadonlyArray<{ doc: number; score: number }>, entries: readonly FaqEntry[], weights: FusionWeights): Candidate[] {
+export function fuse(
+  ours: readonly Candidate[],
+  plain: ReadonlyArray<{ doc: number; score: number }>,
+  entries: readonly FaqEntry[],
+  weights: FusionWeights,
+): Candidate[] {
   const byEntry = new Map<FaqEntry, Candidate>();
   ours.forEach((candidate, place) => byEntry.set(candidate.entry, { ...candidate, fused: weights.ours / (weights.depth + place + 1) }));
   plain.forEach(({ doc }, place) => {

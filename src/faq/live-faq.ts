@@ -132,6 +132,9 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
     const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
     this.current = nothingTaught ? this.content : this.options.rebuild(withTaught(this.content.entries, taught));
     this.lastBuildMs = performance.now() - started;
-    this.options.logger.info({ taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) }, 'taught content live');
+    this.options.logger.info(
+      { taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) },
+      'taught content live',
+    );
   }
 }

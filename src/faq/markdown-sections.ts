@@ -62,7 +62,10 @@ export function splitSections(text: string): { sections: Section[]; problems: Se
         problems.push({ line: lineNo, message: '"Also asked:" must come directly under the heading, before the answer' });
         return;
       }
-      const phrasings = alsoAsked[1].split(';').map((phrasing) => phrasing.trim()).filter(Boolean);
+      const phrasings = alsoAsked[1]
+        .split(';')
+        .map((phrasing) => phrasing.trim())
+        .filter(Boolean);
       if (phrasings.length === 0) problems.push({ line: lineNo, message: '"Also asked:" has no question after it' });
       current.alsoAsked.push(...phrasings);
       return;

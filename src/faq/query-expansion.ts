@@ -96,7 +96,7 @@ export class QueryExpander {
       .filter((word) => !PHRASE_SKIP.has(word));
     const units: Unit[] = [];
     const headingPhrases = this.headingPhrases(kept);
-    for (let i = 0; i < kept.length; ) {
+    for (let i = 0; i < kept.length;) {
       const at = i;
       const found = this.vocabulary.longestAt(kept, i);
       const match = found && this.describedInOwnWords(found.expression, kept.slice(i, i + found.length)) ? undefined : found;
@@ -127,7 +127,9 @@ export class QueryExpander {
           else if (!whole && !this.saysWord(content.at(-1)!)) unnamed = true;
         }
         const partWeight = unnamed ? TERM_PART_WEIGHT : PHRASE_PART_WEIGHT;
-        for (const word of content) for (const alternative of this.words.of(word)) if (this.words.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
+        for (const word of content)
+          for (const alternative of this.words.of(word))
+            if (this.words.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
       for (const g of match?.expression.groups ?? []) for (const alternative of this.vocabulary.groupAlternatives(g)) keepBest(alternatives, alternative);
       // "dpo" is also searched as "data protection officer".
@@ -135,7 +137,12 @@ export class QueryExpander {
         const written = this.vocabulary.abbreviations.get(content[0]) ?? [];
         const longs = written.filter((long) => searchWords(long).length >= TERM_MIN_WORDS);
         for (const alternative of this.vocabulary.writtenOut(content[0])) keepBest(alternatives, alternative);
-        if (longs.length > 0 && !this.index.has(stem(content[0])) && longs.every((long) => !this.vocabulary.termOf(long) && !this.saysWord(searchWords(long).at(-1)!))) unnamed = true;
+        if (
+          longs.length > 0 &&
+          !this.index.has(stem(content[0])) &&
+          longs.every((long) => !this.vocabulary.termOf(long) && !this.saysWord(searchWords(long).at(-1)!))
+        )
+          unnamed = true;
       }
       // A phrase of function words ("who gets") says as much as its group's first expression does.
       const said = content.length > 0 ? content : searchWords(this.vocabulary.groupHead(match?.expression.groups[0] ?? 0)).filter((word) => !isStopWord(word));

@@ -85,7 +85,8 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
     unitHeading.fill(0);
     for (const alternative of unit.alternatives) {
       for (const { doc, weight, inHeading } of index.weights(alternative.stem)) {
-        const said = alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * OTHER_WORD_OF_STEM;
+        const said =
+          alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * OTHER_WORD_OF_STEM;
         if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], said);
         const value = said * weight;
         unitScore[doc] = Math.max(unitScore[doc], value);

@@ -90,7 +90,10 @@ export class SearchIndex {
         }
       });
     });
-    this.names = namesIn(entries.map((entry) => markdownToPlainText(entry.body)), this.words);
+    this.names = namesIn(
+      entries.map((entry) => markdownToPlainText(entry.body)),
+      this.words,
+    );
     this.averageLength = FIELDS.map((_field, f) => Math.max(1, this.lengths.reduce((sum, lengths) => sum + lengths[f], 0) / Math.max(1, entries.length)));
   }
 
@@ -168,7 +171,12 @@ export class SearchIndex {
    * The smallest distance in words between an occurrence of one of `a` and one of `b` in the same
    * field of the entry (1: side by side), with the weights of the two; undefined when never together.
    */
-  nearness(doc: number, a: ReadonlyArray<{ stem: string; weight: number }>, b: ReadonlyArray<{ stem: string; weight: number }>, window: number): { distance: number; weight: number } | undefined {
+  nearness(
+    doc: number,
+    a: ReadonlyArray<{ stem: string; weight: number }>,
+    b: ReadonlyArray<{ stem: string; weight: number }>,
+    window: number,
+  ): { distance: number; weight: number } | undefined {
     let found: { distance: number; weight: number } | undefined;
     for (const fieldPositions of this.positions[doc]) {
       for (const x of a) {
@@ -179,10 +187,11 @@ export class SearchIndex {
           const ys = fieldPositions.get(y.stem);
           if (!ys) continue;
           const weight = Math.min(x.weight, y.weight);
-          for (const i of xs) for (const j of ys) {
-            const distance = Math.abs(i - j);
-            if (distance <= window && (!found || weight / distance > found.weight / found.distance)) found = { distance, weight };
-          }
+          for (const i of xs)
+            for (const j of ys) {
+              const distance = Math.abs(i - j);
+              if (distance <= window && (!found || weight / distance > found.weight / found.distance)) found = { distance, weight };
+            }
         }
       }
     }

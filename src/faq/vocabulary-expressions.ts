@@ -30,7 +30,30 @@ const VOCABULARY_WEIGHT = 0.8;
 const MAX_PHRASE_WORDS = 5;
 
 /** Determiners and pronouns are skipped inside phrases: "opt me out" is "opt out". */
-export const PHRASE_SKIP: ReadonlySet<string> = new Set(['my', 'me', 'your', 'our', 'us', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'any', 'some', 'it', 'them', 'else']);
+export const PHRASE_SKIP: ReadonlySet<string> = new Set([
+  'my',
+  'me',
+  'your',
+  'our',
+  'us',
+  'their',
+  'his',
+  'her',
+  'its',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'all',
+  'any',
+  'some',
+  'it',
+  'them',
+  'else',
+]);
 
 /**
  * Within a vocabulary expression, the words for one's data are one word: "in charge of my info" is
@@ -122,7 +145,8 @@ export class VocabularyExpressions {
     // The content may call one's data by another of its names: "responsible for my data" is found as
     // "responsible for your information" too.
     const at = words.findIndex((word) => DATA_WORDS.has(word));
-    const variants = at < 0 ? [words] : [words, ...[...DATA_WORDS].filter((other) => other !== words[at]).map((other) => words.map((word, i) => (i === at ? other : word)))];
+    const variants =
+      at < 0 ? [words] : [words, ...[...DATA_WORDS].filter((other) => other !== words[at]).map((other) => words.map((word, i) => (i === at ? other : word)))];
     for (const variant of variants) {
       const found = this.index.phrase(variant.map(stem));
       if (found) return found;

@@ -36,7 +36,25 @@ const SYNONYM_MIN_COSINE = 0.35;
  * Suffixes that make a word of the same meaning ("reach" / "reachable", "process" / "processor"),
  * for the derived forms WordNet does not list. Not "-al" or "-ness": "signal" is not "sign".
  */
-const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['able', 'ible', 'ability', 'er', 'ers', 'or', 'ors', 'ment', 'ments', 'ance', 'ence', 'ation', 'ations', 'ion', 'ions', 'ity', 'ive']);
+const DERIVATIONAL_SUFFIXES: ReadonlySet<string> = new Set([
+  'able',
+  'ible',
+  'ability',
+  'er',
+  'ers',
+  'or',
+  'ors',
+  'ment',
+  'ments',
+  'ance',
+  'ence',
+  'ation',
+  'ations',
+  'ion',
+  'ions',
+  'ity',
+  'ive',
+]);
 /**
  * Vector neighbours. Frequent words sit close to many others ("information" is 0.72 from
  * "intelligence"), so the cosine a neighbour needs falls from COMMON_MIN for the most common words
@@ -116,7 +134,8 @@ export class WordAlternatives {
     for (const form of forms) {
       for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
       if (this.weights.synonymWeight > 0) {
-        for (const synonym of this.english.synonyms(form)) if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
+        for (const synonym of this.english.synonyms(form))
+          if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
       }
       for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
     }

@@ -31,7 +31,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * balancer or App Service's health check sends people only to an instance that can answer them.
  * (/healthz stays the liveness probe: the process is up.)
  */
-export function registerReadyRoute(server: Server, deps: { readonly store: Pick<Store, 'ping'>; readonly contentIndexed: () => boolean; readonly logger: Logger }): void {
+export function registerReadyRoute(
+  server: Server,
+  deps: { readonly store: Pick<Store, 'ping'>; readonly contentIndexed: () => boolean; readonly logger: Logger },
+): void {
   server.get('/readyz', async (_req, res) => {
     if (!deps.contentIndexed()) return res.send(503, { status: 'unavailable', reason: 'content not indexed' });
     try {

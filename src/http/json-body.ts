@@ -56,9 +56,14 @@ export function jsonBody(options: { readonly maxBytes?: number } = {}): RequestH
 
 /** What the headers alone rule out, before a byte of the body is read. */
 function headerRefusal(req: IncomingMessage): Refusal | undefined {
-  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const mediaType = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (mediaType !== 'application/json') return REFUSALS.notJson;
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity' && encoding !== '') return REFUSALS.encoded;
   return undefined;
 }

@@ -53,7 +53,12 @@ export function registerRequestStatusRoute(server: Server, deps: RequestStatusRo
     if (req.statusCaller === 'signature') {
       const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
       const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
-      const verdict = verifySignature(deps.secrets, { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') }, raw, deps.now());
+      const verdict = verifySignature(
+        deps.secrets,
+        { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
+        raw,
+        deps.now(),
+      );
       if (!verdict.ok) {
         deps.logger.warn({ ...log, code: 'UNAUTHORIZED', reason: verdict.reason }, 'status call signature refused');
         return sendError(res, new AppError('UNAUTHORIZED', verdict.reason === 'stale' ? s.signatureStale : s.credentialsRequired));

@@ -33,7 +33,11 @@ export function createHttpServer(logger: Logger): Server {
     const quiet = code === 'NOT_FOUND' || code === 'METHOD_NOT_ALLOWED';
     logger[escaped ? 'error' : quiet ? 'info' : 'warn']({ method: req.method, route: req.getPath(), status, code: errorCode(err) }, 'http error');
     if (!res.headersSent) {
-      const answer = isAppError(err) ? err : escaped ? new AppError('INTERNAL', 'a route failed', {}, { cause: err }) : new AppError(code, restifyMessages[code] ?? strings.common.actionFailed);
+      const answer = isAppError(err)
+        ? err
+        : escaped
+          ? new AppError('INTERNAL', 'a route failed', {}, { cause: err })
+          : new AppError(code, restifyMessages[code] ?? strings.common.actionFailed);
       sendError(res, answer);
     }
     return callback();

@@ -22,7 +22,8 @@ export type Intent =
 
 // Whole-message commands. Matched against the normalised text, so case and punctuation do not matter.
 const GREETING = /^(hi|hello|hey|hiya|howdy|yo|hallo|greetings|good (morning|afternoon|evening|day))( (there|all|everyone|team|bot|privacy bot|assistant))?$/;
-const THANKS = /^((ok|okay|great|perfect|cool|awesome|brilliant) )?(thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciated)( (a lot|so much|very much|again|bot|for (the|your) help|for helping))*$/;
+const THANKS =
+  /^((ok|okay|great|perfect|cool|awesome|brilliant) )?(thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciated)( (a lot|so much|very much|again|bot|for (the|your) help|for helping))*$/;
 const HELP = /^(help( me)?|menu|start|get started|commands|options|what can you do|what do you do|how does this work)$/;
 const MY_REQUESTS = [
   /^((show|list|view|see|check|get|display|track)( me)?( all)?( of)? )?my (privacy |data |open |pending |submitted )?requests?( status(es)?| progress)?$/,
@@ -55,7 +56,8 @@ const POLITE_PREFIX =
 const DESIRE =
   /^(i|we) (want|wanna|need|would like|d like|wish|request|demand|am requesting|hereby request|would want|expect)\b|^(id|im) (like|requesting)\b|^(requesting|request)\b/;
 /** ...unless the wish is to learn something: "I want to know whether you delete data". */
-const WANTS_TO_LEARN = /^(\w+ ){1,4}(to )?(know|understand|learn|find out|ask|check whether|check if|see if|see whether|read|information about|info about|details about|more about)\b/;
+const WANTS_TO_LEARN =
+  /^(\w+ ){1,4}(to )?(know|understand|learn|find out|ask|check whether|check if|see if|see whether|read|information about|info about|details about|more about)\b/;
 
 /** A statement that by itself withdraws consent: "I don't consent to ad personalization anymore". */
 const WITHDRAWAL = /^(i|we) (dont|do not|no longer|will not|wont|never) (consent|agree|want|accept|allow)\b|^(i|we) (withdraw|revoke|object)\b/;

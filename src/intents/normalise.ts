@@ -14,7 +14,22 @@ import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS } from '../requests/kinds';
 const MAX_CHARS = 500;
 
 /** Words the other rules depend on (commands, the personal-data object of an instruction). */
-const COMMAND_WORDS = ['information', 'everything', 'account', 'personal', 'details', 'profile', 'requests', 'request', 'status', 'notice', 'thanks', 'hello', 'please', 'anymore'];
+const COMMAND_WORDS = [
+  'information',
+  'everything',
+  'account',
+  'personal',
+  'details',
+  'profile',
+  'requests',
+  'request',
+  'status',
+  'notice',
+  'thanks',
+  'hello',
+  'please',
+  'anymore',
+];
 
 /** Words the intent rules depend on: a typo of one of these is corrected to it. Each kind's own are in its definition. */
 const INTENT_WORDS = [...REQUEST_KINDS.flatMap((kind) => REQUEST_KIND_DEFINITIONS[kind].triggers.keywords), ...COMMAND_WORDS];

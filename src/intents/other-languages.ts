@@ -47,26 +47,49 @@ const FRENCH_MARKETING = /\b(publicit\w*|pub|pubs|marketing|newsletters?|prospec
 const GERMAN: LanguageRules = {
   commands: [
     ['greeting', /^(hallo|guten (morgen|tag|abend)|servus|moin|gruss gott|gruezi|hallo zusammen)$/],
-    ['thanks', /^((ok|okay|super|prima) )?(danke|vielen dank|danke schon|danke schoen|danke sehr|herzlichen dank|besten dank)( (dir|ihnen|fur die hilfe|fuer die hilfe))?$/],
+    [
+      'thanks',
+      /^((ok|okay|super|prima) )?(danke|vielen dank|danke schon|danke schoen|danke sehr|herzlichen dank|besten dank)( (dir|ihnen|fur die hilfe|fuer die hilfe))?$/,
+    ],
     ['help', /^(hilfe|menu|menue|start|befehle|was kannst du|was kannst du tun|was konnen sie|was koennen sie|wie funktioniert das)$/],
-    ['myRequests', /^((zeige?|zeig mir|zeigen sie)( mir)? )?(meine|alle meine) (datenschutz|offenen )?anfragen( status| stand)?$|^(status|stand) meiner (datenschutz)?anfragen?$|^wo stehen meine anfragen$/],
+    [
+      'myRequests',
+      /^((zeige?|zeig mir|zeigen sie)( mir)? )?(meine|alle meine) (datenschutz|offenen )?anfragen( status| stand)?$|^(status|stand) meiner (datenschutz)?anfragen?$|^wo stehen meine anfragen$/,
+    ],
     ['notice', /^((neuer|neuen) )?(datenschutz)?hinweis( senden| verschicken)?$/],
     ['language', /^(sprache( (andern|aendern|wechseln|wahlen|waehlen))?|andere sprache)$/],
   ],
   kinds: [
-    ['optout', /\b(entfern\w*|austrag\w*|streich\w*|nimm|nehmen sie)\b.*\b(newsletter|verteiler\w*|werbe\w*|mailing\w*|marketing\w*)\b|\b(abbestell\w*|abmeld\w*|melde?n? (mich|uns) ab|opt out|optout|(widerruf\w*|zuruckzieh\w*|zurueckzieh\w*|entzieh\w*) .*einwilligung|einwilligung .*(widerruf\w*|zuruck\w*|zurueck\w*|entzieh\w*)|keine (werbung|werbe\w*|newsletter|marketing\w*))\b|\b(widersprech\w*|widerspruch|stopp\w*|stopp|beenden|abschalt\w*|deaktivier\w*|keine)\b.*\b(werbung|werbe\w*|newsletter|marketing|tracking|personalisiert\w*)\b|\b(werbung|newsletter|marketing|tracking)\b.*\b(abbestell\w*|abschalt\w*|stopp\w*|deaktivier\w*|widersprech\w*|beenden)\b/],
-    ['rectification', /\b(berichtig\w*|korrigier\w*|korrektur|falsch\w*|fehlerhaft\w*|unrichtig\w*|veraltet\w*|aktualisier\w*|tippfehler|(andern|aendern|anpassen) (sie )?(meine?n? )?(name\w*|nachname\w*|adresse|anschrift|telefonnummer|e mail\w*|daten|angaben|profil))\b/],
-    ['restriction', /\b(schrank\w* sie\b.*\bein|schraenk\w* sie\b.*\bein|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|sperr\w*|nicht mehr (verwenden|nutzen|verarbeiten))\b/],
+    [
+      'optout',
+      /\b(entfern\w*|austrag\w*|streich\w*|nimm|nehmen sie)\b.*\b(newsletter|verteiler\w*|werbe\w*|mailing\w*|marketing\w*)\b|\b(abbestell\w*|abmeld\w*|melde?n? (mich|uns) ab|opt out|optout|(widerruf\w*|zuruckzieh\w*|zurueckzieh\w*|entzieh\w*) .*einwilligung|einwilligung .*(widerruf\w*|zuruck\w*|zurueck\w*|entzieh\w*)|keine (werbung|werbe\w*|newsletter|marketing\w*))\b|\b(widersprech\w*|widerspruch|stopp\w*|stopp|beenden|abschalt\w*|deaktivier\w*|keine)\b.*\b(werbung|werbe\w*|newsletter|marketing|tracking|personalisiert\w*)\b|\b(werbung|newsletter|marketing|tracking)\b.*\b(abbestell\w*|abschalt\w*|stopp\w*|deaktivier\w*|widersprech\w*|beenden)\b/,
+    ],
+    [
+      'rectification',
+      /\b(berichtig\w*|korrigier\w*|korrektur|falsch\w*|fehlerhaft\w*|unrichtig\w*|veraltet\w*|aktualisier\w*|tippfehler|(andern|aendern|anpassen) (sie )?(meine?n? )?(name\w*|nachname\w*|adresse|anschrift|telefonnummer|e mail\w*|daten|angaben|profil))\b/,
+    ],
+    [
+      'restriction',
+      /\b(schrank\w* sie\b.*\bein|schraenk\w* sie\b.*\bein|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|sperr\w*|nicht mehr (verwenden|nutzen|verarbeiten))\b/,
+    ],
     ['objection', /\b(widersprech\w*|widerspreche|widerspruch)\b/],
     ['deletion', /\b((ge)?losch\w*|(ge)?loesch\w*|entfern\w*|vernicht\w*|tilg\w*|vergessen werden|vergessen)\b/],
-    ['export', /\b(kopie\w*|export\w*|herunterlad\w*|herunterzuladen|download\w*|auskunft\w*|datenauskunft|(ubertrag|uebertrag)\w*|portabilitat|portabilitaet|(schick|send|geb|gib|zukommen)\w* (sie )?(mir|uns)\b.*\b(daten|alles|kopie))\b/],
+    [
+      'export',
+      /\b(kopie\w*|export\w*|herunterlad\w*|herunterzuladen|download\w*|auskunft\w*|datenauskunft|(ubertrag|uebertrag)\w*|portabilitat|portabilitaet|(schick|send|geb|gib|zukommen)\w* (sie )?(mir|uns)\b.*\b(daten|alles|kopie))\b/,
+    ],
   ],
-  object: /\b(\w*daten|datensatz|angaben|informationen|infos|konto|profil|account|alles|alle|personenbezogen\w*|name\w*|adresse|anschrift|telefonnummer|e mail\w*|mich|nutzung|verarbeitung|einwilligung|werbung|werbe\w*|newsletter|marketing|es|sie)\b/,
-  instruction: /^(ich|wir) (mochte|moechte|mochten|moechten|will|wollen|wurde gerne|wuerde gerne|wurde|wuerde|hatte gerne|haette gerne|brauche|verlange|beantrage|fordere|bitte|widerspreche|widerrufe|beanspruche|ziehe|ziehen|entziehe|entziehen)\b|^bitte\b|^(ich bitte|wir bitten)\b|^keine .*\bmehr\b/,
-  orderAnywhere: /\bbitte (losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|berichtig\w*|korrigier\w*|andern|aendern|aktualisier\w*|sperr\w*|schrank\w*|schraenk\w*|stopp\w*|nehmen)\b|\b(loschen|loeschen|entfernen|korrigieren|berichtigen|andern|aendern|sperren|exportieren|schicken|senden|schranken|schraenken) sie\b/,
-  imperative: /^(bitte )?(schrank\w*|schraenk\w*|nehmen sie|losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|gib|geben sie|berichtig\w*|korrigier\w*|anderen sie|aendern sie|andere|aendere|aktualisier\w*|sperr\w*|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|stopp\w*|abbestell\w*|widerruf\w*|melde?n? (mich|sie mich) ab|vergiss|vergessen sie)\b/,
+  object:
+    /\b(\w*daten|datensatz|angaben|informationen|infos|konto|profil|account|alles|alle|personenbezogen\w*|name\w*|adresse|anschrift|telefonnummer|e mail\w*|mich|nutzung|verarbeitung|einwilligung|werbung|werbe\w*|newsletter|marketing|es|sie)\b/,
+  instruction:
+    /^(ich|wir) (mochte|moechte|mochten|moechten|will|wollen|wurde gerne|wuerde gerne|wurde|wuerde|hatte gerne|haette gerne|brauche|verlange|beantrage|fordere|bitte|widerspreche|widerrufe|beanspruche|ziehe|ziehen|entziehe|entziehen)\b|^bitte\b|^(ich bitte|wir bitten)\b|^keine .*\bmehr\b/,
+  orderAnywhere:
+    /\bbitte (losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|berichtig\w*|korrigier\w*|andern|aendern|aktualisier\w*|sperr\w*|schrank\w*|schraenk\w*|stopp\w*|nehmen)\b|\b(loschen|loeschen|entfernen|korrigieren|berichtigen|andern|aendern|sperren|exportieren|schicken|senden|schranken|schraenken) sie\b/,
+  imperative:
+    /^(bitte )?(schrank\w*|schraenk\w*|nehmen sie|losch\w*|loesch\w*|entfern\w*|exportier\w*|schick\w*|send\w*|gib|geben sie|berichtig\w*|korrigier\w*|anderen sie|aendern sie|andere|aendere|aktualisier\w*|sperr\w*|einschrank\w*|einschraenk\w*|beschrank\w*|beschraenk\w*|stopp\w*|abbestell\w*|widerruf\w*|melde?n? (mich|sie mich) ab|vergiss|vergessen sie)\b/,
   wantsToLearn: /^(ich|wir) (\w+ ){0,3}(wissen|erfahren|verstehen|nachfragen|fragen|informieren)\b/,
-  question: /^(wie|was|wann|wo|warum|weshalb|wieso|wer|wen|wem|wessen|welche\w*|kann ich|konnen wir|koennen wir|darf ich|durfen|duerfen|ist|sind|gibt es|werden|wird|habe ich|hat|haben|muss|mussen|muessen|speichert|speichern|nutzt|nutzen|verwendet|verwenden)\b/,
+  question:
+    /^(wie|was|wann|wo|warum|weshalb|wieso|wer|wen|wem|wessen|welche\w*|kann ich|konnen wir|koennen wir|darf ich|durfen|duerfen|ist|sind|gibt es|werden|wird|habe ich|hat|haben|muss|mussen|muessen|speichert|speichern|nutzt|nutzen|verwendet|verwenden)\b/,
   politeAsk: /^(bitte )?(konnen|koennen|konnten|koennten|wurden|wuerden) sie\b|^(kannst|konntest|koenntest|wurdest|wuerdest) du\b/,
 };
 
@@ -80,19 +103,33 @@ const FRENCH: LanguageRules = {
     ['language', /^((changer de |choisir la )?langue)$/],
   ],
   kinds: [
-    ['optout', /\b(retir\w*|enlev\w*|sort\w*)\b.*\b(newsletters?|liste de diffusion|mailing\w*|publicit\w*|marketing)\b|\b(desinscri\w*|desabonn\w*|opt out|optout|(retir\w*|revoqu\w*|annul\w*) (mon |ma |le |la )?consentement|ne (veux|souhaite) plus (de|recevoir)|plus de (publicit\w*|pub|pubs|newsletters?|marketing))\b|\b(oppos\w*|arret\w*|stopp\w*|refus\w*|desactiv\w*)\b.*\b(publicit\w*|pubs?|marketing|newsletters?|prospection|ciblage|tracking|personnalise\w*)\b/],
-    ['rectification', /\b(rectifi\w*|corrig\w*|correction|erron\w*|faux|fausse|inexact\w*|obsolete\w*|mettre a jour|mise a jour|mettez a jour|(modifi\w*|chang\w*) (mon |ma |mes )?(nom|prenom|adresse|numero|telephone|e mail|mail|coordonnees|donnees|informations|profil|intitule))\b/],
+    [
+      'optout',
+      /\b(retir\w*|enlev\w*|sort\w*)\b.*\b(newsletters?|liste de diffusion|mailing\w*|publicit\w*|marketing)\b|\b(desinscri\w*|desabonn\w*|opt out|optout|(retir\w*|revoqu\w*|annul\w*) (mon |ma |le |la )?consentement|ne (veux|souhaite) plus (de|recevoir)|plus de (publicit\w*|pub|pubs|newsletters?|marketing))\b|\b(oppos\w*|arret\w*|stopp\w*|refus\w*|desactiv\w*)\b.*\b(publicit\w*|pubs?|marketing|newsletters?|prospection|ciblage|tracking|personnalise\w*)\b/,
+    ],
+    [
+      'rectification',
+      /\b(rectifi\w*|corrig\w*|correction|erron\w*|faux|fausse|inexact\w*|obsolete\w*|mettre a jour|mise a jour|mettez a jour|(modifi\w*|chang\w*) (mon |ma |mes )?(nom|prenom|adresse|numero|telephone|e mail|mail|coordonnees|donnees|informations|profil|intitule))\b/,
+    ],
     ['restriction', /\b(limit\w*|restrein\w*|restrict\w*|gel\w*|suspend\w*|bloqu\w*)\b/],
     ['objection', /\b(oppos\w*|opposition)\b/],
     ['deletion', /\b(supprim\w*|suppression|effac\w*|efface\w*|detrui\w*|oubli\w*|droit a l oubli)\b/],
-    ['export', /\b(copie\w*|export\w*|telecharg\w*|portabilite|transf[eé]r\w*|recuper\w*|(envoy|transmet|donn|communiqu)\w* (moi|nous)\b.*\b(donnees|informations|tout|copie)|acces a (mes|toutes mes) donnees)\b/],
+    [
+      'export',
+      /\b(copie\w*|export\w*|telecharg\w*|portabilite|transf[eé]r\w*|recuper\w*|(envoy|transmet|donn|communiqu)\w* (moi|nous)\b.*\b(donnees|informations|tout|copie)|acces a (mes|toutes mes) donnees)\b/,
+    ],
   ],
-  object: /\b(donnees|informations|infos|compte|profil|tout|toutes|dossier|historique|personnelles|nom|prenom|adresse|numero|coordonnees|moi|utilisation|traitement|consentement|publicit\w*|pubs?|newsletters?|marketing|les|la|le)\b/,
-  instruction: /^(je|nous) (veux|voudrais|souhaite|souhaiterais|demande|exige|voulons|voudrions|souhaitons|requiers|m oppose|retire|revoque)\b|^(je|nous) ne (veux|voulons|souhaite|souhaitons) plus\b|^plus de\b|^(j aimerais|j exige|je vous demande|merci de|merci d|veuillez|s il vous plait|svp)\b/,
-  orderAnywhere: /\b(merci de|merci d|veuillez|s il vous plait) (le |la |les |l )?(supprim|effac|corrig|rectifi|modifi|mettre a jour|limit|export|envoy|retir)\w*|\b(supprimez|effacez|corrigez|rectifiez|modifiez|limitez|exportez|envoyez|retirez|desinscrivez|desabonnez)\b/,
-  imperative: /^(s il vous plait |svp |merci de |merci d )?(supprim\w*|effac\w*|export\w*|envoy\w*|donnez|donne|transmettez|rectifi\w*|corrig\w*|modifi\w*|mettez a jour|limit\w*|retir\w*|desinscri\w*|desabonn\w*|arret\w*|oubliez)\b/,
+  object:
+    /\b(donnees|informations|infos|compte|profil|tout|toutes|dossier|historique|personnelles|nom|prenom|adresse|numero|coordonnees|moi|utilisation|traitement|consentement|publicit\w*|pubs?|newsletters?|marketing|les|la|le)\b/,
+  instruction:
+    /^(je|nous) (veux|voudrais|souhaite|souhaiterais|demande|exige|voulons|voudrions|souhaitons|requiers|m oppose|retire|revoque)\b|^(je|nous) ne (veux|voulons|souhaite|souhaitons) plus\b|^plus de\b|^(j aimerais|j exige|je vous demande|merci de|merci d|veuillez|s il vous plait|svp)\b/,
+  orderAnywhere:
+    /\b(merci de|merci d|veuillez|s il vous plait) (le |la |les |l )?(supprim|effac|corrig|rectifi|modifi|mettre a jour|limit|export|envoy|retir)\w*|\b(supprimez|effacez|corrigez|rectifiez|modifiez|limitez|exportez|envoyez|retirez|desinscrivez|desabonnez)\b/,
+  imperative:
+    /^(s il vous plait |svp |merci de |merci d )?(supprim\w*|effac\w*|export\w*|envoy\w*|donnez|donne|transmettez|rectifi\w*|corrig\w*|modifi\w*|mettez a jour|limit\w*|retir\w*|desinscri\w*|desabonn\w*|arret\w*|oubliez)\b/,
   wantsToLearn: /^(je|nous|j) (\w+ ){0,3}(savoir|comprendre|connaitre|apprendre|me renseigner|demander si)\b/,
-  question: /^(comment|quel|quels|quelle|quelles|quand|ou|pourquoi|qui|que|qu|quoi|combien|est ce|puis je|peut on|ai je|avez vous|est il|est elle|sont|existe|conservez|gardez|utilisez|partagez|collectez)\b/,
+  question:
+    /^(comment|quel|quels|quelle|quelles|quand|ou|pourquoi|qui|que|qu|quoi|combien|est ce|puis je|peut on|ai je|avez vous|est il|est elle|sont|existe|conservez|gardez|utilisez|partagez|collectez)\b/,
   politeAsk: /^(pourriez|pouvez|pourrais|peux|voudriez|voulez) (vous|tu)\b/,
 };
 
@@ -127,7 +164,8 @@ export function classifyInLanguage(language: Language, raw: string): LanguageInt
     if (instruction && !rules.wantsToLearn.test(body)) {
       const kind = kindOf(rules, body, body);
       // Objecting to advertising is the opt-out, as in English.
-      if (kind) return { type: 'request', kind: kind === 'objection' && (language === 'de' ? GERMAN_MARKETING : FRENCH_MARKETING).test(body) ? 'optout' : kind };
+      if (kind)
+        return { type: 'request', kind: kind === 'objection' && (language === 'de' ? GERMAN_MARKETING : FRENCH_MARKETING).test(body) ? 'optout' : kind };
     }
   }
   const aboutRight = kindOf(rules, text);

@@ -54,7 +54,12 @@ function load(): English {
   if (!Number.isInteger(dims)) throw new Error('English language data: vectors do not match the word list');
   const scale = 1 / (127 * 127);
 
-  const relations = { synonyms: new Map<string, readonly string[]>(), antonyms: new Map<string, readonly string[]>(), derived: new Map<string, readonly string[]>(), broader: new Map<string, readonly string[]>() };
+  const relations = {
+    synonyms: new Map<string, readonly string[]>(),
+    antonyms: new Map<string, readonly string[]>(),
+    derived: new Map<string, readonly string[]>(),
+    broader: new Map<string, readonly string[]>(),
+  };
   const columns = [relations.synonyms, relations.antonyms, relations.derived, relations.broader];
   for (const line of fs.readFileSync(path.join(dir, 'english-wordnet.txt'), 'utf8').split('\n')) {
     const [word, ...lists] = line.split('\t');

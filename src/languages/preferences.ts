@@ -109,7 +109,10 @@ export class LanguagePreferences {
       const record = cleanRecord(item.value);
       if (record.seenOn === undefined) {
         await unlessConflict(this.store.put(LANGUAGE_COLLECTION, item.key, { ...record, seenOn: dayOf(now) }, { etag: item.etag }));
-      } else if (pastRetention(`${record.seenOn}T00:00:00.000Z`, retentionDays, now) && (await unlessConflict(this.store.delete(LANGUAGE_COLLECTION, item.key, { etag: item.etag })))) {
+      } else if (
+        pastRetention(`${record.seenOn}T00:00:00.000Z`, retentionDays, now) &&
+        (await unlessConflict(this.store.delete(LANGUAGE_COLLECTION, item.key, { etag: item.etag })))
+      ) {
         this.remembered.delete(item.key);
         deleted++;
       }

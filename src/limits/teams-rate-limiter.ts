@@ -194,7 +194,11 @@ export class TeamsRateLimiter {
    * after that long: this conversation is held off after a Retry-After, or the tenant's first free
    * slot is more than `maxWaitMs` away (callers that book and then give up a slot would waste it).
    */
-  async reserve(conversationId: string, tenantId: string, maxWaitMs = Number.POSITIVE_INFINITY): Promise<{ readonly waitMs: number } | { readonly heldForMs: number }> {
+  async reserve(
+    conversationId: string,
+    tenantId: string,
+    maxWaitMs = Number.POSITIVE_INFINITY,
+  ): Promise<{ readonly waitMs: number } | { readonly heldForMs: number }> {
     const now = this.now();
     const held = this.heldUntil.get(conversationId) ?? 0;
     // A held conversation books nothing: its slot would otherwise hold up every other team.

@@ -56,7 +56,11 @@ export class Acknowledgements {
   async *pages(noticeId: string, pageSize = ACK_PAGE): AsyncGenerator<Acknowledgement[]> {
     let after: string | undefined;
     for (;;) {
-      const page = await pageAfterKey<Acknowledgement>(this.store, ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${noticeId}.`, ...(after !== undefined ? { after } : {}), limit: pageSize });
+      const page = await pageAfterKey<Acknowledgement>(this.store, ACKNOWLEDGEMENTS_COLLECTION, {
+        prefix: `${noticeId}.`,
+        ...(after !== undefined ? { after } : {}),
+        limit: pageSize,
+      });
       if (page.items.length > 0) yield page.items.map((item) => item.value);
       if (!page.more || page.items.length === 0) return;
       after = page.items[page.items.length - 1].key;
@@ -80,7 +84,10 @@ export class Acknowledgements {
  * The `keep` earliest of a notice's acknowledgements, and how many there are, read a page at a time:
  * memory for `keep` of them, however many people read the notice.
  */
-export async function earliestAcknowledgements(pages: AsyncIterable<readonly Acknowledgement[]>, keep: number): Promise<{ earliest: Acknowledgement[]; count: number }> {
+export async function earliestAcknowledgements(
+  pages: AsyncIterable<readonly Acknowledgement[]>,
+  keep: number,
+): Promise<{ earliest: Acknowledgement[]; count: number }> {
   let earliest: Acknowledgement[] = [];
   let count = 0;
   for await (const page of pages) {

@@ -93,7 +93,8 @@ export class CopyJobs {
     const { noticeId, teamId } = job;
     for (let round = 0; round < UPDATE_ROUNDS; round++) {
       const [target, notice] = await Promise.all([readTarget(this.options.store, noticeId, teamId), readNotice(this.options.store, noticeId)]);
-      if (!target || !notice || notice.value.recalledAt || target.value.state !== 'sent' || target.value.recall || !target.value.activityId) return this.done(claim);
+      if (!target || !notice || notice.value.recalledAt || target.value.state !== 'sent' || target.value.recall || !target.value.activityId)
+        return this.done(claim);
       const revision = revisionOf(notice.value);
       const shown = target.value.postedRevision ?? 1;
       // After a lost write the copy is sent again regardless: the other writer's call may have reached Teams after ours.
@@ -111,7 +112,8 @@ export class CopyJobs {
         this.options.logger.warn({ noticeId, status: result.status }, 'notice update failed');
         return this.done(claim);
       }
-      if (await this.settle(target, { postedRevision: Math.max(shown, revision) }, 'update', shown < revision ? [`rev:${revision}`] : [])) return this.done(claim);
+      if (await this.settle(target, { postedRevision: Math.max(shown, revision) }, 'update', shown < revision ? [`rev:${revision}`] : []))
+        return this.done(claim);
     }
     await this.options.queue.retryAt(claim, this.options.now() + 1000);
   }
@@ -152,7 +154,13 @@ export class CopyJobs {
    * here: the team has uninstalled the bot (`uninstalled` is recorded and the item completed), or the
    * wait is long and the item went back to the queue.
    */
-  private async readyToSend(claim: Claim<NoticeJob>, target: Target, uninstalled: Partial<NoticeTarget>, kind: string, events: readonly string[]): Promise<Installation | undefined> {
+  private async readyToSend(
+    claim: Claim<NoticeJob>,
+    target: Target,
+    uninstalled: Partial<NoticeTarget>,
+    kind: string,
+    events: readonly string[],
+  ): Promise<Installation | undefined> {
     const installation = await this.options.installations.get(target.value.teamId);
     if (!installation) {
       await this.settle(target, uninstalled, kind, events);
@@ -167,7 +175,7 @@ export class CopyJobs {
    * to the queue for then, and the caller stops.
    */
   private async paced(claim: Claim<NoticeJob>, installation: Installation): Promise<boolean> {
-    for (let late = 0; ; ) {
+    for (let late = 0; ;) {
       const slot = await this.options.limiter.reserve(installation.reference.conversation.id, installation.tenantId, MAX_WAIT_IN_HAND_MS);
       const wait = 'waitMs' in slot ? slot.waitMs : slot.heldForMs;
       if (wait > MAX_WAIT_IN_HAND_MS) {
@@ -190,7 +198,10 @@ export class CopyJobs {
     const delay = Math.max(result.retryAfterMs ?? 0, retryDelayMs(claim.item.attempts, { baseMs: 1000, maxMs: 60_000 }));
     this.options.limiter.holdOff(installation.reference.conversation.id, this.options.now() + delay);
     await this.options.queue.retryAt(claim, this.options.now() + delay);
-    this.options.logger.warn({ noticeId: claim.item.payload.noticeId, status: result.status, retryInMs: delay }, `notice ${what} throttled; retrying that team`);
+    this.options.logger.warn(
+      { noticeId: claim.item.payload.noticeId, status: result.status, retryInMs: delay },
+      `notice ${what} throttled; retrying that team`,
+    );
     return true;
   }
 

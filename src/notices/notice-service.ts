@@ -54,7 +54,13 @@ export class NoticeService {
     this.tallies = new NoticeTallies(options.store, options.instanceId, this.now);
     const onProgress = (noticeId: string) => this.progress(noticeId);
     this.copies = new CopyJobs({ ...options, tallies: this.tallies, onProgress, now: this.now });
-    this.fanOut = new FanOut({ ...options, tallies: this.tallies, onProgress, now: this.now, recallFinished: async (id) => (await this.status(id))?.status !== 'recalling' });
+    this.fanOut = new FanOut({
+      ...options,
+      tallies: this.tallies,
+      onProgress,
+      now: this.now,
+      recallFinished: async (id) => (await this.status(id))?.status !== 'recalling',
+    });
     this.acknowledgementsOf = new Acknowledgements(options.store, this.tallies, this.now);
   }
 
@@ -90,7 +96,9 @@ export class NoticeService {
     };
     if (options.teamIds) {
       for (let chunk = 0; chunk * AUDIENCE_CHUNK < options.teamIds.length; chunk++) {
-        await this.options.store.put(AUDIENCE_COLLECTION, audienceKey(id, chunk), { teamIds: options.teamIds.slice(chunk * AUDIENCE_CHUNK, (chunk + 1) * AUDIENCE_CHUNK) });
+        await this.options.store.put(AUDIENCE_COLLECTION, audienceKey(id, chunk), {
+          teamIds: options.teamIds.slice(chunk * AUDIENCE_CHUNK, (chunk + 1) * AUDIENCE_CHUNK),
+        });
       }
     }
     const sendAt = options.sendAt ? Date.parse(options.sendAt) : this.now();

@@ -66,7 +66,12 @@ export async function readTarget(store: RecordStore, noticeId: string, teamId: s
 }
 
 /** The next page of a notice's records in `collection`, after the key `cursor` (a page's last key). */
-export async function pageAfter<T>(store: RecordStore, collection: string, noticeId: string, cursor: string | undefined): Promise<{ items: StoredItem<T>[]; full: boolean }> {
+export async function pageAfter<T>(
+  store: RecordStore,
+  collection: string,
+  noticeId: string,
+  cursor: string | undefined,
+): Promise<{ items: StoredItem<T>[]; full: boolean }> {
   const { items, more } = await pageAfterKey<T>(store, collection, { prefix: `${noticeId}.`, after: cursor, limit: PAGE_SIZE });
   return { items, full: more };
 }

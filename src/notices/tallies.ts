@@ -113,7 +113,16 @@ export class NoticeTallies {
   private async load(noticeId: string): Promise<Tally> {
     const stored = (await this.store.get<TallyRecord>(TALLIES_COLLECTION, tallyKey(noticeId, this.instanceId)))?.value;
     const through = stored?.through ?? 0;
-    return { nextSeq: through + 1, through, counts: { ...(stored?.counts ?? {}) }, settled: new Map(), persistedThrough: through, writing: undefined, waiting: [], lastUsed: this.now() };
+    return {
+      nextSeq: through + 1,
+      through,
+      counts: { ...(stored?.counts ?? {}) },
+      settled: new Map(),
+      persistedThrough: through,
+      writing: undefined,
+      waiting: [],
+      lastUsed: this.now(),
+    };
   }
 
   private settle(tally: Tally, seq: number, events: readonly string[]): void {
@@ -155,9 +164,13 @@ export class NoticeTallies {
   private forgetIdle(): void {
     const cutoff = this.now() - IDLE_MS;
     for (const [noticeId, tally] of this.tallies) {
-      void tally.then((loaded) => {
-        if (loaded.lastUsed < cutoff && loaded.persistedThrough === loaded.through && loaded.settled.size === 0 && this.tallies.get(noticeId) === tally) this.tallies.delete(noticeId);
-      }, () => undefined);
+      void tally.then(
+        (loaded) => {
+          if (loaded.lastUsed < cutoff && loaded.persistedThrough === loaded.through && loaded.settled.size === 0 && this.tallies.get(noticeId) === tally)
+            this.tallies.delete(noticeId);
+        },
+        () => undefined,
+      );
     }
   }
 }

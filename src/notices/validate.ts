@@ -57,7 +57,11 @@ export function validateNotice(raw: unknown, now: number = Date.now()): { ok: tr
   const sendAt = body.sendAt === undefined || body.sendAt === null || body.sendAt === '' ? undefined : checkSendAt(body.sendAt, now, problems);
   if (!title) problems.push(format(problem.required, { field: 'title' }));
   if (!markdown) problems.push(format(problem.required, { field: 'text' }));
-  for (const [field, value] of [['title', title], ['text', markdown]] as const) linksProblem(problems, field, value);
+  for (const [field, value] of [
+    ['title', title],
+    ['text', markdown],
+  ] as const)
+    linksProblem(problems, field, value);
   if (url && !isHttpsUrl(url)) problems.push(problem.notHttps);
   if (effectiveDate && !isCalendarDate(effectiveDate)) problems.push(problem.notADate);
   let teamIds: string[] | undefined;
@@ -73,7 +77,14 @@ export function validateNotice(raw: unknown, now: number = Date.now()): { ok: tr
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    notice: { title, text: markdown, ...(url ? { url } : {}), ...(effectiveDate ? { effectiveDate } : {}), ...(teamIds ? { teamIds } : {}), ...(sendAt ? { sendAt } : {}) },
+    notice: {
+      title,
+      text: markdown,
+      ...(url ? { url } : {}),
+      ...(effectiveDate ? { effectiveDate } : {}),
+      ...(teamIds ? { teamIds } : {}),
+      ...(sendAt ? { sendAt } : {}),
+    },
   };
 }
 
@@ -96,7 +107,11 @@ export function validateChanges(raw: unknown): { ok: true; changes: NoticeChange
   if (unknown.length > 0) problems.push(format(problem.notEditable, { fields: unknown.slice(0, 5).join(', ') }));
   if (!given('title') && !given('text') && !given('url')) problems.push(problem.noChanges);
   const changes: { title?: string; text?: string; url?: string } = {};
-  for (const [field, max, multiline] of [['title', TITLE_MAX, false], ['text', TEXT_MAX, true], ['url', URL_MAX, false]] as const) {
+  for (const [field, max, multiline] of [
+    ['title', TITLE_MAX, false],
+    ['text', TEXT_MAX, true],
+    ['url', URL_MAX, false],
+  ] as const) {
     if (!given(field)) continue;
     const before = problems.length;
     changes[field] = textField(body, problems, field, max, multiline);

@@ -27,7 +27,10 @@ export function knownEntryId(value: unknown, catalog: Pick<FaqService, 'getEntry
 }
 
 /** The Answer form's inputs: an answer, an entry, or both; and whether to teach the bot the question. */
-export function answerFrom(input: { readonly answer?: unknown; readonly entryId?: unknown; readonly teach?: unknown }, catalog: Pick<FaqService, 'getEntry'>): TicketAction | { problem: string } {
+export function answerFrom(
+  input: { readonly answer?: unknown; readonly entryId?: unknown; readonly teach?: unknown },
+  catalog: Pick<FaqService, 'getEntry'>,
+): TicketAction | { problem: string } {
   const { entryId: rawEntry, answer: rawAnswer, teach } = input;
   const entryId = typeof rawEntry === 'string' && rawEntry !== '' ? rawEntry : undefined;
   if (entryId !== undefined && !knownEntryId(entryId, catalog)) return { problem: strings.learned.entryUnknown };

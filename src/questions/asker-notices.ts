@@ -45,7 +45,9 @@ export function closedNotice(question: Question): Notification {
 export function answeredData(data: Readonly<Record<string, unknown>>): AnsweredNoticeData | undefined {
   const { id, question, answer, answeredBy, answeredAt } = data;
   const fields = [id, question, answer, answeredBy, answeredAt];
-  return fields.every((value) => typeof value === 'string') && (data.entryId === undefined || typeof data.entryId === 'string') ? (data as unknown as AnsweredNoticeData) : undefined;
+  return fields.every((value) => typeof value === 'string') && (data.entryId === undefined || typeof data.entryId === 'string')
+    ? (data as unknown as AnsweredNoticeData)
+    : undefined;
 }
 
 export function closedData(data: Readonly<Record<string, unknown>>): ClosedNoticeData | undefined {

@@ -9,5 +9,7 @@ const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 
 export function withoutContactDetails(text: string): string {
-  return text.replace(EMAIL, strings.learned.emailRemoved).replace(PHONE, (digits) => (digits.replace(/\D/g, '').length >= 7 ? strings.learned.phoneRemoved : digits));
+  return text
+    .replace(EMAIL, strings.learned.emailRemoved)
+    .replace(PHONE, (digits) => (digits.replace(/\D/g, '').length >= 7 ? strings.learned.phoneRemoved : digits));
 }

@@ -71,19 +71,32 @@ export class ContentGaps {
   private stale = true;
   private droppedSinceSweep = 0;
 
-  constructor(private readonly options: { readonly store: Pick<Store, 'put' | 'listRange' | 'delete'>; readonly logger: Logger; readonly now?: () => number; readonly maxCount?: number }) {
+  constructor(
+    private readonly options: {
+      readonly store: Pick<Store, 'put' | 'listRange' | 'delete'>;
+      readonly logger: Logger;
+      readonly now?: () => number;
+      readonly maxCount?: number;
+    },
+  ) {
     this.now = options.now ?? Date.now;
     this.maxCount = options.maxCount ?? MAX_UNANSWERED;
   }
 
   /** The stored record's key, or undefined when nothing was stored (nothing left to keep, or the log is full). */
   async record(question: string): Promise<string | undefined> {
-    const text = withoutContactDetails(cleanText(question.slice(0, MAX_UNANSWERED_CHARS * 2), false)).slice(0, MAX_UNANSWERED_CHARS).trim();
+    const text = withoutContactDetails(cleanText(question.slice(0, MAX_UNANSWERED_CHARS * 2), false))
+      .slice(0, MAX_UNANSWERED_CHARS)
+      .trim();
     if (!text) return undefined;
     await this.counted();
     // Checked and counted in one step after the await, so records arriving together cannot pass the bound.
     if (this.known! >= this.maxCount) {
-      if (this.droppedSinceSweep++ === 0) this.options.logger.warn({ code: 'UNANSWERED_FULL', max: this.maxCount }, 'the unanswered-question log is full: new ones are dropped until old ones are erased');
+      if (this.droppedSinceSweep++ === 0)
+        this.options.logger.warn(
+          { code: 'UNANSWERED_FULL', max: this.maxCount },
+          'the unanswered-question log is full: new ones are dropped until old ones are erased',
+        );
       return undefined;
     }
     this.known!++;
@@ -148,7 +161,8 @@ export class ContentGaps {
     await forEachPage<UnansweredQuestion>(this.options.store, UNANSWERED_COLLECTION, { to: NEWEST_FIRST }, async (items) => {
       for (const item of items) {
         const at = Date.parse(item.value.at);
-        if (Number.isFinite(at)) await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, unansweredKey(at, item.key.slice(item.key.indexOf('.') + 1)), item.value);
+        if (Number.isFinite(at))
+          await this.options.store.put<UnansweredQuestion>(UNANSWERED_COLLECTION, unansweredKey(at, item.key.slice(item.key.indexOf('.') + 1)), item.value);
         await this.options.store.delete(UNANSWERED_COLLECTION, item.key);
         moved++;
       }

@@ -34,7 +34,13 @@ export interface Insights {
   readonly days: number;
   readonly retentionDays: number;
   readonly unanswered: ReadonlyArray<{ readonly question: string; readonly count: number; readonly examples: readonly string[]; readonly lastAskedAt: string }>;
-  readonly notHelpful: ReadonlyArray<{ readonly entryId: string; readonly title: string; readonly file: string; readonly notHelpful: number; readonly ratings: number }>;
+  readonly notHelpful: ReadonlyArray<{
+    readonly entryId: string;
+    readonly title: string;
+    readonly file: string;
+    readonly notHelpful: number;
+    readonly ratings: number;
+  }>;
   readonly sentToTeam: ReadonlyArray<{
     readonly id: string;
     readonly question: string;
@@ -46,7 +52,14 @@ export interface Insights {
   }>;
   readonly paste: readonly ContentPaste[];
   /** Questions people answered themselves through "Did you mean…": the team accepts (teaches) or dismisses each. */
-  readonly suggestions: ReadonlyArray<{ readonly id: string; readonly question: string; readonly entryId: string; readonly title: string; readonly count: number; readonly lastAt: string }>;
+  readonly suggestions: ReadonlyArray<{
+    readonly id: string;
+    readonly question: string;
+    readonly entryId: string;
+    readonly title: string;
+    readonly count: number;
+    readonly lastAt: string;
+  }>;
 }
 
 export interface InsightsOptions {
@@ -70,7 +83,12 @@ export class InsightsService {
     const to = this.now();
     const from = to - INSIGHTS_DAYS * DAY_MS;
     const fromIso = new Date(from).toISOString();
-    const [unanswered, sent, ratings, suggested] = await Promise.all([gaps.since(from, MAX_GROUPED), questions.askedSince(from), this.options.ratings(), this.options.suggestions?.() ?? []]);
+    const [unanswered, sent, ratings, suggested] = await Promise.all([
+      gaps.since(from, MAX_GROUPED),
+      questions.askedSince(from),
+      this.options.ratings(),
+      this.options.suggestions?.() ?? [],
+    ]);
 
     const grouping = new SimilarGroups<(typeof unanswered)[number]>((item) => item.text);
     await inSlices(unanswered, (item) => grouping.add(item));
@@ -90,7 +108,13 @@ export class InsightsService {
       .filter((item): item is typeof item & { entry: FaqEntry } => item.entry !== undefined)
       .sort((a, b) => b.notHelpful - a.notHelpful || b.notHelpful / b.ratings - a.notHelpful / a.ratings)
       .slice(0, MAX_LISTED)
-      .map(({ entryId, entry, notHelpful: count, ratings: total }) => ({ entryId, title: entry.title, file: entry.source.file, notHelpful: count, ratings: total }));
+      .map(({ entryId, entry, notHelpful: count, ratings: total }) => ({
+        entryId,
+        title: entry.title,
+        file: entry.source.file,
+        notHelpful: count,
+        ratings: total,
+      }));
 
     const newestFirst = [...sent].sort((a, b) => b.askedAt.localeCompare(a.askedAt)).slice(0, MAX_SENT_LISTED);
     return {

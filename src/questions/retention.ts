@@ -39,7 +39,9 @@ export class QuestionRetention {
     for (const { value: question } of items) {
       if (question.unansweredKey && isExpired(question, now, retentionDays) && (await gaps.erase(question.unansweredKey))) unanswered++;
     }
-    const erased = await eraseEach(store, QUESTIONS_COLLECTION, items, (question) => (isExpired(question, now, retentionDays) ? erasedQuestion(question, now) : undefined));
+    const erased = await eraseEach(store, QUESTIONS_COLLECTION, items, (question) =>
+      isExpired(question, now, retentionDays) ? erasedQuestion(question, now) : undefined,
+    );
     for (const { value: question } of erased) {
       // The card in the channel still shows the words: the ticket sync replaces it (and recovery does, after a crash here).
       if (question.ticket.activityId) await queue.enqueue(`update.${question.id}`, { op: 'update', questionId: question.id });
@@ -69,7 +71,12 @@ export function erasedQuestion(question: Question, now: number): Question {
     text: '',
     askedAt: question.askedAt,
     asker: nobody,
-    replyTo: { userId: '', tenantId: question.replyTo.tenantId, serviceUrl: question.replyTo.serviceUrl, ...(question.replyTo.channelId ? { channelId: question.replyTo.channelId } : {}) },
+    replyTo: {
+      userId: '',
+      tenantId: question.replyTo.tenantId,
+      serviceUrl: question.replyTo.serviceUrl,
+      ...(question.replyTo.channelId ? { channelId: question.replyTo.channelId } : {}),
+    },
     channel: question.channel,
     ...(question.entryId ? { entryId: question.entryId } : {}),
     status: question.status,

@@ -33,7 +33,12 @@ export interface Group<T> {
 
 /** The words that say what a question is about, stemmed: the same analysis the FAQ search uses. */
 export function contentWords(text: string): Set<string> {
-  return new Set(words(text.slice(0, MAX_SEARCHED_CHARS)).filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_WORDS).map(stem));
+  return new Set(
+    words(text.slice(0, MAX_SEARCHED_CHARS))
+      .filter((word) => !STOP_WORDS.has(word))
+      .slice(0, MAX_WORDS)
+      .map(stem),
+  );
 }
 
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -33,7 +33,6 @@ export function isSuggestionId(value: unknown): value is string {
   return typeof value === 'string' && SUGGESTION_ID.test(value);
 }
 
-
 export class Suggestions {
   private readonly now: () => number;
 
@@ -76,7 +75,9 @@ export class Suggestions {
 
   /** Most often chosen first, then the latest. */
   async list(): Promise<Suggestion[]> {
-    return (await this.options.store.list<Suggestion>(SUGGESTIONS_COLLECTION)).map((item) => item.value).sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
+    return (await this.options.store.list<Suggestion>(SUGGESTIONS_COLLECTION))
+      .map((item) => item.value)
+      .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
   }
 
   /** Teaches the question as a way of asking for the entry, then drops the suggestion; undefined when there is no such suggestion. */

@@ -8,9 +8,7 @@ import type { Person, Question, Refusal, TicketAction } from './types';
 /** Teams refreshes a card by itself for at most 60 people. */
 const MAX_WATCHERS = 60;
 
-export type Outcome =
-  | { readonly ok: true; readonly question: Question; readonly changed: boolean }
-  | { readonly ok: false; readonly refusal: Refusal };
+export type Outcome = { readonly ok: true; readonly question: Question; readonly changed: boolean } | { readonly ok: false; readonly refusal: Refusal };
 
 export function applyAction(question: Question, action: TicketAction, actor: Person, at: string): Outcome {
   if (question.erasedAt) return { ok: false, refusal: { reason: 'erased' } };
@@ -36,6 +34,7 @@ export function applyAction(question: Question, action: TicketAction, actor: Per
 
 function changed(question: Question, actor: Person, at: string, change: Partial<Question>): Outcome {
   // Someone acting from the console has no Teams user id: there is no card view of theirs to refresh.
-  const watchers = !actor.teamsUserId || question.watchers.includes(actor.teamsUserId) ? question.watchers : [...question.watchers, actor.teamsUserId].slice(-MAX_WATCHERS);
+  const watchers =
+    !actor.teamsUserId || question.watchers.includes(actor.teamsUserId) ? question.watchers : [...question.watchers, actor.teamsUserId].slice(-MAX_WATCHERS);
   return { ok: true, changed: true, question: { ...question, ...change, watchers, version: question.version + 1, updatedAt: at } };
 }

@@ -21,6 +21,7 @@ function check(raw: unknown, max: number, empty: string, tooLong: string): Check
   const text = typeof raw === 'string' ? cleanText(raw.slice(0, max * 4), true) : '';
   if (!text) return { ok: false, text, problem: empty };
   // The text comes back whole, so the person can shorten what they wrote rather than retype it.
-  if (text.length > max) return { ok: false, text, problem: format(tooLong, { max: max.toLocaleString(strings.locale), length: text.length.toLocaleString(strings.locale) }) };
+  if (text.length > max)
+    return { ok: false, text, problem: format(tooLong, { max: max.toLocaleString(strings.locale), length: text.length.toLocaleString(strings.locale) }) };
   return { ok: true, text };
 }

@@ -194,15 +194,27 @@ export class RequestDelivery {
   }
 
   private async held(request: PrivacyRequest, reason: HoldReason): Promise<void> {
-    await this.options.hold?.held(request, reason).catch((err: unknown) => this.options.logger.warn({ requestId: request.id, err: String((err as Error)?.name) }, 'telling admins of held requests failed'));
+    await this.options.hold
+      ?.held(request, reason)
+      .catch((err: unknown) =>
+        this.options.logger.warn({ requestId: request.id, err: String((err as Error)?.name) }, 'telling admins of held requests failed'),
+      );
   }
 
-  private async deadLettered(claim: Claim<DeliveryJob>, failed: PrivacyRequest | undefined, log: { readonly requestId: string; readonly [field: string]: unknown }, message: string): Promise<void> {
+  private async deadLettered(
+    claim: Claim<DeliveryJob>,
+    failed: PrivacyRequest | undefined,
+    log: { readonly requestId: string; readonly [field: string]: unknown },
+    message: string,
+  ): Promise<void> {
     const { logger } = this.options;
     await this.options.outbox.complete(claim);
     this.options.metrics?.delivery('dead_letter');
     logger.error({ ...log, code: 'WEBHOOK_FAILED' }, message);
-    if (failed) await this.options.onDeadLetter?.(failed).catch((err: unknown) => logger.warn({ requestId: log.requestId, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
+    if (failed)
+      await this.options
+        .onDeadLetter?.(failed)
+        .catch((err: unknown) => logger.warn({ requestId: log.requestId, err: String((err as Error)?.name) }, 'dead-letter alert failed'));
   }
 
   /** Writes a status change on top of whatever is stored now; another instance may have written since. */

@@ -62,7 +62,11 @@ export class DailyDigest {
     const mine: DayRecord = { owner: this.options.owner, claimedAt: now };
     const claim = await unlessConflict(this.options.store.put(DIGEST_COLLECTION, day, mine, { ifAbsent: true }));
     if (!claim) return false;
-    const byTenant = digestsByTenant((await this.options.requests.listAll()).map((item) => item.value), now, this.options.reminderDays);
+    const byTenant = digestsByTenant(
+      (await this.options.requests.listAll()).map((item) => item.value),
+      now,
+      this.options.reminderDays,
+    );
     for (const [tenantId, { serviceUrl, channelId, data }] of byTenant) {
       for (const adminId of this.options.adminIds) {
         await this.options.notifications.send({
@@ -95,7 +99,10 @@ export function digestsByTenant(requests: readonly PrivacyRequest[], now: number
   }
   const asOf = new Date(now).toISOString();
   return new Map(
-    [...groups].map(([tenantId, { serviceUrl, channelId, overdue, dueSoon }]) => [tenantId, { serviceUrl, channelId, data: { asOf, reminderDays, overdue, dueSoon } }]),
+    [...groups].map(([tenantId, { serviceUrl, channelId, overdue, dueSoon }]) => [
+      tenantId,
+      { serviceUrl, channelId, data: { asOf, reminderDays, overdue, dueSoon } },
+    ]),
   );
 }
 

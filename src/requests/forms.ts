@@ -22,7 +22,13 @@ interface FieldBase {
 }
 
 export type FormField =
-  | (FieldBase & { readonly type: 'text'; readonly maxLength: number; readonly multiline: boolean; readonly placeholder?: string; readonly requiredWhen?: { readonly field: string; readonly value: string } })
+  | (FieldBase & {
+      readonly type: 'text';
+      readonly maxLength: number;
+      readonly multiline: boolean;
+      readonly placeholder?: string;
+      readonly requiredWhen?: { readonly field: string; readonly value: string };
+    })
   | (FieldBase & { readonly type: 'choice'; readonly choices: readonly Choice[]; readonly multiple: boolean; readonly initial: string })
   | (FieldBase & { readonly type: 'toggle'; readonly title: string });
 
@@ -35,8 +41,7 @@ export interface FieldProblem {
 export type FormValues = Readonly<Record<string, string>>;
 
 export type ValidationResult =
-  | { readonly ok: true; readonly details: FormValues }
-  | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly values: FormValues };
+  { readonly ok: true; readonly details: FormValues } | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly values: FormValues };
 
 export const NOTES_MAX = 1000;
 
@@ -86,7 +91,16 @@ function checkField(field: FormField, values: Readonly<Record<string, string>>):
 }
 
 /** The free-text field most forms end with. */
-export const NOTES: FormField = { id: 'notes', type: 'text', get label() { return f.notes; }, required: false, multiline: true, maxLength: NOTES_MAX };
+export const NOTES: FormField = {
+  id: 'notes',
+  type: 'text',
+  get label() {
+    return f.notes;
+  },
+  required: false,
+  multiline: true,
+  maxLength: NOTES_MAX,
+};
 
 /** Choices in the order the strings list them: the value is the key, the title its text. */
 export function choicesOf(titles: Readonly<Record<string, string>>): Choice[] {

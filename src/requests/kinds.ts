@@ -54,7 +54,8 @@ export const KIND_WORDS: Readonly<Record<RequestKind, KindWords>> = strings.kind
 // Read when used, not here: the words are those of the language of the turn (see src/strings).
 const w = strings.kinds;
 
-const PERSONAL_DATA = /\b(data|information|info|details|account|profile|personal|records?|history|everything|all of it|pii|footprint|traces?|me|right (to|of))\b/;
+const PERSONAL_DATA =
+  /\b(data|information|info|details|account|profile|personal|records?|history|everything|all of it|pii|footprint|traces?|me|right (to|of))\b/;
 /** What advertising and marketing opt-outs mention: objecting to these is an opt-out, not an objection. */
 const MARKETING = '(ads?|adverts?|advertising|advertisements?|marketing|personalization|personalized|targeted|targeting|tracking|profiling|mailing)';
 
@@ -62,8 +63,32 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   export: {
     featured: true,
     fields: [
-      { id: 'include', type: 'choice', get label() { return w.export.fields.include; }, required: true, multiple: true, initial: 'account,usage,content,support', get choices() { return choicesOf(w.export.fields.includeChoices); } },
-      { id: 'format', type: 'choice', get label() { return w.export.fields.format; }, required: true, multiple: false, initial: 'json', get choices() { return choicesOf(w.export.fields.formatChoices); } },
+      {
+        id: 'include',
+        type: 'choice',
+        get label() {
+          return w.export.fields.include;
+        },
+        required: true,
+        multiple: true,
+        initial: 'account,usage,content,support',
+        get choices() {
+          return choicesOf(w.export.fields.includeChoices);
+        },
+      },
+      {
+        id: 'format',
+        type: 'choice',
+        get label() {
+          return w.export.fields.format;
+        },
+        required: true,
+        multiple: false,
+        initial: 'json',
+        get choices() {
+          return choicesOf(w.export.fields.formatChoices);
+        },
+      },
       NOTES,
     ],
     triggers: {
@@ -78,34 +103,99 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   deletion: {
     featured: true,
     fields: [
-      { id: 'scope', type: 'choice', get label() { return w.deletion.fields.scope; }, required: true, multiple: false, initial: 'everything', get choices() { return choicesOf(w.deletion.fields.scopeChoices); } },
-      { id: 'what', type: 'text', get label() { return w.deletion.fields.what; }, required: false, requiredWhen: { field: 'scope', value: 'specific' }, multiline: true, maxLength: NOTES_MAX },
+      {
+        id: 'scope',
+        type: 'choice',
+        get label() {
+          return w.deletion.fields.scope;
+        },
+        required: true,
+        multiple: false,
+        initial: 'everything',
+        get choices() {
+          return choicesOf(w.deletion.fields.scopeChoices);
+        },
+      },
+      {
+        id: 'what',
+        type: 'text',
+        get label() {
+          return w.deletion.fields.what;
+        },
+        required: false,
+        requiredWhen: { field: 'scope', value: 'specific' },
+        multiline: true,
+        maxLength: NOTES_MAX,
+      },
       NOTES,
     ],
     confirmation: {
-      field: { id: 'confirm', type: 'toggle', get label() { return w.deletion.review.label; }, get title() { return w.deletion.review.toggle; }, required: true },
-      get title() { return w.deletion.review.title; },
-      get intro() { return w.deletion.review.intro; },
-      get next() { return w.deletion.review.next; },
-      get submit() { return w.deletion.review.submit; },
+      field: {
+        id: 'confirm',
+        type: 'toggle',
+        get label() {
+          return w.deletion.review.label;
+        },
+        get title() {
+          return w.deletion.review.toggle;
+        },
+        required: true,
+      },
+      get title() {
+        return w.deletion.review.title;
+      },
+      get intro() {
+        return w.deletion.review.intro;
+      },
+      get next() {
+        return w.deletion.review.next;
+      },
+      get submit() {
+        return w.deletion.review.submit;
+      },
     },
     triggers: {
       precedence: 5,
       keywords: ['delete', 'deletion', 'erase', 'erasure', 'remove', 'removal', 'purge', 'forget', 'destroy'],
       verbs: ['delete', 'erase', 'remove', 'wipe', 'purge', 'forget', 'destroy', 'get rid of'],
-      loose: /\b(delet(e|es|ed|ing|ion)|eras(e|es|ed|ing|ure)|remov(e|es|ed|ing|al)|wip(e|es|ed|ing)|purg(e|es|ed|ing)|destroy(s|ed|ing)?|forget|forgotten|get rid of)\b/,
+      loose:
+        /\b(delet(e|es|ed|ing|ion)|eras(e|es|ed|ing|ure)|remov(e|es|ed|ing|al)|wip(e|es|ed|ing)|purg(e|es|ed|ing)|destroy(s|ed|ing)?|forget|forgotten|get rid of)\b/,
       object: PERSONAL_DATA,
     },
   },
   optout: {
     featured: true,
     fields: [
-      { id: 'scope', type: 'choice', get label() { return w.optout.fields.scope; }, required: true, multiple: true, initial: 'ads', get choices() { return choicesOf(w.optout.fields.scopeChoices); } },
+      {
+        id: 'scope',
+        type: 'choice',
+        get label() {
+          return w.optout.fields.scope;
+        },
+        required: true,
+        multiple: true,
+        initial: 'ads',
+        get choices() {
+          return choicesOf(w.optout.fields.scopeChoices);
+        },
+      },
       NOTES,
     ],
     triggers: {
       precedence: 1,
-      keywords: ['unsubscribe', 'consent', 'personalized', 'personalization', 'advertising', 'advertisement', 'adverts', 'marketing', 'tracking', 'withdraw', 'revoke'],
+      keywords: [
+        'unsubscribe',
+        'consent',
+        'personalized',
+        'personalization',
+        'advertising',
+        'advertisement',
+        'adverts',
+        'marketing',
+        'tracking',
+        'withdraw',
+        'revoke',
+      ],
       verbs: ['opt', 'unsubscribe', 'stop', 'turn off', 'switch off', 'disable', 'withdraw', 'revoke'],
       loose: new RegExp(
         `\\b(opt (me |us )?out|optout|unsubscribe|(object|objection) to .*\\b${MARKETING}|(remove|exclude|take) (me|us) (from|off|out of) .*\\b(ads?|adverts?|advertising|marketing|personalization|personalized|tracking|profiling|mailing)|(withdraw|revoke|remove|cancel|take back) (my |your |the )?consent|(dont|do not|no longer|not) (consent|agree)|(ads?|adverts?|advertising|advertisements?|marketing|personalization|targeting|tracking|profiling) (opt out|off)|(stop|turn off|switch off|disable|block|no more|(dont|do not|no longer) want)\\b.*\\b(ads?|adverts?|advertising|advertisements?|marketing|personalized|personalization|targeted|targeting|tracking|profiling|data collection|collecting))\\b`,
@@ -116,12 +206,46 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   rectification: {
     featured: false,
     fields: [
-      { id: 'wrong', type: 'text', get label() { return w.rectification.fields.wrong; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.rectification.fields.wrongPlaceholder; } },
-      { id: 'correct', type: 'text', get label() { return w.rectification.fields.correct; }, required: true, multiline: true, maxLength: NOTES_MAX },
+      {
+        id: 'wrong',
+        type: 'text',
+        get label() {
+          return w.rectification.fields.wrong;
+        },
+        required: true,
+        multiline: true,
+        maxLength: NOTES_MAX,
+        get placeholder() {
+          return w.rectification.fields.wrongPlaceholder;
+        },
+      },
+      {
+        id: 'correct',
+        type: 'text',
+        get label() {
+          return w.rectification.fields.correct;
+        },
+        required: true,
+        multiline: true,
+        maxLength: NOTES_MAX,
+      },
     ],
     triggers: {
       precedence: 2,
-      keywords: ['correct', 'rectify', 'rectification', 'misspelled', 'incorrect', 'inaccurate', 'outdated', 'update', 'change', 'address', 'surname', 'number'],
+      keywords: [
+        'correct',
+        'rectify',
+        'rectification',
+        'misspelled',
+        'incorrect',
+        'inaccurate',
+        'outdated',
+        'update',
+        'change',
+        'address',
+        'surname',
+        'number',
+      ],
       verbs: ['fix', 'correct', 'update', 'change', 'amend', 'rectify', 'edit'],
       loose:
         /\b(rectify|rectification|correct|correcting|correction|corrected|fix|fixing|fixed|amend|amending|misspell\w*|spelled wrong\w*|wrong|incorrect|inaccurate|inaccuracy|out of date|outdated|typo|(update|change|edit|modify) (it|them|this|that)|(update|change|edit|modify) (my |the |our )?(name|surname|email|e mail|address|phone|number|details|info|information|data|profile|record|records|title|job title|department|spelling))\b/,
@@ -132,8 +256,32 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   restriction: {
     featured: false,
     fields: [
-      { id: 'grounds', type: 'choice', get label() { return w.restriction.fields.grounds; }, required: true, multiple: true, initial: '', get choices() { return choicesOf(w.restriction.fields.groundsChoices); } },
-      { id: 'what', type: 'text', get label() { return w.restriction.fields.what; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.restriction.fields.whatPlaceholder; } },
+      {
+        id: 'grounds',
+        type: 'choice',
+        get label() {
+          return w.restriction.fields.grounds;
+        },
+        required: true,
+        multiple: true,
+        initial: '',
+        get choices() {
+          return choicesOf(w.restriction.fields.groundsChoices);
+        },
+      },
+      {
+        id: 'what',
+        type: 'text',
+        get label() {
+          return w.restriction.fields.what;
+        },
+        required: true,
+        multiline: true,
+        maxLength: NOTES_MAX,
+        get placeholder() {
+          return w.restriction.fields.whatPlaceholder;
+        },
+      },
       NOTES,
     ],
     triggers: {
@@ -150,8 +298,29 @@ export const REQUEST_KIND_DEFINITIONS: Readonly<Record<RequestKind, RequestKindD
   objection: {
     featured: false,
     fields: [
-      { id: 'processing', type: 'text', get label() { return w.objection.fields.processing; }, required: true, multiline: true, maxLength: NOTES_MAX, get placeholder() { return w.objection.fields.processingPlaceholder; } },
-      { id: 'reasons', type: 'text', get label() { return w.objection.fields.reasons; }, required: true, multiline: true, maxLength: NOTES_MAX },
+      {
+        id: 'processing',
+        type: 'text',
+        get label() {
+          return w.objection.fields.processing;
+        },
+        required: true,
+        multiline: true,
+        maxLength: NOTES_MAX,
+        get placeholder() {
+          return w.objection.fields.processingPlaceholder;
+        },
+      },
+      {
+        id: 'reasons',
+        type: 'text',
+        get label() {
+          return w.objection.fields.reasons;
+        },
+        required: true,
+        multiline: true,
+        maxLength: NOTES_MAX,
+      },
     ],
     triggers: {
       precedence: 4,

@@ -46,7 +46,11 @@ export class OpenRequestSlots {
    * Takes the person's slot for this request's kind, or gives the open request that holds it.
    * `owner` is the person's stable handle; `readOwn` reads one of their stored requests by id.
    */
-  async take(owner: string, request: PrivacyRequest, readOwn: (requestId: string) => Promise<PrivacyRequest | undefined>): Promise<{ readonly taken: true } | { readonly taken: false; readonly holder: RequestSummary }> {
+  async take(
+    owner: string,
+    request: PrivacyRequest,
+    readOwn: (requestId: string) => Promise<PrivacyRequest | undefined>,
+  ): Promise<{ readonly taken: true } | { readonly taken: false; readonly holder: RequestSummary }> {
     const key = `${owner}.${request.kind}`;
     const mine: Slot = { requestId: request.id, submittedAt: request.submittedAt, dueBy: request.dueBy };
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -62,7 +66,11 @@ export class OpenRequestSlots {
     throw new AppError('STORAGE_CONFLICT', 'the open-request slot kept changing', { kind: request.kind });
   }
 
-  private async openHolder(kind: RequestKind, slot: Slot, readOwn: (requestId: string) => Promise<PrivacyRequest | undefined>): Promise<RequestSummary | undefined> {
+  private async openHolder(
+    kind: RequestKind,
+    slot: Slot,
+    readOwn: (requestId: string) => Promise<PrivacyRequest | undefined>,
+  ): Promise<RequestSummary | undefined> {
     const now = this.now();
     const stored = await readOwn(slot.requestId);
     if (stored) return isOpen(stored, now) ? stored : undefined;

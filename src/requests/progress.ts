@@ -151,7 +151,12 @@ export class RequestProgress {
       dueBy: request.dueBy,
       updatedAt: progress.updatedAt,
     };
-    await this.options.notifications.send({ id: `${STATUS_CHANGED}.${request.id}.${progress.version}`, to: requesterOf(request), kind: STATUS_CHANGED, data: { ...data } });
+    await this.options.notifications.send({
+      id: `${STATUS_CHANGED}.${request.id}.${progress.version}`,
+      to: requesterOf(request),
+      kind: STATUS_CHANGED,
+      data: { ...data },
+    });
     await this.markTold(key, progress.version);
   }
 

@@ -107,7 +107,8 @@ export class RequestService {
       details: submission.details,
       source: submission.source,
     };
-    const readOwn = async (requestId: string) => (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, requestKey(submission.requester, requestId)))?.value;
+    const readOwn = async (requestId: string) =>
+      (await this.options.store.get<PrivacyRequest>(REQUESTS_COLLECTION, requestKey(submission.requester, requestId)))?.value;
     const slot = await this.slots.take(userKey(submission.requester), request, readOwn);
     if (!slot.taken) return { outcome: 'alreadyOpen', request: slot.holder };
     const [written] = await Promise.all([
@@ -174,7 +175,8 @@ export class RequestService {
     const { outbox } = this.options;
     // With a receiver to send to, whatever waits (for a webhook that was not set, or for a retry
     // after an outage) goes now: a restart is when a fixed configuration takes effect.
-    const queue = async (id: string, payload: DeliveryJob) => (await outbox.enqueue(id, payload)) || (options.deliverNow === true && (await outbox.advance(id)));
+    const queue = async (id: string, payload: DeliveryJob) =>
+      (await outbox.enqueue(id, payload)) || (options.deliverNow === true && (await outbox.advance(id)));
     for (const item of await this.options.store.list<PrivacyRequest>(REQUESTS_COLLECTION)) {
       if (item.value.status === 'received' && (await queue(item.value.id, { key: item.key }))) queued++;
       if (item.value.withdrawal?.delivery === 'pending' && (await queue(withdrawalEventId(item.value.id), { key: item.key, event: 'withdrawn' }))) queued++;

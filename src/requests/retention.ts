@@ -24,7 +24,11 @@ export class RequestRetention {
   async sweep(): Promise<number> {
     const now = this.options.now();
     const items = await this.options.requests.listAll();
-    return (await eraseEach(this.options.store, REQUESTS_COLLECTION, items, (request) => (isExpired(request, now, this.options.retentionDays) ? erasedCopy(request, now) : undefined))).length;
+    return (
+      await eraseEach(this.options.store, REQUESTS_COLLECTION, items, (request) =>
+        isExpired(request, now, this.options.retentionDays) ? erasedCopy(request, now) : undefined,
+      )
+    ).length;
   }
 }
 

@@ -43,7 +43,8 @@ export function checkStatusChange(body: unknown, request: PrivacyRequest, dueDay
     if (typeof input.message !== 'string') problems.push(p.messageNotText);
     else {
       message = cleanText(input.message, true) || undefined;
-      if (message && message.length > STATUS_MESSAGE_MAX) problems.push(format(p.messageTooLong, { max: STATUS_MESSAGE_MAX.toLocaleString('en'), length: message.length }));
+      if (message && message.length > STATUS_MESSAGE_MAX)
+        problems.push(format(p.messageTooLong, { max: STATUS_MESSAGE_MAX.toLocaleString('en'), length: message.length }));
       if (message && disallowedLinks(message).length > 0) problems.push(p.messageLinkScheme);
     }
   }
@@ -72,7 +73,13 @@ export function repeatsCurrent(request: PrivacyRequest, change: StatusChange): b
   );
 }
 
-function checkDueBy(raw: unknown, status: ReportedStatus | undefined, request: PrivacyRequest, dueDays: number | undefined, problems: string[]): string | undefined {
+function checkDueBy(
+  raw: unknown,
+  status: ReportedStatus | undefined,
+  request: PrivacyRequest,
+  dueDays: number | undefined,
+  problems: string[],
+): string | undefined {
   if (!present(raw)) {
     if (status === 'extended') problems.push(p.dueByRequired);
     return undefined;
@@ -88,7 +95,8 @@ function checkDueBy(raw: unknown, status: ReportedStatus | undefined, request: P
   }
   const latest = latestExtendedDue(new Date(request.submittedAt), dueDays);
   if (parsed.getTime() <= new Date(request.dueBy).getTime()) problems.push(format(p.dueByNotLater, { due: request.dueBy }));
-  else if (parsed.getTime() > latest.getTime()) problems.push(format(p.dueByTooLate, { latest: `${latest.toISOString()} (${formatDate(latest.toISOString())})` }));
+  else if (parsed.getTime() > latest.getTime())
+    problems.push(format(p.dueByTooLate, { latest: `${latest.toISOString()} (${formatDate(latest.toISOString())})` }));
   return parsed.toISOString();
 }
 

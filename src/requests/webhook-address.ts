@@ -19,7 +19,11 @@ const METADATA_NAMES = new Set(['metadata', 'metadata.google.internal', 'metadat
 
 /** Why this host (a name or an address, bracketed or not) must not be called, or undefined when it may. */
 export function forbiddenHost(host: string): string | undefined {
-  const normalised = host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const normalised = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '');
   if (net.isIPv4(normalised)) return forbiddenIpv4(ipv4Bytes(normalised));
   if (net.isIPv6(normalised)) return forbiddenIpv6(ipv6Groups(normalised));
   return METADATA_NAMES.has(normalised) ? 'a cloud metadata name' : undefined;

@@ -128,9 +128,11 @@ export class FileStore implements Store {
     const next = previous.catch(() => undefined).then(work);
     this.writeChains.set(chain, next);
     // The chain is forgotten once idle, so a long-lived process does not keep one per key ever written.
-    void next.catch(() => undefined).finally(() => {
-      if (this.writeChains.get(chain) === next) this.writeChains.delete(chain);
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.writeChains.get(chain) === next) this.writeChains.delete(chain);
+      });
     return next;
   }
 }
@@ -223,7 +225,6 @@ function checkCondition(collection: string, key: string, existing: FileRecord | 
     throw storageConflict(collection, key);
   }
 }
-
 
 function newEtag(): string {
   return randomUUID();

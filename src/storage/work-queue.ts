@@ -141,8 +141,13 @@ export class WorkQueue<T> {
   /** Not done yet: release the lease and make the item due again at `dueAt`, optionally with a new payload. */
   async retryAt(claim: Claim<T>, dueAt: number, payload: T = claim.item.payload): Promise<boolean> {
     const next: WorkItem<T> = { ...claim.item, payload, dueAt, leaseOwner: undefined, leaseUntil: undefined };
-    const released = await this.moveEarlier(claim.item.id, dueAt, async () => (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined);
-    if (released && claim.item.leaseUntil !== undefined && claim.item.leaseUntil !== dueAt) this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
+    const released = await this.moveEarlier(
+      claim.item.id,
+      dueAt,
+      async () => (await unlessConflict(this.store.put(this.collection, claim.item.id, next, { etag: claim.etag }))) !== undefined,
+    );
+    if (released && claim.item.leaseUntil !== undefined && claim.item.leaseUntil !== dueAt)
+      this.dropRowLater({ key: dueKey(claim.item.leaseUntil, claim.item.id) });
     return released;
   }
 
@@ -159,7 +164,11 @@ export class WorkQueue<T> {
     const leased = item.leaseUntil !== undefined && item.leaseUntil > now;
     if (leased || item.dueAt <= now) return false;
     const next: WorkItem<T> = { ...item, payload: payload ? payload(item.payload) : item.payload, dueAt: now, leaseOwner: undefined, leaseUntil: undefined };
-    const moved = await this.moveEarlier(id, now, async () => (await unlessConflict(this.store.put(this.collection, id, next, { etag: stored.etag }))) !== undefined);
+    const moved = await this.moveEarlier(
+      id,
+      now,
+      async () => (await unlessConflict(this.store.put(this.collection, id, next, { etag: stored.etag }))) !== undefined,
+    );
     if (!moved) return false;
     this.dropRowLater({ key: dueKey(item.dueAt, id) });
     for (const listener of this.enqueuedListeners) listener();

@@ -103,13 +103,8 @@ export class WorkRunner<T> {
     const work = this.options
       .handle(claim)
       .catch(async (err: unknown) => {
-        this.options.logger.warn(
-          { worker: this.options.name, item: claim.item.id, code: errorCode(err) },
-          'work item failed; it will be retried',
-        );
-        await this.options.queue
-          .retryAt(claim, Date.now() + (this.options.retryOnErrorMs ?? 1000))
-          .catch(() => undefined); // if this fails too, the lease lapses and the item comes back anyway
+        this.options.logger.warn({ worker: this.options.name, item: claim.item.id, code: errorCode(err) }, 'work item failed; it will be retried');
+        await this.options.queue.retryAt(claim, Date.now() + (this.options.retryOnErrorMs ?? 1000)).catch(() => undefined); // if this fails too, the lease lapses and the item comes back anyway
       })
       .finally(() => {
         this.inFlight.delete(work);

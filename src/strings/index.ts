@@ -106,7 +106,5 @@ export const strings = view([], en) as Strings;
 
 /** Fills `{name}` placeholders. Values are the caller's; templates never see raw user text as markup. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
 }

@@ -11,21 +11,31 @@ import { MAX_MESSAGE_CHARS } from '../text/clean-text';
  */
 const MAX_SCANNED_LENGTH = 4 * MAX_MESSAGE_CHARS;
 
-const ENTITIES = new Map([['&nbsp;', ' '], ['&amp;', '&'], ['&lt;', '<'], ['&gt;', '>'], ['&quot;', '"'], ['&#39;', "'"], ['&apos;', "'"]]);
+const ENTITIES = new Map([
+  ['&nbsp;', ' '],
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+  ['&apos;', "'"],
+]);
 
 export function messageText(activity: Partial<Activity>): string {
   let text = typeof activity.text === 'string' ? activity.text.slice(0, MAX_SCANNED_LENGTH) : '';
   const botMention = activity.recipient?.id ? mentionOf(activity, activity.recipient.id) : undefined;
   if (botMention) text = text.replace(botMention, ' ');
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ') // mentions of anyone else are not part of the question either
-    .replace(/<[^<>]*>/g, ' ') // [^<>]: a run of '<' with no '>' costs one pass, not one per '<'
-    .replace(/&(nbsp|amp|lt|gt|quot|#39|apos);/g, (entity) => ENTITIES.get(entity) ?? ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_MESSAGE_CHARS);
+  return (
+    text
+      .replace(/<at>[^<]*<\/at>/gi, ' ') // mentions of anyone else are not part of the question either
+      .replace(/<[^<>]*>/g, ' ') // [^<>]: a run of '<' with no '>' costs one pass, not one per '<'
+      .replace(/&(nbsp|amp|lt|gt|quot|#39|apos);/g, (entity) => ENTITIES.get(entity) ?? ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_MESSAGE_CHARS)
+  );
 }
 
 /** The text of the first mention of `id` ("<at>Privacy Assistant</at>"), as Teams put it in the message. */

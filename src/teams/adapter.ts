@@ -82,7 +82,10 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
   adapter.use(async (turn, next) => {
     if (!tenantAllowed(config, turn)) {
       // No answer at all: a reply would tell another organisation that the bot exists.
-      logger.warn({ activityType: turn.activity.type, tenant: activityTenantId(turn.activity) ?? 'none' }, 'activity from a tenant outside ALLOWED_TENANT_IDS dropped');
+      logger.warn(
+        { activityType: turn.activity.type, tenant: activityTenantId(turn.activity) ?? 'none' },
+        'activity from a tenant outside ALLOWED_TENANT_IDS dropped',
+      );
       // An invoke left unanswered is 501, where a message is 200: answered the same, the two tell nothing apart.
       if (turn.activity.type === 'invoke') await turn.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
       return;
@@ -92,14 +95,21 @@ export function createAdapter(config: Config, logger: Logger, keys?: BotFramewor
 
   adapter.onTurnError = async (turn, error) => {
     logger.error(
-      { code: errorCode(error), activityType: turn.activity.type, activityId: turn.activity.id, conversationType: turn.activity.conversation?.conversationType },
+      {
+        code: errorCode(error),
+        activityType: turn.activity.type,
+        activityId: turn.activity.id,
+        conversationType: turn.activity.conversation?.conversationType,
+      },
       'turn failed',
     );
     // Invokes get their error in the invoke response; a message here would be a second reply.
     if (turn.activity.type === 'invoke') return;
     try {
       const language: unknown = turn.turnState.get(TURN_LANGUAGE);
-      await inLanguage(isLanguage(language) ? language : DEFAULT_LANGUAGE, () => turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError));
+      await inLanguage(isLanguage(language) ? language : DEFAULT_LANGUAGE, () =>
+        turn.sendActivity(isAppError(error, 'ROSTER_UNAVAILABLE') ? strings.common.rosterUnavailable : strings.common.turnError),
+      );
     } catch (sendError) {
       logger.error({ code: errorCode(sendError) }, 'could not tell the user about a failed turn');
     }

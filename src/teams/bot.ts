@@ -2,12 +2,7 @@
  * The Teams activity handler: turns activities into intents, card actions and installation events,
  * and hands them to the features. It knows nothing of lunr, webhooks or storage.
  */
-import {
-  ActivityHandler,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { errorAnswer, errorCode } from '../errors';
 import { classifyIntent } from '../intents/classify';
 import { englishCommandOf } from '../intents/other-languages';
@@ -62,11 +57,7 @@ export class PrivacyBot extends ActivityHandler {
     const data = asCardData(action?.data) ?? {};
     // Teams shows "Something went wrong" unless the body is a whole AdaptiveCardInvokeResponse.
     const body = await this.runAction(turn, { verb, data, via: 'execute' })
-      .then((result) =>
-        result.card
-          ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card }
-          : invokeMessage(strings.common.botName),
-      )
+      .then((result) => (result.card ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card } : invokeMessage(strings.common.botName)))
       .catch((err: unknown) => this.invokeError(err, verb));
     return { status: 200, body };
   }
@@ -129,4 +120,3 @@ function includesBot(members: Activity['membersAdded'] | undefined, turn: TurnCo
   const botId = turn.activity.recipient?.id;
   return Boolean(botId && members?.some((member) => member.id === botId));
 }
-

@@ -94,7 +94,9 @@ export class FaqFeature implements Feature {
     const answer = this.options.faq.answer(text);
     if (!answer.entry || answer.confidence < CLEAR_BESIDE_A_FORM) return;
     this.options.logger.info({ outcome: 'beside-form', entryId: answer.entry.id }, 'faq answer');
-    await turn.sendActivity(cardMessage(faqAnswerCard({ entry: answer.entry, related: answer.related, question: text, followUps: this.askFor(text, answer.entry) })));
+    await turn.sendActivity(
+      cardMessage(faqAnswerCard({ entry: answer.entry, related: answer.related, question: text, followUps: this.askFor(text, answer.entry) })),
+    );
   }
 
   registerActions(router: CardActionRouter): void {
@@ -113,7 +115,9 @@ export class FaqFeature implements Feature {
     if (!entry) return { send: [strings.faq.entryGone] };
     const question = askedIn(action);
     const via = chosenVia(action);
-    return { send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry), ...(via ? { via } : {}) }))] };
+    return {
+      send: [cardMessage(faqAnswerCard({ entry, related: this.relatedTo(entry), question, followUps: this.askFor(question, entry), ...(via ? { via } : {}) }))],
+    };
   }
 
   private async feedback(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
@@ -126,7 +130,9 @@ export class FaqFeature implements Feature {
     this.options.logger.info({ entryId: entry.id, helpful }, 'faq feedback');
     if (helpful && chosenVia(action) === 'didYouMean' && askedIn(action)) {
       // A suggestion must never cost the person their thank-you.
-      await this.options.onChosenHelpful?.(askedIn(action), entry.id).catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'suggestion not recorded'));
+      await this.options
+        .onChosenHelpful?.(askedIn(action), entry.id)
+        .catch((err: unknown) => this.options.logger.warn({ code: errorCode(err) }, 'suggestion not recorded'));
     }
     const related = this.relatedFrom(action.data.relatedIds, entry);
     const feedbackGiven = helpful ? strings.faq.feedbackThanks : strings.faq.feedbackSorry;
@@ -200,5 +206,8 @@ function askerOf(turn: TurnContext): UserRef | undefined {
 
 /** Who gave feedback on which entry, as a hash: the record can be replaced, but not read back as a list of people. */
 function feedbackKey(turn: TurnContext, entryId: string): string {
-  return createHash('sha256').update(`${activityTenantId(turn.activity) ?? ''}\n${personKey(turn.activity.from)}\n${entryId}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${activityTenantId(turn.activity) ?? ''}\n${personKey(turn.activity.from)}\n${entryId}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -54,7 +54,8 @@ export class LanguageFeature implements Feature {
       try {
         record = await this.preferences.get(keys);
         // Also once a day, so a person who keeps using the bot keeps their record (see retention in preferences.ts).
-        if ((reported && record.seen !== reported) || this.preferences.needsSeen(record)) record = await this.preferences.update(keys, (known) => ({ ...known, ...(reported ? { seen: reported } : {}) }));
+        if ((reported && record.seen !== reported) || this.preferences.needsSeen(record))
+          record = await this.preferences.update(keys, (known) => ({ ...known, ...(reported ? { seen: reported } : {}) }));
       } catch (err) {
         // A store hiccup must not cost the person their answer: the reported language will do.
         this.logger.warn({ err: (err as Error).name }, 'language preference unavailable');

@@ -38,7 +38,11 @@ export class LearnedFeature implements Feature {
   constructor(private readonly options: LearnedFeatureOptions) {}
 
   async onMessage(turn: TurnContext, _intent: Intent, text: string): Promise<boolean> {
-    const command = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const command = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!LEARNED.test(command)) return false;
     const refusal = this.refusal(turn);
     if (refusal) {

@@ -15,11 +15,18 @@ export class TeamsNoticePublisher implements NoticePublisher {
   ) {}
 
   post(channel: ConversationRef, notice: Notice) {
-    return this.proactive.post(channel, inLanguage(this.language, () => cardMessage(noticeCard(notice))));
+    return this.proactive.post(
+      channel,
+      inLanguage(this.language, () => cardMessage(noticeCard(notice))),
+    );
   }
 
   update(channel: ConversationRef, activityId: string, notice: Notice) {
-    return this.proactive.update(channel, activityId, inLanguage(this.language, () => cardMessage(noticeCard(notice))));
+    return this.proactive.update(
+      channel,
+      activityId,
+      inLanguage(this.language, () => cardMessage(noticeCard(notice))),
+    );
   }
 
   delete(channel: ConversationRef, activityId: string) {
@@ -27,6 +34,10 @@ export class TeamsNoticePublisher implements NoticePublisher {
   }
 
   showProgress(origin: NoticeOrigin, notice: Notice, status: NoticeStatus) {
-    return this.proactive.update(origin.reference, origin.activityId, inLanguage(this.language, () => cardMessage(noticeSummaryCard(notice, status))));
+    return this.proactive.update(
+      origin.reference,
+      origin.activityId,
+      inLanguage(this.language, () => cardMessage(noticeSummaryCard(notice, status))),
+    );
   }
 }

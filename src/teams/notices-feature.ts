@@ -69,7 +69,9 @@ export class NoticesFeature implements Feature {
 
   registerActions(router: CardActionRouter): void {
     router.register('notice.preview', (turn, action) => this.asAdmin(turn, () => this.preview(turn, action)));
-    router.register('notice.edit', (turn, action) => this.asAdmin(turn, async () => ({ card: noticeComposeCard({ ...draftOf(action), teams: await this.teams(), values: draftOf(action) }) })));
+    router.register('notice.edit', (turn, action) =>
+      this.asAdmin(turn, async () => ({ card: noticeComposeCard({ ...draftOf(action), teams: await this.teams(), values: draftOf(action) }) })),
+    );
     router.register('notice.send', (turn, action) => this.asAdmin(turn, () => this.send(turn, action)));
     router.register('notice.cancel', (turn) => this.asAdmin(turn, async () => ({ card: statusCard(s.cancelledTitle, s.cancelledText) })));
 
@@ -103,7 +105,9 @@ export class NoticesFeature implements Feature {
     const { teamIds, sendAt, ...content } = checked.notice;
     const timeZone = zoneName(turn);
     // The card being replaced is the summary's home: its updates go to the same message.
-    const origin = turn.activity.replyToId ? { reference: referenceOf(turn.activity), activityId: turn.activity.replyToId, ...(timeZone ? { timeZone } : {}) } : undefined;
+    const origin = turn.activity.replyToId
+      ? { reference: referenceOf(turn.activity), activityId: turn.activity.replyToId, ...(timeZone ? { timeZone } : {}) }
+      : undefined;
     const notice = await this.options.notices.create(content, { id: draft.draftId, teamIds, via: 'teams', origin, sendAt });
     return { card: await this.summary(notice) };
   }
@@ -113,7 +117,8 @@ export class NoticesFeature implements Feature {
     const noticeId = noticeIdOf(action);
     const teamId = teamOf(turn.activity);
     const aadObjectId = turn.activity.from?.aadObjectId?.toLowerCase();
-    const result = noticeId && teamId && aadObjectId ? await this.options.notices.acknowledge(noticeId, teamId, { aadObjectId, name: displayName(turn) }) : undefined;
+    const result =
+      noticeId && teamId && aadObjectId ? await this.options.notices.acknowledge(noticeId, teamId, { aadObjectId, name: displayName(turn) }) : undefined;
     if (!result || result.outcome === 'refused') {
       const reason = result?.outcome === 'refused' ? result.reason : 'bad-card-data';
       this.options.logger.warn({ code: 'FORBIDDEN', noticeId, reason }, 'acknowledgement refused');
@@ -130,12 +135,17 @@ export class NoticesFeature implements Feature {
     const notice = await this.noticeOf(action);
     const pages = await this.options.notices.acknowledgements(notice.id);
     const { earliest, count } = pages ? await earliestAcknowledgements(pages, ACKS_SHOWN) : { earliest: [], count: 0 };
-    return { card: await this.summary(notice), send: [cardMessage(noticeAcknowledgementsCard(notice, earliest, Boolean(notice.acknowledgementsErasedAt), count))] };
+    return {
+      card: await this.summary(notice),
+      send: [cardMessage(noticeAcknowledgementsCard(notice, earliest, Boolean(notice.acknowledgementsErasedAt), count))],
+    };
   }
 
   private async openEdit(action: CardAction): Promise<CardActionResult> {
     const notice = await this.noticeOf(action);
-    const form = notice.recalledAt ? statusCard(s.notEditableTitle, s.notEditableText, 'attention') : noticeEditCard(notice, { title: notice.title, text: notice.text, url: notice.url ?? '' });
+    const form = notice.recalledAt
+      ? statusCard(s.notEditableTitle, s.notEditableText, 'attention')
+      : noticeEditCard(notice, { title: notice.title, text: notice.text, url: notice.url ?? '' });
     return { card: await this.summary(notice), send: [cardMessage(form)] };
   }
 
@@ -143,12 +153,20 @@ export class NoticesFeature implements Feature {
     const notice = await this.noticeOf(action);
     const values = { title: textOf(action, 'title', 1000), text: textOf(action, 'text', 10_000), url: textOf(action, 'url', 3000) };
     // Only what the admin changed counts as an edit: saving the form untouched changes nothing.
-    const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== ((notice as unknown as Record<string, unknown>)[field] ?? '')));
+    const changed = Object.fromEntries(
+      Object.entries(values).filter(([field, value]) => value !== ((notice as unknown as Record<string, unknown>)[field] ?? '')),
+    );
     if (Object.keys(changed).length === 0) return { card: statusCard(s.editUnchangedTitle, s.editUnchangedText) };
     const checked = validateChanges(changed);
     if (!checked.ok) return { card: noticeEditCard(notice, values, checked.problems) };
     const result = await this.options.notices.edit(notice.id, checked.changes);
-    if (!result.ok) return { card: result.reason === 'recalled' ? statusCard(s.notEditableTitle, s.notEditableText, 'attention') : statusCard(s.noSuchNoticeTitle, s.noSuchNotice, 'attention') };
+    if (!result.ok)
+      return {
+        card:
+          result.reason === 'recalled'
+            ? statusCard(s.notEditableTitle, s.notEditableText, 'attention')
+            : statusCard(s.noSuchNoticeTitle, s.noSuchNotice, 'attention'),
+      };
     return { card: statusCard(s.editSavedTitle, s.editSavedText, 'good') };
   }
 
@@ -184,7 +202,14 @@ export class NoticesFeature implements Feature {
     if (teamIds && teamIds.length === 0) return { ok: false as const, problems: [s.noTeamsChosen] };
     if (Boolean(draft.sendDate) !== Boolean(draft.sendTime)) return { ok: false as const, problems: [s.problems.sendTimeIncomplete] };
     const sendAt = draft.sendDate ? (wallTimeToIso(draft.sendDate, draft.sendTime, clientZone(turn)) ?? 'unreadable') : undefined;
-    return validateNotice({ title: draft.title, text: draft.text, url: draft.url, effectiveDate: draft.effectiveDate, ...(teamIds ? { teamIds } : {}), ...(sendAt ? { sendAt } : {}) });
+    return validateNotice({
+      title: draft.title,
+      text: draft.text,
+      url: draft.url,
+      effectiveDate: draft.effectiveDate,
+      ...(teamIds ? { teamIds } : {}),
+      ...(sendAt ? { sendAt } : {}),
+    });
   }
 
   private async asAdmin(turn: TurnContext, next: () => Promise<CardActionResult>): Promise<CardActionResult> {
@@ -203,7 +228,9 @@ export class NoticesFeature implements Feature {
   }
 
   private async teams() {
-    return (await this.options.installations.active()).map((item) => ({ id: item.teamId, name: item.teamName || item.teamId })).sort((a, b) => a.name.localeCompare(b.name));
+    return (await this.options.installations.active())
+      .map((item) => ({ id: item.teamId, name: item.teamName || item.teamId }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private isAdmin(turn: TurnContext): boolean {

@@ -28,7 +28,11 @@ export function personLimits(logger: Logger, metrics?: Pick<Metrics, 'turn'>): M
       const spend = (kind === 'click' ? clicks : messages).take(personKey(turn.activity.from, turn.activity.conversation?.id));
       if (spend.allowed) return next();
       metrics?.turn('refused');
-      if (spend.firstRefusal) logger.warn({ code: 'RATE_LIMITED', activityType: turn.activity.type, kind }, 'a person is over their limit; their activities are dropped until it refills');
+      if (spend.firstRefusal)
+        logger.warn(
+          { code: 'RATE_LIMITED', activityType: turn.activity.type, kind },
+          'a person is over their limit; their activities are dropped until it refills',
+        );
       if (turn.activity.type === 'invoke') {
         // An invoke must be answered: Teams shows the text where the card was clicked.
         await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeMessage(strings.common.slowDown) } });

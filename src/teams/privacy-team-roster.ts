@@ -19,7 +19,8 @@ export class TeamsPrivacyTeamRoster implements PrivacyTeamRoster {
   async isMember(person: { readonly aadObjectId: string; readonly tenantId: string }): Promise<boolean | 'unknown'> {
     const installed = await this.installations.active();
     // The privacy team's own team first (its General channel's id is the team's id), else any team of the tenant.
-    const where = installed.find((item) => item.teamId === this.channelId) ?? installed.find((item) => item.tenantId.toLowerCase() === person.tenantId.toLowerCase());
+    const where =
+      installed.find((item) => item.teamId === this.channelId) ?? installed.find((item) => item.tenantId.toLowerCase() === person.tenantId.toLowerCase());
     if (!where) return 'unknown';
     const reference = { ...where.reference, conversation: { id: this.channelId, conversationType: 'channel', tenantId: where.tenantId, isGroup: true } };
     // Teams takes the Entra object id as the member id here; an answer at all means a member.

@@ -14,7 +14,12 @@ export interface PrivateReplyNotes {
 }
 
 /** What to send here so that `message` reaches the sender privately. */
-export async function privateReply(turn: TurnContext, proactive: Pick<Proactive, 'postToUser'>, message: Partial<Activity>, notes: PrivateReplyNotes): Promise<Partial<Activity> | string> {
+export async function privateReply(
+  turn: TurnContext,
+  proactive: Pick<Proactive, 'postToUser'>,
+  message: Partial<Activity>,
+  notes: PrivateReplyNotes,
+): Promise<Partial<Activity> | string> {
   if (conversationKind(turn.activity) === 'personal') return message;
   const where = { serviceUrl: turn.activity.serviceUrl, tenantId: activityTenantId(turn.activity) ?? '', channelId: turn.activity.channelId };
   const outcome = await proactive.postToUser(where, turn.activity.from.id, message);

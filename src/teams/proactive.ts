@@ -4,13 +4,7 @@
  * the services as plain data; only this file turns them into Bot Framework calls. Failures come back
  * as a status (and Retry-After) so callers can tell throttling from a removed bot.
  */
-import {
-  TurnContext,
-  type Activity,
-  type CloudAdapter,
-  type ConversationParameters,
-  type ConversationReference,
-} from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { errorCode } from '../errors';
 import type { ConversationRef } from '../outbound/conversation-ref';

@@ -69,7 +69,11 @@ export class QuestionsFeature implements Feature {
   constructor(private readonly options: QuestionsFeatureOptions) {}
 
   async onMessage(turn: TurnContext, _intent: Intent, text: string): Promise<boolean> {
-    const command = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const command = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (MY_QUESTIONS.test(command)) {
       for (const message of await this.myQuestions(turn)) await turn.sendActivity(message);
       return true;
@@ -131,7 +135,9 @@ export class QuestionsFeature implements Feature {
     const question = typeof action.data.question === 'string' ? action.data.question.slice(0, MAX_MESSAGE_CHARS) : '';
     const entryId = knownEntryId(action.data.entryId, this.options.faq);
     const unanswered = unansweredLinkIn(action);
-    return this.privately(turn, async (asker) => cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId, unanswered })));
+    return this.privately(turn, async (asker) =>
+      cardMessage(questionFormCard({ question, hidden: this.options.questions.issueForm(asker), entryId, unanswered })),
+    );
   }
 
   private async send(turn: TurnContext, action: CardAction): Promise<CardActionResult> {
@@ -150,9 +156,19 @@ export class QuestionsFeature implements Feature {
       logger.warn({ code: 'INVALID_CARD_DATA' }, 'question form token refused');
       return { card: questionFormCard({ question: checked.text, hidden: questions.issueForm(asker), entryId, unanswered, problem: s.formExpired }) };
     }
-    if (!checked.ok) return { card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, unanswered, problem: checked.problem }) };
+    if (!checked.ok)
+      return {
+        card: questionFormCard({ question: checked.text, hidden: { questionId, formToken: String(formToken) }, entryId, unanswered, problem: checked.problem }),
+      };
     const unansweredKey = unanswered && questions.unansweredKeyOf(asker, unanswered);
-    const result = await questions.ask({ questionId, text: checked.text, asker, from: referenceOf(turn.activity), entryId, ...(unansweredKey ? { unansweredKey } : {}) });
+    const result = await questions.ask({
+      questionId,
+      text: checked.text,
+      asker,
+      from: referenceOf(turn.activity),
+      entryId,
+      ...(unansweredKey ? { unansweredKey } : {}),
+    });
     logger.info({ questionId, outcome: result.outcome }, 'question sent to the privacy team');
     if (result.outcome === 'tooMany') {
       const problem = format(s.tooManyWaiting, { count: MAX_WAITING_QUESTIONS });
@@ -198,7 +214,8 @@ export class QuestionsFeature implements Feature {
     if (!result.ok) {
       this.options.logger.info({ questionId: id, action: ticketAction.type, refused: result.refusal.reason }, 'ticket action refused');
       const { refusal } = result;
-      const notice = refusal.reason === 'answered' ? format(s.alreadyAnswered, { name: refusal.by.name }) : refusal.reason === 'closed' ? s.alreadyClosed : s.erasedRefused;
+      const notice =
+        refusal.reason === 'answered' ? format(s.alreadyAnswered, { name: refusal.by.name }) : refusal.reason === 'closed' ? s.alreadyClosed : s.erasedRefused;
       return { card: this.ticket(result.question, actor, { text: notice, style: 'warning' }) };
     }
     const sent = ticketAction.type === 'answer' ? { text: answerNotice(result.question.asker.name, result.taught), style: 'good' as const } : undefined;
@@ -210,7 +227,9 @@ export class QuestionsFeature implements Feature {
   }
 
   private async myQuestions(turn: TurnContext): Promise<Messages> {
-    return this.privately(turn, async (asker) => cardMessage(myQuestionsCard(await this.options.questions.listFor(asker), (id) => this.options.faq.getEntry(id)?.title)));
+    return this.privately(turn, async (asker) =>
+      cardMessage(myQuestionsCard(await this.options.questions.listFor(asker), (id) => this.options.faq.getEntry(id)?.title)),
+    );
   }
 
   private async insights(turn: TurnContext): Promise<Partial<Activity> | string> {
@@ -220,7 +239,10 @@ export class QuestionsFeature implements Feature {
     }
     if (conversationKind(turn.activity) !== 'personal') return s.personalOnly;
     const insights = await this.options.insights.compute();
-    this.options.logger.info({ unanswered: insights.unanswered.length, notHelpful: insights.notHelpful.length, sent: insights.sentToTeam.length }, 'insights shown');
+    this.options.logger.info(
+      { unanswered: insights.unanswered.length, notHelpful: insights.notHelpful.length, sent: insights.sentToTeam.length },
+      'insights shown',
+    );
     return cardMessage(insightsCard(insights));
   }
 

@@ -54,7 +54,11 @@ export class RequestWithdrawalFeature implements Feature {
     });
   }
 
-  private async withOwnRequest(turn: TurnContext, action: CardAction, next: (requester: Requester, requestId: string) => Promise<CardActionResult>): Promise<CardActionResult> {
+  private async withOwnRequest(
+    turn: TurnContext,
+    action: CardAction,
+    next: (requester: Requester, requestId: string) => Promise<CardActionResult>,
+  ): Promise<CardActionResult> {
     const who = await requesterOf(turn);
     if (!who.ok) return { send: [s.notPermitted] };
     if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };

@@ -31,7 +31,16 @@ export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
   if (member.userRole === 'guest' || member.userRole === 'anonymous') return { ok: false, reason: 'guest' };
   const memberTenant = member.tenantId?.toLowerCase();
   if (memberTenant && (memberTenant !== tenantId || !tenantServed(turn, memberTenant))) return { ok: false, reason: 'guest' };
-  return { ok: true, requester: { aadObjectId: from.aadObjectId, tenantId, name: member.name || from.name || '', email: member.email || member.userPrincipalName || '', teamsUserId: from.id } };
+  return {
+    ok: true,
+    requester: {
+      aadObjectId: from.aadObjectId,
+      tenantId,
+      name: member.name || from.name || '',
+      email: member.email || member.userPrincipalName || '',
+      teamsUserId: from.id,
+    },
+  };
 }
 
 /** The HTTP status the connector answered the roster call with, for the log; 0 when it never answered. */

@@ -133,7 +133,11 @@ export class RequestsFeature implements Feature {
   }
 
   /** Checks the card came from a form the bot issued to this person, then hands it on. */
-  private async withForm(turn: TurnContext, action: CardAction, next: (form: SubmittedForm) => Promise<CardActionResult> | CardActionResult): Promise<CardActionResult> {
+  private async withForm(
+    turn: TurnContext,
+    action: CardAction,
+    next: (form: SubmittedForm) => Promise<CardActionResult> | CardActionResult,
+  ): Promise<CardActionResult> {
     const who = await requesterOf(turn);
     if (!who.ok) return { send: [s.notPermitted] };
     if (conversationKind(turn.activity) !== 'personal') return { send: [s.movedToPersonalFailed] };

@@ -21,11 +21,18 @@ export class TeamsTicketBoard implements TicketBoard {
   ) {}
 
   post(question: Question) {
-    return this.proactive.post(question.channel, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))));
+    return this.proactive.post(
+      question.channel,
+      inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))),
+    );
   }
 
   update(question: Question, activityId: string) {
-    return this.proactive.update(question.channel, activityId, inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))));
+    return this.proactive.update(
+      question.channel,
+      activityId,
+      inLanguage(this.language, () => cardMessage(ticketCard(question, ticketView(question, this.catalog)))),
+    );
   }
 }
 

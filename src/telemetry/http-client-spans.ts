@@ -30,7 +30,11 @@ export function traceHttpClientCalls(): () => void {
       request,
       tracer.startSpan(`${request.method} ${request.host}`, {
         kind: SpanKind.CLIENT,
-        attributes: { 'http.request.method': request.method, 'server.address': request.host, 'url.full': `${request.protocol}//${host}${pathShape(request.path)}` },
+        attributes: {
+          'http.request.method': request.method,
+          'server.address': request.host,
+          'url.full': `${request.protocol}//${host}${pathShape(request.path)}`,
+        },
       }),
     );
   };

@@ -25,12 +25,25 @@ export function countedPublisher(publisher: NoticePublisher, metrics: Pick<Metri
 }
 
 /** A work item's handler in a span of its own: each claim is one trace, with its HTTP calls inside. */
-export function tracedHandler<T>(name: string | ((claim: Claim<T>) => string), handle: (claim: Claim<T>) => Promise<void>, attributes: (claim: Claim<T>) => Record<string, string | number> = () => ({})): (claim: Claim<T>) => Promise<void> {
-  return (claim) => inSpan(typeof name === 'string' ? name : name(claim), { 'privacy.attempt': claim.item.attempts, ...attributes(claim) }, () => handle(claim), SpanKind.CONSUMER);
+export function tracedHandler<T>(
+  name: string | ((claim: Claim<T>) => string),
+  handle: (claim: Claim<T>) => Promise<void>,
+  attributes: (claim: Claim<T>) => Record<string, string | number> = () => ({}),
+): (claim: Claim<T>) => Promise<void> {
+  return (claim) =>
+    inSpan(
+      typeof name === 'string' ? name : name(claim),
+      { 'privacy.attempt': claim.item.attempts, ...attributes(claim) },
+      () => handle(claim),
+      SpanKind.CONSUMER,
+    );
 }
 
 /** The status API's call into the service, in a span with its outcome; a change is counted by its new status. */
-export function observedProgress<P extends Pick<RequestProgress, 'report' | 'withdraw'>>(progress: P, metrics: Pick<Metrics, 'statusChange'>): Pick<RequestProgress, 'report' | 'withdraw'> {
+export function observedProgress<P extends Pick<RequestProgress, 'report' | 'withdraw'>>(
+  progress: P,
+  metrics: Pick<Metrics, 'statusChange'>,
+): Pick<RequestProgress, 'report' | 'withdraw'> {
   return {
     report: (id, body) =>
       inSpan(SPAN.statusCall, {}, async () => {

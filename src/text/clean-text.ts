@@ -16,7 +16,12 @@ export const MAX_MESSAGE_CHARS = 1000;
  */
 export function cleanText(raw: string, multiline: boolean): string {
   const normalised = raw.normalize('NFC').replace(/\r\n?/g, '\n');
-  // eslint-disable-next-line no-control-regex
-  const stripped = normalised.replace(multiline ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  // Control characters, bidirectional overrides and zero-width marks; a multi-line field keeps its line breaks.
+  /* eslint-disable no-control-regex */
+  const invisible = multiline
+    ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g
+    : /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+  /* eslint-enable no-control-regex */
+  const stripped = normalised.replace(invisible, '');
   return stripped.replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -50,5 +50,7 @@ export function safeLinks(text: string): string {
   const anyLink = new RegExp(`${INLINE_LINK.source}|${AUTOLINK.source}`, 'gi');
   return text
     .replace(REFERENCE_DEFINITION, (whole, target: string) => unlessAllowed(whole, target))
-    .replace(anyLink, (whole, _bang: string, _label: string, inline: string | undefined, auto: string | undefined) => unlessAllowed(whole, inline ?? auto ?? ''));
+    .replace(anyLink, (whole, _bang: string, _label: string, inline: string | undefined, auto: string | undefined) =>
+      unlessAllowed(whole, inline ?? auto ?? ''),
+    );
 }

@@ -9,14 +9,16 @@ import type { wireQuestions } from './questions';
 import type { RequestsParts } from './requests';
 import type { SharedParts } from './shared-parts';
 
-export function wireConsole(deps: SharedParts & {
-  readonly requests: RequestsParts;
-  readonly questions: Awaited<ReturnType<typeof wireQuestions>>;
-  readonly notices: ReturnType<typeof wireNotices>;
-  readonly faq: FaqService;
-  readonly learning?: Pick<LearningParts, 'learned' | 'suggestions'>;
-  readonly now?: () => number;
-}) {
+export function wireConsole(
+  deps: SharedParts & {
+    readonly requests: RequestsParts;
+    readonly questions: Awaited<ReturnType<typeof wireQuestions>>;
+    readonly notices: ReturnType<typeof wireNotices>;
+    readonly faq: FaqService;
+    readonly learning?: Pick<LearningParts, 'learned' | 'suggestions'>;
+    readonly now?: () => number;
+  },
+) {
   const { config } = deps;
   const roster = config.privacyTeamChannel ? new TeamsPrivacyTeamRoster(deps.proactive, config.privacyTeamChannel, deps.notices.installations) : undefined;
   return {
@@ -33,7 +35,9 @@ export function wireConsole(deps: SharedParts & {
         notices: deps.notices.service,
         faq: deps.faq,
         roster,
-        ...(deps.learning ? { teaching: { learned: deps.learning.learned, suggestions: deps.learning.suggestions, entryOf: (id: string) => deps.faq.getEntry(id) } } : {}),
+        ...(deps.learning
+          ? { teaching: { learned: deps.learning.learned, suggestions: deps.learning.suggestions, entryOf: (id: string) => deps.faq.getEntry(id) } }
+          : {}),
         now: deps.now,
       }),
   };

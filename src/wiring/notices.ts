@@ -19,7 +19,11 @@ const NOTICE_LEASE_MS = 60_000;
 export function wireNotices(deps: SharedParts) {
   const { config, store, logger } = deps;
   const installations = new InstallationRegistry(store);
-  const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: NOTICE_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const queue = new WorkQueue<NoticeJob>(store, NOTICE_WORK_COLLECTION, {
+    owner: deps.instanceId,
+    leaseMs: NOTICE_LEASE_MS,
+    soleInstance: !store.sharedByInstances,
+  });
   const perSecond = config.notices.maxRps;
   const service = new NoticeService({
     store,
@@ -35,7 +39,11 @@ export function wireNotices(deps: SharedParts) {
   // Enough calls in flight to keep NOTICE_MAX_RPS busy for two seconds: each waits for its slot, and
   // its store writes (a flushed file each on the file store) take a while under load.
   const copyJob = (kind: NoticeJob['kind']) => kind === undefined || kind === 'post' || kind === 'update' || kind === 'delete';
-  const handle = tracedHandler((claim) => (copyJob(claim.item.payload.kind) ? SPAN.noticeCopy : SPAN.noticeFanOut), service.handle, (claim) => ({ 'privacy.job': claim.item.payload.kind ?? 'post' }));
+  const handle = tracedHandler(
+    (claim) => (copyJob(claim.item.payload.kind) ? SPAN.noticeCopy : SPAN.noticeFanOut),
+    service.handle,
+    (claim) => ({ 'privacy.job': claim.item.payload.kind ?? 'post' }),
+  );
   const runner = new WorkRunner({ name: 'notice-fanout', queue, handle, logger, concurrency: Math.max(8, 2 * Math.ceil(perSecond)) });
   return {
     service,

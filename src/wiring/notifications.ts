@@ -13,7 +13,11 @@ import type { Language } from '../strings';
 
 export function wireNotifications(deps: Omit<SharedParts, 'config'> & { readonly languageOf?: (userId: string) => Promise<Language> }) {
   const { store, logger } = deps;
-  const queue = new WorkQueue<Notification>(store, NOTIFICATIONS_COLLECTION, { owner: deps.instanceId, leaseMs: NOTIFICATION_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const queue = new WorkQueue<Notification>(store, NOTIFICATIONS_COLLECTION, {
+    owner: deps.instanceId,
+    leaseMs: NOTIFICATION_LEASE_MS,
+    soleInstance: !store.sharedByInstances,
+  });
   const messenger = new TeamsPersonalMessenger(deps.proactive, deps.languageOf);
   const outbox = new NotificationOutbox({ queue, messenger, logger, pacing: deps.pacing });
   const runner = new WorkRunner({ name: 'notifications', queue, handle: outbox.handle, logger, concurrency: 4 });

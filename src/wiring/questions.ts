@@ -33,20 +33,26 @@ const TICKET_LEASE_MS = 60_000;
  */
 const ERASE_EVERY_MS = 6 * 60 * 60_000;
 
-export async function wireQuestions(deps: SharedParts & {
-  readonly notifications: NotificationParts;
-  /** The live FAQ (content and taught), the taught content and the suggestions. */
-  readonly learning: LearningParts;
-  /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */
-  readonly now?: () => number;
-  /** How often retention is looked at; tests make it short. */
-  readonly eraseEveryMs?: number;
-  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
-}) {
+export async function wireQuestions(
+  deps: SharedParts & {
+    readonly notifications: NotificationParts;
+    /** The live FAQ (content and taught), the taught content and the suggestions. */
+    readonly learning: LearningParts;
+    /** The clock for dates questions are kept and shown by; tests move it. Work queues keep real time. */
+    readonly now?: () => number;
+    /** How often retention is looked at; tests make it short. */
+    readonly eraseEveryMs?: number;
+    readonly onHousekeepingRound?: (chores: readonly string[]) => void;
+  },
+) {
   const { config, store, logger, now } = deps;
   const { faq, learned, suggestions } = deps.learning;
   const entryOf = (id: string) => faq.getEntry(id);
-  const queue = new WorkQueue<TicketJob>(store, TICKET_WORK_COLLECTION, { owner: deps.instanceId, leaseMs: TICKET_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const queue = new WorkQueue<TicketJob>(store, TICKET_WORK_COLLECTION, {
+    owner: deps.instanceId,
+    leaseMs: TICKET_LEASE_MS,
+    soleInstance: !store.sharedByInstances,
+  });
   const service = new QuestionService({
     store,
     queue,

@@ -45,24 +45,37 @@ export interface RequestsParts {
   registerRoutes(server: Server): void;
 }
 
-export async function wireRequests(deps: SharedParts & {
-  readonly notifications: NotificationParts;
-  readonly webhookResolver?: LookupFunction;
-  /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
-  readonly clock: () => number;
-  readonly housekeepingEveryMs?: number;
-  readonly onHousekeepingRound?: (chores: readonly string[]) => void;
-  readonly probeEveryMs?: number;
-}): Promise<RequestsParts> {
+export async function wireRequests(
+  deps: SharedParts & {
+    readonly notifications: NotificationParts;
+    readonly webhookResolver?: LookupFunction;
+    /** The time for everything that counts days (due dates, reminders, retention): tests move it. */
+    readonly clock: () => number;
+    readonly housekeepingEveryMs?: number;
+    readonly onHousekeepingRound?: (chores: readonly string[]) => void;
+    readonly probeEveryMs?: number;
+  },
+): Promise<RequestsParts> {
   const { config, store, logger, clock } = deps;
   const notifications = deps.notifications.outbox;
-  const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, { owner: deps.instanceId, leaseMs: OUTBOX_LEASE_MS, soleInstance: !store.sharedByInstances });
+  const outbox = new WorkQueue<DeliveryJob>(store, OUTBOX_COLLECTION, {
+    owner: deps.instanceId,
+    leaseMs: OUTBOX_LEASE_MS,
+    soleInstance: !store.sharedByInstances,
+  });
   const tokens = await FormTokens.load(store, { ttlDays: config.formTokenTtlDays });
   const service = new RequestService({ store, outbox, tokens, dueDays: config.requestDueDays, now: () => new Date(clock()) });
   const progress = new RequestProgress({ store, requests: service, notifications, dueDays: config.requestDueDays, now: clock });
   // Status calls and withdrawals, as the status API and Teams make them: in a span, counted.
   const statusChanges = observedProgress(progress, deps.metrics);
-  const feature = new RequestsFeature({ requests: service, proactive: deps.proactive, adminIds: config.privacyAdminIds, logger, metrics: deps.metrics, deliveryHeld: () => delivery.holding });
+  const feature = new RequestsFeature({
+    requests: service,
+    proactive: deps.proactive,
+    adminIds: config.privacyAdminIds,
+    logger,
+    metrics: deps.metrics,
+    deliveryHeld: () => delivery.holding,
+  });
   const withdrawal = new RequestWithdrawalFeature({ requests: service, progress: statusChanges, logger });
   feature.registerNotifications(deps.notifications.messenger);
 
@@ -88,12 +101,25 @@ export async function wireRequests(deps: SharedParts & {
     probeEveryMs: deps.probeEveryMs,
   });
   // Every instance probes the events it put back, so each sees a returning receiver within a minute.
-  const probing = new Housekeeping([{ name: 'webhook-probe', run: () => delivery.probe() }], deps.probeEveryMs ?? PROBE_EVERY_MS, logger, deps.onHousekeepingRound);
+  const probing = new Housekeeping(
+    [{ name: 'webhook-probe', run: () => delivery.probe() }],
+    deps.probeEveryMs ?? PROBE_EVERY_MS,
+    logger,
+    deps.onHousekeepingRound,
+  );
   const handle = tracedHandler(SPAN.delivery, delivery.handle, (claim) => ({ 'privacy.event': claim.item.payload.event ?? 'created' }));
   const runner = new WorkRunner({ name: 'request-outbox', queue: outbox, handle, logger, concurrency: 8 });
 
   const seen = new SeenWebhookIds(store, clock);
-  const digest = new DailyDigest({ store, requests: service, notifications, adminIds: config.privacyAdminIds, reminderDays: config.requests.reminderDays, owner: deps.instanceId, now: clock });
+  const digest = new DailyDigest({
+    store,
+    requests: service,
+    notifications,
+    adminIds: config.privacyAdminIds,
+    reminderDays: config.requests.reminderDays,
+    owner: deps.instanceId,
+    now: clock,
+  });
   const retention = new RequestRetention({ store, requests: service, retentionDays: config.requests.retentionDays, now: clock });
   const housekeeping = new Housekeeping(
     [
@@ -113,7 +139,14 @@ export async function wireRequests(deps: SharedParts & {
     queue: outbox,
     features: [feature, withdrawal],
     registerRoutes: (server) =>
-      registerRequestStatusRoute(server, { token: config.requests.statusToken, secrets: config.webhook.secrets, progress: statusChanges, seen, logger, now: clock }),
+      registerRequestStatusRoute(server, {
+        token: config.requests.statusToken,
+        secrets: config.webhook.secrets,
+        progress: statusChanges,
+        seen,
+        logger,
+        now: clock,
+      }),
     worker: {
       start() {
         runner.start();

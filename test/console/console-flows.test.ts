@@ -18,9 +18,22 @@ import { consoleApi } from './console-drive';
 
 const DAY_MS = 86_400_000;
 
-interface Row { id: string; kind: string; status: string; overdue: boolean; failed: boolean }
-interface Page { rows: Row[]; total: number; page: number; pages: number }
-interface Audited { audit: Array<{ action: string; params?: Record<string, string>; by: { aadObjectId: string; name: string }; at: string }> }
+interface Row {
+  id: string;
+  kind: string;
+  status: string;
+  overdue: boolean;
+  failed: boolean;
+}
+interface Page {
+  rows: Row[];
+  total: number;
+  page: number;
+  pages: number;
+}
+interface Audited {
+  audit: Array<{ action: string; params?: Record<string, string>; by: { aadObjectId: string; name: string }; at: string }>;
+}
 
 describe('the console in local mode', () => {
   let connector: FakeConnector;
@@ -94,15 +107,24 @@ describe('the console in local mode', () => {
     expect(problems).toContain('dueBy is required with status extended.');
     expect(problems).toContain('link must be an https:// address');
 
-    const changed = await api.post<Audited & Row>(`requests/${id}/status`, { status: 'completed', message: 'Your export is ready.', link: 'https://exports.example/abc', dueBy: '' });
+    const changed = await api.post<Audited & Row>(`requests/${id}/status`, {
+      status: 'completed',
+      message: 'Your export is ready.',
+      link: 'https://exports.example/abc',
+      dueBy: '',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id, status: 'completed' });
-    expect(changed.body.audit).toEqual([expect.objectContaining({ action: 'status', params: { status: 'completed' }, by: { aadObjectId: PLAYGROUND_USER, name: 'CONSOLE_DEV_USER' } })]);
-    await until(() => updateCards(connector, id).length > 0, 10_000, 'the status card in the requester\'s chat');
+    expect(changed.body.audit).toEqual([
+      expect.objectContaining({ action: 'status', params: { status: 'completed' }, by: { aadObjectId: PLAYGROUND_USER, name: 'CONSOLE_DEV_USER' } }),
+    ]);
+    await until(() => updateCards(connector, id).length > 0, 10_000, "the status card in the requester's chat");
     expect(JSON.stringify(updateCards(connector, id)[0])).toContain('Your export is ready.');
 
     // The same again changes nothing and tells nobody; another status after a closed one is refused.
-    expect((await api.post(`requests/${id}/status`, { status: 'completed', message: 'Your export is ready.', link: 'https://exports.example/abc' })).status).toBe(200);
+    expect(
+      (await api.post(`requests/${id}/status`, { status: 'completed', message: 'Your export is ready.', link: 'https://exports.example/abc' })).status,
+    ).toBe(200);
     expect((await api.post(`requests/${id}/status`, { status: 'rejected' })).status).toBe(409);
     const detail = await api.get<Audited & { history: Array<{ event: string }> }>(`requests/${id}`);
     expect(detail.body.history.map((event) => event.event)).toEqual(['received', 'delivered', 'progress']);
@@ -135,9 +157,13 @@ describe('the console in local mode', () => {
     const answered = await api.post<Audited & { status: string }>(`questions/${id}/answer`, { answer: 'No: managers cannot read private chats.' });
     expect(answered.status).toBe(200);
     expect(answered.body.audit.map((record) => record.action)).toEqual(['assign', 'answer']);
-    await until(() => answersTo(connector, ALICE, id).length === 1, 10_000, 'the answer in the asker\'s chat');
+    await until(() => answersTo(connector, ALICE, id).length === 1, 10_000, "the answer in the asker's chat");
     expect(shows(answersTo(connector, ALICE, id)[0], 'No: managers cannot read private chats.')).toBe(true);
-    await until(() => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), 'No: managers cannot read private chats.')), 10_000, 'the ticket card updated');
+    await until(
+      () => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), 'No: managers cannot read private chats.')),
+      10_000,
+      'the ticket card updated',
+    );
 
     const again = await api.post(`questions/${id}/answer`, { answer: 'Something else' });
     expect(again.status).toBe(409);
@@ -148,11 +174,18 @@ describe('the console in local mode', () => {
   it('composes, edits and recalls a notice, and gives its acknowledgements as CSV', async () => {
     const team = teamId('console', 1);
     await install((path, body) => bot.post(path, body), connector, team);
-    const created = await api.post<Audited & { id: string; targets: number }>('notices', { title: 'Console notice', text: 'We changed how long we keep logs.' });
+    const created = await api.post<Audited & { id: string; targets: number }>('notices', {
+      title: 'Console notice',
+      text: 'We changed how long we keep logs.',
+    });
     expect(created.status).toBe(202);
     expect(created.body.targets).toBe(1);
     const id = created.body.id;
-    await until(() => connector.posted().some((call) => call.conversationId === team && JSON.stringify(call.body).includes('Console notice')), 10_000, 'the notice posted');
+    await until(
+      () => connector.posted().some((call) => call.conversationId === team && JSON.stringify(call.body).includes('Console notice')),
+      10_000,
+      'the notice posted',
+    );
     const listed = await api.get<{ notices: Array<{ id: string; delivered: number }> }>('notices');
     await until(async () => (await api.get<{ delivered: number }>(`notices/${id}`)).body.delivered === 1, 10_000, 'delivery counted');
     expect(listed.body.notices.map((notice) => notice.id)).toContain(id);
@@ -174,7 +207,11 @@ describe('the console in local mode', () => {
 
   it('schedules a notice, which waits until its time, and can be cancelled', async () => {
     const sendAt = new Date(Date.now() + 3 * DAY_MS).toISOString();
-    const scheduled = await api.post<Audited & { id: string; status: string; sendAt: string }>('notices', { title: 'Scheduled from the console', text: 'Later.', sendAt });
+    const scheduled = await api.post<Audited & { id: string; status: string; sendAt: string }>('notices', {
+      title: 'Scheduled from the console',
+      text: 'Later.',
+      sendAt,
+    });
     expect(scheduled.status).toBe(202);
     expect(scheduled.body).toMatchObject({ status: 'scheduled', sendAt });
     expect(scheduled.body.audit).toEqual([expect.objectContaining({ action: 'noticeScheduled', params: { at: sendAt } })]);
@@ -202,7 +239,9 @@ describe('the console in local mode', () => {
   });
 
   it('charts questions per week and requests per month', async () => {
-    const insights = await api.get<{ charts: { questionsPerWeek: Array<{ counts: Record<string, number> }>; requestsPerMonth: Array<{ counts: Record<string, number> }> } }>('insights');
+    const insights = await api.get<{
+      charts: { questionsPerWeek: Array<{ counts: Record<string, number> }>; requestsPerMonth: Array<{ counts: Record<string, number> }> };
+    }>('insights');
     expect(insights.status).toBe(200);
     const weeks = insights.body.charts.questionsPerWeek;
     expect(weeks).toHaveLength(12);

@@ -17,7 +17,13 @@ const DAN: Person = { id: '29:console-teach-dan', aadObjectId: 'aad-console-teac
 const ADMIN: Person = { id: '29:console-teach-admin', aadObjectId: PLAYGROUND_USER, name: 'Tess Admin' };
 const QUESTION = 'Does the canteen menu use my badge swipes?';
 
-interface Taught { id: string; kind: string; question: string; title?: string; markdown: string }
+interface Taught {
+  id: string;
+  kind: string;
+  question: string;
+  title?: string;
+  markdown: string;
+}
 
 describe('teaching the bot from the console', () => {
   let connector: FakeConnector;
@@ -54,17 +60,23 @@ describe('teaching the bot from the console', () => {
     expect(unknown.body).toMatchObject({ message: 'That entry is no longer in the policy: choose another or write an answer.' });
 
     const words = 'Only to open doors.';
-    const answered = await api.post<{ taught?: string; answer: { entryId: string; entryTitle: string }; audit: Array<{ action: string; params?: Record<string, string> }> }>(
-      `questions/${id}/answer`,
-      { answer: words, entryId: entry.id, teach: true },
-    );
+    const answered = await api.post<{
+      taught?: string;
+      answer: { entryId: string; entryTitle: string };
+      audit: Array<{ action: string; params?: Record<string, string> }>;
+    }>(`questions/${id}/answer`, { answer: words, entryId: entry.id, teach: true });
     expect(answered.status).toBe(200);
     expect(answered.body.taught).toBe('taught');
     expect(answered.body.answer).toMatchObject({ entryId: entry.id, entryTitle: entry.title });
     expect(answered.body.audit.at(-1)).toMatchObject({ action: 'answer', params: { entry: entry.id, teach: 'yes' } });
 
     // The asker's chat: that entry's own card, saying the team chose it, with the team's words.
-    const delivered = () => connector.posted().filter((call) => call.conversationId === `a:personal-${ALICE.id}`).map((call) => cardOf(call.body)).filter((card) => shows(card, `your question ${id}`));
+    const delivered = () =>
+      connector
+        .posted()
+        .filter((call) => call.conversationId === `a:personal-${ALICE.id}`)
+        .map((call) => cardOf(call.body))
+        .filter((card) => shows(card, `your question ${id}`));
     await until(() => delivered().length === 1, 10_000, "the answer in the asker's chat");
     const [title, chosen, from, text] = cardWords(delivered()[0]);
     expect([title, chosen, from, text]).toEqual([entry.title, `The privacy team chose this answer for your question ${id}.`, 'From the privacy team:', words]);
@@ -101,7 +113,8 @@ describe('teaching the bot from the console', () => {
     }
     expect(picked).toBeDefined();
     const { question, card } = picked!;
-    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!.actions![0].data;
+    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!
+      .actions![0].data;
     const { cards } = await pressForMessages(chat, connector, 'faq.open', candidate, { from: DAN });
     const entryTitle = cardWords(cards[0])[0];
     await chat.press('faq.feedback', { ...actionData(cards[0], 'faq.feedback'), helpful: true }, { from: DAN });

@@ -45,7 +45,11 @@ describe('the console speaks its person language', () => {
     expect(missing.status).toBe(404);
     expect(missing.text).toContain(stringsOf('de').console.api.noSuchRequest);
     // A change without the console's own header is refused by the guard, before any route runs.
-    const refused = await fetch(`${bot.url}/console/api/notices`, { method: 'POST', headers: { 'accept-language': 'fr-FR', 'content-type': 'application/json' }, body: '{}' });
+    const refused = await fetch(`${bot.url}/console/api/notices`, {
+      method: 'POST',
+      headers: { 'accept-language': 'fr-FR', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain(stringsOf('fr').console.api.crossSite);
     const english = await api.get('requests/req-doesnotexist');

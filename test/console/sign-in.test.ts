@@ -50,15 +50,25 @@ describe('the console behind Teams SSO', () => {
       { botFrameworkKeys: { openIdMetadataUrl: auth.openIdMetadataUrl } },
     );
     // Teams answers 404 for someone who is not on the privacy team's roster.
-    connector.respond = (call) => (call.method === 'GET' && call.path.endsWith(`/members/${STRANGER}`) ? { status: 404, body: { error: { code: 'NotFound' } } } : undefined);
+    connector.respond = (call) =>
+      call.method === 'GET' && call.path.endsWith(`/members/${STRANGER}`) ? { status: 404, body: { error: { code: 'NotFound' } } } : undefined;
     // The bot is installed in the privacy team's team, which tells it where that tenant's Teams is.
-    const added = botAdded({ serviceUrl: connector.url, conversationType: 'channel', conversationId: PRIVACY_CHANNEL, teamId: PRIVACY_CHANNEL, tenantId: TENANT });
+    const added = botAdded({
+      serviceUrl: connector.url,
+      conversationType: 'channel',
+      conversationId: PRIVACY_CHANNEL,
+      teamId: PRIVACY_CHANNEL,
+      tenantId: TENANT,
+    });
     expect((await bot.post('/api/messages', added, { authorization: `Bearer ${auth.token(APP_ID, connector.url)}` })).status).toBe(200);
   });
   afterAll(async () => {
     await bot?.stop();
     await Promise.all([issuer?.close(), auth?.close(), connector?.close()]);
-    for (const [name, value] of [['IDENTITY_ENDPOINT', saved.endpoint], ['IDENTITY_HEADER', saved.header]] as const) {
+    for (const [name, value] of [
+      ['IDENTITY_ENDPOINT', saved.endpoint],
+      ['IDENTITY_HEADER', saved.header],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -103,7 +113,9 @@ describe('the console behind Teams SSO', () => {
     const me = await api.get('me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ role: 'team', can: { changeRequests: false, changeNotices: false } });
-    expect(connector.calls.some((call) => call.method === 'GET' && call.conversationId === PRIVACY_CHANNEL && call.path.endsWith(`/members/${MEMBER}`))).toBe(true);
+    expect(connector.calls.some((call) => call.method === 'GET' && call.conversationId === PRIVACY_CHANNEL && call.path.endsWith(`/members/${MEMBER}`))).toBe(
+      true,
+    );
     expect((await api.get('requests')).status).toBe(200);
     expect((await api.get('insights')).status).toBe(200);
     const change = await api.post('requests/PR-ABCDEFGH/status', { status: 'completed' });

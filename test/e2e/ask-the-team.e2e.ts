@@ -14,7 +14,11 @@ describe('asking the privacy team in a Teams client', () => {
   let stack: Stack;
   /** Waits for the bot to log that the ticket's card was replaced with this version of it. */
   const untilCardShows = (id: string, version: number) =>
-    until(() => stack.bot.output.some((line) => line.includes('ticket updated') && line.includes(`"questionId":"${id}"`) && line.includes(`"version":${version}`)), 30_000, `${id} version ${version} in the channel`);
+    until(
+      () => stack.bot.output.some((line) => line.includes('ticket updated') && line.includes(`"questionId":"${id}"`) && line.includes(`"version":${version}`)),
+      30_000,
+      `${id} version ${version} in the channel`,
+    );
 
   beforeAll(async () => {
     stack = await startStack({ PRIVACY_TEAM_CHANNEL: GENERAL_CHANNEL });
@@ -61,12 +65,17 @@ describe('asking the privacy team in a Teams client', () => {
     // The form offers the entries and teaching the bot (left on, as it comes).
     await assigned.getByText('Teach the bot this question').waitFor({ state: 'visible' });
     await shot(page, 'ask-answer-form', assigned);
-    await assigned.locator('textarea').first().fill('No: our AI features do not learn from your data, so there is nothing to opt out of. Ask us here if anything is unclear.');
+    await assigned
+      .locator('textarea')
+      .first()
+      .fill('No: our AI features do not learn from your data, so there is nothing to opt out of. Ask us here if anything is unclear.');
     await press(assigned, 'Send answer');
     await untilCardShows(id!, 3);
     const answered = await cardWith(page, 'Answered by Alex Wilber');
     // The Markdown for content/: a new FAQ entry with the team's answer (the question matched no entry).
-    expect(await answered.locator('textarea').last().inputValue()).toMatch(/^## Is my data used to train AI models, and can I opt out of that\?\nNo: our AI features do not learn from your data/);
+    expect(await answered.locator('textarea').last().inputValue()).toMatch(
+      /^## Is my data used to train AI models, and can I opt out of that\?\nNo: our AI features do not learn from your data/,
+    );
     await shot(page, 'ask-ticket-answered', answered);
 
     await page.getByText('Personal Chat', { exact: true }).click();

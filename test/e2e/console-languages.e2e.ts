@@ -9,7 +9,16 @@ import { until } from '../fakes/until';
 import { PLAYGROUND_USER } from '../../src/config';
 import { format, stringsOf } from '../../src/strings';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PARTS = ['requests', 'questions', 'insights', 'notices', 'learned'] as const;
 
 describe('the console in the browser language', () => {
@@ -32,32 +41,36 @@ describe('the console in the browser language', () => {
   it.each([
     ['de-DE', 'de'],
     ['fr-FR', 'fr'],
-  ] as const)('a browser set to %s gets every part in %s', async (locale, language) => {
-    const t = stringsOf(language).console;
-    const english = stringsOf('en').console;
-    const page = await browser.newPage({ locale });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    try {
-      await page.goto(`${botUrl}/console`);
-      expect(await page.title()).toBe(t.page.title);
-      expect(await page.locator('html').getAttribute('lang')).toBe(language);
-      const nav = page.getByRole('navigation', { name: t.page.nav });
-      for (const part of PARTS) {
-        await nav.getByRole('button', { name: t.page.parts[part], exact: true }).click();
-        await page.getByRole('heading', { level: 2, name: t[part].heading, exact: true }).waitFor();
-        await until(async () => (await page.locator('main').getAttribute('aria-busy')) === null, 10_000, `${part} loaded`);
-        const shown = await page.locator('body').innerText();
-        expect(shown).toContain(format(t.page.localMode, { user: PLAYGROUND_USER }));
-        // No console sentence of three words or more in English, where this language says it otherwise.
-        const leftInEnglish = sentences(english).filter((text) => !sentences(t).includes(text) && shown.includes(text));
-        expect(leftInEnglish).toEqual([]);
+  ] as const)(
+    'a browser set to %s gets every part in %s',
+    async (locale, language) => {
+      const t = stringsOf(language).console;
+      const english = stringsOf('en').console;
+      const page = await browser.newPage({ locale });
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      try {
+        await page.goto(`${botUrl}/console`);
+        expect(await page.title()).toBe(t.page.title);
+        expect(await page.locator('html').getAttribute('lang')).toBe(language);
+        const nav = page.getByRole('navigation', { name: t.page.nav });
+        for (const part of PARTS) {
+          await nav.getByRole('button', { name: t.page.parts[part], exact: true }).click();
+          await page.getByRole('heading', { level: 2, name: t[part].heading, exact: true }).waitFor();
+          await until(async () => (await page.locator('main').getAttribute('aria-busy')) === null, 10_000, `${part} loaded`);
+          const shown = await page.locator('body').innerText();
+          expect(shown).toContain(format(t.page.localMode, { user: PLAYGROUND_USER }));
+          // No console sentence of three words or more in English, where this language says it otherwise.
+          const leftInEnglish = sentences(english).filter((text) => !sentences(t).includes(text) && shown.includes(text));
+          expect(leftInEnglish).toEqual([]);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
       }
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 /** The fixed sentences (no placeholders) of three words or more. */

@@ -20,7 +20,16 @@ import { driver, facts, fileRequest, type Driver } from '../requests/drive';
 import { PLAYGROUND_USER } from '../../src/config';
 import { SCREENSHOTS } from './harness';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PARTS = ['Requests', 'Questions', 'Insights', 'Notices', 'Learned'] as const;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -67,7 +76,14 @@ describe('the privacy team console in a browser', () => {
     await fileRequest(chat, 'stop personalised ads', { scope: 'ads,marketing' }, { from: { id: '29:console-b', aadObjectId: 'aad-console-b', name: 'B' } });
     await receiver.waitForEvents(2, 20_000);
     receiver.gate = () => ({ status: 400 });
-    failedId = facts(await fileRequest(chat, 'export my data', { include: 'usage', format: 'json' }, { from: { id: '29:console-c', aadObjectId: 'aad-console-c', name: 'C' } })).Reference;
+    failedId = facts(
+      await fileRequest(
+        chat,
+        'export my data',
+        { include: 'usage', format: 'json' },
+        { from: { id: '29:console-c', aadObjectId: 'aad-console-c', name: 'C' } },
+      ),
+    ).Reference;
     await until(() => bot.output.some((line) => line.includes('dead') && line.includes(failedId)), 20_000, 'the third request dead-lettered');
     receiver.gate = undefined;
     questionId = (await askTheTeam(chat, connector, 'Can my manager see which websites I visit on the office wifi?', { from: ALICE })).id;
@@ -98,7 +114,10 @@ describe('the privacy team console in a browser', () => {
   const open = async (name: (typeof PARTS)[number]) => {
     await part(name).click();
     await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
-    await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('main[aria-busy="true"]')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await until(async () => (await page.locator('main').getAttribute('aria-busy')) === null, 10_000, `${name} loaded`);
   };
   const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, `console-${name}.png`), fullPage });
@@ -108,13 +127,18 @@ describe('the privacy team console in a browser', () => {
     // Evaluated through DevTools, not as a page script: the page's policy rightly refuses inline scripts.
     await page.evaluate(AXE_SOURCE);
     const { violations, passes } = await page.evaluate(async () => {
-      const scope = globalThis as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: Violation[]; passes: unknown[] }> }; document: unknown };
+      const scope = globalThis as unknown as {
+        axe: { run: (context: unknown, options: object) => Promise<{ violations: Violation[]; passes: unknown[] }> };
+        document: unknown;
+      };
       const results = await scope.axe.run(scope.document, {});
       return { violations: results.violations, passes: results.passes.length };
     });
     // The rules ran on the part (a page axe could not read would pass nothing).
     expect(passes).toBeGreaterThan(10);
-    return violations.filter((item) => item.impact === 'serious' || item.impact === 'critical').map((item) => `${item.id}: ${item.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    return violations
+      .filter((item) => item.impact === 'serious' || item.impact === 'critical')
+      .map((item) => `${item.id}: ${item.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   }
 
   it('says on every part that it runs in local mode, as whom', async () => {
@@ -138,8 +162,15 @@ describe('the privacy team console in a browser', () => {
     await form.getByLabel('Link').fill('https://exports.example/rita');
     await form.getByRole('button', { name: 'Save' }).click();
     await saysSaved();
-    await until(() => updateCards(connector, requestId).some((card) => shows(card, 'Your copy is ready to download.')), 15_000, "the status card in the requester's chat");
-    await page.getByRole('region', { name: 'Audit trail' }).getByText(/Status set to Completed by CONSOLE_DEV_USER/).waitFor();
+    await until(
+      () => updateCards(connector, requestId).some((card) => shows(card, 'Your copy is ready to download.')),
+      15_000,
+      "the status card in the requester's chat",
+    );
+    await page
+      .getByRole('region', { name: 'Audit trail' })
+      .getByText(/Status set to Completed by CONSOLE_DEV_USER/)
+      .waitFor();
     await shot('requests');
   });
 
@@ -154,7 +185,7 @@ describe('the privacy team console in a browser', () => {
     await until(() => receiver.events.some((event) => event.data.id === failedId), 15_000, 'the replayed request delivered');
   });
 
-  it('Questions: assigns a ticket and answers it with an entry, taught; the asker gets that entry\'s card', async () => {
+  it("Questions: assigns a ticket and answers it with an entry, taught; the asker gets that entry's card", async () => {
     await open('Questions');
     const ticket = page.getByRole('article', { name: `Question ${questionId}` });
     await ticket.getByRole('button', { name: 'Assign to me' }).click();
@@ -174,13 +205,21 @@ describe('the privacy team console in a browser', () => {
     await shot('questions-answer');
     await form.getByRole('button', { name: 'Send answer' }).click();
     await page.getByRole('status').filter({ hasText: 'The bot was taught this question' }).waitFor();
-    const delivered = () => connector.posted().filter((call) => call.conversationId === `a:personal-${ALICE.id}`).map((call) => cardOf(call.body)).filter((card) => shows(card, `your question ${questionId}`));
+    const delivered = () =>
+      connector
+        .posted()
+        .filter((call) => call.conversationId === `a:personal-${ALICE.id}`)
+        .map((call) => cardOf(call.body))
+        .filter((card) => shows(card, `your question ${questionId}`));
     await until(() => delivered().length === 1, 15_000, "the entry's card in the asker's chat");
     expect(cardWords(delivered()[0])[0]).toBe(title);
     expect(shows(delivered()[0], 'Only anonymised traffic statistics, never the sites you visit.')).toBe(true);
     const answered = page.getByRole('article', { name: `Question ${questionId}` });
     await answered.getByText(`Answered with: ${title}`).waitFor();
-    await answered.getByRole('region', { name: 'Audit trail' }).getByText(/Answered by CONSOLE_DEV_USER/).waitFor();
+    await answered
+      .getByRole('region', { name: 'Audit trail' })
+      .getByText(/Answered by CONSOLE_DEV_USER/)
+      .waitFor();
     await shot('questions');
   });
 
@@ -201,7 +240,11 @@ describe('the privacy team console in a browser', () => {
     await compose.getByLabel('Text').fill('Chat logs are now kept for 90 days instead of a year.');
     await compose.getByRole('button', { name: 'Send' }).click();
     await saysSaved();
-    await until(() => connector.posted().some((call) => JSON.stringify(call.body).includes('Retention of chat logs shortened')), 15_000, 'the notice posted to the team');
+    await until(
+      () => connector.posted().some((call) => JSON.stringify(call.body).includes('Retention of chat logs shortened')),
+      15_000,
+      'the notice posted to the team',
+    );
     // Opened again once the copy is out and counted, the chart and the table show it delivered.
     await until(
       async () => {
@@ -221,16 +264,25 @@ describe('the privacy team console in a browser', () => {
     await edit.getByLabel('Title').fill('Retention of chat logs: 90 days');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await saysSaved();
-    await until(() => connector.updated().some((call) => JSON.stringify(call.body).includes('Retention of chat logs: 90 days')), 15_000, 'the posted copy edited');
+    await until(
+      () => connector.updated().some((call) => JSON.stringify(call.body).includes('Retention of chat logs: 90 days')),
+      15_000,
+      'the posted copy edited',
+    );
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Recall' }).click();
     await until(() => connector.deleted().length > 0, 15_000, 'the posted copy deleted');
-    await page.getByRole('region', { name: 'Audit trail' }).getByText(/Notice recalled by CONSOLE_DEV_USER/).waitFor();
+    await page
+      .getByRole('region', { name: 'Audit trail' })
+      .getByText(/Notice recalled by CONSOLE_DEV_USER/)
+      .waitFor();
   });
 
   it('Learned: lists the taught question with its Markdown and Forget, and what the bot answers from', async () => {
     await open('Learned');
-    const taught = page.getByRole('region', { name: 'Taught lines and entries' }).getByRole('listitem', { name: 'Can my manager see which websites I visit on the office wifi?' });
+    const taught = page
+      .getByRole('region', { name: 'Taught lines and entries' })
+      .getByRole('listitem', { name: 'Can my manager see which websites I visit on the office wifi?' });
     await taught.getByText('Also asked: Can my manager see which websites I visit on the office wifi?').waitFor();
     expect(await page.getByRole('region', { name: 'What the bot answers from today' }).getByRole('listitem').count()).toBeGreaterThan(5);
     expect(await seriousViolations()).toEqual([]);

@@ -20,7 +20,16 @@ export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/images');
 /** The privacy team's system's token for POST /api/requests/{id}/status. */
 export const STATUS_TOKEN = 'e2e-status-token-0123456789';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Stack {
   readonly page: Page;

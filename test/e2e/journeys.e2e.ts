@@ -65,7 +65,12 @@ describe('a person in a Teams client', () => {
     await until(() => receiver.events.some((event) => event.data.id === id), 20_000, `${id} at the privacy team`);
 
     // The privacy team's system reports it done, with where to fetch the export.
-    const answer = await sendStatus(botUrl, id, { status: 'completed', message: 'Your export is ready. The link works for 14 days.', link: 'https://exports.contoso.example/d/alex' }, { token: STATUS_TOKEN });
+    const answer = await sendStatus(
+      botUrl,
+      id,
+      { status: 'completed', message: 'Your export is ready. The link works for 14 days.', link: 'https://exports.contoso.example/d/alex' },
+      { token: STATUS_TOKEN },
+    );
     expect(answer.status).toBe(200);
     const update = await cardWith(page, 'Your privacy request is complete', 30_000);
     const text = await update.innerText();
@@ -90,7 +95,9 @@ describe('a person in a Teams client', () => {
     await say(page, 'notice');
     const compose = await cardWith(page, 'Send a policy-change notice');
     await compose.getByLabel('Title (up to 120 characters)').fill('Support chats are kept for 12 months');
-    await compose.getByLabel('What changed (Markdown, up to 4,000 characters)').fill('From 1 January, support chats are deleted after **12 months** instead of 24.');
+    await compose
+      .getByLabel('What changed (Markdown, up to 4,000 characters)')
+      .fill('From 1 January, support chats are deleted after **12 months** instead of 24.');
     await compose.getByLabel('Link to the full change (optional, https)').fill('https://contoso.example/privacy/changes');
     await press(compose, 'Preview');
     const preview = await cardWith(page, 'will see this');
@@ -120,7 +127,9 @@ describe('a person in a Teams client', () => {
     await shot(page, 'notice-summary', counted);
     await press(counted, 'Edit');
     const form = await cardWith(page, 'Edit "Support chats are kept for 12 months"');
-    await form.getByLabel('What changed (Markdown, up to 4,000 characters)').fill('From 1 February, support chats are deleted after **12 months** instead of 24.');
+    await form
+      .getByLabel('What changed (Markdown, up to 4,000 characters)')
+      .fill('From 1 February, support chats are deleted after **12 months** instead of 24.');
     await shot(page, 'notice-edit', form);
     await press(form, 'Save changes');
     await cardWith(page, 'Changes saved');
@@ -146,6 +155,9 @@ async function expectCardText(page: import('playwright-core').Page, title: strin
 }
 
 async function expectFirstLine(card: import('playwright-core').Locator, title: string): Promise<void> {
-  const first = (await card.innerText()).split('\n').map((line) => line.trim()).find(Boolean);
+  const first = (await card.innerText())
+    .split('\n')
+    .map((line) => line.trim())
+    .find(Boolean);
   expect(first).toBe(title);
 }

@@ -54,7 +54,18 @@ export async function startAzurite(options: { tls?: { cert: string; key: string 
     child = spawn(
       path.join(REPO_ROOT, 'node_modules/.bin/azurite-table'),
       [
-        ...['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
+        ...[
+          '--tableHost',
+          '127.0.0.1',
+          '--tablePort',
+          String(port),
+          '--location',
+          location,
+          '--disableTelemetry',
+          '--skipApiVersionCheck',
+          '--loose',
+          '--silent',
+        ],
         ...(options.tls ? ['--cert', options.tls.cert, '--key', options.tls.key, '--oauth', 'basic'] : []),
       ],
       { stdio: 'ignore', detached: true },

@@ -12,7 +12,12 @@ export interface BotProcess {
 }
 
 /** `entry`: another build to run (the folder staged for App Service, bench/echo-bot); `nodeArgs`: options for node itself, e.g. --cpu-prof. */
-export function startBotProcess(env: Record<string, string>, cwd = REPO_ROOT, entry = path.join(REPO_ROOT, 'dist/src/index.js'), nodeArgs: readonly string[] = []): BotProcess {
+export function startBotProcess(
+  env: Record<string, string>,
+  cwd = REPO_ROOT,
+  entry = path.join(REPO_ROOT, 'dist/src/index.js'),
+  nodeArgs: readonly string[] = [],
+): BotProcess {
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
     // TEAMSFX_ENV=test: no env/ file applies, so a developer's env/.env.local (which F5 fills with a

@@ -106,7 +106,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     message: (conversationId, activityId) => messages.get(messageKey(conversationId, activityId)),
     respond: undefined,
     async waitFor(predicate, timeoutMs = 10_000) {
-      await until(() => predicate(calls), timeoutMs, () => `connector (${calls.length} calls seen): condition`);
+      await until(
+        () => predicate(calls),
+        timeoutMs,
+        () => `connector (${calls.length} calls seen): condition`,
+      );
       return calls;
     },
     close: () =>
@@ -144,7 +148,11 @@ function defaultAnswer(call: ConnectorCall, n: number): unknown {
 
 /** The roster the fake connector answers with: name and email derive from the member id. */
 export function rosterMember(id: string) {
-  const short = id.replace(/[^a-z0-9]/gi, '').slice(-6).toLowerCase() || 'user';
+  const short =
+    id
+      .replace(/[^a-z0-9]/gi, '')
+      .slice(-6)
+      .toLowerCase() || 'user';
   return {
     id,
     name: `Person ${short}`,

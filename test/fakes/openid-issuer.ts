@@ -33,7 +33,8 @@ export async function startFakeOpenIdIssuer(): Promise<FakeOpenIdIssuer> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.url === '/common/v2.0/.well-known/openid-configuration') return json(200, { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/common/discovery/v2.0/keys` });
+    if (req.url === '/common/v2.0/.well-known/openid-configuration')
+      return json(200, { issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/common/discovery/v2.0/keys` });
     if (req.url === '/common/discovery/v2.0/keys') return json(200, { keys: [jwk] });
     return json(404, { error: 'not found' });
   });

@@ -58,7 +58,9 @@ export interface OtlpReceiver {
 export const TEST_CA_FILE = path.join(__dirname, 'tls', 'localhost-cert.pem');
 
 /** `keep: false` (benchmarks): bodies are counted, not kept. `tls`: https with the test certificate. */
-export async function startOtlpReceiver(options: { keep?: boolean; tls?: boolean } = {}): Promise<OtlpReceiver & { readonly received: { requests: number; bytes: number } }> {
+export async function startOtlpReceiver(
+  options: { keep?: boolean; tls?: boolean } = {},
+): Promise<OtlpReceiver & { readonly received: { requests: number; bytes: number } }> {
   // Not `exports`: that name is CommonJS's own once compiled.
   const kept: OtlpExport[] = [];
   const received = { requests: 0, bytes: 0 };
@@ -81,7 +83,10 @@ export async function startOtlpReceiver(options: { keep?: boolean; tls?: boolean
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const jsonBodies = (path: string) => kept.filter((item) => item.path === path && item.contentType.includes('json')).map((item) => JSON.parse(item.body.toString('utf8')) as Record<string, unknown[]>);
+  const jsonBodies = (path: string) =>
+    kept
+      .filter((item) => item.path === path && item.contentType.includes('json'))
+      .map((item) => JSON.parse(item.body.toString('utf8')) as Record<string, unknown[]>);
 
   const receiver: OtlpReceiver & { readonly received: typeof received } = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
@@ -108,15 +113,22 @@ export async function startOtlpReceiver(options: { keep?: boolean; tls?: boolean
         (body.resourceMetrics as Array<{ scopeMetrics: Array<{ metrics: Array<Record<string, unknown>> }> }>).flatMap((resource) =>
           resource.scopeMetrics.flatMap((scope) =>
             scope.metrics.flatMap((metric) => {
-              const data = (metric.sum ?? metric.gauge) as { dataPoints?: Array<{ attributes?: OtlpAttribute[]; asInt?: string | number; asDouble?: number }> } | undefined;
-              return (data?.dataPoints ?? []).map((point) => ({ metric: String(metric.name), attributes: attributesOf(point.attributes), value: Number(point.asInt ?? point.asDouble ?? 0) }));
+              const data = (metric.sum ?? metric.gauge) as
+                { dataPoints?: Array<{ attributes?: OtlpAttribute[]; asInt?: string | number; asDouble?: number }> } | undefined;
+              return (data?.dataPoints ?? []).map((point) => ({
+                metric: String(metric.name),
+                attributes: attributesOf(point.attributes),
+                value: Number(point.asInt ?? point.asDouble ?? 0),
+              }));
             }),
           ),
         ),
       );
     },
     latest(metric, attributes = {}) {
-      const matching = receiver.points().filter((point) => point.metric === metric && Object.entries(attributes).every(([key, value]) => point.attributes[key] === value));
+      const matching = receiver
+        .points()
+        .filter((point) => point.metric === metric && Object.entries(attributes).every(([key, value]) => point.attributes[key] === value));
       return matching.at(-1)?.value;
     },
     everything: () => kept.map((item) => `${item.path}\n${item.body.toString('utf8')}`).join('\n'),

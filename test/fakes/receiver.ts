@@ -67,7 +67,11 @@ export async function startTestReceiver(port = 0): Promise<TestReceiver> {
     attempts,
     gate: undefined,
     async waitForEvents(count, timeoutMs = 15_000) {
-      await until(() => events.length >= count, timeoutMs, () => `receiver (${events.length} events, ${attempts.length} attempts): ${count} events`);
+      await until(
+        () => events.length >= count,
+        timeoutMs,
+        () => `receiver (${events.length} events, ${attempts.length} attempts): ${count} events`,
+      );
       return events;
     },
     close: () =>

@@ -24,7 +24,12 @@ describe('calibration.json', () => {
   it('sets the levels the organisation measured, and derives the rest from the content', () => {
     const derived = loadFaqService(FIXTURE).thresholds;
     const service = loadFaqService(contentWith('{ "minCoverage": 0.2, "answerCoverage": 0.3 }'));
-    expect(service.thresholds).toEqual({ minCoverage: 0.2, answerCoverage: 0.3, answerLead: derived.answerLead, minCoverageWithoutPrivacy: derived.minCoverageWithoutPrivacy });
+    expect(service.thresholds).toEqual({
+      minCoverage: 0.2,
+      answerCoverage: 0.3,
+      answerLead: derived.answerLead,
+      minCoverageWithoutPrivacy: derived.minCoverageWithoutPrivacy,
+    });
   });
 
   it('takes every level from the file when it sets them all', () => {

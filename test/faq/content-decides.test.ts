@@ -11,12 +11,21 @@ import { writtenNotice } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   ['Who we are', 'Tamsin Credit Union lends to members in Cardiff and is the controller of their information.'],
-  ['Missed repayments', 'If you miss a repayment we contact you first. Unpaid debts may be passed to a collection agency and, as a last resort, to bailiffs after a court order.'],
+  [
+    'Missed repayments',
+    'If you miss a repayment we contact you first. Unpaid debts may be passed to a collection agency and, as a last resort, to bailiffs after a court order.',
+  ],
   ['Credit searches', 'A soft search when you ask for a quote leaves no mark other lenders can see; a hard search when you apply does.'],
   ['Open banking', 'If you agree, we read twelve months of your current account through a secure connection to check what you can afford.'],
-  ['Open days and banking hours', 'Branches are open on Saturdays for banking, banking hours are shown in each branch, and branches stay open late for banking on Thursdays.'],
-  ['Requests under public law', 'As a public body we answer requests made under Freedom of Information (FOI) legislation, but never disclose members\' personal data in them.'],
-  ['Regulator', 'You can complain to the ICO (Information Commissioner\'s Office) about how we handle your information.'],
+  [
+    'Open days and banking hours',
+    'Branches are open on Saturdays for banking, banking hours are shown in each branch, and branches stay open late for banking on Thursdays.',
+  ],
+  [
+    'Requests under public law',
+    "As a public body we answer requests made under Freedom of Information (FOI) legislation, but never disclose members' personal data in them.",
+  ],
+  ['Regulator', "You can complain to the ICO (Information Commissioner's Office) about how we handle your information."],
   ['Monthly bills', 'We send you a bill every month showing what you owe and what you have paid.'],
   ['Transfers abroad', 'Our card processor stores some transaction data in the United States under standard contractual clauses.'],
 ];
@@ -29,12 +38,12 @@ const shown = (question: string) => {
 };
 
 describe('the content decides what is covered', () => {
-  it('answers questions in the organisation\'s own words, which no privacy vocabulary names', () => {
+  it("answers questions in the organisation's own words, which no privacy vocabulary names", () => {
     expect(shown('bailiffs??')).toEqual(['Missed repayments']);
     expect(shown('soft search vs hard search?')[0]).toBe('Credit searches');
   });
 
-  it('matches a heading\'s phrase as a phrase, not its words apart', () => {
+  it("matches a heading's phrase as a phrase, not its words apart", () => {
     expect(shown('is open banking safe')[0]).toBe('Open banking');
     expect(shown('open banking')[0]).toBe('Open banking');
   });
@@ -43,7 +52,7 @@ describe('the content decides what is covered', () => {
     expect(learnAbbreviations(entries).get('foi')).toEqual(['freedom of information']);
     expect(learnAbbreviations(entries).get('ico')).toEqual(['information commissioners office']);
     expect(shown('can i make an foi request about my loan')[0]).toBe('Requests under public law');
-    expect(shown('how do i contact the information commissioner\'s office')[0]).toBe('Regulator');
+    expect(shown("how do i contact the information commissioner's office")[0]).toBe('Regulator');
   });
 
   it('never expands a question word into a name the content writes ("statements" is not "United States")', () => {

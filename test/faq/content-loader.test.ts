@@ -33,7 +33,8 @@ function loadError(dir: string): AppError {
 
 describe('loadContent: splitting', () => {
   const dir = contentDir({
-    'policy/02-rights.md': '# User Rights\n\n## Deletion\nYou can ask.\n\nSecond paragraph with a [link](https://example.com).\n\n## Data Portability\nExport it.\n',
+    'policy/02-rights.md':
+      '# User Rights\n\n## Deletion\nYou can ask.\n\nSecond paragraph with a [link](https://example.com).\n\n## Data Portability\nExport it.\n',
     'policy/01-collection.md': '# Data Collection\n\n## Usage Data\nWe record usage.\n\n### Telemetry details\nDeeper heading, still an entry.\n',
     'faq.md': '# Frequently asked questions\n\n## Can I opt out?\nYes.\n',
     'simple.md': '# Our own policy\nOne-level policy text.\n\n# Contact\nWrite to the privacy team.\n',
@@ -112,7 +113,8 @@ describe('loadContent: what the format tolerates', () => {
 
 describe('loadContent: Also asked lines', () => {
   const dir = contentDir({
-    'policy/it.md': '# Workplace\n\n## Monitoring of IT systems\nAlso asked: is IT spying on my browsing; does my employer read my emails\nALSO ASKED:  who sees my web history ;\nWe log websites visited from company devices.\n',
+    'policy/it.md':
+      '# Workplace\n\n## Monitoring of IT systems\nAlso asked: is IT spying on my browsing; does my employer read my emails\nALSO ASKED:  who sees my web history ;\nWe log websites visited from company devices.\n',
   });
   const [entry] = loadContent(dir);
 

@@ -52,7 +52,7 @@ async function reply(activity: Record<string, unknown>): Promise<Card> {
 const ask = (text: string) => reply(message(text, { serviceUrl: connector.url }));
 
 describe('a policy the code has never seen', () => {
-  it('answers a question in the users\' own words with the entry that covers it', async () => {
+  it("answers a question in the users' own words with the entry that covers it", async () => {
     expect(cardTexts(await ask('is my driving speed recorded'))[0]).toBe('Vehicle tracking and driving data');
     expect(cardTexts(await ask('what will you say if my next employer asks for a referance'))[0]).toBe('References for new employers');
     expect(cardTexts(await ask('how long does a written warning stay on my record'))[0]).toBe('Performance reviews and disciplinary matters');

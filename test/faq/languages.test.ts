@@ -15,11 +15,25 @@ import { inLanguage } from '../../src/strings';
 import { loadConfig } from '../../src/config';
 
 const entry = (id: string, title: string, body: string, alsoAsked: string[] = []): FaqEntry => ({
-  id, title, body, alsoAsked, kind: 'policy', part: 'Teil', source: { file: 'x.md', heading: title, line: 1 },
+  id,
+  title,
+  body,
+  alsoAsked,
+  kind: 'policy',
+  part: 'Teil',
+  source: { file: 'x.md', heading: title, line: 1 },
 });
 
 describe('language folders', () => {
-  it.each([['de', true], ['fr', true], ['pt-BR', true], ['policy', false], ['faq', false], ['zz', false], ['notes', false]])('%s is a language tag: %s', (name, expected) => {
+  it.each([
+    ['de', true],
+    ['fr', true],
+    ['pt-BR', true],
+    ['policy', false],
+    ['faq', false],
+    ['zz', false],
+    ['notes', false],
+  ])('%s is a language tag: %s', (name, expected) => {
     expect(isLanguageTag(name)).toBe(expected);
   });
 
@@ -49,7 +63,10 @@ describe('which content answers whom', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'content-who-'));
     mkdirSync(path.join(dir, 'de'));
-    writeFileSync(path.join(dir, 'policy.md'), '# Policy\n\n## Data retention\nWe keep your data for six years.\n\n## Canteen loyalty card\nThe canteen loyalty card records what you buy.\n');
+    writeFileSync(
+      path.join(dir, 'policy.md'),
+      '# Policy\n\n## Data retention\nWe keep your data for six years.\n\n## Canteen loyalty card\nThe canteen loyalty card records what you buy.\n',
+    );
     writeFileSync(path.join(dir, 'de/richtlinie.md'), '# Richtlinie\n\n## Aufbewahrung\nWir bewahren Ihre Daten sechs Jahre auf.\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +113,9 @@ describe('the German search', () => {
   it('finds a compound by its parts, and the parts by the compound', () => {
     expect(analyzer.terms('Stromzähler')).toEqual(expect.arrayContaining(analyzer.terms('Zähler')));
     const known = new Set(analyzer.terms('Der Stromzähler wird abgelesen. Die Löschung der Daten erfolgt nach einem Jahr.'));
-    expect(analyzer.queryTerms('Datenlöschung', (term) => known.has(term))).toEqual(expect.arrayContaining([...analyzer.terms('Daten'), ...analyzer.terms('Löschung')]));
+    expect(analyzer.queryTerms('Datenlöschung', (term) => known.has(term))).toEqual(
+      expect.arrayContaining([...analyzer.terms('Daten'), ...analyzer.terms('Löschung')]),
+    );
   });
 
   it('answers from an entry whose heading is a compound, and declines what the content never mentions', () => {
@@ -146,9 +165,18 @@ describe('CONTENT_LANGUAGE', () => {
 });
 
 describe("each language's levels", () => {
-  const narrow = [entry('a', 'Löschung Ihrer Daten', 'Wir löschen Ihre Personalakte drei Jahre nach dem Austritt.'), entry('b', 'Videoüberwachung', 'Kameras zeichnen den Eingang auf; Aufnahmen werden nach 72 Stunden gelöscht.')];
+  const narrow = [
+    entry('a', 'Löschung Ihrer Daten', 'Wir löschen Ihre Personalakte drei Jahre nach dem Austritt.'),
+    entry('b', 'Videoüberwachung', 'Kameras zeichnen den Eingang auf; Aufnahmen werden nach 72 Stunden gelöscht.'),
+  ];
   // A content that uses most everyday words covers any question by chance, so it needs more before answering.
-  const broad = [...narrow, ...(everydayWords('de') ?? []).slice(150, 6000).reduce<string[][]>((pages, word, i) => (i % 300 === 0 ? [...pages, [word]] : (pages[pages.length - 1].push(word), pages)), []).map((words, i) => entry(`w${i}`, `Teil ${i}`, words.join(' ')))];
+  const broad = [
+    ...narrow,
+    ...(everydayWords('de') ?? [])
+      .slice(150, 6000)
+      .reduce<string[][]>((pages, word, i) => (i % 300 === 0 ? [...pages, [word]] : (pages[pages.length - 1].push(word), pages)), [])
+      .map((words, i) => entry(`w${i}`, `Teil ${i}`, words.join(' '))),
+  ];
 
   it('derives them from the content, as English does: a broad vocabulary needs more coverage', () => {
     const small = createLocalizedFaqService('de', narrow).thresholds;

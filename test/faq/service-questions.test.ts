@@ -10,12 +10,24 @@ import { writtenNotice } from './written-notice';
 const SECTIONS: Array<[string, string]> = [
   ['Who we are', 'Ashgrove Libraries runs nine public libraries and a mobile library, and is the controller of the information it holds about members.'],
   ['Your library card', 'To join we record your name, address, date of birth and email. Your card number links your loans and reservations to you.'],
-  ['Borrowing and renewals', 'We keep a record of the books you borrow, renew and reserve while they are on loan, and delete each loan a month after you return it.'],
-  ['Public computers and Wi-Fi', 'When you book a public computer or join our Wi-Fi we log the session time and device for 90 days, for security. We do not record the websites you visit.'],
+  [
+    'Borrowing and renewals',
+    'We keep a record of the books you borrow, renew and reserve while they are on loan, and delete each loan a month after you return it.',
+  ],
+  [
+    'Public computers and Wi-Fi',
+    'When you book a public computer or join our Wi-Fi we log the session time and device for 90 days, for security. We do not record the websites you visit.',
+  ],
   ['Cameras in our buildings', 'CCTV covers our entrances, reading rooms and car parks. Footage is kept for 28 days.'],
-  ['Events and children\'s activities', 'For events and children\'s reading clubs we keep the names of those taking part and a parent\'s contact details until the activity ends.'],
+  [
+    "Events and children's activities",
+    "For events and children's reading clubs we keep the names of those taking part and a parent's contact details until the activity ends.",
+  ],
   ['Emails about events', 'We send our events newsletter only if you ask for it. Every email has a link to unsubscribe.'],
-  ['Your rights', 'You can ask for a copy of the information we hold about you, ask us to correct it or delete it, and complain to the Information Commissioner\'s Office.'],
+  [
+    'Your rights',
+    "You can ask for a copy of the information we hold about you, ask us to correct it or delete it, and complain to the Information Commissioner's Office.",
+  ],
 ];
 
 const entries = writtenNotice(SECTIONS);

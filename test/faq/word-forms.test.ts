@@ -21,15 +21,20 @@ const first = (question: string) => faq.explain(question).candidates[0]?.entry.t
 
 describe('words in other forms', () => {
   // "responsible for my data" is an expression of the privacy vocabulary; this notice says "your information".
-  it('finds a privacy expression written with another word for one\'s data', () => {
+  it("finds a privacy expression written with another word for one's data", () => {
     expect(first('who is responsible for my data')).toBe('Who is responsible for your information');
-    const phrase = faq.explain('who is responsible for my data').units.flatMap((unit) => unit.alternatives).find((alternative) => alternative.stem.includes(' '));
+    const phrase = faq
+      .explain('who is responsible for my data')
+      .units.flatMap((unit) => unit.alternatives)
+      .find((alternative) => alternative.stem.includes(' '));
     expect(phrase?.stem).toBe('respons inform');
   });
 
   // "person" and "personal" share the stem "person"; WordNet derives neither from the other.
-  it('prefers the asker\'s own word to another word of its stem', () => {
-    const [best, other] = ['Bringing someone with you', 'Personal details on your record'].map((title) => faq.explain('what about a person with me').candidates.find((candidate) => candidate.entry.title === title)!);
+  it("prefers the asker's own word to another word of its stem", () => {
+    const [best, other] = ['Bringing someone with you', 'Personal details on your record'].map((title) =>
+      faq.explain('what about a person with me').candidates.find((candidate) => candidate.entry.title === title)!,
+    );
     expect(best.rank).toBeGreaterThan(other.rank);
     expect(best.coverage).toBeGreaterThan(other.coverage);
   });

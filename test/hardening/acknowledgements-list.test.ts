@@ -32,12 +32,19 @@ describe('the acknowledgements of a notice read by tens of thousands', () => {
     await api.waitFor(id, 'done');
     await bot.stop();
     const at = Date.parse('2027-01-04T09:00:00.000Z');
-    plantRecords(dataDir, ACKNOWLEDGEMENTS_COLLECTION, (function* () {
-      for (let i = 0; i < COUNT; i++) {
-        const aadObjectId = `aad-${String(i).padStart(6, '0')}`;
-        yield { key: `${id}.${aadObjectId}`, value: { aadObjectId, name: `Person ${i}`, at: new Date(at + i * 1000).toISOString(), teamId: teamId('many', 1) } };
-      }
-    })());
+    plantRecords(
+      dataDir,
+      ACKNOWLEDGEMENTS_COLLECTION,
+      (function* () {
+        for (let i = 0; i < COUNT; i++) {
+          const aadObjectId = `aad-${String(i).padStart(6, '0')}`;
+          yield {
+            key: `${id}.${aadObjectId}`,
+            value: { aadObjectId, name: `Person ${i}`, at: new Date(at + i * 1000).toISOString(), teamId: teamId('many', 1) },
+          };
+        }
+      })(),
+    );
     bot = await bootBot(env);
   }, 120_000);
   afterAll(async () => {

@@ -35,7 +35,8 @@ describe('the acknowledgements CSV', () => {
     const { id } = (await sent.json()) as { id: string };
     await api.waitFor(id, 'done');
     const data = actionData(cardOf(copiesOf(connector, 'CSV notice').get(teamId('csv', 1))![0].body), 'notice.ack');
-    for (const person of [SEMICOLON, COMMA, NOT_TEXT]) expect((await bot.post('/api/messages', acknowledgeActivity(connector, person, teamId('csv', 1), data))).status).toBe(200);
+    for (const person of [SEMICOLON, COMMA, NOT_TEXT])
+      expect((await bot.post('/api/messages', acknowledgeActivity(connector, person, teamId('csv', 1), data))).status).toBe(200);
     const list = (await (await api.call('GET', `/api/notices/${id}/acknowledgements`)).json()) as Array<{ aadObjectId: string; at: string }>;
     expect(list.map((item) => item.aadObjectId)).toEqual(['aad-c1', 'aad-c2', 'aad-c3']);
 

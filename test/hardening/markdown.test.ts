@@ -27,7 +27,9 @@ describe('text from outside, shown in Teams', () => {
     await install(bot.post, connector, teamId('md', 1));
     // The roster gives the name questions show: the phisher's is set to a Markdown link.
     connector.respond = (call) =>
-      call.method === 'GET' && call.path.endsWith(`/members/${encodeURIComponent(PHISHER.id)}`) ? { status: 200, body: { ...rosterMember(PHISHER.id), name: PHISHER.name } } : undefined;
+      call.method === 'GET' && call.path.endsWith(`/members/${encodeURIComponent(PHISHER.id)}`)
+        ? { status: 200, body: { ...rosterMember(PHISHER.id), name: PHISHER.name } }
+        : undefined;
   });
   afterAll(async () => {
     await bot.stop();
@@ -48,11 +50,15 @@ describe('text from outside, shown in Teams', () => {
     expect(cardWords(assigned.card).join('\n')).not.toMatch(LINK);
   });
 
-  it('shows links in the team\'s answer to anything but https: or mailto: as plain text', async () => {
+  it("shows links in the team's answer to anything but https: or mailto: as plain text", async () => {
     const chat = driver(bot, connector);
     const { id } = await askTheTeam(chat, connector, 'what about my fishing licence again', { from: ALICE });
     await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket');
-    await chat.press('question.answer', { questionId: id, answer: 'See [our page](https://contoso.example/p), [write](mailto:privacy@contoso.example) or [this](javascript:alert(1)).' }, inPrivacyChannel(BOB));
+    await chat.press(
+      'question.answer',
+      { questionId: id, answer: 'See [our page](https://contoso.example/p), [write](mailto:privacy@contoso.example) or [this](javascript:alert(1)).' },
+      inPrivacyChannel(BOB),
+    );
     await until(() => answersTo(connector, ALICE, id).length > 0, 10_000, 'the answer');
     const answer = cardWords(answersTo(connector, ALICE, id)[0]).join('\n');
     expect(answer).toContain('[our page](https://contoso.example/p)');
@@ -77,7 +83,10 @@ describe('text from outside, shown in Teams', () => {
     const before = connector.posted().length;
     // Without Universal Actions: Action.Submit, answered with a "Thanks, {name}" message.
     const team = teamId('md', 1);
-    const pressed = submit({ ...data, verb: 'notice.ack' }, { serviceUrl: connector.url, from: PHISHER, conversationType: 'channel', conversationId: `${team};messageid=1700000000000`, teamId: team });
+    const pressed = submit(
+      { ...data, verb: 'notice.ack' },
+      { serviceUrl: connector.url, from: PHISHER, conversationType: 'channel', conversationId: `${team};messageid=1700000000000`, teamId: team },
+    );
     expect((await bot.post('/api/messages', pressed)).status).toBe(200);
     await until(() => connector.posted().length > before, 10_000, 'the thanks');
     const thanks = String(connector.posted().at(-1)!.body.text);

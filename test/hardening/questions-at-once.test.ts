@@ -27,12 +27,17 @@ describe('questions sent at once by one person', () => {
     const chat = driver(bot, connector, { from: ALICE });
     const [reply] = await sayHere(chat, connector, 'what about my fishing licence');
     const forms = [];
-    for (let i = 0; i < 20; i++) forms.push(actionData((await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'))).cards[0], 'question.send'));
+    for (let i = 0; i < 20; i++)
+      forms.push(actionData((await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'))).cards[0], 'question.send'));
     expect(new Set(forms.map((form) => form.questionId)).size).toBe(20);
 
-    const answers = await Promise.all(forms.map((form, i) => chat.press('question.send', { ...form, question: `question number ${i} about my fishing licence` })));
+    const answers = await Promise.all(
+      forms.map((form, i) => chat.press('question.send', { ...form, question: `question number ${i} about my fishing licence` })),
+    );
     const receipts = answers.filter((answer) => /^Q-/.test(facts(answer.card).Reference ?? ''));
-    const refused = answers.filter((answer) => cardWords(answer.card).some((text) => text.includes(`You already have ${MAX_WAITING_QUESTIONS} questions waiting`)));
+    const refused = answers.filter((answer) =>
+      cardWords(answer.card).some((text) => text.includes(`You already have ${MAX_WAITING_QUESTIONS} questions waiting`)),
+    );
     expect(receipts).toHaveLength(MAX_WAITING_QUESTIONS);
     expect(refused).toHaveLength(20 - MAX_WAITING_QUESTIONS);
 

@@ -31,10 +31,20 @@ describe('routes without a JSON body, and other tenants', () => {
     const { port } = new URL(bot.url);
     let status = 0;
     let closed = false;
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers: { ...headers, connection: 'keep-alive', 'content-type': 'application/json', 'content-length': '100000' }, agent: false }, (res) => {
-      status = res.statusCode ?? 0;
-      res.resume();
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method,
+        headers: { ...headers, connection: 'keep-alive', 'content-type': 'application/json', 'content-length': '100000' },
+        agent: false,
+      },
+      (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+      },
+    );
     req.on('error', () => undefined);
     req.on('close', () => (closed = true));
     req.write('{"slow":');

@@ -33,14 +33,18 @@ describe('the roster check', () => {
   });
 
   /** The whole invoke response to pressing `verb`: an error's message is in it. */
-  const press = async (verb: string, data: Record<string, unknown>, options: Partial<ActivityOptions>) => (await bot.post('/api/messages', execute(verb, data, { serviceUrl: connector.url, ...options }))).text;
+  const press = async (verb: string, data: Record<string, unknown>, options: Partial<ActivityOptions>) =>
+    (await bot.post('/api/messages', execute(verb, data, { serviceUrl: connector.url, ...options }))).text;
   const stored = async (id: string) => (await bot.app.store.get<Question>(QUESTIONS_COLLECTION, id))!.value;
 
   it.each([404, 429, 500])('refuses a ticket action with "try again in a moment" when the roster answers %i', async (status) => {
     const chat = driver(bot, connector);
     const { id } = await askTheTeam(chat, connector, `what about my fishing licence ${status}`, { from: ALICE });
     await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket');
-    connector.respond = (call) => (rosterCall(call) ? { status, body: { error: { code: 'Failure', message: 'roster unavailable' } }, headers: status === 429 ? { 'retry-after': '0' } : undefined } : undefined);
+    connector.respond = (call) =>
+      rosterCall(call)
+        ? { status, body: { error: { code: 'Failure', message: 'roster unavailable' } }, headers: status === 429 ? { 'retry-after': '0' } : undefined }
+        : undefined;
     expect(await press('question.assign', { questionId: id }, inPrivacyChannel(BOB))).toContain(strings.common.rosterUnavailable);
     expect(connector.calls.some(rosterCall)).toBe(true);
     expect((await stored(id)).status).toBe('open');

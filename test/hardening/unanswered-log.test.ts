@@ -102,7 +102,11 @@ describe('unanswered questions kept before the newest-first keys', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'privacy-bot-older-'));
     const now = Date.now();
-    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(300, { now, words: 6, common: 'is the parking camera footage kept', repeated: 3, key: olderKey }));
+    plantRecords(
+      dataDir,
+      UNANSWERED_COLLECTION,
+      unansweredQuestions(300, { now, words: 6, common: 'is the parking camera footage kept', repeated: 3, key: olderKey }),
+    );
     // Past the 90 days: erased, not moved.
     plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(2, { now: now - 100 * 86_400_000, days: 1, key: olderKey }));
     bot = await bootBot({ NOTICE_API_TOKEN: TOKEN, DATA_DIR: dataDir });

@@ -21,7 +21,12 @@ interface RawAnswer {
 }
 
 /** A POST with exactly these headers and bytes: fetch would fix up what an attacker would not. */
-function rawPost(port: number, pathname: string, headers: Record<string, string>, body: Buffer | string | ((req: http.ClientRequest) => void)): Promise<RawAnswer> {
+function rawPost(
+  port: number,
+  pathname: string,
+  headers: Record<string, string>,
+  body: Buffer | string | ((req: http.ClientRequest) => void),
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -71,7 +76,9 @@ const MODES: Record<string, Record<string, string>> = {
  * first mode is done. Each has a temp folder of its own, which it must leave empty.
  */
 const tempDirs = Object.fromEntries(Object.keys(MODES).map((mode) => [mode, mkdtempSync(path.join(os.tmpdir(), 'hostile-tmp-'))]));
-const processes = Object.fromEntries(Object.entries(MODES).map(([mode, credentials]) => [mode, startBotProcess({ ...credentials, TMPDIR: tempDirs[mode], NOTICE_API_TOKEN: NOTICE_TOKEN })]));
+const processes = Object.fromEntries(
+  Object.entries(MODES).map(([mode, credentials]) => [mode, startBotProcess({ ...credentials, TMPDIR: tempDirs[mode], NOTICE_API_TOKEN: NOTICE_TOKEN })]),
+);
 const bomb = gzipBomb();
 
 afterAll(async () => {
@@ -100,7 +107,12 @@ describe.each(Object.keys(MODES))('hostile bodies against one bot process (%s)',
   /** A message that needs a real turn: in local mode the reply reaches the connector; with BOT_ID the token check answers. */
   async function normalTurn(text = 'how long do you keep my data'): Promise<void> {
     const before = connector.posted().length;
-    const answer = await rawPost(port, '/api/messages', { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(message(text, { serviceUrl: connector.url })));
+    const answer = await rawPost(
+      port,
+      '/api/messages',
+      { 'content-type': 'application/json; charset=utf-8' },
+      JSON.stringify(message(text, { serviceUrl: connector.url })),
+    );
     if (authenticated) {
       expect(answer.status).toBe(401);
       return;
@@ -120,20 +132,40 @@ describe.each(Object.keys(MODES))('hostile bodies against one bot process (%s)',
       ['16 bytes that are not gzip, as gzip', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, 'this is not gzip'), 415],
       ['deflate garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'deflate' }, 'not deflate either'), 415],
       ['brotli garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'br' }, Buffer.alloc(64, 1)), 415],
-      ...Array.from({ length: 6 }, (_, i) => [`gzip bomb ${i + 1} of 6 at once`, rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, bomb), 415] as [string, Promise<RawAnswer>, number]),
-      ['a multipart upload of 5 MB', rawPost(port, '/api/messages', { 'content-type': 'multipart/form-data; boundary=xyz' }, multipart('xyz', 5 * 1024 * 1024)), 415],
+      ...Array.from(
+        { length: 6 },
+        (_, i) =>
+          [`gzip bomb ${i + 1} of 6 at once`, rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, bomb), 415] as [
+            string,
+            Promise<RawAnswer>,
+            number,
+          ],
+      ),
+      [
+        'a multipart upload of 5 MB',
+        rawPost(port, '/api/messages', { 'content-type': 'multipart/form-data; boundary=xyz' }, multipart('xyz', 5 * 1024 * 1024)),
+        415,
+      ],
       ['a CSV body', rawPost(port, '/api/messages', { 'content-type': 'text/csv' }, 'name,email\nAlice,alice@contoso.example\n'), 415],
       ['no content-type', rawPost(port, '/api/messages', {}, '{"type":"message"}'), 415],
       ['JSON sent as text/plain', rawPost(port, '/api/messages', { 'content-type': 'text/plain' }, '{"type":"message"}'), 415],
       ['10 MB of JSON', rawPost(port, '/api/messages', json, JSON.stringify({ type: 'message', text: 'x'.repeat(10 * 1024 * 1024) })), 413],
       ['a declared 5 GB body', rawPost(port, '/api/messages', { ...json, 'content-length': String(5 * 1024 ** 3) }, (req) => req.write('{"type":')), 413],
-      ['2 MB chunked, no length given', rawPost(port, '/api/messages', { ...json, 'transfer-encoding': 'chunked' }, (req) => {
-        for (let i = 0; i < 32; i++) req.write(Buffer.alloc(64 * 1024, 0x20));
-        req.end();
-      }), 413],
+      [
+        '2 MB chunked, no length given',
+        rawPost(port, '/api/messages', { ...json, 'transfer-encoding': 'chunked' }, (req) => {
+          for (let i = 0; i < 32; i++) req.write(Buffer.alloc(64 * 1024, 0x20));
+          req.end();
+        }),
+        413,
+      ],
       ['the notices API without a token, with a gzip bomb', rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip' }, bomb), 401],
       ['the notices API without a token, with 10 MB', rawPost(port, '/api/notices', json, Buffer.alloc(10 * 1024 * 1024, 0x20)), 401],
-      ['the notices API with its token, gzip', rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip', authorization: `Bearer ${NOTICE_TOKEN}` }, bomb), 415],
+      [
+        'the notices API with its token, gzip',
+        rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip', authorization: `Bearer ${NOTICE_TOKEN}` }, bomb),
+        415,
+      ],
     ];
     const answers = await Promise.all(refused.map(([, answer]) => answer));
     const hungUp = (name: string, answer: RawAnswer) => answer.status === 0 && MAY_HANG_UP.test(name) && ['EPIPE', 'ECONNRESET'].includes(answer.error ?? '');

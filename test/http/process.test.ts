@@ -26,7 +26,7 @@ describe('the bot process', () => {
     expect(running.output.filter((line) => /DeprecationWarning|\[DEP\d+\]/.test(line))).toEqual([]);
   });
 
-  it.concurrent('starts with the project\'s own env files, as `npm start` and F5 run it', async () => {
+  it.concurrent("starts with the project's own env files, as `npm start` and F5 run it", async () => {
     const running = start({ TEAMSFX_ENV: 'local' });
     const port = await servingPort(running);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

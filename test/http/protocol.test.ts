@@ -45,7 +45,13 @@ describe('POST /api/messages and /healthz (local mode)', () => {
 
   it('in a channel, strips the @mention before searching and answers in the same thread', async () => {
     const conversationId = '19:general@thread.tacv2;messageid=1700000000000';
-    const activity = message('How long is data retained?', { serviceUrl: connector.url, conversationType: 'channel', conversationId, teamId: '19:team-a@thread.tacv2', mention: true });
+    const activity = message('How long is data retained?', {
+      serviceUrl: connector.url,
+      conversationType: 'channel',
+      conversationId,
+      teamId: '19:team-a@thread.tacv2',
+      mention: true,
+    });
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
     const [reply] = await connector.waitFor((calls) => calls.length >= 1);
     expect(reply.conversationId).toBe(conversationId);
@@ -136,7 +142,10 @@ describe('POST /api/messages with BOT_ID set', () => {
   });
 
   it('answers 401 for a forged token and keeps serving', async () => {
-    const unsigned = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001' }]
+    const unsigned = [
+      { alg: 'none', typ: 'JWT' },
+      { iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001' },
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .join('.');
     for (const token of ['garbage', `${unsigned}.`]) {

@@ -8,9 +8,20 @@ import { englishCommandOf } from '../../src/intents/other-languages';
 
 describe('commands in German and French', () => {
   it.each([
-    ['hilfe', 'help'], ['Hilfe!', 'help'], ['aide', 'help'], ['Hallo', 'greeting'], ['Bonjour', 'greeting'],
-    ['Danke schön', 'thanks'], ['merci beaucoup', 'thanks'], ['meine Anfragen', 'myRequests'], ['mes demandes', 'myRequests'],
-    ['Sprache', 'language'], ['langue', 'language'], ['language', 'language'], ['Hinweis', 'notice'], ['avis', 'notice'],
+    ['hilfe', 'help'],
+    ['Hilfe!', 'help'],
+    ['aide', 'help'],
+    ['Hallo', 'greeting'],
+    ['Bonjour', 'greeting'],
+    ['Danke schön', 'thanks'],
+    ['merci beaucoup', 'thanks'],
+    ['meine Anfragen', 'myRequests'],
+    ['mes demandes', 'myRequests'],
+    ['Sprache', 'language'],
+    ['langue', 'language'],
+    ['language', 'language'],
+    ['Hinweis', 'notice'],
+    ['avis', 'notice'],
   ])('"%s" is %s', (text, type) => {
     expect(classifyIntent(text).type).toBe(type);
   });

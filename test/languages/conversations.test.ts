@@ -35,12 +35,19 @@ function speaker(bot: BootedBot, connector: FakeConnector, from: Person, locale:
     async say(text: string): Promise<Said> {
       const before = connector.posted().length;
       const activity: Record<string, unknown> = { ...message(text, { serviceUrl: connector.url, from }), locale };
-      const replies = () => connector.posted().slice(before).filter((call: ConnectorCall) => call.body.replyToId === activity.id);
+      const replies = () =>
+        connector
+          .posted()
+          .slice(before)
+          .filter((call: ConnectorCall) => call.body.replyToId === activity.id);
       const response = await bot.post('/api/messages', activity);
       expect(response.status).toBe(200);
       await connector.waitFor(() => replies().length > 0);
       const bodies = replies().map((call) => call.body);
-      const said = { texts: bodies.map((body) => body.text).filter((t): t is string => typeof t === 'string'), cards: bodies.map(cardOf).filter((card): card is Card => card !== undefined) };
+      const said = {
+        texts: bodies.map((body) => body.text).filter((t): t is string => typeof t === 'string'),
+        cards: bodies.map(cardOf).filter((card): card is Card => card !== undefined),
+      };
       keep(said.texts);
       keep(said.cards);
       return said;
@@ -57,7 +64,11 @@ function speaker(bot: BootedBot, connector: FakeConnector, from: Person, locale:
 /** The fixed parts of every English sentence the bot says that German words differently (HTTP API messages aside). */
 function englishSentences(): string[] {
   const leaves = (node: unknown, at: string): Array<[string, string]> =>
-    typeof node === 'string' ? [[at, node]] : node && typeof node === 'object' ? Object.entries(node).flatMap(([key, child]) => leaves(child, `${at}.${key}`)) : [];
+    typeof node === 'string'
+      ? [[at, node]]
+      : node && typeof node === 'object'
+        ? Object.entries(node).flatMap(([key, child]) => leaves(child, `${at}.${key}`))
+        : [];
   const german = new Set(leaves(stringsOf('de'), '').map(([, text]) => text));
   const fragments = new Set<string>();
   for (const [key, text] of leaves(stringsOf('en'), '')) {
@@ -112,11 +123,23 @@ describe('a German conversation', () => {
     const id = facts(receipt)['Aktenzeichen'];
     await until(() => bot.logs.some((line) => line.includes('request delivered') && line.includes(id)), 10_000, 'request delivered');
     const before = connector.posted().length;
-    const reported = await bot.post(`/api/requests/${id}/status`, { status: 'needs_info', message: 'Which mailbox do you mean?' }, { authorization: `Bearer ${STATUS_TOKEN}` });
+    const reported = await bot.post(
+      `/api/requests/${id}/status`,
+      { status: 'needs_info', message: 'Which mailbox do you mean?' },
+      { authorization: `Bearer ${STATUS_TOKEN}` },
+    );
     expect(reported.status).toBe(200);
     // `before` counts posts only (connector.posted()); the calls waited on include roster reads too.
-    await connector.waitFor(() => connector.posted().slice(before).some((call) => JSON.stringify(call.body).includes(id)));
-    const [update] = connector.posted().slice(before).filter((call) => JSON.stringify(call.body).includes(id));
+    await connector.waitFor(() =>
+      connector
+        .posted()
+        .slice(before)
+        .some((call) => JSON.stringify(call.body).includes(id)),
+    );
+    const [update] = connector
+      .posted()
+      .slice(before)
+      .filter((call) => JSON.stringify(call.body).includes(id));
     const updateCard = cardOf(update.body)!;
     expect(cardTexts(updateCard)[0]).toBe('Das Datenschutzteam braucht weitere Angaben');
     expect(cardTexts(updateCard)).toContain('Which mailbox do you mean?');
@@ -136,7 +159,9 @@ describe('a German conversation', () => {
     const english = englishSentences();
     expect(english.length).toBeGreaterThan(300);
     expect(greta.heard.length).toBeGreaterThan(50);
-    const leaked = greta.heard.flatMap((text) => english.filter((sentence) => text.includes(sentence)).map((sentence) => `"${sentence}" in "${text.slice(0, 80)}"`));
+    const leaked = greta.heard.flatMap((text) =>
+      english.filter((sentence) => text.includes(sentence)).map((sentence) => `"${sentence}" in "${text.slice(0, 80)}"`),
+    );
     expect(leaked).toEqual([]);
     // Nor an English entry: the German content answered.
     expect(greta.heard.some((text) => text.includes('Data Retention'))).toBe(false);
@@ -162,10 +187,22 @@ describe('a German conversation', () => {
 
   it('takes the language from the clientInfo entity when the activity has no locale', async () => {
     const before = connector.posted().length;
-    const activity: Record<string, unknown> = { ...message('aide', { serviceUrl: connector.url, from: { id: '29:cli', aadObjectId: 'aad-cli', name: 'C' } }), locale: undefined, entities: [{ type: 'clientInfo', locale: 'fr-CA' }] };
+    const activity: Record<string, unknown> = {
+      ...message('aide', { serviceUrl: connector.url, from: { id: '29:cli', aadObjectId: 'aad-cli', name: 'C' } }),
+      locale: undefined,
+      entities: [{ type: 'clientInfo', locale: 'fr-CA' }],
+    };
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
-    await connector.waitFor(() => connector.posted().slice(before).some((call) => call.body.replyToId === activity.id));
-    const reply = connector.posted().slice(before).find((call) => call.body.replyToId === activity.id)!;
+    await connector.waitFor(() =>
+      connector
+        .posted()
+        .slice(before)
+        .some((call) => call.body.replyToId === activity.id),
+    );
+    const reply = connector
+      .posted()
+      .slice(before)
+      .find((call) => call.body.replyToId === activity.id)!;
     expect(cardTexts(cardOf(reply.body))[0]).toBe('Assistant confidentialité');
   });
 });

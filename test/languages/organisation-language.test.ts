@@ -36,7 +36,9 @@ describe('a German organisation', () => {
     await api.waitFor(id, 'done');
     const [copy] = copiesOf(connector, 'New retention rules').get(teamId('de', 1))!;
     const card = cardOf(copy.body)!;
-    expect(cardTexts(card)).toEqual(expect.arrayContaining(['Änderung der Datenschutzrichtlinie', 'New retention rules', 'We now keep chat logs for 90 days.']));
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining(['Änderung der Datenschutzrichtlinie', 'New retention rules', 'We now keep chat logs for 90 days.']),
+    );
     expect(cardActionTitles(card)).toContain('Ich habe das gelesen');
   });
 });

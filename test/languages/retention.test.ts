@@ -33,15 +33,29 @@ describe("a person's language record", () => {
     const before = connector.posted().length;
     const activity: Record<string, unknown> = { ...message('hilfe', { serviceUrl: connector.url, from }), locale: 'de-DE' };
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
-    await connector.waitFor(() => connector.posted().slice(before).some((call) => call.body.replyToId === activity.id));
-    return cardTexts(cardOf(connector.posted().slice(before).find((call) => call.body.replyToId === activity.id)!.body))[0];
+    await connector.waitFor(() =>
+      connector
+        .posted()
+        .slice(before)
+        .some((call) => call.body.replyToId === activity.id),
+    );
+    return cardTexts(
+      cardOf(
+        connector
+          .posted()
+          .slice(before)
+          .find((call) => call.body.replyToId === activity.id)!.body,
+      ),
+    )[0];
   };
   const chooseFrench = async (from: Person) => {
-    expect((await bot.post('/api/messages', { ...execute('language.choose', { language: 'fr' }, { serviceUrl: connector.url, from }), locale: 'de-DE' })).status).toBe(200);
+    expect(
+      (await bot.post('/api/messages', { ...execute('language.choose', { language: 'fr' }, { serviceUrl: connector.url, from }), locale: 'de-DE' })).status,
+    ).toBe(200);
   };
   const sweeps = () => bot.logs.filter((line) => line.includes('"chore":"language-retention"')).length;
 
-  it("is deleted once the person has not been seen for the retention period, and kept while they keep talking", async () => {
+  it('is deleted once the person has not been seen for the retention period, and kept while they keep talking', async () => {
     const frenchTitle = stringsOf('fr').common.botName;
     await chooseFrench(FLORE);
     await chooseFrench(GABY);

@@ -31,7 +31,7 @@ function maxInWindow(times: number[], windowMs: number): number {
 }
 
 describe('the Teams rate limiter', () => {
-  it('lets paced calls (tickets, personal messages) go only within the conversation\'s limits, and not while it is held off', async () => {
+  it("lets paced calls (tickets, personal messages) go only within the conversation's limits, and not while it is held off", async () => {
     const limiter = new TeamsRateLimiter({ perSecond: 1000, conversationWindows: [{ limit: 2, ms: 200 }] });
     const released: number[] = [];
     await Promise.all(Array.from({ length: 5 }, () => limiter.pace('channel', 't').then(() => released.push(Date.now()))));
@@ -48,7 +48,11 @@ describe('the Teams rate limiter', () => {
   it('keeps one conversation within 7 per second, 8 per 2 seconds and 60 per 30 seconds', async () => {
     const clock = { now: 1_000_000 };
     const limiter = new TeamsRateLimiter({ perSecond: 1000, now: () => clock.now });
-    const times = await plan(limiter, clock, Array.from({ length: 130 }, () => ({ conversation: 'c1' })));
+    const times = await plan(
+      limiter,
+      clock,
+      Array.from({ length: 130 }, () => ({ conversation: 'c1' })),
+    );
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(7);
     expect(maxInWindow(times, 2000)).toBeLessThanOrEqual(8);
     expect(maxInWindow(times, 30_000)).toBeLessThanOrEqual(60);
@@ -59,7 +63,11 @@ describe('the Teams rate limiter', () => {
   it('spaces posts across conversations at the tenant rate, and tenants apart', async () => {
     const clock = { now: 0 };
     const limiter = new TeamsRateLimiter({ perSecond: 30, now: () => clock.now });
-    const times = await plan(limiter, clock, Array.from({ length: 300 }, (_, i) => ({ conversation: `c${i}` })));
+    const times = await plan(
+      limiter,
+      clock,
+      Array.from({ length: 300 }, (_, i) => ({ conversation: `c${i}` })),
+    );
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(30);
     // Slots are whole milliseconds apart, with room for jitter (35 ms for 30 a second): within 5% of the limit's pace.
     expect(times.at(-1)).toBeLessThan(300 * 35);
@@ -93,7 +101,13 @@ describe('the Teams rate limiter', () => {
  * Three instances, each with its own limiter, booking slots for the same tenant at once through one
  * store: together they keep to one rate, and do not fall far below it.
  */
-function describeSharedBudget(name: string, setup: () => Promise<{ stores: () => [FileStore | AzureTableStore, FileStore | AzureTableStore, FileStore | AzureTableStore]; teardown: () => Promise<void> }>) {
+function describeSharedBudget(
+  name: string,
+  setup: () => Promise<{
+    stores: () => [FileStore | AzureTableStore, FileStore | AzureTableStore, FileStore | AzureTableStore];
+    teardown: () => Promise<void>;
+  }>,
+) {
   it(`holds NOTICE_MAX_RPS for three instances together (${name})`, async () => {
     const { stores, teardown } = await setup();
     try {
@@ -104,10 +118,12 @@ function describeSharedBudget(name: string, setup: () => Promise<{ stores: () =>
       const booked = await Promise.all(
         limiters.map(async (limiter, instance) => {
           const times: number[] = [];
-          await Promise.all(Array.from({ length: 60 }, async (_, i) => {
-            const slot = await limiter.reserve(`c-${instance}-${i}`, 'tenant');
-            times.push(Date.now() + waitOf(slot));
-          }));
+          await Promise.all(
+            Array.from({ length: 60 }, async (_, i) => {
+              const slot = await limiter.reserve(`c-${instance}-${i}`, 'tenant');
+              times.push(Date.now() + waitOf(slot));
+            }),
+          );
           return times;
         }),
       );

@@ -30,7 +30,12 @@ function tableRows(markdown: string): Row[] {
   const lines = section.split('\n').filter((line) => line.startsWith('| `src/'));
   return lines.map((line) => {
     const cells = line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, ''));
-    const parts = backticked(cells[0]).map((name) => name.replace(/^src\//, '').replace(/\/$/, '').replace(/\.ts$/, ''));
+    const parts = backticked(cells[0]).map((name) =>
+      name
+        .replace(/^src\//, '')
+        .replace(/\/$/, '')
+        .replace(/\.ts$/, ''),
+    );
     return { parts, mayImport: cells[2], forbids: cells[3] };
   });
 }
@@ -51,7 +56,10 @@ function lintForbids(parts: readonly string[]): Record<string, string[]> {
       process.stdout.write(JSON.stringify(out));
     })();`;
   const files = parts.map((part) => [part, readdirSync(src).includes(`${part}.ts`) ? `src/${part}.ts` : `src/${part}/probe.ts`]);
-  const regexes = JSON.parse(execFileSync(process.execPath, ['-e', script, JSON.stringify(files)], { cwd: root, encoding: 'utf8' })) as Record<string, string[]>;
+  const regexes = JSON.parse(execFileSync(process.execPath, ['-e', script, JSON.stringify(files)], { cwd: root, encoding: 'utf8' })) as Record<
+    string,
+    string[]
+  >;
   const names = (regex: string): string[] =>
     [...regex.matchAll(/\(([^()]+)\)/g)]
       .map((group) => group[1].split('|'))
@@ -61,7 +69,10 @@ function lintForbids(parts: readonly string[]): Record<string, string[]> {
 }
 
 /** The table's names for what the lint forbids: `botframework-*` is the prefix `botframework-`. */
-const forbiddenNames = (cell: string): string[] => backticked(cell).map((name) => name.replace(/\*$/, '')).sort();
+const forbiddenNames = (cell: string): string[] =>
+  backticked(cell)
+    .map((name) => name.replace(/\*$/, ''))
+    .sort();
 
 /** The parts one part's files import (relative imports that leave the part). */
 function importsOf(part: string): Set<string> {
@@ -96,7 +107,7 @@ describe('docs/architecture.md, the table of parts', () => {
     expect(rows.flatMap((row) => row.parts).filter((part) => !parts.includes(part))).toEqual([]);
   });
 
-  it("says exactly what the lint forbids in each part", () => {
+  it('says exactly what the lint forbids in each part', () => {
     const disagree = parts.filter((part) => rowOf(part)).map((part) => ({ part, table: forbiddenNames(rowOf(part)!.forbids), lint: forbidden[part] }));
     expect(disagree.filter((entry) => JSON.stringify(entry.table) !== JSON.stringify(entry.lint))).toEqual([]);
     // The lint is read for real: services and storage are refused the layers and features.
@@ -105,7 +116,7 @@ describe('docs/architecture.md, the table of parts', () => {
     expect(forbidden.teams).toEqual([]);
   });
 
-  it("covers in each part's \"may import\" every part its files import", () => {
+  it('covers in each part\'s "may import" every part its files import', () => {
     const services = parts.filter((part) => forbidden[part].includes('teams'));
     const allowedBy = (part: string, cell: string): Set<string> => {
       if (/^everything\b/.test(cell)) return new Set(parts);

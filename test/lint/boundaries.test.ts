@@ -29,7 +29,11 @@ function lint(probes: readonly Probe[]): string[][] {
 
 const refused: Probe[] = [
   ['a service importing botbuilder', 'src/faq/probe.ts', "import { TurnContext } from 'botbuilder';\nexport const x = TurnContext;\n"],
-  ['the HTTP layer importing botframework-connector', 'src/http/probe.ts', "import type { ConnectorClient } from 'botframework-connector';\nexport type X = ConnectorClient;\n"],
+  [
+    'the HTTP layer importing botframework-connector',
+    'src/http/probe.ts',
+    "import type { ConnectorClient } from 'botframework-connector';\nexport type X = ConnectorClient;\n",
+  ],
   ['a service importing the Teams layer', 'src/notices/probe.ts', "import type { Proactive } from '../teams/proactive';\nexport type X = Proactive;\n"],
   ['a service importing the HTTP layer', 'src/requests/probe.ts', "import { sendError } from '../http/send-error';\nexport const x = sendError;\n"],
   ['a service importing a card', 'src/intents/probe.ts', "import { noticeCard } from '../cards/notice-cards';\nexport const x = noticeCard;\n"],
@@ -38,7 +42,11 @@ const refused: Probe[] = [
 const allowed: Probe[] = [
   ['the Teams layer importing botbuilder', 'src/teams/probe.ts', "import { TurnContext } from 'botbuilder';\nexport const x = TurnContext;\n"],
   ['a card importing a service type', 'src/cards/probe.ts', "import type { Notice } from '../notices/types';\nexport type X = Notice;\n"],
-  ['a service importing another service and shared text', 'src/notices/probe.ts', "import { cleanText } from '../text/clean-text';\nimport type { Store } from '../storage/store';\nexport const x = cleanText;\nexport type X = Store;\n"],
+  [
+    'a service importing another service and shared text',
+    'src/notices/probe.ts',
+    "import { cleanText } from '../text/clean-text';\nimport type { Store } from '../storage/store';\nexport const x = cleanText;\nexport type X = Store;\n",
+  ],
 ];
 
 describe('module boundaries', () => {

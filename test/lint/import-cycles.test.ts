@@ -28,7 +28,10 @@ function importGraph(files: readonly string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const targets = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => resolve(file, match[1], known));
-    graph.set(file, targets.filter((target): target is string => target !== undefined));
+    graph.set(
+      file,
+      targets.filter((target): target is string => target !== undefined),
+    );
   }
   return graph;
 }

@@ -75,7 +75,13 @@ describe('notices after they are sent', () => {
     // A client without Universal Actions sends Action.Submit: the person gets a short reply instead of a refreshed card.
     const before = connector.posted().length;
     const team3 = teamId('ack', 3);
-    await bot.post('/api/messages', submit({ verb: 'notice.ack', ...data }, { serviceUrl: connector.url, from: people[2], conversationType: 'channel', conversationId: `${team3};messageid=1700000000001`, teamId: team3 }));
+    await bot.post(
+      '/api/messages',
+      submit(
+        { verb: 'notice.ack', ...data },
+        { serviceUrl: connector.url, from: people[2], conversationType: 'channel', conversationId: `${team3};messageid=1700000000001`, teamId: team3 },
+      ),
+    );
     await connector.waitFor(() => connector.posted().length > before);
     expect(String(connector.posted()[before].body.text)).toBe(`Thanks, ${people[2].name}: your confirmation is recorded.`);
 
@@ -161,18 +167,36 @@ describe('notices after they are sent', () => {
     };
     const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
     expect(await problemsOf(await api.call('POST', '/api/notices', { title: 'T', text: 'x', sendAt: inHours(-1) }))).toEqual(['sendAt must be in the future']);
-    expect(await problemsOf(await api.call('POST', '/api/notices', { title: 'T', text: 'x', sendAt: inHours(24 * 367) }))).toEqual(['sendAt can be at most a year ahead']);
-    expect(await problemsOf(await api.call('POST', '/api/notices', { title: 'T', text: 'x', sendAt: 'next tuesday' }))).toEqual([expect.stringMatching(/^sendAt must be an ISO 8601 time/)]);
+    expect(await problemsOf(await api.call('POST', '/api/notices', { title: 'T', text: 'x', sendAt: inHours(24 * 367) }))).toEqual([
+      'sendAt can be at most a year ahead',
+    ]);
+    expect(await problemsOf(await api.call('POST', '/api/notices', { title: 'T', text: 'x', sendAt: 'next tuesday' }))).toEqual([
+      expect.stringMatching(/^sendAt must be an ISO 8601 time/),
+    ]);
     expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, {}))).toEqual(['give at least one of title, text and url']);
-    expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, { title: 'x'.repeat(121) }))).toEqual(['title can be at most 120 characters (it has 121)']);
-    expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, { text: '' , teamIds: [] }))).toEqual(['only title, text and url can be changed (not teamIds)', 'text cannot be empty']);
+    expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, { title: 'x'.repeat(121) }))).toEqual([
+      'title can be at most 120 characters (it has 121)',
+    ]);
+    expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, { text: '', teamIds: [] }))).toEqual([
+      'only title, text and url can be changed (not teamIds)',
+      'text cannot be empty',
+    ]);
     expect(await problemsOf(await api.call('PATCH', `/api/notices/${id}`, { url: 'http://insecure.example' }))).toEqual(['url must be an https:// address']);
     expect((await api.call('PATCH', `/api/notices/${id}`, '{"title": ')).status).toBe(400);
-    for (const [method, path] of [['PATCH', '/api/notices/NT-00000000000000AB'], ['DELETE', '/api/notices/NT-00000000000000AB'], ['GET', '/api/notices/NT-00000000000000AB/acknowledgements'], ['GET', '/api/notices/not-an-id/acknowledgements']]) {
+    for (const [method, path] of [
+      ['PATCH', '/api/notices/NT-00000000000000AB'],
+      ['DELETE', '/api/notices/NT-00000000000000AB'],
+      ['GET', '/api/notices/NT-00000000000000AB/acknowledgements'],
+      ['GET', '/api/notices/not-an-id/acknowledgements'],
+    ]) {
       expect((await api.call(method, path, method === 'PATCH' ? { title: 'x' } : undefined)).status).toBe(404);
     }
     const anonymous = noticeApi(() => bot.url, '');
-    for (const [method, path] of [['PATCH', `/api/notices/${id}`], ['DELETE', `/api/notices/${id}`], ['GET', `/api/notices/${id}/acknowledgements`]]) {
+    for (const [method, path] of [
+      ['PATCH', `/api/notices/${id}`],
+      ['DELETE', `/api/notices/${id}`],
+      ['GET', `/api/notices/${id}/acknowledgements`],
+    ]) {
       expect((await anonymous.call(method, path, method === 'PATCH' ? { title: 'x' } : undefined)).status).toBe(401);
     }
     expect(await api.status(id)).toMatchObject({ status: 'done', delivered: 4 });
@@ -215,7 +239,11 @@ describe('notices after they are sent', () => {
     try {
       const after = noticeApi(() => later.url);
       // The notice is marked erased first (the API shows none from then on), then the records go page by page.
-      await until(async () => (await later.app.store.list(ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${id}.` })).length === 0, 20_000, 'acknowledgement records deleted');
+      await until(
+        async () => (await later.app.store.list(ACKNOWLEDGEMENTS_COLLECTION, { prefix: `${id}.` })).length === 0,
+        20_000,
+        'acknowledgement records deleted',
+      );
       expect(await after.status(id)).toMatchObject({ status: 'done', delivered: 1, acknowledged: 0 });
       expect(await (await after.call('GET', `/api/notices/${id}/acknowledgements`)).json()).toEqual([]);
     } finally {
@@ -224,14 +252,18 @@ describe('notices after they are sent', () => {
     }
   });
 
-  describe('from the admin\'s summary card in Teams', () => {
+  describe("from the admin's summary card in Teams", () => {
     const personal = () => ({ serviceUrl: connector.url, from: ADMIN });
     /** Presses a button; returns the card that replaces it and the cards sent as new messages. */
     async function press(verb: string, data: Record<string, unknown>, from: Person = ADMIN) {
       const before = connector.posted().length;
       const response = await bot.post('/api/messages', { ...execute(verb, data, { ...personal(), from }), replyToId: 'summary-activity' });
       const body = response.body as { value: Card };
-      const sent = connector.posted().slice(before).map((call) => cardOf(call.body)).filter((card): card is Card => card !== undefined);
+      const sent = connector
+        .posted()
+        .slice(before)
+        .map((call) => cardOf(call.body))
+        .filter((card): card is Card => card !== undefined);
       return { card: body.value, sent };
     }
 
@@ -241,7 +273,18 @@ describe('notices after they are sent', () => {
       await bot.post('/api/messages', message('notice', personal()));
       await connector.waitFor(() => connector.posted().length > composed);
       const compose = cardOf(connector.posted()[composed].body)!;
-      const draft = { ...actionData(compose, 'notice.preview'), title, text: 'From the admin.', url: '', effectiveDate: '', target: 'all', teamIds: '', sendDate: '', sendTime: '', ...extra };
+      const draft = {
+        ...actionData(compose, 'notice.preview'),
+        title,
+        text: 'From the admin.',
+        url: '',
+        effectiveDate: '',
+        target: 'all',
+        teamIds: '',
+        sendDate: '',
+        sendTime: '',
+        ...extra,
+      };
       return (await press('notice.preview', draft)).card;
     }
 
@@ -268,7 +311,12 @@ describe('notices after they are sent', () => {
       expect(cardTexts(form)[0]).toBe('Edit "Summary notice"');
       const invalid = await press('notice.update', { ...actionData(form, 'notice.update'), title: '', text: 'From the admin.', url: '' });
       expect(cardTexts(invalid.card).join('\n')).toContain('title cannot be empty');
-      const saved = await press('notice.update', { ...actionData(form, 'notice.update'), title: 'Summary notice, corrected', text: 'From the admin.', url: '' });
+      const saved = await press('notice.update', {
+        ...actionData(form, 'notice.update'),
+        title: 'Summary notice, corrected',
+        text: 'From the admin.',
+        url: '',
+      });
       expect(cardTexts(saved.card)[0]).toBe('Changes saved');
       await api.waitFor(id, 'done', 20_000, (status) => status.updated === 4);
       for (const [conversation, [post]] of copiesOf(connector, 'Summary notice')) {
@@ -294,19 +342,31 @@ describe('notices after they are sent', () => {
       expect(facts(finalSummary.card)).toMatchObject({ 'Copies deleted': '4 of 4' });
     });
 
-    it('schedules a notice for a date and time in the admin\'s zone, and cancels it', async () => {
+    it("schedules a notice for a date and time in the admin's zone, and cancels it", async () => {
       // Tomorrow at 09:30 in Berlin: the activity carries the client's zone, as Teams sends it.
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       const composed = connector.posted().length;
       await bot.post('/api/messages', { ...message('notice', personal()), localTimezone: 'Europe/Berlin' });
       await connector.waitFor(() => connector.posted().length > composed);
       const compose = cardOf(connector.posted()[composed].body)!;
-      const draft = { ...actionData(compose, 'notice.preview'), title: 'Scheduled from Teams', text: 'Later.', url: '', effectiveDate: '', target: 'all', teamIds: '', sendDate: tomorrow, sendTime: '09:30' };
+      const draft = {
+        ...actionData(compose, 'notice.preview'),
+        title: 'Scheduled from Teams',
+        text: 'Later.',
+        url: '',
+        effectiveDate: '',
+        target: 'all',
+        teamIds: '',
+        sendDate: tomorrow,
+        sendTime: '09:30',
+      };
       const inBerlin = (activity: Record<string, unknown>) => ({ ...activity, localTimezone: 'Europe/Berlin', replyToId: 'summary-activity' });
       const preview = (await bot.post('/api/messages', inBerlin(execute('notice.preview', draft, personal())))).body as { value: Card };
       expect(cardTexts(preview.value)[0]).toMatch(/^Preview: 4 teams will see this on \d+ \w+ \d{4}, 09:30 \(Europe\/Berlin\)$/);
       expect(cardActionTitles(preview.value)).toContain('Schedule for 4 teams');
-      const sent = (await bot.post('/api/messages', inBerlin(execute('notice.send', actionData(preview.value, 'notice.send'), personal())))).body as { value: Card };
+      const sent = (await bot.post('/api/messages', inBerlin(execute('notice.send', actionData(preview.value, 'notice.send'), personal())))).body as {
+        value: Card;
+      };
       const id = facts(sent.value).Reference;
       const status = await api.status(id);
       expect(status.status).toBe('scheduled');

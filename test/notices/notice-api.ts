@@ -37,10 +37,14 @@ export function noticeApi(url: () => string, token = NOTICE_TOKEN): NoticeApi {
     },
     async waitFor(id, state, timeoutMs = 20_000, check = () => true) {
       let last: NoticeStatusBody | undefined;
-      await until(async () => {
-        last = await api.status(id).catch(() => undefined);
-        return last?.status === state && check(last);
-      }, timeoutMs, () => `notice ${id} ${state}: last seen ${JSON.stringify(last)}`);
+      await until(
+        async () => {
+          last = await api.status(id).catch(() => undefined);
+          return last?.status === state && check(last);
+        },
+        timeoutMs,
+        () => `notice ${id} ${state}: last seen ${JSON.stringify(last)}`,
+      );
       return last!;
     },
   };
@@ -68,7 +72,13 @@ export function copiesOf(connector: FakeConnector, title: string): Map<string, C
 }
 
 /** What a person presses on a channel copy: the invoke Teams sends for "I have read this". */
-export function acknowledgeActivity(connector: FakeConnector, person: Person, team: string, data: Record<string, unknown>, conversationType: 'channel' | 'personal' = 'channel') {
+export function acknowledgeActivity(
+  connector: FakeConnector,
+  person: Person,
+  team: string,
+  data: Record<string, unknown>,
+  conversationType: 'channel' | 'personal' = 'channel',
+) {
   const channel = conversationType === 'channel';
   return execute('notice.ack', data, {
     serviceUrl: connector.url,

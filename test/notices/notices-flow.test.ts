@@ -44,7 +44,8 @@ describe('policy-change notices', () => {
     expect((await target.post('/api/messages', botAdded(options))).status).toBe(200);
   }
 
-  const channelPosts = (id: string) => connector.posted().filter((call: ConnectorCall) => call.conversationId === id && JSON.stringify(call.body).includes('Privacy policy update'));
+  const channelPosts = (id: string) =>
+    connector.posted().filter((call: ConnectorCall) => call.conversationId === id && JSON.stringify(call.body).includes('Privacy policy update'));
 
   async function waitDone(target: BootedBot, id: string, timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
@@ -100,11 +101,17 @@ describe('policy-change notices', () => {
     // Teams throttles the first post to team 3 and team 5 once each.
     const throttled = new Set<string>();
     connector.respond = (call) => {
-      if (call.method !== 'POST' || !call.conversationId || ![teamId(3), teamId(5)].includes(call.conversationId) || throttled.has(call.conversationId)) return undefined;
+      if (call.method !== 'POST' || !call.conversationId || ![teamId(3), teamId(5)].includes(call.conversationId) || throttled.has(call.conversationId))
+        return undefined;
       throttled.add(call.conversationId);
       return { status: 429, headers: { 'retry-after': '1' } };
     };
-    const created = await api('POST', '/api/notices', { title: 'Retention change', text: 'Support chats are now kept for **12 months**.', url: 'https://contoso.example/changes', effectiveDate: '2027-01-01' });
+    const created = await api('POST', '/api/notices', {
+      title: 'Retention change',
+      text: 'Support chats are now kept for **12 months**.',
+      url: 'https://contoso.example/changes',
+      effectiveDate: '2027-01-01',
+    });
     expect(created.status).toBe(202);
     const { id, targets } = (await created.json()) as { id: string; targets: number };
     expect(targets).toBe(11);
@@ -148,7 +155,13 @@ describe('policy-change notices', () => {
 
       // At 2 posts a second, the bot is stopped with most targets still pending.
       const first = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '2' });
-      const created = (await (await fetch(`${first.url}/api/notices`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: teams }) })).json()) as { id: string; targets: number };
+      const created = (await (
+        await fetch(`${first.url}/api/notices`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Restart', text: 'Text', teamIds: teams }),
+        })
+      ).json()) as { id: string; targets: number };
       expect(created.targets).toBe(20);
       const noticePosts = () => slowConnector.posted().filter((call) => JSON.stringify(call.body).includes('Restart'));
       await slowConnector.waitFor(() => noticePosts().length >= 2, 20_000);
@@ -178,7 +191,15 @@ describe('policy-change notices', () => {
     const compose = (connector.posted()[before].body.attachments as Array<{ content: Record<string, unknown> }>)[0].content;
     expect(cardTexts(compose)[0]).toBe('Send a policy-change notice');
 
-    const draft = { ...actionData(compose, 'notice.preview'), title: 'From Teams', text: 'A change **everyone** should know.', url: '', effectiveDate: '', target: 'chosen', teamIds: `${teamId(1)},${teamId(4)}` };
+    const draft = {
+      ...actionData(compose, 'notice.preview'),
+      title: 'From Teams',
+      text: 'A change **everyone** should know.',
+      url: '',
+      effectiveDate: '',
+      target: 'chosen',
+      teamIds: `${teamId(1)},${teamId(4)}`,
+    };
     const preview = await bot.post('/api/messages', execute('notice.preview', draft, personal));
     const previewCard = (preview.body as { value: Record<string, unknown> }).value;
     expect(cardTexts(previewCard)).toEqual(expect.arrayContaining(['Preview: 2 teams will see this', 'From Teams', 'A change **everyone** should know.']));
@@ -189,7 +210,9 @@ describe('policy-change notices', () => {
     expect(cardTexts(summary)[0]).toBe('Notice "From Teams"');
     // A double click on Send makes no second notice.
     await bot.post('/api/messages', { ...execute('notice.send', sendData, personal), replyToId: 'preview-activity-1' });
-    const update = await connector.waitFor((calls) => calls.some((call) => call.method === 'PUT' && call.path.includes('preview-activity-1') && JSON.stringify(call.body).includes('Done.')));
+    const update = await connector.waitFor((calls) =>
+      calls.some((call) => call.method === 'PUT' && call.path.includes('preview-activity-1') && JSON.stringify(call.body).includes('Done.')),
+    );
     const last = update.filter((call) => call.method === 'PUT' && call.path.includes('preview-activity-1')).at(-1)!;
     expect(facts((last.body.attachments as Array<{ content: unknown }>)[0].content)).toMatchObject({ Delivered: '2', Failed: '0', Pending: '0' });
     expect(channelPosts(teamId(1)).filter((call) => JSON.stringify(call.body).includes('From Teams'))).toHaveLength(1);
@@ -226,7 +249,9 @@ describe('policy-change notices', () => {
     expect(cardTexts(refused.value)[0]).toBe('Send a policy-change notice');
     expect(cardTexts(refused.value).join('\n')).toContain('effectiveDate must be a real calendar date');
     // A leap day is a real date: the preview shows it as written.
-    const leap = (await bot.post('/api/messages', execute('notice.preview', { ...draft, effectiveDate: '2028-02-29' }, personal))).body as { value: Record<string, unknown> };
+    const leap = (await bot.post('/api/messages', execute('notice.preview', { ...draft, effectiveDate: '2028-02-29' }, personal))).body as {
+      value: Record<string, unknown>;
+    };
     expect(cardTexts(leap.value)).toContain('Takes effect on 29 February 2028.');
     expect(JSON.stringify(connector.posted().slice(before))).not.toContain('Dated');
   });

@@ -77,7 +77,10 @@ export function describeRestarts(name: string, storage: 'file' | 'azure', signal
 
       // A notice scheduled a few seconds ahead, and one scheduled then cancelled.
       const sendAt = new Date(Date.now() + 6000).toISOString();
-      const scheduled = (await (await api.call('POST', '/api/notices', { title: `Scheduled ${storage}`, text: 'On time.', sendAt })).json()) as { id: string; sendAt: string };
+      const scheduled = (await (await api.call('POST', '/api/notices', { title: `Scheduled ${storage}`, text: 'On time.', sendAt })).json()) as {
+        id: string;
+        sendAt: string;
+      };
       expect(scheduled.sendAt).toBe(sendAt);
       const cancelled = (await (await api.call('POST', '/api/notices', { title: `Cancelled ${storage}`, text: 'Never.', sendAt })).json()) as { id: string };
       expect((await api.status(scheduled.id)).status).toBe('scheduled');
@@ -99,7 +102,7 @@ export function describeRestarts(name: string, storage: 'file' | 'azure', signal
       const due = Date.parse(sendAt);
       for (const post of posts) expect(post.at).toBeGreaterThanOrEqual(due);
       expect(Math.min(...posts.map((post) => post.at)) - due).toBeLessThan(60_000);
-      await until(async () => Date.now() > due + 1000, 10_000, 'past the cancelled notice\'s time');
+      await until(async () => Date.now() > due + 1000, 10_000, "past the cancelled notice's time");
       expect(copiesOf(connector, `Cancelled ${storage}`).size).toBe(0);
       expect((await api.status(cancelled.id)).status).toBe('cancelled');
     }, 150_000);

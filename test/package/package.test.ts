@@ -61,7 +61,13 @@ describe('the Teams app package', () => {
     const root = projectCopy();
     const { zipPath, manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID } });
     const zip = new AdmZip(zipPath);
-    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }, { languageTag: 'fr', file: 'fr.json' }] });
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en',
+      additionalLanguages: [
+        { languageTag: 'de', file: 'de.json' },
+        { languageTag: 'fr', file: 'fr.json' },
+      ],
+    });
     const german = JSON.parse(zip.readAsText('de.json')) as Record<string, string>;
     const french = JSON.parse(zip.readAsText('fr.json')) as Record<string, string>;
     const commands = (manifest as unknown as Manifest).bots[0].commandLists[0].commands;
@@ -72,10 +78,12 @@ describe('the Teams app package', () => {
     expect(german['name.short'].startsWith('Datenschutz-Assistent')).toBe(true);
     // Every command of every list has its words in each language.
     for (const file of [german, french]) {
-      (manifest as unknown as Manifest).bots[0].commandLists.forEach((list, l) => list.commands.forEach((_c, c) => {
-        expect(file[`bots[0].commandLists[${l}].commands[${c}].title`]).toBeTruthy();
-        expect(file[`bots[0].commandLists[${l}].commands[${c}].description`]).toBeTruthy();
-      }));
+      (manifest as unknown as Manifest).bots[0].commandLists.forEach((list, l) =>
+        list.commands.forEach((_c, c) => {
+          expect(file[`bots[0].commandLists[${l}].commands[${c}].title`]).toBeTruthy();
+          expect(file[`bots[0].commandLists[${l}].commands[${c}].description`]).toBeTruthy();
+        }),
+      );
     }
   });
 
@@ -85,7 +93,12 @@ describe('the Teams app package', () => {
     const { zipPath, manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID } });
     expect(zipPath).toBe(path.join(root, 'appPackage/build/appPackage.dev.zip'));
     const zip = new AdmZip(zipPath);
-    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'de.json', 'fr.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((entry) => entry.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'de.json', 'fr.json', 'manifest.json', 'outline.png']);
     const packaged = JSON.parse(zip.readAsText('manifest.json')) as Manifest;
     expect(packaged).toEqual(manifest);
     expect(JSON.stringify(packaged)).not.toContain('${{');
@@ -96,12 +109,14 @@ describe('the Teams app package', () => {
     expect(packaged.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(Number(String(packaged.$schema).match(/v1\.(\d+)/)?.[1])).toBeGreaterThanOrEqual(22);
     const personal = packaged.bots[0].commandLists.find((list) => list.scopes.includes('personal'))!;
-    expect(personal.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'my requests', 'notice', 'delete my data', 'export my data']));
+    expect(personal.commands.map((command) => command.title)).toEqual(
+      expect.arrayContaining(['help', 'my requests', 'notice', 'delete my data', 'export my data']),
+    );
     expect(pngInfo(zip.readFile('color.png')!)).toMatchObject({ width: 192, height: 192 });
     expect(pngInfo(zip.readFile('outline.png')!)).toEqual({ width: 32, height: 32, hasAlpha: true });
   });
 
-  it('adds the privacy console as a personal tab signed in with Teams SSO for the bot\'s own app registration', async () => {
+  it("adds the privacy console as a personal tab signed in with Teams SSO for the bot's own app registration", async () => {
     const root = projectCopy();
     const { manifest } = await buildPackage({ env: 'dev', root, environment: { BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: 'privacy.contoso.example' } });
     // Validated offline against the Teams schema by buildPackage, as every package is.
@@ -119,23 +134,40 @@ describe('the Teams app package', () => {
   });
 
   it('names every placeholder left without a value', () => {
-    expect(() => fillPlaceholders('{"a":"${{ONE}}","b":"${{TWO}}","c":"${{BOT_ID}}"}', { BOT_ID: 'x' }, 'dev')).toThrow(new PackageError('manifest placeholders without a value for env "dev": ONE, TWO (set them in env/.env.dev or the environment)'));
+    expect(() => fillPlaceholders('{"a":"${{ONE}}","b":"${{TWO}}","c":"${{BOT_ID}}"}', { BOT_ID: 'x' }, 'dev')).toThrow(
+      new PackageError('manifest placeholders without a value for env "dev": ONE, TWO (set them in env/.env.dev or the environment)'),
+    );
   });
 
   it('escapes values so a quote in a name cannot break the manifest', () => {
-    expect(JSON.parse(fillPlaceholders('{"a":"${{NAME}}","b":"${{BOT_ID}}"}', { NAME: 'Say "hi"\\', BOT_ID: 'x' }, 'dev'))).toEqual({ a: 'Say "hi"\\', b: 'x' });
+    expect(JSON.parse(fillPlaceholders('{"a":"${{NAME}}","b":"${{BOT_ID}}"}', { NAME: 'Say "hi"\\', BOT_ID: 'x' }, 'dev'))).toEqual({
+      a: 'Say "hi"\\',
+      b: 'x',
+    });
   });
 
   it('rejects a manifest the Teams schema refuses, offline', async () => {
     const icons = { color: path.join(REPO_ROOT, 'appPackage/color.png'), outline: path.join(REPO_ROOT, 'appPackage/outline.png') };
     const template = readFileSync(path.join(REPO_ROOT, 'appPackage/manifest.json'), 'utf8');
-    const values = { BOT_ID, TEAMS_APP_ID: APP_ID, APP_VERSION: '1.0.0', APP_NAME_SUFFIX: '', DEVELOPER_NAME: 'C', DEVELOPER_WEBSITE_URL: 'https://c.example', PRIVACY_URL: 'https://c.example/p', TERMS_OF_USE_URL: 'https://c.example/t', BOT_DOMAIN: 'c.example' };
+    const values = {
+      BOT_ID,
+      TEAMS_APP_ID: APP_ID,
+      APP_VERSION: '1.0.0',
+      APP_NAME_SUFFIX: '',
+      DEVELOPER_NAME: 'C',
+      DEVELOPER_WEBSITE_URL: 'https://c.example',
+      PRIVACY_URL: 'https://c.example/p',
+      TERMS_OF_USE_URL: 'https://c.example/t',
+      BOT_DOMAIN: 'c.example',
+    };
     const good = JSON.parse(fillPlaceholders(template, values, 'dev')) as Manifest;
     expect(await manifestProblems(good, icons)).toEqual([]);
     expect((await manifestProblems({ ...good, id: 'not-a-guid' }, icons)).join('\n')).toMatch(/id/);
     const { developer: _developer, ...withoutDeveloper } = good;
     expect((await manifestProblems(withoutDeveloper, icons)).join('\n')).toMatch(/developer/);
-    expect(await manifestProblems(good, { color: icons.outline, outline: icons.color })).toEqual(expect.arrayContaining(['color icon must be 192x192, is 32x32']));
+    expect(await manifestProblems(good, { color: icons.outline, outline: icons.color })).toEqual(
+      expect.arrayContaining(['color icon must be 192x192, is 32x32']),
+    );
   });
 
   it('`npm run package` prints one line and exits 1 without BOT_ID', () => {
@@ -152,5 +184,4 @@ describe('the Teams app package', () => {
     expect(status).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Cannot package: BOT_ID is not set/)]);
   });
-
 });

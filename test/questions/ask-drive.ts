@@ -37,7 +37,13 @@ export function cardWords(card: unknown): string[] {
 export const shows = (card: unknown, text: string) => cardWords(card).join('\n').includes(text);
 
 /** Presses a button whose result is new messages (not a replaced card): returns the cards posted. */
-export async function pressForMessages(chat: Driver, connector: FakeConnector, verb: string, data: Record<string, unknown>, options: Partial<ActivityOptions> = {}): Promise<{ cards: Card[]; texts: string[] }> {
+export async function pressForMessages(
+  chat: Driver,
+  connector: FakeConnector,
+  verb: string,
+  data: Record<string, unknown>,
+  options: Partial<ActivityOptions> = {},
+): Promise<{ cards: Card[]; texts: string[] }> {
   const before = connector.posted().length;
   const { status } = await chat.press(verb, data, options);
   if (status !== 200) throw new Error(`${verb} answered ${status}`);
@@ -67,7 +73,12 @@ export async function sayHere(chat: Driver, connector: FakeConnector, text: stri
 }
 
 /** Asks a question, presses Ask the privacy team under the reply, and sends the form (with `edit` if given). */
-export async function askTheTeam(chat: Driver, connector: FakeConnector, question: string, options: Partial<ActivityOptions> & { edit?: string } = {}): Promise<{ id: string; receipt: Card; form: Card }> {
+export async function askTheTeam(
+  chat: Driver,
+  connector: FakeConnector,
+  question: string,
+  options: Partial<ActivityOptions> & { edit?: string } = {},
+): Promise<{ id: string; receipt: Card; form: Card }> {
   const [reply] = await sayHere(chat, connector, question, options);
   const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), options);
   const form = cards[0];

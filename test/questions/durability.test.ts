@@ -17,10 +17,14 @@ import { TICKET_WORK_COLLECTION } from '../../src/questions/question-service';
 import { answersTo, askTheTeam, BOB, cardWords, inPrivacyChannel, PRIVACY_CHANNEL, shows, ticketPosts, ticketUpdates } from './ask-drive';
 
 /** Teams throttling the calls `which` picks; 0 s Retry-After keeps the SDK's own quick retries quick. */
-const throttle = (which: (call: ConnectorCall) => boolean, retryAfter = '0') => (call: ConnectorCall) => (which(call) ? { status: 429, headers: { 'retry-after': retryAfter } } : undefined);
+const throttle =
+  (which: (call: ConnectorCall) => boolean, retryAfter = '0') =>
+  (call: ConnectorCall) =>
+    which(call) ? { status: 429, headers: { 'retry-after': retryAfter } } : undefined;
 const channelPost = (call: ConnectorCall) => call.method === 'POST' && call.conversationId === PRIVACY_CHANNEL;
 const channelUpdate = (call: ConnectorCall) => call.method === 'PUT' && call.conversationId === PRIVACY_CHANNEL;
-const opensChatWith = (userId: string) => (call: ConnectorCall) => call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(userId);
+const opensChatWith = (userId: string) => (call: ConnectorCall) =>
+  call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(userId);
 
 describe('questions through throttling and restarts', () => {
   let connector: FakeConnector;
@@ -83,7 +87,11 @@ describe('questions through throttling and restarts', () => {
       expect(cardWords(closed.card).some((line) => line.startsWith('Status: Closed by '))).toBe(true);
       await until(() => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), 'Closed by')), 15_000, 'the card closed');
       await restart();
-      await until(async () => (await bot.app.store.list(TICKET_WORK_COLLECTION)).length === 0 && (await bot.app.store.list(NOTIFICATIONS_COLLECTION)).length === 0, 10_000, 'no work left');
+      await until(
+        async () => (await bot.app.store.list(TICKET_WORK_COLLECTION)).length === 0 && (await bot.app.store.list(NOTIFICATIONS_COLLECTION)).length === 0,
+        10_000,
+        'no work left',
+      );
       expect(bot.logs.find((line) => line.includes('questions recovered'))).toContain('"posts":0');
 
       expect(ticketPosts(connector, id)).toHaveLength(1);
@@ -98,7 +106,10 @@ describe('questions through throttling and restarts', () => {
     const admins = ['aad-admin-one', 'aad-admin-two'];
     const bot = await bootBot({ PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL, PRIVACY_ADMIN_IDS: admins.join(',') });
     try {
-      connector.respond = (call) => (channelPost(call) ? { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } } : undefined);
+      connector.respond = (call) =>
+        channelPost(call)
+          ? { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } }
+          : undefined;
       const question = 'is my data used to train AI?';
       const { id } = await askTheTeam(driver(bot, connector), connector, question);
       const alertsTo = (admin: string) =>

@@ -33,7 +33,12 @@ describe('questions on several instances (Azurite)', () => {
   });
 
   const start = async () => {
-    const running = startBotProcess({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL, CONTENT_DIR: 'content' });
+    const running = startBotProcess({
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      PRIVACY_TEAM_CHANNEL: PRIVACY_CHANNEL,
+      CONTENT_DIR: 'content',
+    });
     processes.push(running);
     return { running, port: await servingPort(running) };
   };
@@ -60,7 +65,11 @@ describe('questions on several instances (Azurite)', () => {
     // Several rounds of refusals (the SDK tries four times per round): the backoff now leaves each
     // ticket waiting in the queue for seconds, with no lease held, when one instance is killed.
     await until(() => ids.every((id) => (attempts.get(id) ?? 0) >= 12), 60_000, 'three rounds of refusals per ticket');
-    await until(async () => (await store.list<WorkItem<unknown>>(TICKET_WORK_COLLECTION)).every((item) => !item.value.leaseOwner), 10_000, 'no ticket in flight');
+    await until(
+      async () => (await store.list<WorkItem<unknown>>(TICKET_WORK_COLLECTION)).every((item) => !item.value.leaseOwner),
+      10_000,
+      'no ticket in flight',
+    );
     a.running.child.kill('SIGKILL');
     await a.running.exited;
     connector.respond = undefined;

@@ -11,7 +11,20 @@ import { until } from '../fakes/until';
 import { actionData, driver, facts, type Driver } from '../requests/drive';
 import { NOTIFICATIONS_COLLECTION } from '../../src/notifications/notification-outbox';
 import { QUESTIONS_COLLECTION } from '../../src/questions/question-service';
-import { answersTo, askTheTeam, sayHere, BOB, CAROL, cardWords, inPrivacyChannel, pressForMessages, PRIVACY_CHANNEL, shows, ticketPosts, ticketUpdates } from './ask-drive';
+import {
+  answersTo,
+  askTheTeam,
+  sayHere,
+  BOB,
+  CAROL,
+  cardWords,
+  inPrivacyChannel,
+  pressForMessages,
+  PRIVACY_CHANNEL,
+  shows,
+  ticketPosts,
+  ticketUpdates,
+} from './ask-drive';
 
 const DAN: Person = { id: '29:dan', aadObjectId: 'aad-dan', name: 'Dan Example' };
 const OUTSIDER: Person = { id: '29:mallory', aadObjectId: 'aad-mallory', name: 'Mallory' };
@@ -57,7 +70,9 @@ describe('ask the privacy team', () => {
     await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket in the privacy channel');
     const ticket = ticketCard(id);
     expect(cardWords(ticket)).toEqual(expect.arrayContaining([edited, 'Status: Open: nobody has it yet']));
-    expect(cardWords(ticket).join('\n')).toMatch(new RegExp(`Asked by ${rosterMember(ALICE.id).name} on \\{\\{DATE\\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, SHORT\\)\\}\\} at \\{\\{TIME\\(`));
+    expect(cardWords(ticket).join('\n')).toMatch(
+      new RegExp(`Asked by ${rosterMember(ALICE.id).name} on \\{\\{DATE\\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, SHORT\\)\\}\\} at \\{\\{TIME\\(`),
+    );
     expect(cardActionTitles(ticket)).toEqual(['Assign to me', 'Answer', 'Send answer', 'Close']);
     expect(ticket).toMatchObject({ refresh: { action: { type: 'Action.Execute', verb: 'question.refresh', data: { questionId: id } } } });
 
@@ -65,7 +80,11 @@ describe('ask the privacy team', () => {
     const assigned = await chat.press('question.assign', { questionId: id }, inPrivacyChannel(BOB));
     expect(cardWords(assigned.card)).toContain('Status: Assigned to you');
     expect(cardActionTitles(assigned.card)).not.toContain('Assign to me');
-    await until(() => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), `Assigned to ${rosterMember(BOB.id).name}`)), 10_000, 'the shared card shows who has it');
+    await until(
+      () => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), `Assigned to ${rosterMember(BOB.id).name}`)),
+      10_000,
+      'the shared card shows who has it',
+    );
     const refreshed = await chat.press('question.refresh', { questionId: id }, inPrivacyChannel(CAROL));
     expect(cardWords(refreshed.card)).toContain(`Status: Assigned to ${rosterMember(BOB.id).name}`);
     expect(cardActionTitles(refreshed.card)).toContain('Assign to me');
@@ -73,9 +92,11 @@ describe('ask the privacy team', () => {
     // Answer: the asker gets it in their personal chat, once.
     const answer = 'No: our AI features do not learn from your data. Write to privacy@contoso.example with any doubt.';
     const answered = await chat.press('question.answer', { questionId: id, answer }, inPrivacyChannel(BOB));
-    expect(cardWords(answered.card)).toEqual(expect.arrayContaining([`Status: Answered by ${rosterMember(BOB.id).name}`, answer, `Your answer is on its way to ${rosterMember(ALICE.id).name}.`]));
+    expect(cardWords(answered.card)).toEqual(
+      expect.arrayContaining([`Status: Answered by ${rosterMember(BOB.id).name}`, answer, `Your answer is on its way to ${rosterMember(ALICE.id).name}.`]),
+    );
     expect(cardActionTitles(answered.card)).toEqual(['Close']);
-    await until(() => answersTo(connector, ALICE, id).length > 0, 10_000, 'the answer in the asker\'s personal chat');
+    await until(() => answersTo(connector, ALICE, id).length > 0, 10_000, "the answer in the asker's personal chat");
     const delivered = answersTo(connector, ALICE, id)[0];
     expect(cardWords(delivered)[0]).toBe('Answer from the privacy team');
     expect(cardWords(delivered)).toEqual(expect.arrayContaining([edited, answer, 'Was this helpful?']));
@@ -111,10 +132,17 @@ describe('ask the privacy team', () => {
     expect(cardActionTitles(answer)).toContain('Ask the privacy team');
     // After "Was this helpful?" the button is still there, with the question.
     const no = await chat.press('faq.feedback', { ...actionData(answer, 'faq.feedback'), helpful: false }, { from: DAN });
-    expect(actionData(no.card, 'question.open')).toMatchObject({ question: 'how long do you keep my data', entryId: actionData(answer, 'faq.feedback').entryId });
+    expect(actionData(no.card, 'question.open')).toMatchObject({
+      question: 'how long do you keep my data',
+      entryId: actionData(answer, 'faq.feedback').entryId,
+    });
 
     const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(no.card, 'question.open'), { from: DAN });
-    const sent = await chat.press('question.send', { ...actionData(cards[0], 'question.send'), question: 'How long are my chat messages kept after I leave?' }, { from: DAN });
+    const sent = await chat.press(
+      'question.send',
+      { ...actionData(cards[0], 'question.send'), question: 'How long are my chat messages kept after I leave?' },
+      { from: DAN },
+    );
     const id = facts(sent.card).Reference;
     await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket');
     expect(cardWords(ticketCard(id))).toContain('Was reading: Data Retention');
@@ -133,15 +161,26 @@ describe('ask the privacy team', () => {
     const [card] = await sayHere(chat, connector, question, { from: DAN });
     expect(cardWords(card)[0]).toBe('Did you mean…');
     expect(actionData(card, 'question.open')).toEqual({ question });
-    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!.actions![0].data;
+    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!
+      .actions![0].data;
     const { cards } = await pressForMessages(chat, connector, 'faq.open', candidate, { from: DAN });
     expect(actionData(cards[0], 'question.open')).toEqual({ question, entryId: candidate.entryId });
   });
 
-  it('in a channel, continues in the asker\'s personal chat', async () => {
-    const channel = { conversationType: 'channel' as const, conversationId: '19:general@thread.tacv2', teamId: '19:general@thread.tacv2', mention: true, from: DAN };
+  it("in a channel, continues in the asker's personal chat", async () => {
+    const channel = {
+      conversationType: 'channel' as const,
+      conversationId: '19:general@thread.tacv2',
+      teamId: '19:general@thread.tacv2',
+      mention: true,
+      from: DAN,
+    };
     const [reply] = await sayHere(chat, connector, 'will my messages train the AI model', channel);
-    const inPersonal = () => connector.posted().filter((call) => call.conversationId === `a:personal-${DAN.id}`).map((call) => cardOf(call.body));
+    const inPersonal = () =>
+      connector
+        .posted()
+        .filter((call) => call.conversationId === `a:personal-${DAN.id}`)
+        .map((call) => cardOf(call.body));
     const personalBefore = inPersonal().length;
     const { cards, texts } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), channel);
     // In the thread: a note, and no form.
@@ -153,7 +192,13 @@ describe('ask the privacy team', () => {
     const form = forms[0];
     // Sent from the channel instead of the personal chat: refused, nothing asked.
     const before = ticketPosts(connector).length;
-    const refused = await pressForMessages(chat, connector, 'question.send', { ...actionData(form, 'question.send'), question: 'will my messages train the AI model' }, channel);
+    const refused = await pressForMessages(
+      chat,
+      connector,
+      'question.send',
+      { ...actionData(form, 'question.send'), question: 'will my messages train the AI model' },
+      channel,
+    );
     expect(refused.texts).toContain('Questions to the privacy team are private: open a chat with me (Privacy Assistant) and ask there.');
     expect(ticketPosts(connector)).toHaveLength(before);
   });
@@ -188,15 +233,28 @@ describe('ask the privacy team', () => {
       const [reply] = await sayHere(chat, connector, 'what about my fishing licence number 6', { from: eager });
       const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'), { from: eager });
       const stored = await storedQuestions();
-      const refused = await chat.press('question.send', { ...actionData(cards[0], 'question.send'), question: 'what about my fishing licence number 6' }, { from: eager });
+      const refused = await chat.press(
+        'question.send',
+        { ...actionData(cards[0], 'question.send'), question: 'what about my fishing licence number 6' },
+        { from: eager },
+      );
       expect(cardWords(refused.card).join('\n')).toContain('You already have 5 questions waiting for the privacy team.');
       expect(await storedQuestions()).toEqual(stored);
     });
 
     it('refuses ticket actions from outside the privacy channel, and changes nothing', async () => {
       const updates = ticketUpdates(connector, id).length;
-      for (const where of [{ from: BOB }, { from: BOB, conversationType: 'channel' as const, conversationId: '19:other@thread.tacv2;messageid=1', teamId: '19:other@thread.tacv2' }, { from: BOB, conversationType: 'groupChat' as const }]) {
-        for (const [verb, data] of [['question.assign', {}], ['question.answer', { answer: 'Sneaky answer' }], ['question.close', {}], ['question.refresh', {}]] as const) {
+      for (const where of [
+        { from: BOB },
+        { from: BOB, conversationType: 'channel' as const, conversationId: '19:other@thread.tacv2;messageid=1', teamId: '19:other@thread.tacv2' },
+        { from: BOB, conversationType: 'groupChat' as const },
+      ]) {
+        for (const [verb, data] of [
+          ['question.assign', {}],
+          ['question.answer', { answer: 'Sneaky answer' }],
+          ['question.close', {}],
+          ['question.refresh', {}],
+        ] as const) {
           const pressed = await chat.press(verb, { questionId: id, ...data }, where);
           expect(pressed.status).toBe(403);
         }
@@ -216,7 +274,11 @@ describe('ask the privacy team', () => {
       const { cards } = await pressForMessages(chat, connector, 'question.open', actionData(reply, 'question.open'));
       const data = actionData(cards[0], 'question.send');
       const stored = await storedQuestions();
-      const forgeries: Array<[Record<string, unknown>, Person]> = [[{ ...data }, OUTSIDER], [{ ...data, formToken: 'forged' }, ALICE], [{ ...data, questionId: id }, ALICE]];
+      const forgeries: Array<[Record<string, unknown>, Person]> = [
+        [{ ...data }, OUTSIDER],
+        [{ ...data, formToken: 'forged' }, ALICE],
+        [{ ...data, questionId: id }, ALICE],
+      ];
       for (const [forged, from] of forgeries) {
         const pressed = await chat.press('question.send', { ...forged, question: 'who is the DPO' }, { from });
         expect(cardWords(pressed.card)).toContain('That form has expired or was not issued to you. Here is a fresh one.');
@@ -252,8 +314,16 @@ describe('ask the privacy team', () => {
       await until(() => ticketPosts(connector, other).length > 0, 10_000, 'the ticket');
       await chat.press('question.close', { questionId: other }, inPrivacyChannel(BOB));
       // Closed without an answer: the asker is told so.
-      await until(() => connector.posted().some((call) => call.conversationId === `a:personal-${DAN.id}` && shows(cardOf(call.body), 'Your question was closed')), 10_000, 'the asker told of the close');
-      for (const [verb, data] of [['question.assign', {}], ['question.answer', { answer: 'Too late' }], ['question.close', {}]] as const) {
+      await until(
+        () => connector.posted().some((call) => call.conversationId === `a:personal-${DAN.id}` && shows(cardOf(call.body), 'Your question was closed')),
+        10_000,
+        'the asker told of the close',
+      );
+      for (const [verb, data] of [
+        ['question.assign', {}],
+        ['question.answer', { answer: 'Too late' }],
+        ['question.close', {}],
+      ] as const) {
         const pressed = await chat.press(verb, { questionId: other, ...data }, inPrivacyChannel(CAROL));
         expect(cardWords(pressed.card)).toContain('This question is closed: nothing was changed.');
         expect(cardWords(pressed.card)).toContain(`Status: Closed by ${rosterMember(BOB.id).name}`);
@@ -267,10 +337,20 @@ describe('ask the privacy team', () => {
       for (const question of ['is my data used to train AI models?', 'will my messages train the AI model', 'is my data used to train AI']) {
         await chat.say(question, { from: OUTSIDER });
       }
-      const lastText = (conversationId: string) => connector.posted().filter((call) => call.conversationId === conversationId).at(-1)?.body.text;
+      const lastText = (conversationId: string) =>
+        connector
+          .posted()
+          .filter((call) => call.conversationId === conversationId)
+          .at(-1)?.body.text;
       expect(await sayHere(chat, connector, 'insights', { from: OUTSIDER })).toEqual([]);
       expect(lastText(`a:personal-${OUTSIDER.id}`)).toBe('Only privacy admins can see insights.');
-      const adminsChannel = { from: ADMIN, conversationType: 'channel' as const, conversationId: '19:admins@thread.tacv2', teamId: '19:admins@thread.tacv2', mention: true };
+      const adminsChannel = {
+        from: ADMIN,
+        conversationType: 'channel' as const,
+        conversationId: '19:admins@thread.tacv2',
+        teamId: '19:admins@thread.tacv2',
+        mention: true,
+      };
       await chat.say('insights', adminsChannel);
       expect(lastText(adminsChannel.conversationId)).toBe('Insights are shown in a personal chat with me: open one and type "insights".');
 
@@ -299,7 +379,9 @@ describe('ask the privacy team', () => {
       const training = body.unanswered.find((group) => /train/i.test(group.question));
       expect(training?.count).toBeGreaterThanOrEqual(3);
       expect(body.sentToTeam.map((item) => item.status)).toEqual(expect.arrayContaining(['answered', 'closed']));
-      expect(body.paste.some((item) => item.newEntry.startsWith('## Is my data used to train AI models, and can I opt out of that?\nNo: our AI features'))).toBe(true);
+      expect(
+        body.paste.some((item) => item.newEntry.startsWith('## Is my data used to train AI models, and can I opt out of that?\nNo: our AI features')),
+      ).toBe(true);
       // Nothing in it names who asked.
       const text = JSON.stringify(body);
       for (const person of [ALICE, DAN, OUTSIDER]) {

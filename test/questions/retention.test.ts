@@ -16,7 +16,19 @@ import { UNANSWERED_COLLECTION } from '../../src/questions/content-gaps';
 import { QUESTIONS_COLLECTION } from '../../src/questions/question-service';
 import { groupSimilar } from '../../src/questions/similar';
 import type { Question } from '../../src/questions/types';
-import { answersTo, askTheTeam, BOB as TEAM_BOB, CAROL, cardWords, inPrivacyChannel, PRIVACY_CHANNEL, sayHere, shows, ticketPosts, ticketUpdates } from './ask-drive';
+import {
+  answersTo,
+  askTheTeam,
+  BOB as TEAM_BOB,
+  CAROL,
+  cardWords,
+  inPrivacyChannel,
+  PRIVACY_CHANNEL,
+  sayHere,
+  shows,
+  ticketPosts,
+  ticketUpdates,
+} from './ask-drive';
 
 const DAY = 86_400_000;
 const TOKEN = 'retention-api-token-0123456789';
@@ -36,7 +48,10 @@ describe('unanswered questions', () => {
   });
 
   const insights = async () =>
-    (await (await fetch(`${bot.url}/api/insights`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { from: string; unanswered: Array<{ question: string; count: number }> };
+    (await (await fetch(`${bot.url}/api/insights`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      from: string;
+      unanswered: Array<{ question: string; count: number }>;
+    };
 
   it('are kept without who asked, shown for 30 days and erased after 90', async () => {
     await driver(bot, connector, { from: ALICE }).say('is my data used to train AI models?');
@@ -49,7 +64,9 @@ describe('unanswered questions', () => {
     for (const item of stored) expect(Object.keys(item.value).sort()).toEqual(['at', 'text']);
     expect(JSON.stringify(stored)).not.toMatch(/alice|bob|29:|aad-/i);
 
-    expect((await insights()).unanswered).toEqual([{ question: expect.stringMatching(/train/), count: 2, examples: [expect.stringMatching(/train/)], lastAskedAt: new Date(now).toISOString() }]);
+    expect((await insights()).unanswered).toEqual([
+      { question: expect.stringMatching(/train/), count: 2, examples: [expect.stringMatching(/train/)], lastAskedAt: new Date(now).toISOString() },
+    ]);
 
     now += 31 * DAY;
     const later = await insights();
@@ -88,7 +105,9 @@ describe('questions to the privacy team', () => {
 
   const stored = async (id: string) => (await bot.app.store.get<Question>(QUESTIONS_COLLECTION, id))!.value;
   const sentToTeam = async () =>
-    ((await (await fetch(`${bot.url}/api/insights`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { sentToTeam: Array<{ id: string }> }).sentToTeam.map((item) => item.id);
+    (
+      (await (await fetch(`${bot.url}/api/insights`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { sentToTeam: Array<{ id: string }> }
+    ).sentToTeam.map((item) => item.id);
 
   it('are erased REQUEST_RETENTION_DAYS after being answered or closed, everywhere they show; open work is kept', async () => {
     const chat = driver(bot, connector);
@@ -121,7 +140,11 @@ describe('questions to the privacy team', () => {
     expect(storedText(bot.dataDir)).toContain(answeredText);
 
     offset = RETENTION_DAYS * DAY + 60_000;
-    await until(async () => (await stored(answered.id)).erasedAt !== undefined && (await stored(closed.id)).erasedAt !== undefined, 10_000, 'both finished questions erased');
+    await until(
+      async () => (await stored(answered.id)).erasedAt !== undefined && (await stored(closed.id)).erasedAt !== undefined,
+      10_000,
+      'both finished questions erased',
+    );
 
     const nobody = { aadObjectId: '', tenantId: before.asker.tenantId, name: '', teamsUserId: '' };
     const after = await stored(answered.id);
@@ -144,7 +167,13 @@ describe('questions to the privacy team', () => {
     // Erased on the bot's clock, once the period after the answer had passed.
     expect(Date.parse(after.erasedAt!)).toBeGreaterThanOrEqual(Date.parse(before.answer!.at) + RETENTION_DAYS * DAY);
     expect(before.asker.tenantId).not.toBe('');
-    expect(await stored(closed.id)).toMatchObject({ status: 'closed', text: '', asker: nobody, closed: { by: nobody, at: closedBefore.closed!.at }, watchers: [] });
+    expect(await stored(closed.id)).toMatchObject({
+      status: 'closed',
+      text: '',
+      asker: nobody,
+      closed: { by: nobody, at: closedBefore.closed!.at },
+      watchers: [],
+    });
     // The sweep logs its count once its pass ends, which may be just after the records are written.
     const erasedLogged = () =>
       bot.logs
@@ -155,19 +184,38 @@ describe('questions to the privacy team', () => {
     expect(erasedLogged()).toBe(2);
 
     // The assigned question is work in progress: all of it is kept.
-    expect(await stored(open.id)).toMatchObject({ text: openText, status: 'assigned', asker: { aadObjectId: OLIVE.aadObjectId }, assignee: { aadObjectId: CAROL.aadObjectId } });
+    expect(await stored(open.id)).toMatchObject({
+      text: openText,
+      status: 'assigned',
+      asker: { aadObjectId: OLIVE.aadObjectId },
+      assignee: { aadObjectId: CAROL.aadObjectId },
+    });
     expect((await stored(open.id)).erasedAt).toBeUndefined();
 
     // Nothing of the asker, the team member or the words is left anywhere in the bot's storage.
     const everywhere = storedText(bot.dataDir);
-    for (const gone of [answeredText, closedText, answerText, rosterMember(ERIN.id).name, ERIN.id, ERIN.aadObjectId, rosterMember(TEAM_BOB.id).name, TEAM_BOB.id, TEAM_BOB.aadObjectId]) {
+    for (const gone of [
+      answeredText,
+      closedText,
+      answerText,
+      rosterMember(ERIN.id).name,
+      ERIN.id,
+      ERIN.aadObjectId,
+      rosterMember(TEAM_BOB.id).name,
+      TEAM_BOB.id,
+      TEAM_BOB.aadObjectId,
+    ]) {
       expect([gone, everywhere.includes(gone)]).toEqual([gone, false]);
     }
     expect(everywhere).toContain(openText);
 
     // The cards in the privacy channel are replaced in place by the erased version, without buttons.
     for (const { id } of [answered, closed]) {
-      await until(() => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), 'Erased after the retention period')), 10_000, 'the channel card erased');
+      await until(
+        () => ticketUpdates(connector, id).some((call) => shows(cardOf(call.body), 'Erased after the retention period')),
+        10_000,
+        'the channel card erased',
+      );
       const card = cardOf(ticketUpdates(connector, id).at(-1)!.body);
       expect(cardWords(card).join('\n')).not.toMatch(/sick leave|helpdesk|occupational|Erin|Bob/i);
       expect(cardActionTitles(card)).toEqual([]);
@@ -185,7 +233,11 @@ describe('questions to the privacy team', () => {
     await until(async () => (await stored(closed.id)).ticket.shownVersion === (await stored(closed.id)).version, 10_000, 'the erased card recorded as shown');
     const erasedRecord = await bot.app.store.get<Question>(QUESTIONS_COLLECTION, closed.id);
     const told = answersTo(connector, ERIN).length;
-    for (const [verb, data] of [['question.answer', { answer: 'A late answer.' }], ['question.assign', {}], ['question.close', {}]] as const) {
+    for (const [verb, data] of [
+      ['question.answer', { answer: 'A late answer.' }],
+      ['question.assign', {}],
+      ['question.close', {}],
+    ] as const) {
       const pressed = await chat.press(verb, { questionId: closed.id, ...data }, inPrivacyChannel(CAROL));
       expect(cardWords(pressed.card)).toContain('This question was erased after the retention period: nothing was changed.');
       expect(cardActionTitles(pressed.card)).toEqual([]);

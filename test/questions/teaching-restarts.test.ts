@@ -51,11 +51,16 @@ describe('taught content across restarts, and as written', () => {
     expect(cardWords(answered.card).join('\n')).not.toContain('The bot was taught');
     // The asker has the entry's card all the same.
     await until(
-      () => connector.posted().some((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), `chose this answer for your question ${id}`)),
+      () =>
+        connector
+          .posted()
+          .some((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), `chose this answer for your question ${id}`)),
       15_000,
-      'the chosen entry in the asker\'s chat',
+      "the chosen entry in the asker's chat",
     );
-    expect(cardWords(connector.posted().find((call) => shows(cardOf(call.body), `chose this answer for your question ${id}`))!.body.attachments)[0]).toBe('Data Sharing');
+    expect(cardWords(connector.posted().find((call) => shows(cardOf(call.body), `chose this answer for your question ${id}`))!.body.attachments)[0]).toBe(
+      'Data Sharing',
+    );
     // `my questions` names the section the team answered with.
     const [mine] = await sayHere(chat, connector, 'my questions');
     expect(cardWords(mine)).toContain('Answered with the policy\'s section "Data Sharing".');

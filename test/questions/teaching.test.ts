@@ -102,11 +102,23 @@ describe('teaching the bot (two instances on Azurite)', () => {
     const answered = await onB.press('question.answer', { questionId: id, answer: words, entryId: sharing.value, teach: 'true' }, inPrivacyChannel(BOB));
     expect(cardWords(answered.card)).toEqual(expect.arrayContaining(['Answered with: Data Sharing']));
     expect(cardWords(answered.card).join('\n')).toContain('The bot was taught this question');
-    await until(() => connector.posted().some((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), id)), 20_000, "the answer in the asker's chat");
-    const delivered = connector.posted().filter((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), id)).map((call) => cardOf(call.body)!);
+    await until(
+      () => connector.posted().some((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), id)),
+      20_000,
+      "the answer in the asker's chat",
+    );
+    const delivered = connector
+      .posted()
+      .filter((call) => call.conversationId === `a:personal-${ALICE.id}` && shows(cardOf(call.body), id))
+      .map((call) => cardOf(call.body)!);
     expect(delivered).toHaveLength(1);
     const [title, chosen, from, text] = cardWords(delivered[0]);
-    expect([title, chosen, from, text]).toEqual(['Data Sharing', `The privacy team chose this answer for your question ${id}.`, 'From the privacy team:', words]);
+    expect([title, chosen, from, text]).toEqual([
+      'Data Sharing',
+      `The privacy team chose this answer for your question ${id}.`,
+      'From the privacy team:',
+      words,
+    ]);
     expect(cardWords(delivered[0])).toContain('Was this helpful?');
 
     // Taught as an Also asked: line: the question as asked, verbatim, on both instances, with no restart.
@@ -138,12 +150,18 @@ describe('teaching the bot (two instances on Azurite)', () => {
     expect((await api(a, 'GET', '/api/learned', 'wrong-token-0123456789')).status).toBe(401);
     const response = await api(a, 'GET', '/api/learned');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { items: Array<{ id: string; kind: string; question: string; taughtAt: string; markdown: string; target?: { file: string } }> };
+    const body = (await response.json()) as {
+      items: Array<{ id: string; kind: string; question: string; taughtAt: string; markdown: string; target?: { file: string } }>;
+    };
     const entry = body.items.find((item) => item.kind === 'entry' && item.question === question)!;
     expect(entry.markdown).toBe(`## ${question}\n${answer}\n`);
     expect(Date.parse(entry.taughtAt)).toBeGreaterThan(0);
     const line = body.items.find((item) => item.kind === 'alsoAsked')!;
-    expect(line).toMatchObject({ question: 'can the bailiffs see my payslip', markdown: 'Also asked: can the bailiffs see my payslip', target: { file: 'policy/04-third-party-services.md' } });
+    expect(line).toMatchObject({
+      question: 'can the bailiffs see my payslip',
+      markdown: 'Also asked: can the bailiffs see my payslip',
+      target: { file: 'policy/04-third-party-services.md' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/Alice|aad-|Bob/);
 
     // DELETE: gone from the search on the instance asked at once, and on the other within the deadline.
@@ -167,12 +185,20 @@ describe('teaching the bot (two instances on Azurite)', () => {
     const [refusedText] = await sayHereTexts(onA, 'learned', { from: DAN });
     expect(refusedText).toBe('Only privacy admins can see and change what the bot was taught.');
     // An admin, but in a channel: told to use a personal chat.
-    const [inChannel] = await sayHereTexts(onA, 'learned', { from: ADMIN, conversationType: 'channel', conversationId: '19:general@thread.tacv2', teamId: '19:general@thread.tacv2', mention: true } as Parameters<Driver['say']>[1]);
+    const [inChannel] = await sayHereTexts(onA, 'learned', {
+      from: ADMIN,
+      conversationType: 'channel',
+      conversationId: '19:general@thread.tacv2',
+      teamId: '19:general@thread.tacv2',
+      mention: true,
+    } as Parameters<Driver['say']>[1]);
     expect(inChannel).toContain('personal chat');
 
     const [card] = await sayHere(onA, connector, 'learned', { from: ADMIN });
     expect(cardWords(card)[0]).toBe('What the privacy team taught me');
-    expect(cardWords(card)).toEqual(expect.arrayContaining([expect.stringMatching(/^Taught .*: "can the bailiffs see my payslip"$/), 'Also asked: can the bailiffs see my payslip']));
+    expect(cardWords(card)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Taught .*: "can the bailiffs see my payslip"$/), 'Also asked: can the bailiffs see my payslip']),
+    );
     const listed = (await (await api(a, 'GET', '/api/learned')).json()) as { items: Array<{ id: string; question: string }> };
     const learnedId = listed.items.find((item) => item.question === question)!.id;
     const forget = findActions(card).find((action) => (action.data as { learnedId?: string }).learnedId === learnedId)!.data as Record<string, unknown>;
@@ -216,7 +242,8 @@ describe('teaching the bot (two instances on Azurite)', () => {
     }
     expect(picked).toBeDefined();
     const { question, card } = picked!;
-    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!.actions![0].data;
+    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!
+      .actions![0].data;
     expect(candidate).toMatchObject({ verb: 'faq.open', via: 'didYouMean', question });
     const { cards } = await pressForMessages(onA, connector, 'faq.open', candidate, { from: DAN });
     const entryTitle = cardWords(cards[0])[0];
@@ -241,7 +268,16 @@ describe('teaching the bot (two instances on Azurite)', () => {
     await untilAnswered(onA, question, entryTitle, 'the accepted suggestion on the other instance');
 
     // Another suggestion, kept without the email address and phone number typed into it; dismissed: nothing taught.
-    await onA.press('faq.feedback', { entryId: candidate.entryId, helpful: true, question: 'protection contact please, mail dan@contoso.example or call +44 20 7946 0958', via: 'didYouMean' }, { from: DAN });
+    await onA.press(
+      'faq.feedback',
+      {
+        entryId: candidate.entryId,
+        helpful: true,
+        question: 'protection contact please, mail dan@contoso.example or call +44 20 7946 0958',
+        via: 'didYouMean',
+      },
+      { from: DAN },
+    );
     const kept = (await b.app.store.list<{ question: string }>(SUGGESTIONS_COLLECTION)).map((item) => item.value.question);
     expect(kept).toEqual(['protection contact please, mail [email] or call [phone]']);
     const [again] = await sayHere(onB, connector, 'insights', { from: ADMIN });

@@ -25,7 +25,13 @@ describe('a bot killed with requests pending', () => {
 
   it('delivers every acknowledged request after it is started again on the same data', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-'));
-    const env = { DATA_DIR: dataDir, CONTENT_DIR: 'content', PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_WEBHOOK_RETRY_BASE_MS: '5000' };
+    const env = {
+      DATA_DIR: dataDir,
+      CONTENT_DIR: 'content',
+      PRIVACY_WEBHOOK_URL: receiver.url,
+      PRIVACY_WEBHOOK_SECRET: receiver.secret,
+      PRIVACY_WEBHOOK_RETRY_BASE_MS: '5000',
+    };
     // Two deliveries are refused and wait for their retry; two are in flight, unanswered, at the kill.
     let arrived = 0;
     receiver.gate = () => (++arrived <= 2 ? { status: 503 } : 'hang');

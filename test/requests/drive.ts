@@ -18,7 +18,11 @@ export function driver(bot: BootedBot, connector: FakeConnector, defaults: Parti
       const before = connector.posted().length;
       const activity = message(text, { serviceUrl: connector.url, ...defaults, ...options });
       // Replies name the message they answer; anything else posted meanwhile (a status card, an alert) is not one.
-      const replies = () => connector.posted().slice(before).filter((call) => call.body.replyToId === activity.id);
+      const replies = () =>
+        connector
+          .posted()
+          .slice(before)
+          .filter((call) => call.body.replyToId === activity.id);
       const response = await bot.post('/api/messages', activity);
       if (response.status !== 200) throw new Error(`message answered ${response.status}`);
       await connector.waitFor(() => replies().length > 0);
@@ -73,7 +77,8 @@ export function facts(card: unknown): Record<string, string> {
 export async function fileRequest(who: Driver, text: string, answers: Record<string, string>, options: { from?: Person } = {}): Promise<Card | undefined> {
   const [form] = await who.say(text, options);
   const first = findActions(form).some((action) => action.verb === 'request.review') ? 'request.review' : 'request.submit';
-  if (first === 'request.submit' && !findActions(form).some((action) => action.verb === first)) throw new Error(`no form in reply to "${text}": ${cardTexts(form)[0]}`);
+  if (first === 'request.submit' && !findActions(form).some((action) => action.verb === first))
+    throw new Error(`no form in reply to "${text}": ${cardTexts(form)[0]}`);
   const pressed = await who.press(first, { ...actionData(form, first), ...answers }, options);
   if (first === 'request.submit') return pressed.card;
   const confirmed = await who.press('request.submit', { ...actionData(pressed.card, 'request.submit'), confirm: 'true' }, options);

@@ -56,9 +56,16 @@ describe('requests held while nothing can reach the privacy team', () => {
         expect(cardTexts(receipt).join('\n')).not.toMatch(/has your request/);
       }
       // Both were taken by the outbox (and put back for later) before the alerts are counted.
-      await until(async () => (await bot.app.store.list<{ attempts: number }>('requestoutbox')).filter((item) => item.value.attempts > 0).length === 2, 10_000, 'both requests tried');
+      await until(
+        async () => (await bot.app.store.list<{ attempts: number }>('requestoutbox')).filter((item) => item.value.attempts > 0).length === 2,
+        10_000,
+        'both requests tried',
+      );
       await until(async () => (await bot.app.store.list('notifyoutbox')).length === 0 && heldAlerts(connector).length > 0, 10_000, 'the admins told');
-      const alerts = connector.posted().slice(before).filter((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE);
+      const alerts = connector
+        .posted()
+        .slice(before)
+        .filter((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE);
       expect(alerts).toHaveLength(1);
       expect(cardTexts(cardOf(alerts[0].body)).join('\n')).toMatch(/PRIVACY_WEBHOOK_URL is not set/);
       const [list] = await who.say('my requests', { from: ANN });
@@ -68,7 +75,12 @@ describe('requests held while nothing can reach the privacy team', () => {
     }
 
     // The backoff of a request that waited for the webhook is an hour: only the restart explains a delivery now.
-    bot = await bootBot({ DATA_DIR: dataDir, PRIVACY_ADMIN_IDS: ADMIN.aadObjectId, PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret });
+    bot = await bootBot({
+      DATA_DIR: dataDir,
+      PRIVACY_ADMIN_IDS: ADMIN.aadObjectId,
+      PRIVACY_WEBHOOK_URL: receiver.url,
+      PRIVACY_WEBHOOK_SECRET: receiver.secret,
+    });
     try {
       await until(() => ids.every((id) => receiver.events.some((event) => event.data.id === id)), 60_000, 'both held requests delivered');
       await until(() => bot.logs.filter((line) => line.includes('request delivered')).length === 2, 10_000, 'both recorded as delivered');
@@ -86,23 +98,51 @@ describe('requests held while nothing can reach the privacy team', () => {
     receiver.gate = () => ({ status: 503 });
     // A backoff of ten minutes from the first failure: a delivery within this test's deadlines is the probe's doing.
     const bot = await bootBot(
-      { PRIVACY_ADMIN_IDS: ADMIN.aadObjectId, PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_WEBHOOK_RETRY_BASE_MS: '600000' },
+      {
+        PRIVACY_ADMIN_IDS: ADMIN.aadObjectId,
+        PRIVACY_WEBHOOK_URL: receiver.url,
+        PRIVACY_WEBHOOK_SECRET: receiver.secret,
+        PRIVACY_WEBHOOK_RETRY_BASE_MS: '600000',
+      },
       { webhookProbeEveryMs: 200 },
     );
     try {
       const who = driver(bot, connector);
       const firstId = facts(await exportRequest(who, ANN)).Reference;
-      await until(() => receiver.attempts.filter((attempt) => attempt.id === firstId).length >= 3, 20_000, 'the first request probed while the receiver is down');
+      await until(
+        () => receiver.attempts.filter((attempt) => attempt.id === firstId).length >= 3,
+        20_000,
+        'the first request probed while the receiver is down',
+      );
       const held = await exportRequest(who, BEN);
       expect(cardTexts(held).join('\n')).toMatch(KEPT);
       const heldId = facts(held).Reference;
       await until(() => receiver.attempts.some((attempt) => attempt.id === heldId), 10_000, 'the second request tried');
-      await until(() => connector.posted().slice(before).some((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE), 10_000, () => `the admins told ${bot.logs.filter((l) => !l.includes('housekeeping')).slice(-15).join('\n')}`);
+      await until(
+        () =>
+          connector
+            .posted()
+            .slice(before)
+            .some((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE),
+        10_000,
+        () =>
+          `the admins told ${bot.logs
+            .filter((l) => !l.includes('housekeeping'))
+            .slice(-15)
+            .join('\n')}`,
+      );
 
       receiver.gate = undefined;
-      await until(() => [firstId, heldId].every((id) => receiver.events.some((event) => event.data.id === id)), 20_000, 'both delivered once the receiver answers');
+      await until(
+        () => [firstId, heldId].every((id) => receiver.events.some((event) => event.data.id === id)),
+        20_000,
+        'both delivered once the receiver answers',
+      );
       await until(() => bot.logs.filter((line) => line.includes('request delivered')).length === 2, 10_000, 'both recorded as delivered');
-      const alerts = connector.posted().slice(before).filter((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE);
+      const alerts = connector
+        .posted()
+        .slice(before)
+        .filter((call) => cardTexts(cardOf(call.body))[0] === HELD_TITLE);
       expect(alerts).toHaveLength(1);
       expect(cardTexts(cardOf(alerts[0].body)).join('\n')).toMatch(/has not been answering since/);
       // Probes are not failed attempts: the request that was probed many times was never dead-lettered.

@@ -22,7 +22,14 @@ describe('request kinds', () => {
       bots: [
         {
           commandLists: [
-            { scopes: ['personal'], commands: [{ title: 'help', description: 'h' }, { title: 'my requests', description: 'm' }, { title: 'notice', description: 'n' }] },
+            {
+              scopes: ['personal'],
+              commands: [
+                { title: 'help', description: 'h' },
+                { title: 'my requests', description: 'm' },
+                { title: 'notice', description: 'n' },
+              ],
+            },
             { scopes: ['team', 'groupChat'], commands: [{ title: 'help', description: 'h' }] },
           ],
         },

@@ -45,7 +45,9 @@ describe.each([
   });
 
   const storedFor = async (person: Person) =>
-    (await bot.app.store.list<PrivacyRequest>(REQUESTS_COLLECTION, { prefix: `${userKey({ tenantId: TENANT, aadObjectId: person.aadObjectId })}.` })).map((item) => item.value);
+    (await bot.app.store.list<PrivacyRequest>(REQUESTS_COLLECTION, { prefix: `${userKey({ tenantId: TENANT, aadObjectId: person.aadObjectId })}.` })).map(
+      (item) => item.value,
+    );
 
   it('makes one request of twenty export forms submitted at the same moment', async () => {
     const person: Person = { id: '29:twenty', aadObjectId: 'aad-twenty', name: 'Tess' };

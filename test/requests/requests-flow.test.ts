@@ -83,7 +83,11 @@ describe('privacy requests', () => {
     ['opt me out of personalised ads', { scope: 'ads' }, 'optout'],
     ['my job title is wrong, please correct it', { wrong: 'Job title', correct: 'Senior engineer' }, 'rectification'],
     ['please restrict the processing of my data', { grounds: 'accuracy,legalClaims', what: 'My performance reviews' }, 'restriction'],
-    ['I object to the processing of my location data', { processing: 'Location data in workplace analytics', reasons: 'I work from a shared home office' }, 'objection'],
+    [
+      'I object to the processing of my location data',
+      { processing: 'Location data in workplace analytics', reasons: 'I work from a shared home office' },
+      'objection',
+    ],
   ])('"%s" opens the right form and the request reaches the webhook', async (text, answers, kind) => {
     const person: Person = { id: `29:${kind}`, aadObjectId: `aad-${kind}`, name: 'Pat' };
     const receipt = await fileRequest(alice, text, answers, { from: person });
@@ -159,7 +163,11 @@ describe('privacy requests', () => {
     expect(texts).toMatch(/Please check the form/);
     expect(texts).toMatch(/Please fill in "What it should be"/);
     expect(texts).toMatch(/at most 1000 characters/);
-    const forgedChoice = await alice.press('request.submit', { ...actionData(await alice.say('export my data', { from: person }).then((c) => c[0]), 'request.submit'), include: 'everything-else', format: 'json' }, { from: person });
+    const forgedChoice = await alice.press(
+      'request.submit',
+      { ...actionData(await alice.say('export my data', { from: person }).then((c) => c[0]), 'request.submit'), include: 'everything-else', format: 'json' },
+      { from: person },
+    );
     expect(cardTexts(forgedChoice.card).join('\n')).toMatch(/choose from the options listed/);
     expect(await storedRequest(bot.app.store, String(data.requestId))).toBeUndefined();
     await outboxDrained(bot.app.store);
@@ -168,7 +176,7 @@ describe('privacy requests', () => {
     expect(cardTexts(list)).toContain('You have not made any privacy requests yet.');
   });
 
-  it('lists only the person\'s own requests, with id, kind, status and due date', async () => {
+  it("lists only the person's own requests, with id, kind, status and due date", async () => {
     const carol: Person = { id: '29:carol', aadObjectId: 'aad-carol', name: 'Carol' };
     const receipt = await fileRequest(alice, 'stop personalised ads', { scope: 'ads,marketing' }, { from: carol });
     const id = facts(receipt).Reference;
@@ -200,10 +208,14 @@ describe('privacy requests', () => {
 
   it('refuses guests with a clear answer and takes nothing', async () => {
     const previous = connector.respond;
-    connector.respond = (call) => (call.method === 'GET' && call.path.includes('/members/') ? { status: 200, body: { ...rosterMember('29:guest'), userRole: 'guest' } } : undefined);
+    connector.respond = (call) =>
+      call.method === 'GET' && call.path.includes('/members/') ? { status: 200, body: { ...rosterMember('29:guest'), userRole: 'guest' } } : undefined;
     try {
       const before = connector.posted().length;
-      await bot.post('/api/messages', message('delete my data', { serviceUrl: connector.url, from: { id: '29:guest', aadObjectId: 'aad-guest', name: 'Guest' } }));
+      await bot.post(
+        '/api/messages',
+        message('delete my data', { serviceUrl: connector.url, from: { id: '29:guest', aadObjectId: 'aad-guest', name: 'Guest' } }),
+      );
       await connector.waitFor(() => connector.posted().length > before);
       expect(String(connector.posted()[before].body.text)).toMatch(/only be made by members of this organisation/);
     } finally {
@@ -239,7 +251,9 @@ describe('privacy requests', () => {
     const id = facts(await fileRequest(alice, 'export my data', { include: 'account', format: 'pdf' }, { from: person })).Reference;
     await until(() => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id)));
     expect(receiver.attempts.filter((attempt) => attempt.id === id)).toHaveLength(1);
-    const alert = await connector.waitFor((calls) => calls.slice(before).some((call) => /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(ADMIN.aadObjectId)));
+    const alert = await connector.waitFor((calls) =>
+      calls.slice(before).some((call) => /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(ADMIN.aadObjectId)),
+    );
     expect(alert.length).toBeGreaterThan(before);
     const [list] = await alice.say('my requests', { from: person });
     expect(facts(list).Status).toMatch(/failed/i);

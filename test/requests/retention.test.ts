@@ -45,11 +45,15 @@ describe('retention of requests', () => {
     const withdrawn: Person = { id: '29:keepwithdrawn', aadObjectId: 'aad-keepwithdrawn', name: 'Wes' };
     const open: Person = { id: '29:keepopen', aadObjectId: 'aad-keepopen', name: 'Olive' };
 
-    const completedId = facts(await fileRequest(chat, 'export my data', { include: 'account', format: 'json', notes: 'Include my badge photos' }, { from: completed })).Reference;
+    const completedId = facts(
+      await fileRequest(chat, 'export my data', { include: 'account', format: 'json', notes: 'Include my badge photos' }, { from: completed }),
+    ).Reference;
     const openId = facts(await fileRequest(chat, 'delete my data', { scope: 'specific', what: 'My old expense claims' }, { from: open })).Reference;
     const withdrawnId = facts(await fileRequest(chat, 'please correct my data', { wrong: 'Desk number', correct: 'Desk 4.12' }, { from: withdrawn })).Reference;
     for (const id of [completedId, openId, withdrawnId]) await recordedAsDelivered(bot.app.store, id);
-    expect((await report(completedId, { status: 'completed', message: 'Your export is ready.', link: 'https://exports.contoso.example/d/casey' })).status).toBe(200);
+    expect((await report(completedId, { status: 'completed', message: 'Your export is ready.', link: 'https://exports.contoso.example/d/casey' })).status).toBe(
+      200,
+    );
     const [list] = await chat.say('my requests', { from: withdrawn });
     await chat.press('request.withdraw.confirm', actionData(list, 'request.withdraw'), { from: withdrawn });
     await until(async () => (await storedRequest(bot.app.store, withdrawnId))!.withdrawal?.delivery === 'delivered', 10_000, 'withdrawal delivered');
@@ -62,7 +66,12 @@ describe('retention of requests', () => {
     expect(storedText(bot.dataDir)).toContain(rosterMember(completed.id).email);
 
     offset = 365 * DAY_MS + 60_000;
-    await until(async () => (await storedRequest(bot.app.store, completedId))!.erasedAt !== undefined && (await storedRequest(bot.app.store, withdrawnId))!.erasedAt !== undefined, 10_000, 'both closed requests erased');
+    await until(
+      async () =>
+        (await storedRequest(bot.app.store, completedId))!.erasedAt !== undefined && (await storedRequest(bot.app.store, withdrawnId))!.erasedAt !== undefined,
+      10_000,
+      'both closed requests erased',
+    );
 
     const erased = (await storedRequest(bot.app.store, completedId))!;
     expect(erased).toEqual({
@@ -82,10 +91,22 @@ describe('retention of requests', () => {
 
     // Nothing of the two people is left anywhere in the bot's storage; the open request keeps everything.
     const stored = storedText(bot.dataDir);
-    for (const gone of [rosterMember(completed.id).email, rosterMember(completed.id).name, completed.aadObjectId, 'Include my badge photos', 'Your export is ready.', 'exports.contoso.example', rosterMember(withdrawn.id).email, 'Desk 4.12']) {
+    for (const gone of [
+      rosterMember(completed.id).email,
+      rosterMember(completed.id).name,
+      completed.aadObjectId,
+      'Include my badge photos',
+      'Your export is ready.',
+      'exports.contoso.example',
+      rosterMember(withdrawn.id).email,
+      'Desk 4.12',
+    ]) {
       expect([gone, stored.includes(gone)]).toEqual([gone, false]);
     }
-    expect((await storedRequest(bot.app.store, openId))!).toMatchObject({ requester: { email: rosterMember(open.id).email }, details: { what: 'My old expense claims' } });
+    expect((await storedRequest(bot.app.store, openId))!).toMatchObject({
+      requester: { email: rosterMember(open.id).email },
+      details: { what: 'My old expense claims' },
+    });
     expect(bot.logs.some((line) => line.includes('"chore":"request-retention"') && line.includes('"count":2'))).toBe(true);
 
     // The person still sees that they made it, and how it ended.

@@ -43,7 +43,10 @@ describe('several instances: the daily digest and status changes', () => {
       PRIVACY_ADMIN_IDS: ADMINS.join(','),
     };
     const options = { clock: () => Date.now() + offset, housekeepingEveryMs: 100 };
-    [a, b] = await Promise.all([bootBot(env, { ...options, onHousekeepingRound: roundsOf.a.onRound }), bootBot(env, { ...options, onHousekeepingRound: roundsOf.b.onRound })]);
+    [a, b] = await Promise.all([
+      bootBot(env, { ...options, onHousekeepingRound: roundsOf.a.onRound }),
+      bootBot(env, { ...options, onHousekeepingRound: roundsOf.b.onRound }),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

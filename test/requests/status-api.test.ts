@@ -131,7 +131,11 @@ describe('the request status API', () => {
       ['no credentials', {}, /bearer token or Standard Webhooks signature/],
       ['a wrong bearer token', { authorization: `Bearer ${TOKEN}x` }, /bearer token or Standard Webhooks signature/],
       ['a signature made with another secret', signatureHeaders(OTHER_SECRET, body), /bearer token or Standard Webhooks signature/],
-      ['a signature over another body', signatureHeaders(receiver.secret, JSON.stringify({ status: 'completed' })), /bearer token or Standard Webhooks signature/],
+      [
+        'a signature over another body',
+        signatureHeaders(receiver.secret, JSON.stringify({ status: 'completed' })),
+        /bearer token or Standard Webhooks signature/,
+      ],
       ['a signature six minutes old', signatureHeaders(receiver.secret, body, 'msg_old', now - 360), /more than five minutes/],
       ['a signature six minutes ahead', signatureHeaders(receiver.secret, body, 'msg_ahead', now + 360), /more than five minutes/],
     ];
@@ -166,7 +170,9 @@ describe('the request status API', () => {
     for (const body of [forOther, withoutId]) {
       const answer = await post(id, body, signatureHeaders(receiver.secret, body));
       expect(answer.status).toBe(400);
-      expect((answer.body as { problems: string[] }).problems).toEqual(['A signed call must carry id in its body, equal to the id in the path: the signature then covers which request it is for.']);
+      expect((answer.body as { problems: string[] }).problems).toEqual([
+        'A signed call must carry id in its body, equal to the id in the path: the signature then covers which request it is for.',
+      ]);
     }
     expect((await storedRequest(bot.app.store, id))!.progress).toBeUndefined();
     await expectNobodyTold(id, 0);
@@ -254,7 +260,9 @@ describe('the request status API', () => {
     const dataDir = bot.dataDir;
     // Teams refuses the requester's chat for now: the card waits in the outbox.
     connector.respond = (call) =>
-      call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(person.id) ? { status: 503 } : undefined;
+      call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(person.id)
+        ? { status: 503 }
+        : undefined;
     expect((await post(id, { status: 'in_progress' })).status).toBe(200);
     await until(() => bot.logs.some((line) => line.includes('notification will be retried') && line.includes(id)), 15_000, 'a failed attempt');
     await bot.stop();
@@ -264,7 +272,10 @@ describe('the request status API', () => {
     const files = new FileStore(dataDir);
     const item = (await files.list<PrivacyRequest>(REQUESTS_COLLECTION)).find((entry) => entry.value.id === second.id)!;
     const at = new Date().toISOString();
-    await files.put(REQUESTS_COLLECTION, item.key, { ...item.value, progress: { status: 'needs_info', message: 'Please confirm your address.', updatedAt: at, version: 1, toldVersion: 0 } });
+    await files.put(REQUESTS_COLLECTION, item.key, {
+      ...item.value,
+      progress: { status: 'needs_info', message: 'Please confirm your address.', updatedAt: at, version: 1, toldVersion: 0 },
+    });
     await files.close();
 
     connector.respond = undefined;

@@ -52,15 +52,22 @@ describe('the webhook address at start-up', () => {
     expect(refusal(url)).toMatch(/^PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address/);
   });
 
-  it.each(['https://hooks.contoso.example/privacy', 'http://127.0.0.1:8080/', 'https://[2001:db8::1]/', 'https://prod-12.westeurope.logic.azure.com/workflows/x', 'https://metadata.contoso.example/'])(
-    'accepts %s',
-    (url) => expect(refusal(url)).toBeUndefined(),
-  );
+  it.each([
+    'https://hooks.contoso.example/privacy',
+    'http://127.0.0.1:8080/',
+    'https://[2001:db8::1]/',
+    'https://prod-12.westeurope.logic.azure.com/workflows/x',
+    'https://metadata.contoso.example/',
+  ])('accepts %s', (url) => expect(refusal(url)).toBeUndefined());
 
   it('stops the bot process with one line naming PRIVACY_WEBHOOK_URL', async () => {
     const running = startBotProcess({ PRIVACY_WEBHOOK_URL: 'http://[::ffff:169.254.169.254]/latest', PRIVACY_WEBHOOK_SECRET: SECRET });
     expect(await running.exited).toBe(1);
-    expect(running.output).toEqual([expect.stringMatching(/^Configuration error: PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address, and this is a link-local address$/)]);
+    expect(running.output).toEqual([
+      expect.stringMatching(
+        /^Configuration error: PRIVACY_WEBHOOK_URL: must not be a link-local, metadata or Azure WireServer address, and this is a link-local address$/,
+      ),
+    ]);
   });
 });
 
@@ -84,7 +91,12 @@ describe('the webhook address at delivery time', () => {
     [connector, receiver] = await Promise.all([startFakeConnector(), startTestReceiver()]);
     const port = new URL(receiver.url).port;
     bot = await bootBot(
-      { PRIVACY_WEBHOOK_URL: `http://${HOST}:${port}/`, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_WEBHOOK_RETRY_BASE_MS: '100', PRIVACY_ADMIN_IDS: ADMIN.aadObjectId },
+      {
+        PRIVACY_WEBHOOK_URL: `http://${HOST}:${port}/`,
+        PRIVACY_WEBHOOK_SECRET: receiver.secret,
+        PRIVACY_WEBHOOK_RETRY_BASE_MS: '100',
+        PRIVACY_ADMIN_IDS: ADMIN.aadObjectId,
+      },
       { webhookResolver: resolver },
     );
   });
@@ -100,7 +112,11 @@ describe('the webhook address at delivery time', () => {
     return facts((await chat.press('request.submit', { ...actionData(form, 'request.submit'), include: 'account', format: 'json' })).card).Reference;
   }
   const deadLettered = (id: string) =>
-    until(() => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id) && line.includes('blocked-address')), 10_000, `${id} dead-lettered as blocked-address`);
+    until(
+      () => bot.logs.some((line) => line.includes('request dead-lettered') && line.includes(id) && line.includes('blocked-address')),
+      10_000,
+      `${id} dead-lettered as blocked-address`,
+    );
 
   it('delivers while the name resolves to an ordinary address, and dead-letters once it resolves to a metadata address', async () => {
     const first = await fileExport({ id: '29:dns1', aadObjectId: 'aad-dns1', name: 'D1' });
@@ -118,7 +134,11 @@ describe('the webhook address at delivery time', () => {
     expect(receiver.attempts.map((attempt) => attempt.id)).toEqual([first]);
 
     // The admins hear of both, and once the name is right again a replay delivers them.
-    await connector.waitFor(() => [rebound, mixed].every((id) => connector.posted().some((call) => call.conversationId === `a:personal-${ADMIN.aadObjectId}` && JSON.stringify(call.body).includes(id))));
+    await connector.waitFor(() =>
+      [rebound, mixed].every((id) =>
+        connector.posted().some((call) => call.conversationId === `a:personal-${ADMIN.aadObjectId}` && JSON.stringify(call.body).includes(id)),
+      ),
+    );
     answer = ['127.0.0.1'];
     const before = connector.posted().length;
     await bot.post('/api/messages', message('replay failed requests', { serviceUrl: connector.url, from: ADMIN }));

@@ -28,13 +28,25 @@ describe('bearer tokens for the privacy webhook', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       tokenRequests.push({ resource: url.searchParams.get('resource'), header: req.headers['x-identity-header'] as string | undefined });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ access_token: `token-${tokenRequests.length}`, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer' }));
+      res.end(
+        JSON.stringify({
+          access_token: `token-${tokenRequests.length}`,
+          expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+          resource: url.searchParams.get('resource'),
+          token_type: 'Bearer',
+        }),
+      );
     });
     await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
     process.env.IDENTITY_ENDPOINT = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/msi/token`;
     process.env.IDENTITY_HEADER = IDENTITY_HEADER;
     [connector, receiver] = await Promise.all([startFakeConnector(), startTestReceiver()]);
-    bot = await bootBot({ PRIVACY_WEBHOOK_URL: receiver.url, PRIVACY_WEBHOOK_SECRET: receiver.secret, PRIVACY_WEBHOOK_SCOPE: SCOPE, PRIVACY_WEBHOOK_RETRY_BASE_MS: '100' });
+    bot = await bootBot({
+      PRIVACY_WEBHOOK_URL: receiver.url,
+      PRIVACY_WEBHOOK_SECRET: receiver.secret,
+      PRIVACY_WEBHOOK_SCOPE: SCOPE,
+      PRIVACY_WEBHOOK_RETRY_BASE_MS: '100',
+    });
   });
   afterAll(async () => {
     await bot.stop();

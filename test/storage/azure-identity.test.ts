@@ -37,13 +37,35 @@ describe('Azure storage through @azure/identity (account URL, no keys)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
     cert = path.join(dir, 'cert.pem');
     const key = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     tokenServer = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const resource = url.searchParams.get('resource');
       tokenRequests.push({ resource, header: req.headers['x-identity-header'] });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ access_token: accessToken(resource ?? ''), expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer' }));
+      res.end(
+        JSON.stringify({ access_token: accessToken(resource ?? ''), expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer' }),
+      );
     });
     await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
     [azurite, connector] = await Promise.all([startAzurite({ tls: { cert, key } }), startFakeConnector()]);

@@ -36,7 +36,10 @@ it('keeps every file under DATA_DIR at 0600 and every folder at 0700, old ones i
     await chat.press('request.submit', { ...actionData(form, 'request.submit'), include: 'account', format: 'json' });
     const [answer] = await chat.say('how long do you keep my data');
     await chat.press('faq.feedback', actionData(answer, 'faq.feedback'));
-    await bot.post('/api/messages', installationUpdate('add', { serviceUrl: connector.url, conversationType: 'channel', conversationId: '19:t@thread.tacv2', teamId: '19:t@thread.tacv2' }));
+    await bot.post(
+      '/api/messages',
+      installationUpdate('add', { serviceUrl: connector.url, conversationType: 'channel', conversationId: '19:t@thread.tacv2', teamId: '19:t@thread.tacv2' }),
+    );
 
     const found = modes(dataDir);
     expect(found.map((item) => item.name)).toEqual(expect.arrayContaining(['.', 'settings', 'requests', 'feedback', 'installations', 'feedback/b2xk.json']));

@@ -88,10 +88,16 @@ describe('several instances on Azure Table Storage (Azurite)', () => {
     });
     const { id, targets } = (await created.json()) as { id: string; targets: number };
     expect(targets).toBe(6);
-    await until(async () => {
-      const status = (await (await fetch(`http://127.0.0.1:${b.port}/api/notices/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { status: string };
-      return status.status === 'done';
-    }, 20_000, 'notice done');
+    await until(
+      async () => {
+        const status = (await (await fetch(`http://127.0.0.1:${b.port}/api/notices/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+          status: string;
+        };
+        return status.status === 'done';
+      },
+      20_000,
+      'notice done',
+    );
     const noticePosts = connector.posted().filter((call) => JSON.stringify(call.body).includes('Multi-instance notice'));
     for (let n = 0; n < 6; n++) expect(noticePosts.filter((call) => call.conversationId === teamId(n))).toHaveLength(1);
     survivor = b;

@@ -68,7 +68,14 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       const c = collection();
       const key = (time: number, id: string) => `${String(time).padStart(15, '0')}.${id}`;
       // Written out of order, with ids holding what Teams ids hold.
-      for (const [time, id] of [[3000, 'c'], [1000, 'a'], [2000, '19:b@thread.tacv2'], [1000, 'NT-1.19:x@thread'], [9000, 'z']] as const) await store.put(c, key(time, id), { id });
+      for (const [time, id] of [
+        [3000, 'c'],
+        [1000, 'a'],
+        [2000, '19:b@thread.tacv2'],
+        [1000, 'NT-1.19:x@thread'],
+        [9000, 'z'],
+      ] as const)
+        await store.put(c, key(time, id), { id });
       const keys = async (range: Parameters<Store['listRange']>[1]) => (await store.listRange<{ id: string }>(c, range)).map((item) => item.value.id);
       expect(await keys({ limit: 10 })).toEqual(['NT-1.19:x@thread', 'a', '19:b@thread.tacv2', 'c', 'z']);
       expect(await keys({ limit: 2 })).toEqual(['NT-1.19:x@thread', 'a']);
@@ -85,9 +92,18 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       await store.put(c, 'NT-AB.19:t0@thread.tacv2', { id: 'other notice' });
       const page1 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', limit: 2 });
       const page2 = await store.listRange<{ id: string }>(c, { prefix: 'NT-A.', from: page1[1].key, limit: 2 });
-      expect([...page1, ...page2].map((item) => item.value.id)).toEqual(['19:t1@thread.tacv2', '19:t2@thread.tacv2', '19:t2@thread.tacv2', '19:t3@thread.tacv2']);
+      expect([...page1, ...page2].map((item) => item.value.id)).toEqual([
+        '19:t1@thread.tacv2',
+        '19:t2@thread.tacv2',
+        '19:t2@thread.tacv2',
+        '19:t3@thread.tacv2',
+      ]);
       // Another instance sees the same order.
-      expect((await secondInstance().listRange(c, { limit: 3 })).map((item) => item.key)).toEqual([key(1000, 'NT-1.19:x@thread'), key(1500, 'b2'), key(2000, '19:b@thread.tacv2')]);
+      expect((await secondInstance().listRange(c, { limit: 3 })).map((item) => item.key)).toEqual([
+        key(1000, 'NT-1.19:x@thread'),
+        key(1500, 'b2'),
+        key(2000, '19:b@thread.tacv2'),
+      ]);
     });
 
     it('stores a large value (300 KB)', async () => {
@@ -113,7 +129,10 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
       const c = collection();
       const other = secondInstance();
       const base = await store.put(c, 'lease', { owner: 'none' });
-      const results = await Promise.allSettled([store.put(c, 'lease', { owner: 'a' }, { etag: base.etag }), other.put(c, 'lease', { owner: 'b' }, { etag: base.etag })]);
+      const results = await Promise.allSettled([
+        store.put(c, 'lease', { owner: 'a' }, { etag: base.etag }),
+        other.put(c, 'lease', { owner: 'b' }, { etag: base.etag }),
+      ]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const winner = results.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{ value: { owner: string } }>;
       expect((await other.get(c, 'lease'))?.value).toEqual(winner.value.value);
@@ -121,7 +140,9 @@ function describeStoreContract(name: string, setup: () => Promise<{ make: StoreF
 
     it('lets exactly one of twenty simultaneous create-if-absent writes win (one open request per person and kind)', async () => {
       const c = collection();
-      const writers = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : secondInstance()).put(c, 'person.export', { requestId: `PR-${i}` }, { ifAbsent: true }));
+      const writers = Array.from({ length: 20 }, (_, i) =>
+        (i % 2 === 0 ? store : secondInstance()).put(c, 'person.export', { requestId: `PR-${i}` }, { ifAbsent: true }),
+      );
       const results = await Promise.allSettled(writers);
       const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.value] : []));
       expect(won).toHaveLength(1);

@@ -21,7 +21,8 @@ describe('the work queue', () => {
       const rows = () => counts.total();
       const now = 1_000_000;
       const queue = new WorkQueue<{ n: number }>(store, 'work', { owner: 'me', leaseMs: 60_000, soleInstance: true, now: () => now });
-      for (let i = 0; i < waiting; i += 50) await Promise.all(Array.from({ length: Math.min(50, waiting - i) }, (_, k) => queue.enqueue(`item-${i + k}`, { n: i + k })));
+      for (let i = 0; i < waiting; i += 50)
+        await Promise.all(Array.from({ length: Math.min(50, waiting - i) }, (_, k) => queue.enqueue(`item-${i + k}`, { n: i + k })));
       await queue.nextDueAt(); // the once-per-process sweep, before counting
       const before = rows();
       // As a runner with one free slot: claim one, finish it, claim the next.

@@ -107,7 +107,16 @@ describe('the language of a turn', () => {
   });
 
   it('maps Teams locales to the languages the bot speaks', () => {
-    expect(['de-DE', 'de-AT', 'fr-CA', 'FR', 'en-US', 'es-ES', '', undefined].map(languageOfLocale)).toEqual(['de', 'de', 'fr', 'fr', 'en', undefined, undefined, undefined]);
+    expect(['de-DE', 'de-AT', 'fr-CA', 'FR', 'en-US', 'es-ES', '', undefined].map(languageOfLocale)).toEqual([
+      'de',
+      'de',
+      'fr',
+      'fr',
+      'en',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

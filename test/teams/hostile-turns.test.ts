@@ -54,7 +54,10 @@ describe('hostile turns', () => {
   );
 
   it('takes mention entities of any shape without failing the turn', async () => {
-    const activity = { ...message('how long do you keep my data', { serviceUrl: connector.url }), entities: [null, {}, { type: 5 }, { type: 'mention', mentioned: null }, 'text'] };
+    const activity = {
+      ...message('how long do you keep my data', { serviceUrl: connector.url }),
+      entities: [null, {}, { type: 5 }, { type: 'mention', mentioned: null }, 'text'],
+    };
     const [reply] = await turn(activity);
     expect(cardTexts(cardOf(reply.body))[0]).toMatch(/retention/i);
   });
@@ -76,7 +79,12 @@ describe('hostile turns', () => {
     const pressed = await bot.post('/api/messages', untyped(execute('request.review', { ...actionData(form, 'request.review'), scope: 'everything' }, where)));
     expect(JSON.stringify(pressed.body)).not.toContain('Confirm your deletion request');
     // The person is told where to go on instead.
-    await connector.waitFor(() => connector.posted().slice(before).some((call) => call.conversationId === where.conversationId && /Privacy requests are private/.test(String(call.body.text))));
+    await connector.waitFor(() =>
+      connector
+        .posted()
+        .slice(before)
+        .some((call) => call.conversationId === where.conversationId && /Privacy requests are private/.test(String(call.body.text))),
+    );
   });
 
   it('lists failed requests for "replay failed requests" only in a personal chat', async () => {
@@ -86,7 +94,9 @@ describe('hostile turns', () => {
     const [form] = await chat.say('export my data');
     const id = facts((await chat.press('request.submit', { ...actionData(form, 'request.submit'), include: 'account', format: 'json' })).card).Reference;
     // The admin's alert comes first: it goes to their personal chat, with the id.
-    await connector.waitFor(() => connector.posted().some((call) => call.conversationId === `a:personal-${ADMIN.aadObjectId}` && JSON.stringify(call.body).includes(id)));
+    await connector.waitFor(() =>
+      connector.posted().some((call) => call.conversationId === `a:personal-${ADMIN.aadObjectId}` && JSON.stringify(call.body).includes(id)),
+    );
     receiver.gate = undefined;
 
     const channel = { conversationType: 'channel' as const, conversationId: '19:general@thread.tacv2;messageid=9', teamId: '19:team@thread.tacv2' };
@@ -98,7 +108,9 @@ describe('hostile turns', () => {
     const before = connector.posted().length;
     await driver(bot, connector, { from: ADMIN, ...channel }).press('request.replay', { requestId: id });
     const refusal = connector.posted().slice(before);
-    expect(refusal.map((call) => [call.conversationId, String(call.body.text)])).toEqual([[channel.conversationId, expect.stringMatching(/only do it in a personal chat/)]]);
+    expect(refusal.map((call) => [call.conversationId, String(call.body.text)])).toEqual([
+      [channel.conversationId, expect.stringMatching(/only do it in a personal chat/)],
+    ]);
     const [list] = await chat.say('my requests');
     expect(facts(list).Status).toMatch(/failed/i);
 
@@ -113,7 +125,10 @@ describe('hostile turns', () => {
     const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: 150 }, (_, i) =>
-        bot.post('/api/messages', execute('faq.feedback', { entryId: (i % 2 === 0 ? first : second).id, helpful: i % 3 === 0 }, { serviceUrl: connector.url, from: person })),
+        bot.post(
+          '/api/messages',
+          execute('faq.feedback', { entryId: (i % 2 === 0 ? first : second).id, helpful: i % 3 === 0 }, { serviceUrl: connector.url, from: person }),
+        ),
       ),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -124,12 +139,21 @@ describe('hostile turns', () => {
     expect(taken.length).toBeLessThanOrEqual(40 + Math.ceil(seconds) + 1);
     // Every other click is answered with the request to slow down, shown where the card was clicked.
     expect(new Set(bodies.filter((body) => !taken.includes(body)).map((body) => JSON.stringify(body)))).toEqual(
-      new Set([JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'You are sending me messages faster than I can answer them. Please wait a few seconds, then try again.' })]),
+      new Set([
+        JSON.stringify({
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'You are sending me messages faster than I can answer them. Please wait a few seconds, then try again.',
+        }),
+      ]),
     );
     expect((await bot.app.store.list(FEEDBACK)).length - before).toBe(2);
 
     // Someone else is not held up by it.
-    const other = await driver(bot, connector, { from: { id: '29:other', aadObjectId: 'aad-other', name: 'Otto' } }).press('faq.feedback', { entryId: first.id, helpful: false });
+    const other = await driver(bot, connector, { from: { id: '29:other', aadObjectId: 'aad-other', name: 'Otto' } }).press('faq.feedback', {
+      entryId: first.id,
+      helpful: false,
+    });
     expect(cardTexts(other.card)).toContain('Thanks for telling me. Try asking in other words, or contact the privacy team.');
     expect((await bot.app.store.list(FEEDBACK)).length - before).toBe(3);
   });
@@ -138,7 +162,10 @@ describe('hostile turns', () => {
     const person: Person = { id: '29:flooder', aadObjectId: 'aad-flooder', name: 'Flo' };
     const before = connector.posted().length;
     for (let i = 0; i < 60; i++) await bot.post('/api/messages', message(`thanks ${i}`, { serviceUrl: connector.url, from: person }));
-    const replies = connector.posted().slice(before).map((call) => String(call.body.text));
+    const replies = connector
+      .posted()
+      .slice(before)
+      .map((call) => String(call.body.text));
     const slowDown = replies.filter((text) => /faster than I can answer/.test(text));
     expect(slowDown).toHaveLength(1);
     // A burst of 30, and one more every 2 seconds while the 60 were sent.

@@ -42,7 +42,14 @@ describe('Bot Framework clients reused across turns', () => {
     regionA.calls.length = 0;
     regionB.calls.length = 0;
     const from: Person = { id: '29:reuse-channel', aadObjectId: 'aad-reuse-channel', name: 'Channel Person' };
-    const activity = message('export my data', { serviceUrl: regionB.url, from, conversationType: 'channel', conversationId: '19:reuse@thread.tacv2', teamId: '19:reuse@thread.tacv2', mention: true });
+    const activity = message('export my data', {
+      serviceUrl: regionB.url,
+      from,
+      conversationType: 'channel',
+      conversationId: '19:reuse@thread.tacv2',
+      teamId: '19:reuse@thread.tacv2',
+      mention: true,
+    });
     expect((await bot.post('/api/messages', activity)).status).toBe(200);
 
     const calls = await regionB.waitFor((seen) => seen.some((call) => call.conversationId === `a:personal-${from.id}` && cardOf(call.body) !== undefined));

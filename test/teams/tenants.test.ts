@@ -39,7 +39,13 @@ describe('a single-tenant bot with ALLOWED_TENANT_IDS empty', () => {
   });
 
   const signed = (activity: Record<string, unknown>) => bot.post('/api/messages', activity, { authorization: `Bearer ${auth.token(APP_ID, connector.url)}` });
-  const inTeam = (teamId: string, tenantId: string) => ({ serviceUrl: connector.url, conversationType: 'channel' as const, conversationId: teamId, teamId, tenantId });
+  const inTeam = (teamId: string, tenantId: string) => ({
+    serviceUrl: connector.url,
+    conversationType: 'channel' as const,
+    conversationId: teamId,
+    teamId,
+    tenantId,
+  });
 
   it('answers its own tenant over an authenticated turn, replying as its managed identity', async () => {
     const before = connector.posted().length;
@@ -49,7 +55,11 @@ describe('a single-tenant bot with ALLOWED_TENANT_IDS empty', () => {
   });
 
   it('keeps taking authenticated turns after a body it cannot read', async () => {
-    const garbage = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'this is not gzip' });
+    const garbage = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: 'this is not gzip',
+    });
     expect(garbage.status).toBe(415);
     const before = connector.posted().length;
     expect((await signed(message('who can see my personal data', { serviceUrl: connector.url }))).status).toBe(200);
@@ -80,7 +90,11 @@ describe('a single-tenant bot with ALLOWED_TENANT_IDS empty', () => {
       body: JSON.stringify({ title: 'Only for us', text: 'Text' }),
     });
     expect(((await created.json()) as { targets: number }).targets).toBe(1);
-    await until(() => connector.posted().some((call) => call.conversationId === '19:ours@thread.tacv2' && JSON.stringify(call.body).includes('Only for us')), 10_000, 'the notice in our team');
+    await until(
+      () => connector.posted().some((call) => call.conversationId === '19:ours@thread.tacv2' && JSON.stringify(call.body).includes('Only for us')),
+      10_000,
+      'the notice in our team',
+    );
     expect(connector.posted().filter((call) => call.conversationId === '19:theirs@thread.tacv2')).toEqual([]);
   });
 });

@@ -32,7 +32,11 @@ describe('telemetry to Azure Monitor', () => {
       const [answer] = await driver(overHttp(port), connector, { from: PERSON }).say(QUESTION);
       expect(answer).toBeDefined();
       const bodies = () => ingestion.exports.map((item) => (item.body[0] === 0x1f ? gunzipSync(item.body) : item.body).toString('utf8'));
-      await ingestion.waitFor('a privacy.turn request and the privacy.turns metric', () => bodies().some((body) => body.includes('"name":"privacy.turn"')) && bodies().some((body) => body.includes('privacy.turns')), 30_000);
+      await ingestion.waitFor(
+        'a privacy.turn request and the privacy.turns metric',
+        () => bodies().some((body) => body.includes('"name":"privacy.turn"')) && bodies().some((body) => body.includes('privacy.turns')),
+        30_000,
+      );
       const everything = bodies().join('\n');
       expect(everything).toContain('answered');
       expect([QUESTION, PERSON.name, 'Quackenbush', PERSON.id, PERSON.aadObjectId].filter((text) => everything.includes(text))).toEqual([]);

@@ -21,14 +21,22 @@ describe('telemetry configuration', () => {
   });
 
   it('takes the OTLP endpoint and protocol, and refuses gRPC with one line naming the variable', () => {
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).telemetry).toMatchObject({ otlpEndpoint: 'http://collector:4318/', otlpProtocol: 'http/json' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).telemetry).toMatchObject({
+      otlpEndpoint: 'http://collector:4318/',
+      otlpProtocol: 'http/json',
+    });
     expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).telemetry).toMatchObject({ otlpProtocol: 'http/protobuf' });
-    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/^OTEL_EXPORTER_OTLP_PROTOCOL: must be http\/protobuf or http\/json/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /^OTEL_EXPORTER_OTLP_PROTOCOL: must be http\/protobuf or http\/json/,
+    );
   });
 
   it('checks the Application Insights connection string, and OTEL_SDK_DISABLED turns everything off', () => {
     expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string' })).toThrow(/^APPLICATIONINSIGHTS_CONNECTION_STRING/);
-    const both = { APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://x.example/', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+    const both = {
+      APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://x.example/',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+    };
     expect(loadConfig(both).telemetry.azureMonitorConnectionString).not.toBe('');
     expect(loadConfig({ ...both, OTEL_SDK_DISABLED: 'true' }).telemetry).toMatchObject({ azureMonitorConnectionString: '', otlpEndpoint: '' });
   });

@@ -90,7 +90,11 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
 
     const named = (name: string) => otlp.spans().filter((span) => span.name === name);
     await otlp.waitFor('spans of every kind', () => [SPAN.turn, SPAN.delivery, SPAN.noticeCopy, SPAN.statusCall].every((name) => named(name).length > 0));
-    await otlp.waitFor('the status change and the notice post counted', () => (otlp.latest(METRIC.statusChanges, { status: 'in_progress' }) ?? 0) >= 1 && (otlp.latest(METRIC.noticePosts, { call: 'post', result: 'ok' }) ?? 0) >= 1);
+    await otlp.waitFor(
+      'the status change and the notice post counted',
+      () =>
+        (otlp.latest(METRIC.statusChanges, { status: 'in_progress' }) ?? 0) >= 1 && (otlp.latest(METRIC.noticePosts, { call: 'post', result: 'ok' }) ?? 0) >= 1,
+    );
 
     // Spans: outcomes on the turns, and the HTTP calls each unit of work made inside it.
     const turnOutcomes = named(SPAN.turn).map((span) => span.attributes[OUTCOME_ATTRIBUTE]);
@@ -101,7 +105,9 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
     const answeredTurn = named(SPAN.turn).find((span) => span.attributes[OUTCOME_ATTRIBUTE] === 'answered')!;
     expect(childrenOf(answeredTurn).some((span) => span.kind === clientCall && String(span.attributes['url.full']).startsWith(connector.url))).toBe(true);
     const delivery = named(SPAN.delivery).find((span) => span.attributes[OUTCOME_ATTRIBUTE] === 'delivered')!;
-    expect(childrenOf(delivery).some((span) => span.kind === clientCall && String(span.attributes['url.full']).startsWith(webhook.url.replace(/\/$/, '')))).toBe(true);
+    expect(
+      childrenOf(delivery).some((span) => span.kind === clientCall && String(span.attributes['url.full']).startsWith(webhook.url.replace(/\/$/, ''))),
+    ).toBe(true);
     const copy = named(SPAN.noticeCopy).find((span) => span.attributes[OUTCOME_ATTRIBUTE] === 'ok')!;
     expect(childrenOf(copy).some((span) => span.kind === clientCall)).toBe(true);
     expect(named(SPAN.statusCall)[0].attributes).toMatchObject({ [OUTCOME_ATTRIBUTE]: 'changed', 'privacy.status': 'in_progress' });
@@ -113,12 +119,17 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
     expect(otlp.latest(METRIC.turns, { outcome: 'request_form' })).toBe(1);
     expect(otlp.latest(METRIC.deliveries, { result: 'delivered' })).toBe(1);
     expect(otlp.latest(METRIC.questionsToTeam)).toBe(1);
-    await otlp.waitFor('queue gauges', () => ['request-outbox', 'notices', 'notifications', 'question-tickets'].every((queue) => otlp.latest(METRIC.queueDepth, { queue }) !== undefined));
+    await otlp.waitFor('queue gauges', () =>
+      ['request-outbox', 'notices', 'notifications', 'question-tickets'].every((queue) => otlp.latest(METRIC.queueDepth, { queue }) !== undefined),
+    );
     expect(otlp.latest(METRIC.queueOldestAge, { queue: 'request-outbox' })).toBeGreaterThanOrEqual(0);
 
     // Logs carry the trace id of the turn they were written in.
     // (Only the JSON lines: local mode also prints a banner.)
-    const answerLog = bot.output.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.msg === 'faq answer' && line.outcome === 'answered');
+    const answerLog = bot.output
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'faq answer' && line.outcome === 'answered');
     expect(answerLog?.trace_id).toBe(answeredTurn.traceId);
 
     // Nothing personal, nowhere: not in a span, a metric, a resource or an attribute.
@@ -155,13 +166,19 @@ describe('telemetry of a journey, exported over OTLP/HTTP', () => {
 describe('telemetry over OTLP/HTTP protobuf, the protocol collectors default to', () => {
   it('exports the turn span and the turns metric as protobuf', async () => {
     const [connector, otlp] = await Promise.all([startFakeConnector(), startOtlpReceiver()]);
-    const bot = startBotProcess({ CONTENT_DIR: 'content', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_METRIC_EXPORT_INTERVAL: '300', OTEL_BSP_SCHEDULE_DELAY: '100' });
+    const bot = startBotProcess({
+      CONTENT_DIR: 'content',
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+      OTEL_METRIC_EXPORT_INTERVAL: '300',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    });
     try {
       const port = await servingPort(bot);
       const [answer] = await driver(overHttp(port), connector, { from: PERSON }).say(ANSWERED);
       expect(answer).toBeDefined();
       // Protobuf keeps names and string values as UTF-8 bytes: readable without decoding the message.
-      const exported = (path: string, text: string) => otlp.exports.some((item) => item.path === path && item.contentType === 'application/x-protobuf' && item.body.includes(text));
+      const exported = (path: string, text: string) =>
+        otlp.exports.some((item) => item.path === path && item.contentType === 'application/x-protobuf' && item.body.includes(text));
       await otlp.waitFor('a protobuf turn span and turns metric', () => exported('/v1/traces', SPAN.turn) && exported('/v1/metrics', METRIC.turns));
       expect(otlp.exports.some((item) => item.body.includes(ANSWERED) || item.body.includes(PERSON.aadObjectId))).toBe(false);
     } finally {

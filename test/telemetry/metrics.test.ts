@@ -30,10 +30,18 @@ describe('metrics the services record', () => {
     const files = new FileStore(mkdtempSync(path.join(os.tmpdir(), 'metrics-store-')));
     // The real file store, whose ping a test can make fail as an unreachable storage account would.
     const store = new Proxy(files, {
-      get: (target, property, receiver) => (property === 'ping' ? () => (storeDown ? Promise.reject(new Error('unreachable')) : target.ping()) : Reflect.get(target, property, receiver)),
+      get: (target, property, receiver) =>
+        property === 'ping' ? () => (storeDown ? Promise.reject(new Error('unreachable')) : target.ping()) : Reflect.get(target, property, receiver),
     }) as Store;
     bot = await bootBot(
-      { PRIVACY_WEBHOOK_URL: webhook.url, PRIVACY_WEBHOOK_SECRET: webhook.secret, PRIVACY_WEBHOOK_RETRY_BASE_MS: '20', PRIVACY_WEBHOOK_RETRY_MAX_MS: '40', NOTICE_API_TOKEN: NOTICE_TOKEN, NOTICE_MAX_RPS: '50' },
+      {
+        PRIVACY_WEBHOOK_URL: webhook.url,
+        PRIVACY_WEBHOOK_SECRET: webhook.secret,
+        PRIVACY_WEBHOOK_RETRY_BASE_MS: '20',
+        PRIVACY_WEBHOOK_RETRY_MAX_MS: '40',
+        NOTICE_API_TOKEN: NOTICE_TOKEN,
+        NOTICE_MAX_RPS: '50',
+      },
       { metrics, store },
     );
   });

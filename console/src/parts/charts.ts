@@ -21,7 +21,13 @@ const charts = new Set<Chart>();
 /** A bar chart (stacked when asked) with its data table; `firstColumn` names the labels' column. */
 export function barChart(title: string, firstColumn: string, labels: readonly string[], series: readonly Series[], stacked = true): HTMLElement {
   const canvas = h('canvas', { role: 'img', 'aria-label': title });
-  const figure = h('figure', { class: 'chart' }, h('figcaption', {}, title), h('div', { class: 'canvas-box' }, canvas), dataTable(title, firstColumn, labels, series));
+  const figure = h(
+    'figure',
+    { class: 'chart' },
+    h('figcaption', {}, title),
+    h('div', { class: 'canvas-box' }, canvas),
+    dataTable(title, firstColumn, labels, series),
+  );
   const styles = getComputedStyle(document.documentElement);
   const colour = (name: string) => styles.getPropertyValue(name).trim();
   const palette = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'].map(colour);
@@ -29,7 +35,15 @@ export function barChart(title: string, firstColumn: string, labels: readonly st
   const grid = colour('--colorNeutralStroke2');
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: { labels: [...labels], datasets: series.map((item, index) => ({ label: item.label, data: [...item.values], backgroundColor: palette[((item.colour ?? index + 1) - 1) % palette.length], borderWidth: 0 })) },
+    data: {
+      labels: [...labels],
+      datasets: series.map((item, index) => ({
+        label: item.label,
+        data: [...item.values],
+        backgroundColor: palette[((item.colour ?? index + 1) - 1) % palette.length],
+        borderWidth: 0,
+      })),
+    },
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -53,11 +67,19 @@ export function releaseCharts(): void {
 
 function dataTable(title: string, firstColumn: string, labels: readonly string[], series: readonly Series[]): HTMLElement {
   const body = h('tbody');
-  labels.forEach((label, row) => body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((item) => h('td', {}, String(item.values[row] ?? 0))))));
+  labels.forEach((label, row) =>
+    body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((item) => h('td', {}, String(item.values[row] ?? 0))))),
+  );
   return h(
     'details',
     {},
     h('summary', {}, consoleText.insights.chartTable),
-    h('table', {}, h('caption', {}, title), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, firstColumn), ...series.map((item) => h('th', { scope: 'col' }, item.label)))), body),
+    h(
+      'table',
+      {},
+      h('caption', {}, title),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, firstColumn), ...series.map((item) => h('th', { scope: 'col' }, item.label)))),
+      body,
+    ),
   );
 }

@@ -26,17 +26,39 @@ export async function showInsights(shell: Shell, me: Me): Promise<void> {
     h(
       'div',
       { class: 'charts' },
-      barChart(t.questionsChart, t.week, weeks.map((week) => day(week.week)), outcomes.map((outcome) => ({ label: t.outcomes[outcome], values: weeks.map((week) => week.counts[outcome] ?? 0) }))),
-      barChart(t.requestsChart, t.month, months.map((month) => month.month), me.kinds.map((kind) => ({ label: kind.name, values: months.map((month) => month.counts[kind.id] ?? 0) }))),
+      barChart(
+        t.questionsChart,
+        t.week,
+        weeks.map((week) => day(week.week)),
+        outcomes.map((outcome) => ({ label: t.outcomes[outcome], values: weeks.map((week) => week.counts[outcome] ?? 0) })),
+      ),
+      barChart(
+        t.requestsChart,
+        t.month,
+        months.map((month) => month.month),
+        me.kinds.map((kind) => ({ label: kind.name, values: months.map((month) => month.counts[kind.id] ?? 0) })),
+      ),
     ),
-    h('section', { 'aria-labelledby': 'gaps' }, h('h3', { id: 'gaps' }, t.gaps), list(insights.unanswered, (item) => format(item.count === 1 ? t.gapRowOnce : t.gapRow, { question: item.question, count: item.count }))),
-    h('section', { 'aria-labelledby': 'not-helpful' }, h('h3', { id: 'not-helpful' }, t.notHelpful), list(insights.notHelpful, (item) => format(t.notHelpfulRow, item))),
+    h(
+      'section',
+      { 'aria-labelledby': 'gaps' },
+      h('h3', { id: 'gaps' }, t.gaps),
+      list(insights.unanswered, (item) => format(item.count === 1 ? t.gapRowOnce : t.gapRow, { question: item.question, count: item.count })),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'not-helpful' },
+      h('h3', { id: 'not-helpful' }, t.notHelpful),
+      list(insights.notHelpful, (item) => format(t.notHelpfulRow, item)),
+    ),
     h('section', { 'aria-labelledby': 'suggestions' }, h('h3', { id: 'suggestions' }, t.suggestions), suggestions(shell, me, insights.suggestions)),
     h(
       'section',
       { 'aria-labelledby': 'paste' },
       h('h3', { id: 'paste' }, t.paste),
-      list(insights.paste, (item) => h('pre', {}, item.alsoAsked ? `${item.alsoAsked.file} · ${item.alsoAsked.heading}\n${item.alsoAsked.markdown}` : item.newEntry)),
+      list(insights.paste, (item) =>
+        h('pre', {}, item.alsoAsked ? `${item.alsoAsked.file} · ${item.alsoAsked.heading}\n${item.alsoAsked.markdown}` : item.newEntry),
+      ),
     ),
   );
 }
@@ -58,8 +80,12 @@ function suggestions(shell: Shell, me: Me, items: readonly Suggestion[]): HTMLEl
         'li',
         {},
         format(t.suggestionRow, { count: item.count, question: item.question, title: item.title ?? item.entryId }),
-        me.can.forget ? h('button', { type: 'button', 'aria-label': `${t.accept}: ${item.question}`, onclick: () => void act(item, 'accept') }, t.accept) : null,
-        me.can.forget ? h('button', { type: 'button', 'aria-label': `${t.dismiss}: ${item.question}`, onclick: () => void act(item, 'dismiss') }, t.dismiss) : null,
+        me.can.forget
+          ? h('button', { type: 'button', 'aria-label': `${t.accept}: ${item.question}`, onclick: () => void act(item, 'accept') }, t.accept)
+          : null,
+        me.can.forget
+          ? h('button', { type: 'button', 'aria-label': `${t.dismiss}: ${item.question}`, onclick: () => void act(item, 'dismiss') }, t.dismiss)
+          : null,
       ),
     ),
   );

@@ -29,16 +29,20 @@ export async function showLearned(shell: Shell, me: Me): Promise<void> {
               h('p', { class: 'quiet' }, where(item)),
               h('pre', { 'aria-label': t.markdown }, item.markdown),
               me.can.forget
-                ? h('button', {
-                    type: 'button',
-                    'aria-label': `${t.forget}: ${item.question}`,
-                    onclick: () =>
-                      void guarded(shell, async () => {
-                        await send('DELETE', `learned/${encodeURIComponent(item.id)}`);
-                        await showLearned(shell, me);
-                        shell.say(t.forgotten);
-                      }),
-                  }, t.forget)
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      'aria-label': `${t.forget}: ${item.question}`,
+                      onclick: () =>
+                        void guarded(shell, async () => {
+                          await send('DELETE', `learned/${encodeURIComponent(item.id)}`);
+                          await showLearned(shell, me);
+                          shell.say(t.forgotten);
+                        }),
+                    },
+                    t.forget,
+                  )
                 : null,
             ),
           ),
@@ -47,7 +51,12 @@ export async function showLearned(shell: Shell, me: Me): Promise<void> {
     'ul',
     { class: 'entries' },
     ...learned.content.map((entry) =>
-      h('li', {}, format(t.contentRow, { title: entry.title, file: entry.file }), entry.alsoAsked.length ? h('span', { class: 'quiet' }, ` · ${format(t.alsoAsked, { lines: entry.alsoAsked.join('; ') })}`) : null),
+      h(
+        'li',
+        {},
+        format(t.contentRow, { title: entry.title, file: entry.file }),
+        entry.alsoAsked.length ? h('span', { class: 'quiet' }, ` · ${format(t.alsoAsked, { lines: entry.alsoAsked.join('; ') })}`) : null,
+      ),
     ),
   );
   clear(

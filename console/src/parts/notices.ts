@@ -50,10 +50,27 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
               c.title,
               notices.map((notice) => notice.title),
               // Delivered in the brand colour, failed red, read green, pending amber.
-              ([['delivered', 1], ['failed', 2], ['acknowledged', 3], ['pending', 4]] as const).map(([key, colour]) => ({ label: counts[key], colour, values: notices.map((notice) => notice[key]) })),
+              (
+                [
+                  ['delivered', 1],
+                  ['failed', 2],
+                  ['acknowledged', 3],
+                  ['pending', 4],
+                ] as const
+              ).map(([key, colour]) => ({ label: counts[key], colour, values: notices.map((notice) => notice[key]) })),
               false,
             ),
-            h('table', {}, h('caption', {}, t.heading), h('thead', {}, h('tr', {}, ...[c.title, c.status, c.targets, c.delivered, c.acknowledged, c.created].map((name) => h('th', { scope: 'col' }, name)))), body),
+            h(
+              'table',
+              {},
+              h('caption', {}, t.heading),
+              h(
+                'thead',
+                {},
+                h('tr', {}, ...[c.title, c.status, c.targets, c.delivered, c.acknowledged, c.created].map((name) => h('th', { scope: 'col' }, name))),
+              ),
+              body,
+            ),
           ),
     );
   };
@@ -69,7 +86,15 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
     const actions = h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', onclick: () => void guarded(shell, () => download(`notices/${encodeURIComponent(notice.id)}/acknowledgements.csv`, `${notice.id}-acknowledgements.csv`)) }, t.csv),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () =>
+            void guarded(shell, () => download(`notices/${encodeURIComponent(notice.id)}/acknowledgements.csv`, `${notice.id}-acknowledgements.csv`)),
+        },
+        t.csv,
+      ),
       me.can.changeNotices && !recalled ? h('button', { type: 'button', onclick: () => edit(notice) }, t.edit) : null,
       me.can.changeNotices && !recalled ? h('button', { type: 'button', class: 'danger', onclick: () => void recall(notice.id) }, t.recall) : null,
     );
@@ -79,7 +104,11 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
       h('h3', { tabindex: '-1' }, notice.title),
       h('p', { class: 'notice-text' }, notice.text),
       notice.url ? h('p', {}, notice.url) : null,
-      h('p', {}, `${stateName(notice.status)} · ${c.delivered} ${notice.delivered} · ${c.failed} ${notice.failed} · ${c.pending} ${notice.pending} · ${c.acknowledged} ${notice.acknowledged}`),
+      h(
+        'p',
+        {},
+        `${stateName(notice.status)} · ${c.delivered} ${notice.delivered} · ${c.failed} ${notice.failed} · ${c.pending} ${notice.pending} · ${c.acknowledged} ${notice.acknowledged}`,
+      ),
       actions,
       h('div', { class: 'edit-area' }),
       auditTrail(notice.audit),
@@ -92,7 +121,14 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
     const text = h('textarea', { rows: '5', maxlength: '4000' });
     text.value = notice.text;
     const url = h('input', { type: 'url', value: notice.url ?? '' });
-    const form = h('form', { 'aria-label': t.edit, class: 'card' }, field(t.title, title), field(t.text, text), field(t.url, url), h('button', { type: 'submit', class: 'primary' }, t.saveEdit));
+    const form = h(
+      'form',
+      { 'aria-label': t.edit, class: 'card' },
+      field(t.title, title),
+      field(t.text, text),
+      field(t.url, url),
+      h('button', { type: 'submit', class: 'primary' }, t.saveEdit),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void guarded(shell, async () => {
@@ -150,6 +186,11 @@ export async function showNotices(shell: Shell, me: Me): Promise<void> {
     return form;
   };
 
-  clear(shell.main, h('h2', {}, t.heading), me.can.changeNotices ? compose() : h('p', { class: 'quiet' }, t.adminsOnly), h('div', { class: 'split' }, listArea, detailArea));
+  clear(
+    shell.main,
+    h('h2', {}, t.heading),
+    me.can.changeNotices ? compose() : h('p', { class: 'quiet' }, t.adminsOnly),
+    h('div', { class: 'split' }, listArea, detailArea),
+  );
   await load();
 }

@@ -14,7 +14,11 @@ const t = consoleText.requests;
 export async function showRequests(shell: Shell, me: Me): Promise<void> {
   const kindName = (id: string) => me.kinds.find((kind) => kind.id === id)?.name ?? id;
   const statusName = (id: string) => (t.statuses as Record<string, string>)[id] ?? id;
-  const statusFilter = select([{ value: '', label: t.any }, { value: 'open', label: t.open }, ...Object.entries(t.statuses).map(([value, label]) => ({ value, label }))]);
+  const statusFilter = select([
+    { value: '', label: t.any },
+    { value: 'open', label: t.open },
+    ...Object.entries(t.statuses).map(([value, label]) => ({ value, label })),
+  ]);
   const kindFilter = select([{ value: '', label: t.any }, ...me.kinds.map((kind) => ({ value: kind.id, label: kind.name }))]);
   const overdue = h('input', { type: 'checkbox', id: 'overdue-only' });
   const tableArea = h('div', { class: 'table-area' });
@@ -88,7 +92,12 @@ export async function showRequests(shell: Shell, me: Me): Promise<void> {
     clear(
       detailArea,
       h('h3', { tabindex: '-1' }, format(t.detail, { id: request.id })),
-      h('p', {}, `${kindName(request.kind)} · ${statusName(request.status)} · ${t.columns.due} ${day(request.dueBy)}`, request.overdue ? h('span', { class: 'tag bad' }, t.overdue) : null),
+      h(
+        'p',
+        {},
+        `${kindName(request.kind)} · ${statusName(request.status)} · ${t.columns.due} ${day(request.dueBy)}`,
+        request.overdue ? h('span', { class: 'tag bad' }, t.overdue) : null,
+      ),
       h('h4', {}, t.historyTitle),
       history,
       me.can.changeRequests ? changeForm(request) : null,
@@ -98,7 +107,10 @@ export async function showRequests(shell: Shell, me: Me): Promise<void> {
   };
 
   const changeForm = (request: RequestDetail) => {
-    const status = select(me.statuses.map((value) => ({ value, label: statusName(value) })), request.progress?.status ?? 'in_progress');
+    const status = select(
+      me.statuses.map((value) => ({ value, label: statusName(value) })),
+      request.progress?.status ?? 'in_progress',
+    );
     const message = h('textarea', { rows: '3', maxlength: '2000' });
     const link = h('input', { type: 'url', inputmode: 'url', placeholder: 'https://' });
     const dueBy = h('input', { type: 'date' });
@@ -115,7 +127,12 @@ export async function showRequests(shell: Shell, me: Me): Promise<void> {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void guarded(shell, async () => {
-        const body = { status: status.value, message: message.value.trim(), link: link.value.trim(), dueBy: dueBy.value ? new Date(`${dueBy.value}T23:59:59Z`).toISOString() : '' };
+        const body = {
+          status: status.value,
+          message: message.value.trim(),
+          link: link.value.trim(),
+          dueBy: dueBy.value ? new Date(`${dueBy.value}T23:59:59Z`).toISOString() : '',
+        };
         renderDetail(await send<RequestDetail>('POST', `requests/${encodeURIComponent(request.id)}/status`, body));
         shell.say(consoleText.page.saved);
         await load();

@@ -19,8 +19,26 @@ const load = createRequire(__filename);
 // Hindi, Kannada, Sanskrit, Tamil and Telugu need a word segmenter, Japanese, Thai and Chinese more
 // packages, and Vietnamese has no stemmer: those are searched by their plain words.
 const MODULES: Readonly<Record<string, string>> = {
-  ar: 'ar', da: 'da', de: 'de', el: 'el', es: 'es', fi: 'fi', fr: 'fr', hu: 'hu', hy: 'hy', it: 'it',
-  nb: 'no', nl: 'nl', nn: 'no', no: 'no', pl: 'pl', pt: 'pt', ro: 'ro', ru: 'ru', sv: 'sv', tr: 'tr',
+  ar: 'ar',
+  da: 'da',
+  de: 'de',
+  el: 'el',
+  es: 'es',
+  fi: 'fi',
+  fr: 'fr',
+  hu: 'hu',
+  hy: 'hy',
+  it: 'it',
+  nb: 'no',
+  nl: 'nl',
+  nn: 'no',
+  no: 'no',
+  pl: 'pl',
+  pt: 'pt',
+  ro: 'ro',
+  ru: 'ru',
+  sv: 'sv',
+  tr: 'tr',
 };
 
 /** The language tags whose content gets its own stemmer and stop words, beside English. */
@@ -50,12 +68,20 @@ export function pipelineFor(tag: string): LanguagePipeline | undefined {
 
 /** Words of a text as the language writes them: lower case, split on anything that is not a letter or digit. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
 }
 
 /** German: "ae", "oe", "ue" as the umlaut they stand for ("Zaehler" is "Zähler"), but not "que" ("Quelle"). */
 function germanUmlauts(word: string): string {
-  return word.replace(/ß/g, 'ss').replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/(?<!q)ue/g, 'ü');
+  return word
+    .replace(/ß/g, 'ss')
+    .replace(/ae/g, 'ä')
+    .replace(/oe/g, 'ö')
+    .replace(/(?<!q)ue/g, 'ü');
 }
 
 /** German nouns of action ("Löschung") and their verb ("löschen") are one search term. */
@@ -68,8 +94,67 @@ function germanStem(stem: string): string {
  * "peut"): a question's topic is in its other words.
  */
 const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  de: new Set(['wann', 'warum', 'weshalb', 'wieso', 'wo', 'woher', 'wohin', 'gibt', 'gib', 'geben', 'kommt', 'kommen', 'lasse', 'lassen', 'lässt', 'kann', 'können', 'könnte', 'darf', 'dürfen', 'muss', 'müssen', 'soll', 'sollen', 'steht', 'stehen', 'bitte', 'ja', 'nein', 'mal', 'eigentlich', 'genau', 'passiert', 'geschieht']),
-  fr: new Set(['est', 'peut', 'peux', 'puis', 'pouvez', 'faut', 'quoi', 'comment', 'pourquoi', 'quand', 'combien', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'où', 'oui', 'non', 'fait', 'font', 'passe', 'arrive']),
+  de: new Set([
+    'wann',
+    'warum',
+    'weshalb',
+    'wieso',
+    'wo',
+    'woher',
+    'wohin',
+    'gibt',
+    'gib',
+    'geben',
+    'kommt',
+    'kommen',
+    'lasse',
+    'lassen',
+    'lässt',
+    'kann',
+    'können',
+    'könnte',
+    'darf',
+    'dürfen',
+    'muss',
+    'müssen',
+    'soll',
+    'sollen',
+    'steht',
+    'stehen',
+    'bitte',
+    'ja',
+    'nein',
+    'mal',
+    'eigentlich',
+    'genau',
+    'passiert',
+    'geschieht',
+  ]),
+  fr: new Set([
+    'est',
+    'peut',
+    'peux',
+    'puis',
+    'pouvez',
+    'faut',
+    'quoi',
+    'comment',
+    'pourquoi',
+    'quand',
+    'combien',
+    'quel',
+    'quels',
+    'quelle',
+    'quelles',
+    'qui',
+    'où',
+    'oui',
+    'non',
+    'fait',
+    'font',
+    'passe',
+    'arrive',
+  ]),
 };
 
 /** Parts of a compound are at least this long: shorter ones ("an", "ab") split words wrongly. */
@@ -106,19 +191,20 @@ export class LanguageAnalyzer {
 
   /** Tells the analyser the content's words, so compounds can be split into them. Call before indexing. */
   learn(texts: readonly string[]): void {
-    for (const text of texts) for (const word of wordsOf(text)) {
-      const normal = this.normal(word);
-      const stem = this.stem(normal);
-      if (stem === undefined || normal.length < MIN_PART || this.vocabulary.has(normal)) continue;
-      this.vocabulary.add(normal);
-      this.vocabulary.add(stem);
-      if (this.german && normal.length >= MIN_COMPOUND) {
-        for (let at = MIN_PART; at <= normal.length - MIN_PART; at++) {
-          this.starts.add(normal.slice(0, at));
-          this.ends.add(normal.slice(at));
+    for (const text of texts)
+      for (const word of wordsOf(text)) {
+        const normal = this.normal(word);
+        const stem = this.stem(normal);
+        if (stem === undefined || normal.length < MIN_PART || this.vocabulary.has(normal)) continue;
+        this.vocabulary.add(normal);
+        this.vocabulary.add(stem);
+        if (this.german && normal.length >= MIN_COMPOUND) {
+          for (let at = MIN_PART; at <= normal.length - MIN_PART; at++) {
+            this.starts.add(normal.slice(0, at));
+            this.ends.add(normal.slice(at));
+          }
         }
       }
-    }
   }
 
   /** The search terms of a text, in order; a split compound gives its parts after itself. */

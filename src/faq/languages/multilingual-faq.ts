@@ -48,7 +48,9 @@ export function serviceForEntries(language: string, entries: FaqEntry[], thresho
 
 /** English content gets the English search of src/faq; every other language its lunr-languages search. */
 function serviceFor(language: string, entries: FaqEntry[], dir: string): LevelledFaqService {
-  return primary(language) === 'en' ? createFaqService(entries, { thresholds: readCalibration(dir) }) : createLocalizedFaqService(language, entries, readCalibration(dir));
+  return primary(language) === 'en'
+    ? createFaqService(entries, { thresholds: readCalibration(dir) })
+    : createLocalizedFaqService(language, entries, readCalibration(dir));
 }
 
 export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService>, defaultLanguage: string): MultilingualFaq {
@@ -88,10 +90,16 @@ export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService
 export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, defaultService?: FaqService): MultilingualFaq {
   const byLanguage = new Map<string, FaqService>();
   byLanguage.set(defaultLanguage, defaultService ?? defaultContentService(contentDir, defaultLanguage));
-  const folders = fs.readdirSync(contentDir, { withFileTypes: true }).filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
+  const folders = fs
+    .readdirSync(contentDir, { withFileTypes: true })
+    .filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
   for (const folder of folders.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const dir = path.join(contentDir, folder.name);
-    const entries = loadContent(dir).map((entry) => ({ ...entry, id: `${folder.name.toLowerCase()}/${entry.id}`, source: { ...entry.source, file: `${folder.name}/${entry.source.file}` } }));
+    const entries = loadContent(dir).map((entry) => ({
+      ...entry,
+      id: `${folder.name.toLowerCase()}/${entry.id}`,
+      source: { ...entry.source, file: `${folder.name}/${entry.source.file}` },
+    }));
     byLanguage.set(folder.name, serviceFor(folder.name, entries, dir));
   }
   return createMultilingualFaq(byLanguage, defaultLanguage);

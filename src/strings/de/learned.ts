@@ -16,11 +16,13 @@ export const learned = {
   chosenForYou: 'Das Datenschutzteam hat diese Antwort für Ihre Frage {id} ausgewählt.',
   teamText: 'Vom Datenschutzteam:',
   answeredWithEntry: 'Beantwortet mit dem Abschnitt „{title}“ der Richtlinie.',
-  chosenGone: 'Das Datenschutzteam hat mit einem Abschnitt geantwortet, den es in der Richtlinie nicht mehr gibt. Stellen Sie Ihre Frage erneut, um die aktuelle Antwort zu erhalten.',
+  chosenGone:
+    'Das Datenschutzteam hat mit einem Abschnitt geantwortet, den es in der Richtlinie nicht mehr gibt. Stellen Sie Ihre Frage erneut, um die aktuelle Antwort zu erhalten.',
 
   learnedTitle: 'Was mir das Datenschutzteam beigebracht hat',
   learnedSpeak: 'Das Datenschutzteam hat mir {count} Fragen beigebracht.',
-  learnedIntro: 'Jede wird wie der Inhalt durchsucht. Um eine dauerhaft zu behalten, fügen Sie ihr Markdown in die Inhaltsdateien ein, veröffentlichen Sie sie und vergessen Sie sie dann hier.',
+  learnedIntro:
+    'Jede wird wie der Inhalt durchsucht. Um eine dauerhaft zu behalten, fügen Sie ihr Markdown in die Inhaltsdateien ein, veröffentlichen Sie sie und vergessen Sie sie dann hier.',
   learnedNone: 'Noch wurde nichts beigebracht. Beantworten Sie eine Frage im Datenschutzkanal mit eingeschaltetem „Dem Bot diese Frage beibringen“.',
   learnedLine: 'Beigebracht am {date}: „{question}“',
   learnedAlsoAskedTarget: 'Eine Frageform für „{title}“ ({file}): in dessen Zeile „Also asked:“',

@@ -75,7 +75,8 @@ export const notices = {
   notEditableTitle: 'Dieser Hinweis kann nicht mehr bearbeitet werden',
   notEditableText: 'Er wurde zurückgerufen.',
   recallTitle: '„{title}“ zurückrufen?',
-  recallText: 'Damit wird er aus jedem Kanal gelöscht, der ihn erhalten hat, und dort gestoppt, wo er noch nicht angekommen ist. Bereits gegebene Bestätigungen bleiben erhalten, bis der Hinweis endgültig gelöscht wird.',
+  recallText:
+    'Damit wird er aus jedem Kanal gelöscht, der ihn erhalten hat, und dort gestoppt, wo er noch nicht angekommen ist. Bereits gegebene Bestätigungen bleiben erhalten, bis der Hinweis endgültig gelöscht wird.',
   cancelText: 'Er wurde noch nicht gesendet: Abbrechen heißt, dass ihn niemand erhält.',
   recallConfirm: 'Zurückrufen',
   cancelConfirm: 'Senden abbrechen',

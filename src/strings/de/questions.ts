@@ -12,7 +12,8 @@ export const questions = {
   problemEmpty: 'Bitte schreiben Sie Ihre Frage.',
   problemTooLong: 'Eine Frage darf höchstens {max} Zeichen lang sein (Ihre hat {length}). Bitte kürzen Sie sie.',
   formExpired: 'Dieses Formular ist abgelaufen oder wurde nicht Ihnen ausgestellt. Hier ist ein neues.',
-  tooManyWaiting: 'Sie haben bereits {count} Fragen, die auf das Datenschutzteam warten. Bitte warten Sie auf die Antworten (schreiben Sie „meine fragen“, um sie zu sehen), bevor Sie weitere stellen: Es wurde nichts gesendet.',
+  tooManyWaiting:
+    'Sie haben bereits {count} Fragen, die auf das Datenschutzteam warten. Bitte warten Sie auf die Antworten (schreiben Sie „meine fragen“, um sie zu sehen), bevor Sie weitere stellen: Es wurde nichts gesendet.',
   notPermitted: 'Fragen an das Datenschutzteam können nur Mitglieder dieser Organisation mit ihrem Arbeitskonto stellen.',
   movedToPersonal: 'Ich habe Ihnen eine private Nachricht geschickt, um dort weiterzumachen. Ihre Frage bleibt zwischen Ihnen und dem Datenschutzteam.',
   movedToPersonalFailed: 'Fragen an das Datenschutzteam sind privat: Öffnen Sie einen Chat mit mir (Datenschutz-Assistent) und fragen Sie dort.',
@@ -42,7 +43,8 @@ export const questions = {
   helpfulThanks: 'Danke für die Rückmeldung.',
   helpfulSorry: 'Danke für den Hinweis. Wenn noch etwas unklar ist, fragen Sie das Datenschutzteam noch einmal ausführlicher.',
   closedTitle: 'Ihre Frage wurde geschlossen',
-  closedText: 'Das Datenschutzteam hat Ihre Frage {id} ohne schriftliche Antwort geschlossen. Wenn Sie noch eine brauchen, fragen Sie noch einmal ausführlicher.',
+  closedText:
+    'Das Datenschutzteam hat Ihre Frage {id} ohne schriftliche Antwort geschlossen. Wenn Sie noch eine brauchen, fragen Sie noch einmal ausführlicher.',
   notYours: 'Diese Frage hat jemand anderes gestellt.',
 
   myQuestionsTitle: 'Ihre Fragen an das Datenschutzteam',
@@ -87,7 +89,8 @@ export const questions = {
   teamOnly: 'Das kann nur das Datenschutzteam, aus seinem Kanal.',
 
   pasteHeading: 'Die Inhalte verbessern',
-  pasteIntro: 'Damit der Bot das nächstes Mal selbst beantwortet, fügen Sie einen dieser Texte in content/ (im Repository des Datenschutzteams) ein und veröffentlichen Sie ihn: siehe „Publishing content“ in docs/features.md.',
+  pasteIntro:
+    'Damit der Bot das nächstes Mal selbst beantwortet, fügen Sie einen dieser Texte in content/ (im Repository des Datenschutzteams) ein und veröffentlichen Sie ihn: siehe „Publishing content“ in docs/features.md.',
   pasteAlsoAsked: 'Unter „{heading}“ in {file}, in der Zeile „Also asked:“ (fügen Sie die Zeile direkt unter der Überschrift ein, wenn es keine gibt)',
   pasteNewEntry: 'Ein neuer Eintrag für eine FAQ-Datei (z. B. faq.md)',
 
@@ -95,8 +98,10 @@ export const questions = {
   redactedPhone: '[Telefon]',
 
   insightsTitle: 'Was in den Inhalten fehlt',
-  insightsIntro: 'Die letzten {days} Tage, vom {from} bis {to}. Fragen, die der Bot nicht beantworten konnte, werden ohne den Namen der fragenden Person aufbewahrt und nach {retention} Tagen gelöscht.',
-  insightsSpeak: 'Was in den Inhalten fehlt: {unanswered} unbeantwortete Fragen, {notHelpful} als nicht hilfreich bewertete Einträge, {sent} Fragen an das Datenschutzteam.',
+  insightsIntro:
+    'Die letzten {days} Tage, vom {from} bis {to}. Fragen, die der Bot nicht beantworten konnte, werden ohne den Namen der fragenden Person aufbewahrt und nach {retention} Tagen gelöscht.',
+  insightsSpeak:
+    'Was in den Inhalten fehlt: {unanswered} unbeantwortete Fragen, {notHelpful} als nicht hilfreich bewertete Einträge, {sent} Fragen an das Datenschutzteam.',
   unansweredHeading: 'Fragen, die ich nicht beantworten konnte',
   unansweredNone: 'Keine: Jede Frage hat eine Antwort gefunden.',
   unansweredGroup: '{count}× „{question}“',

@@ -11,10 +11,13 @@ export const requests = {
   receiptTitle: 'Anfrage erhalten',
   receiptText: 'Ihre Anfrage ist gespeichert und wird an das Datenschutzteam weitergegeben. Bewahren Sie das Aktenzeichen für Rückfragen auf.',
   receiptDeliveredText: 'Das Datenschutzteam hat Ihre Anfrage. Bewahren Sie das Aktenzeichen für Rückfragen auf.',
-  receiptHeldText: 'Ihre Anfrage ist gespeichert und sicher verwahrt. Das Datenschutzteam ist gerade nicht erreichbar; sie wird weitergegeben, sobald es wieder geht, und „meine anfragen“ zeigt, wann sie angekommen ist. Bewahren Sie das Aktenzeichen auf.',
+  receiptHeldText:
+    'Ihre Anfrage ist gespeichert und sicher verwahrt. Das Datenschutzteam ist gerade nicht erreichbar; sie wird weitergegeben, sobald es wieder geht, und „meine anfragen“ zeigt, wann sie angekommen ist. Bewahren Sie das Aktenzeichen auf.',
   heldTitle: 'Datenschutzanfragen warten',
-  heldUnconfiguredText: 'PRIVACY_WEBHOOK_URL ist nicht gesetzt, deshalb können Anfragen das System des Datenschutzteams nicht erreichen. Sie werden aufbewahrt und weitergegeben, sobald die Variable gesetzt und der Bot neu gestartet ist.',
-  heldUnreachableText: 'Das System des Datenschutzteams antwortet seit {since} nicht. Anfragen werden aufbewahrt und innerhalb einer Minute weitergegeben, sobald es wieder antwortet. Sie hören davon einmal pro Ausfall.',
+  heldUnconfiguredText:
+    'PRIVACY_WEBHOOK_URL ist nicht gesetzt, deshalb können Anfragen das System des Datenschutzteams nicht erreichen. Sie werden aufbewahrt und weitergegeben, sobald die Variable gesetzt und der Bot neu gestartet ist.',
+  heldUnreachableText:
+    'Das System des Datenschutzteams antwortet seit {since} nicht. Anfragen werden aufbewahrt und innerhalb einer Minute weitergegeben, sobald es wieder antwortet. Sie hören davon einmal pro Ausfall.',
   receiptSpeak: 'Anfrage erhalten. Aktenzeichen {id}, fällig bis {due}.',
   duplicateText: 'Dieses Formular wurde schon gesendet: Hier ist die Anfrage dazu.',
   alreadyOpenTitle: 'Sie haben bereits eine offene Anfrage dieser Art',
@@ -52,7 +55,8 @@ export const requests = {
   withdrawButton: 'Zurückziehen',
   withdraw: {
     confirmTitle: 'Anfrage {id} zurückziehen?',
-    confirmText: 'Das Datenschutzteam erfährt, dass es die Arbeit an Ihrer Anfrage ({kind}) einstellen soll. Wenn Sie später wieder fragen möchten, stellen Sie eine neue Anfrage.',
+    confirmText:
+      'Das Datenschutzteam erfährt, dass es die Arbeit an Ihrer Anfrage ({kind}) einstellen soll. Wenn Sie später wieder fragen möchten, stellen Sie eine neue Anfrage.',
     confirm: 'Anfrage zurückziehen',
     keep: 'Behalten',
     keptTitle: 'Nichts geändert',
@@ -77,12 +81,15 @@ export const requests = {
   myRequestsTitle: 'Ihre Datenschutzanfragen',
   myRequestsEmpty: 'Sie haben noch keine Datenschutzanfragen gestellt.',
   myRequestsSpeak: 'Sie haben {count} Datenschutzanfragen.',
-  movedToPersonal: 'Ich habe Ihnen eine private Nachricht geschickt, um dort weiterzumachen. Datenschutzanfragen bleiben zwischen Ihnen und dem Datenschutzteam.',
+  movedToPersonal:
+    'Ich habe Ihnen eine private Nachricht geschickt, um dort weiterzumachen. Datenschutzanfragen bleiben zwischen Ihnen und dem Datenschutzteam.',
   movedToPersonalFailed: 'Datenschutzanfragen sind privat: Öffnen Sie einen Chat mit mir (Datenschutz-Assistent) und fragen Sie dort.',
   formExpired: 'Dieses Formular ist abgelaufen oder wurde nicht Ihnen ausgestellt. Hier ist ein neues.',
   formExpiredTitle: 'Dieses Formular ist abgelaufen',
-  formExpiredText: 'Anfrageformulare können bis {days} Tage nach dem Anzeigen gesendet werden, und dieses ist älter. Es wurde nichts an das Datenschutzteam gesendet: Beginnen Sie neu, um ein frisches Formular zu erhalten.',
-  notPermitted: 'Datenschutzanfragen können nur Mitglieder dieser Organisation mit ihrem Arbeitskonto stellen. Bitte wenden Sie sich direkt an das Datenschutzteam.',
+  formExpiredText:
+    'Anfrageformulare können bis {days} Tage nach dem Anzeigen gesendet werden, und dieses ist älter. Es wurde nichts an das Datenschutzteam gesendet: Beginnen Sie neu, um ein frisches Formular zu erhalten.',
+  notPermitted:
+    'Datenschutzanfragen können nur Mitglieder dieser Organisation mit ihrem Arbeitskonto stellen. Bitte wenden Sie sich direkt an das Datenschutzteam.',
   deadLetterTitle: 'Eine Datenschutzanfrage konnte nicht zugestellt werden',
   deadLetterText:
     'Anfrage {id} ({kind}) wurde vom Datenschutz-Webhook abgewiesen ({reason}) und bleibt als fehlgeschlagen gespeichert. Beheben Sie den Fehler beim Empfänger und schreiben Sie dann hier „fehlgeschlagene anfragen erneut senden“.',

@@ -15,4 +15,21 @@ import { app } from './app';
 import { commands } from './commands';
 
 /** `locale` formats dates and numbers the way these strings' readers expect. */
-export const en = { locale: 'en-GB', common, welcome, faq, forms, kinds, requests, notices, questions, learned, api, startup, language, commands, app, console: consoleText };
+export const en = {
+  locale: 'en-GB',
+  common,
+  welcome,
+  faq,
+  forms,
+  kinds,
+  requests,
+  notices,
+  questions,
+  learned,
+  api,
+  startup,
+  language,
+  commands,
+  app,
+  console: consoleText,
+};

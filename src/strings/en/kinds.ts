@@ -106,7 +106,7 @@ export const kinds = {
     name: 'Objection to processing',
     formTitle: 'Object to a use of your data',
     formIntro:
-      'You can object to uses of your data that rely on the organisation\'s legitimate interests or a public task. The privacy team will stop unless it has compelling grounds that override yours.',
+      "You can object to uses of your data that rely on the organisation's legitimate interests or a public task. The privacy team will stop unless it has compelling grounds that override yours.",
     start: 'Object to this use of my data',
     button: 'Object to a use of my data',
     command: { title: 'object to processing', description: 'Object to a use of your personal data' },

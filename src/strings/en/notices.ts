@@ -75,7 +75,8 @@ export const notices = {
   notEditableTitle: 'This notice can no longer be edited',
   notEditableText: 'It was recalled.',
   recallTitle: 'Recall "{title}"?',
-  recallText: 'This deletes it from every channel that received it and stops it where it has not arrived yet. Confirmations already given are kept until the notice is purged.',
+  recallText:
+    'This deletes it from every channel that received it and stops it where it has not arrived yet. Confirmations already given are kept until the notice is purged.',
   cancelText: 'It has not been sent yet: cancelling means nobody receives it.',
   recallConfirm: 'Recall it',
   cancelConfirm: 'Cancel sending',

@@ -13,7 +13,8 @@ export const questions = {
   problemEmpty: 'Please write your question.',
   problemTooLong: 'A question can be at most {max} characters (yours has {length}). Please shorten it.',
   formExpired: 'That form has expired or was not issued to you. Here is a fresh one.',
-  tooManyWaiting: 'You already have {count} questions waiting for the privacy team. Please wait for their answers (type "my questions" to see them) before asking more: nothing was sent.',
+  tooManyWaiting:
+    'You already have {count} questions waiting for the privacy team. Please wait for their answers (type "my questions" to see them) before asking more: nothing was sent.',
   notPermitted: 'Questions to the privacy team can only be asked by members of this organisation with their work account.',
   movedToPersonal: 'I have sent you a private message to continue. Your question stays between you and the privacy team.',
   movedToPersonalFailed: 'Questions to the privacy team are private: open a chat with me (Privacy Assistant) and ask there.',
@@ -88,7 +89,8 @@ export const questions = {
   teamOnly: 'Only the privacy team can do that, from its channel.',
 
   pasteHeading: 'Improve the content',
-  pasteIntro: 'So the bot answers this itself next time, paste one of these into content/ (in the privacy team\'s repository) and publish it: see "Publishing content" in docs/features.md.',
+  pasteIntro:
+    'So the bot answers this itself next time, paste one of these into content/ (in the privacy team\'s repository) and publish it: see "Publishing content" in docs/features.md.',
   pasteAlsoAsked: 'Under "{heading}" in {file}, on the Also asked: line (add the line directly under the heading if there is none)',
   pasteNewEntry: 'A new entry for an FAQ file (e.g. faq.md)',
 
@@ -97,8 +99,10 @@ export const questions = {
   redactedPhone: '[phone]',
 
   insightsTitle: 'What the content is missing',
-  insightsIntro: 'The last {days} days, from {from} to {to}. Questions the bot could not answer are kept without who asked them, and erased after {retention} days.',
-  insightsSpeak: 'What the content is missing: {unanswered} unanswered questions, {notHelpful} entries rated not helpful, {sent} questions sent to the privacy team.',
+  insightsIntro:
+    'The last {days} days, from {from} to {to}. Questions the bot could not answer are kept without who asked them, and erased after {retention} days.',
+  insightsSpeak:
+    'What the content is missing: {unanswered} unanswered questions, {notHelpful} entries rated not helpful, {sent} questions sent to the privacy team.',
   unansweredHeading: 'Questions I could not answer',
   unansweredNone: 'None: every question found an answer.',
   unansweredGroup: '{count}× "{question}"',

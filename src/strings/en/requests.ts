@@ -12,10 +12,13 @@ export const requests = {
   receiptTitle: 'Request received',
   receiptText: 'Your request is recorded and is being passed to the privacy team. Keep the reference in case you need to ask about it.',
   receiptDeliveredText: 'The privacy team has your request. Keep the reference in case you need to ask about it.',
-  receiptHeldText: 'Your request is recorded and kept safe. The privacy team cannot be reached right now, so it will be passed on to them as soon as they can; "my requests" shows when they have it. Keep the reference.',
+  receiptHeldText:
+    'Your request is recorded and kept safe. The privacy team cannot be reached right now, so it will be passed on to them as soon as they can; "my requests" shows when they have it. Keep the reference.',
   heldTitle: 'Privacy requests are waiting',
-  heldUnconfiguredText: 'PRIVACY_WEBHOOK_URL is not set, so requests cannot reach the privacy team\'s system. They are kept, and passed on once it is set and the bot restarted.',
-  heldUnreachableText: 'The privacy team\'s system has not been answering since {since}. Requests are kept, and passed on within a minute of it answering again. You hear of this once per outage.',
+  heldUnconfiguredText:
+    "PRIVACY_WEBHOOK_URL is not set, so requests cannot reach the privacy team's system. They are kept, and passed on once it is set and the bot restarted.",
+  heldUnreachableText:
+    "The privacy team's system has not been answering since {since}. Requests are kept, and passed on within a minute of it answering again. You hear of this once per outage.",
   receiptSpeak: 'Request received. Reference {id}, due by {due}.',
   duplicateText: 'This form was already sent: here is the request it made.',
   alreadyOpenTitle: 'You already have an open request of this kind',
@@ -84,7 +87,8 @@ export const requests = {
   movedToPersonalFailed: 'Privacy requests are private: open a chat with me (Privacy Assistant) and ask there.',
   formExpired: 'That form has expired or was not issued to you. Here is a fresh one.',
   formExpiredTitle: 'This form has expired',
-  formExpiredText: 'Request forms can be sent for {days} days after I show them, and this one is older. Nothing was sent to the privacy team: start again for a fresh form.',
+  formExpiredText:
+    'Request forms can be sent for {days} days after I show them, and this one is older. Nothing was sent to the privacy team: start again for a fresh form.',
   notPermitted: 'Privacy requests can only be made by members of this organisation with their work account. Please contact the privacy team directly.',
   deadLetterTitle: 'A privacy request could not be delivered',
   deadLetterText:
@@ -94,6 +98,6 @@ export const requests = {
   replayDone: 'Sent {count} failed request(s) back to the outbox: {ids}.',
   replayNone: 'There are no failed requests to replay.',
   adminOnly: 'Only privacy admins can do that.',
-  adminPersonalOnly: 'That lists other people\'s requests, so I only do it in a personal chat: open a chat with me and ask there.',
+  adminPersonalOnly: "That lists other people's requests, so I only do it in a personal chat: open a chat with me and ask there.",
   replayButton: 'Replay failed requests',
 } as const;

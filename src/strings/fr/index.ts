@@ -18,4 +18,21 @@ import { welcome } from './welcome';
  * French. The HTTP API's messages and the start-up banner stay English: they answer the
  * systems the organisation wires to the bot and its operators, not a person in Teams.
  */
-export const fr = { locale: 'fr-FR', common, welcome, faq, forms, kinds, requests, notices, questions, learned, api, startup, language, commands, app, console: consoleText };
+export const fr = {
+  locale: 'fr-FR',
+  common,
+  welcome,
+  faq,
+  forms,
+  kinds,
+  requests,
+  notices,
+  questions,
+  learned,
+  api,
+  startup,
+  language,
+  commands,
+  app,
+  console: consoleText,
+};

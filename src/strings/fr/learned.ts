@@ -16,11 +16,13 @@ export const learned = {
   chosenForYou: 'L’équipe confidentialité a choisi cette réponse pour votre question {id}.',
   teamText: 'De la part de l’équipe confidentialité :',
   answeredWithEntry: 'Répondu avec la section « {title} » de la politique.',
-  chosenGone: 'L’équipe confidentialité a répondu avec une section qui n’est plus dans la politique. Posez à nouveau votre question pour obtenir la réponse actuelle.',
+  chosenGone:
+    'L’équipe confidentialité a répondu avec une section qui n’est plus dans la politique. Posez à nouveau votre question pour obtenir la réponse actuelle.',
 
   learnedTitle: 'Ce que l’équipe confidentialité m’a appris',
   learnedSpeak: 'L’équipe confidentialité m’a appris {count} questions.',
-  learnedIntro: 'Chacune est recherchée comme le contenu. Pour en garder une durablement, collez son Markdown dans les fichiers de contenu, publiez-les, puis faites-la oublier ici.',
+  learnedIntro:
+    'Chacune est recherchée comme le contenu. Pour en garder une durablement, collez son Markdown dans les fichiers de contenu, publiez-les, puis faites-la oublier ici.',
   learnedNone: 'Rien n’a encore été appris. Répondez à une question dans le canal confidentialité avec « Apprendre cette question au bot » activé.',
   learnedLine: 'Appris le {date} : « {question} »',
   learnedAlsoAskedTarget: 'Une autre façon de demander « {title} » ({file}) : sur sa ligne « Also asked: »',

@@ -75,7 +75,8 @@ export const notices = {
   notEditableTitle: 'Cet avis ne peut plus être modifié',
   notEditableText: 'Il a été rappelé.',
   recallTitle: 'Rappeler « {title} » ?',
-  recallText: 'Il sera supprimé de chaque canal qui l’a reçu et arrêté là où il n’est pas encore arrivé. Les confirmations déjà données sont gardées jusqu’à la purge de l’avis.',
+  recallText:
+    'Il sera supprimé de chaque canal qui l’a reçu et arrêté là où il n’est pas encore arrivé. Les confirmations déjà données sont gardées jusqu’à la purge de l’avis.',
   cancelText: 'Il n’a pas encore été envoyé : annuler signifie que personne ne le recevra.',
   recallConfirm: 'Le rappeler',
   cancelConfirm: 'Annuler l’envoi',
@@ -88,7 +89,8 @@ export const notices = {
   noSuchNotice: 'Cet avis n’existe plus.',
   noTeams: 'Je ne suis encore installé dans aucune équipe : il n’y a personne à qui envoyer un avis.',
   noTeamsChosen: 'Choisissez au moins une équipe, ou envoyez à toutes les équipes.',
-  adminOnly: 'Seuls les administrateurs confidentialité peuvent envoyer des avis. Si vous pensez que la politique doit changer, contactez l’équipe confidentialité.',
+  adminOnly:
+    'Seuls les administrateurs confidentialité peuvent envoyer des avis. Si vous pensez que la politique doit changer, contactez l’équipe confidentialité.',
   formExpired: 'Ce formulaire a expiré : tapez « avis » pour recommencer.',
   personalOnly: 'Les avis se rédigent dans une conversation privée avec moi : ouvrez-en une et tapez « avis ».',
   problems: {

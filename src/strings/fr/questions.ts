@@ -12,7 +12,8 @@ export const questions = {
   problemEmpty: 'Veuillez écrire votre question.',
   problemTooLong: 'Une question ne peut pas dépasser {max} caractères (la vôtre en compte {length}). Veuillez la raccourcir.',
   formExpired: 'Ce formulaire a expiré ou ne vous était pas destiné. En voici un nouveau.',
-  tooManyWaiting: 'Vous avez déjà {count} questions en attente auprès de l’équipe confidentialité. Attendez leurs réponses (tapez « mes questions » pour les voir) avant d’en poser d’autres : rien n’a été envoyé.',
+  tooManyWaiting:
+    'Vous avez déjà {count} questions en attente auprès de l’équipe confidentialité. Attendez leurs réponses (tapez « mes questions » pour les voir) avant d’en poser d’autres : rien n’a été envoyé.',
   notPermitted: 'Seuls les membres de cette organisation, avec leur compte professionnel, peuvent poser des questions à l’équipe confidentialité.',
   movedToPersonal: 'Je vous ai envoyé un message privé pour continuer. Votre question reste entre vous et l’équipe confidentialité.',
   movedToPersonalFailed: 'Les questions à l’équipe confidentialité sont privées : ouvrez une conversation avec moi (Assistant confidentialité) et posez-la là.',
@@ -87,7 +88,8 @@ export const questions = {
   teamOnly: 'Seule l’équipe confidentialité peut faire cela, depuis son canal.',
 
   pasteHeading: 'Améliorer le contenu',
-  pasteIntro: 'Pour que le bot réponde seul la prochaine fois, collez l’un de ces textes dans content/ (dans le dépôt de l’équipe confidentialité) et publiez-le : voir « Publishing content » dans docs/features.md.',
+  pasteIntro:
+    'Pour que le bot réponde seul la prochaine fois, collez l’un de ces textes dans content/ (dans le dépôt de l’équipe confidentialité) et publiez-le : voir « Publishing content » dans docs/features.md.',
   pasteAlsoAsked: 'Sous « {heading} » dans {file}, sur la ligne « Also asked: » (ajoutez-la juste sous le titre s’il n’y en a pas)',
   pasteNewEntry: 'Une nouvelle entrée pour un fichier de FAQ (par ex. faq.md)',
 
@@ -95,8 +97,10 @@ export const questions = {
   redactedPhone: '[téléphone]',
 
   insightsTitle: 'Ce qui manque au contenu',
-  insightsIntro: 'Les {days} derniers jours, du {from} au {to}. Les questions auxquelles le bot n’a pas su répondre sont gardées sans le nom de la personne, et effacées après {retention} jours.',
-  insightsSpeak: 'Ce qui manque au contenu : {unanswered} questions sans réponse, {notHelpful} entrées jugées peu utiles, {sent} questions envoyées à l’équipe confidentialité.',
+  insightsIntro:
+    'Les {days} derniers jours, du {from} au {to}. Les questions auxquelles le bot n’a pas su répondre sont gardées sans le nom de la personne, et effacées après {retention} jours.',
+  insightsSpeak:
+    'Ce qui manque au contenu : {unanswered} questions sans réponse, {notHelpful} entrées jugées peu utiles, {sent} questions envoyées à l’équipe confidentialité.',
   unansweredHeading: 'Questions auxquelles je n’ai pas su répondre',
   unansweredNone: 'Aucune : chaque question a trouvé une réponse.',
   unansweredGroup: '{count}× « {question} »',

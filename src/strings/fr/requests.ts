@@ -9,12 +9,16 @@ export const requests = {
   cancelledTitle: 'Demande annulée',
   cancelledText: 'Rien n’a été envoyé à l’équipe confidentialité.',
   receiptTitle: 'Demande reçue',
-  receiptText: 'Votre demande est enregistrée et en cours de transmission à l’équipe confidentialité. Gardez la référence au cas où vous auriez besoin d’en parler.',
+  receiptText:
+    'Votre demande est enregistrée et en cours de transmission à l’équipe confidentialité. Gardez la référence au cas où vous auriez besoin d’en parler.',
   receiptDeliveredText: 'L’équipe confidentialité a reçu votre demande. Gardez la référence au cas où vous auriez besoin d’en parler.',
-  receiptHeldText: 'Votre demande est enregistrée et conservée en lieu sûr. L’équipe confidentialité est injoignable pour le moment : elle lui sera transmise dès que possible, et « mes demandes » indique quand elle l’a reçue. Gardez la référence.',
+  receiptHeldText:
+    'Votre demande est enregistrée et conservée en lieu sûr. L’équipe confidentialité est injoignable pour le moment : elle lui sera transmise dès que possible, et « mes demandes » indique quand elle l’a reçue. Gardez la référence.',
   heldTitle: 'Des demandes sont en attente',
-  heldUnconfiguredText: 'PRIVACY_WEBHOOK_URL n’est pas défini : les demandes ne peuvent pas atteindre le système de l’équipe confidentialité. Elles sont conservées et transmises une fois la variable définie et le bot redémarré.',
-  heldUnreachableText: 'Le système de l’équipe confidentialité ne répond plus depuis {since}. Les demandes sont conservées et transmises dans la minute qui suit son retour. Vous n’en êtes averti qu’une fois par panne.',
+  heldUnconfiguredText:
+    'PRIVACY_WEBHOOK_URL n’est pas défini : les demandes ne peuvent pas atteindre le système de l’équipe confidentialité. Elles sont conservées et transmises une fois la variable définie et le bot redémarré.',
+  heldUnreachableText:
+    'Le système de l’équipe confidentialité ne répond plus depuis {since}. Les demandes sont conservées et transmises dans la minute qui suit son retour. Vous n’en êtes averti qu’une fois par panne.',
   receiptSpeak: 'Demande reçue. Référence {id}, échéance le {due}.',
   duplicateText: 'Ce formulaire a déjà été envoyé : voici la demande qu’il a créée.',
   alreadyOpenTitle: 'Vous avez déjà une demande de ce type en cours',
@@ -52,7 +56,8 @@ export const requests = {
   withdrawButton: 'Retirer',
   withdraw: {
     confirmTitle: 'Retirer la demande {id} ?',
-    confirmText: 'L’équipe confidentialité sera informée qu’elle doit arrêter de traiter votre demande ({kind}). Pour la refaire plus tard, il faudra une nouvelle demande.',
+    confirmText:
+      'L’équipe confidentialité sera informée qu’elle doit arrêter de traiter votre demande ({kind}). Pour la refaire plus tard, il faudra une nouvelle demande.',
     confirm: 'Retirer la demande',
     keep: 'La garder',
     keptTitle: 'Rien n’a changé',
@@ -81,8 +86,10 @@ export const requests = {
   movedToPersonalFailed: 'Les demandes sont privées : ouvrez une conversation avec moi (Assistant confidentialité) et posez-la là.',
   formExpired: 'Ce formulaire a expiré ou ne vous était pas destiné. En voici un nouveau.',
   formExpiredTitle: 'Ce formulaire a expiré',
-  formExpiredText: 'Les formulaires de demande peuvent être envoyés pendant {days} jours après leur affichage, et celui-ci est plus ancien. Rien n’a été envoyé à l’équipe confidentialité : recommencez pour obtenir un nouveau formulaire.',
-  notPermitted: 'Seuls les membres de cette organisation, avec leur compte professionnel, peuvent faire des demandes. Veuillez contacter directement l’équipe confidentialité.',
+  formExpiredText:
+    'Les formulaires de demande peuvent être envoyés pendant {days} jours après leur affichage, et celui-ci est plus ancien. Rien n’a été envoyé à l’équipe confidentialité : recommencez pour obtenir un nouveau formulaire.',
+  notPermitted:
+    'Seuls les membres de cette organisation, avec leur compte professionnel, peuvent faire des demandes. Veuillez contacter directement l’équipe confidentialité.',
   deadLetterTitle: 'Une demande n’a pas pu être transmise',
   deadLetterText:
     'La demande {id} ({kind}) a été refusée par le webhook confidentialité ({reason}) et reste en échec. Corrigez le récepteur, puis tapez ici « renvoyer les demandes en échec » pour l’envoyer de nouveau.',
@@ -91,6 +98,7 @@ export const requests = {
   replayDone: '{count} demande(s) en échec remise(s) dans la file d’envoi : {ids}.',
   replayNone: 'Aucune demande en échec à renvoyer.',
   adminOnly: 'Seuls les administrateurs confidentialité peuvent faire cela.',
-  adminPersonalOnly: 'Cela affiche les demandes d’autres personnes : je ne le fais que dans une conversation privée. Ouvrez une conversation avec moi et demandez-le là.',
+  adminPersonalOnly:
+    'Cela affiche les demandes d’autres personnes : je ne le fais que dans une conversation privée. Ouvrez une conversation avec moi et demandez-le là.',
   replayButton: 'Renvoyer les demandes en échec',
 } as const;
