@@ -44,7 +44,7 @@ export class SearchIndex {
   private readonly stemLemmas = new Map<string, Set<string>>();
   private readonly averageLength: number[];
   /**
-   * Stems of the content's names only ("States" of "United States", "Office" of "Office 365"): every
+   * Stems of the content's names only ("States" of "United States", "Kingdom" of "United Kingdom"): every
    * word of the stem is written with a capital inside a sentence, never in lower case.
    */
   private readonly names = new Set<string>();
