@@ -61,3 +61,12 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   if (type === 'channel') return 'channel';
   return 'groupChat';
 }
+
+/** A message read as a command: lower case, words only ("My questions!" is `my questions`). */
+export function commandWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

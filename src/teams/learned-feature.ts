@@ -14,7 +14,7 @@ import type { Logger } from '../logger';
 import { isLearnedId, MAX_LEARNED, type LearnedContent } from '../questions/learned';
 import { isSuggestionId, type Suggestions } from '../questions/suggestions';
 import { format, strings } from '../strings';
-import { conversationKind } from './activity-text';
+import { conversationKind, commandWords } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { Feature } from './feature';
@@ -38,11 +38,7 @@ export class LearnedFeature implements Feature {
   constructor(private readonly options: LearnedFeatureOptions) {}
 
   async onMessage(turn: TurnContext, _intent: Intent, text: string): Promise<boolean> {
-    const command = text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const command = commandWords(text);
     if (!LEARNED.test(command)) return false;
     const refusal = this.refusal(turn);
     if (refusal) {

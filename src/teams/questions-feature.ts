@@ -34,7 +34,7 @@ import { checkQuestion } from '../questions/validate';
 import { format, strings } from '../strings';
 import { MAX_MESSAGE_CHARS } from '../text/clean-text';
 import { safeLinks } from '../text/markdown';
-import { conversationKind } from './activity-text';
+import { conversationKind, commandWords } from './activity-text';
 import type { CardAction, CardActionResult, CardActionRouter } from './card-actions';
 import { cardMessage } from './card-message';
 import type { AskedQuestion } from './faq-feature';
@@ -69,11 +69,7 @@ export class QuestionsFeature implements Feature {
   constructor(private readonly options: QuestionsFeatureOptions) {}
 
   async onMessage(turn: TurnContext, _intent: Intent, text: string): Promise<boolean> {
-    const command = text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const command = commandWords(text);
     if (MY_QUESTIONS.test(command)) {
       for (const message of await this.myQuestions(turn)) await turn.sendActivity(message);
       return true;

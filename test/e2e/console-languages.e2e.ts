@@ -3,22 +3,13 @@
  * process, local mode): a browser set to German or French gets every part of the page, its
  * navigation, headings, tables and forms in that language, with no console sentence left in English.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { launchChromium } from './harness';
+import type { Browser } from 'playwright-core';
 import { servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { until } from '../fakes/until';
 import { PLAYGROUND_USER } from '../../src/config';
 import { format, stringsOf } from '../../src/strings';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PARTS = ['requests', 'questions', 'insights', 'notices', 'learned'] as const;
 
 describe('the console in the browser language', () => {
@@ -29,7 +20,7 @@ describe('the console in the browser language', () => {
   beforeAll(async () => {
     bot = startBotProcess({ CONTENT_DIR: 'content', PRIVACY_ADMIN_IDS: PLAYGROUND_USER });
     botUrl = `http://127.0.0.1:${await servingPort(bot)}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ALICE, cardOf, type Person } from '../fakes/activities';
 import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
@@ -18,18 +18,8 @@ import { askTheTeam, cardWords, PRIVACY_CHANNEL, shows } from '../questions/ask-
 import { updateCards } from '../requests/after-sending';
 import { driver, facts, fileRequest, type Driver } from '../requests/drive';
 import { PLAYGROUND_USER } from '../../src/config';
-import { SCREENSHOTS } from './harness';
+import { SCREENSHOTS, launchChromium } from './harness';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PARTS = ['Requests', 'Questions', 'Insights', 'Notices', 'Learned'] as const;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -89,7 +79,7 @@ describe('the privacy team console in a browser', () => {
     questionId = (await askTheTeam(chat, connector, 'Can my manager see which websites I visit on the office wifi?', { from: ALICE })).id;
     await install(http.post.bind(http), connector, teamId('console-e2e', 1));
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // A blocked script or style (the Content-Security-Policy at work) or a script error fails the test.
     page.on('console', (message) => {
@@ -314,7 +304,7 @@ describe('the console page outside Teams when the bot has an app id', () => {
 
   beforeAll(async () => {
     bot = startBotProcess({ CONTENT_DIR: 'content', BOT_ID: '7d3c4b2a-1e0f-4a9b-8c7d-6e5f4a3b2c1d', BOT_PASSWORD: 'not-used-here' });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close().catch(() => undefined);

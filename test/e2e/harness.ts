@@ -20,7 +20,8 @@ export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/images');
 /** The privacy team's system's token for POST /api/requests/{id}/status. */
 export const STATUS_TOKEN = 'e2e-status-token-0123456789';
 
-const CHROMIUM_FLAGS = [
+/** Debian's Chromium, headless and quiet on a machine with no network but loopback. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -30,6 +31,11 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The browser every browser test drives: Debian's Chromium (`CHROMIUM_PATH` to use another). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
 
 export interface Stack {
   readonly page: Page;
@@ -70,7 +76,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   try {
     if (!(await waitForHttp(`http://localhost:${playgroundPort}`, 60_000))) throw new Error(`the Playground did not answer on port ${playgroundPort}`);
     // playwright gives each launch a fresh temporary profile: no state carries between runs.
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(`http://localhost:${playgroundPort}`);
     return { page, receiver, bot, botUrl: `http://127.0.0.1:${botPort}`, stop };
