@@ -5,6 +5,7 @@
  * default interval), with no restart. Then `learned`, GET and DELETE /api/learned, Forget, and
  * suggestions made through "Did you mean…" and accepted from insights.
  */
+import { LEARNED_POLL_MS } from '../../src/wiring/learning';
 import { ALICE, cardActionTitles, cardOf, type Person } from '../fakes/activities';
 import { startAzurite, type Azurite } from '../fakes/azurite';
 import { bootBot, type BootedBot } from '../fakes/boot';
@@ -39,7 +40,10 @@ describe('teaching the bot (two instances on Azurite)', () => {
       PRIVACY_ADMIN_IDS: ADMIN.aadObjectId,
       NOTICE_API_TOKEN: TOKEN,
     };
-    [a, b] = await Promise.all([bootBot(env), bootBot(env)]);
+    // Each instance checks for taught content every 15 s by default (LEARNED_POLL_MS, well inside the
+    // contract's 60 s); here every second, so the file waits on the same check without its default pace.
+    const options = { learnedEveryMs: 1_000 };
+    [a, b] = await Promise.all([bootBot(env, options), bootBot(env, options)]);
     [onA, onB] = [driver(a, connector), driver(b, connector)];
   }, 60_000);
   afterAll(async () => {
@@ -78,6 +82,10 @@ describe('teaching the bot (two instances on Azurite)', () => {
     const show = (ticket.actions as Array<Record<string, unknown>>).find((action) => action.type === 'Action.ShowCard')!;
     return (show.card as { body: Array<Record<string, unknown>> }).body;
   };
+
+  it("looks for taught content often enough by default to search it within the contract's 60 s", () => {
+    expect(LEARNED_POLL_MS).toBeLessThan(LIVE_WITHIN_MS);
+  });
 
   it('answers with a chosen entry: the asker gets its card, and the question is answered from it on the other instance', async () => {
     const question = 'can the bailiffs see my payslip';
