@@ -86,7 +86,6 @@ export const PERSONAL_DATA_WORDS: readonly string[] = [
   'copy',
   'copies',
   'stop',
-  'ombudsman',
 ];
 
 /**
