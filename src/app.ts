@@ -2,6 +2,7 @@
  * Composition root: builds every part from the config and wires them. It does not listen on its
  * own: `listen()` does, so tests boot the real thing on port 0.
  */
+import type { SharedParts } from './wiring/shared-parts';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import type { Server } from 'restify';
@@ -110,24 +111,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const proactive = new Proactive(adapter, config.bot.id);
   // Instances sharing a store share each tenant's rate through it; the file store has one instance.
   const pacing = teamsPacing(config.notices.maxRps, store);
+  // What every feature's wiring is handed alike.
+  const shared: SharedParts = { config, store, logger, instanceId, proactive, pacing, metrics };
 
   const notifications = wireNotifications({
-    store,
-    logger,
-    instanceId,
-    proactive,
-    pacing,
-    metrics,
+    ...shared,
     languageOf: (userId) => language.languageOfRecipient(userId),
   });
   const requests = await wireRequests({
-    config,
-    store,
-    logger,
-    instanceId,
-    proactive,
-    pacing,
-    metrics,
+    ...shared,
     notifications,
     webhookResolver: options.webhookResolver,
     clock: options.clock ?? Date.now,
@@ -135,15 +127,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onHousekeepingRound: options.onHousekeepingRound,
     probeEveryMs: options.webhookProbeEveryMs,
   });
-  const notices = wireNotices({ config, store, logger, instanceId, proactive, pacing, metrics });
+  const notices = wireNotices(shared);
   const questions = await wireQuestions({
-    config,
-    store,
-    logger,
-    instanceId,
-    proactive,
-    pacing,
-    metrics,
+    ...shared,
     notifications,
     learning,
     now: options.clock,
@@ -190,13 +176,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   questions.registerRoutes(server);
   learning.registerRoutes(server);
   wireConsole({
-    config,
-    store,
-    logger,
-    instanceId,
-    proactive,
-    pacing,
-    metrics,
+    ...shared,
     requests,
     questions,
     notices,
