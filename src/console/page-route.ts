@@ -11,7 +11,10 @@ import { AppError } from '../errors';
 import { sendError } from '../http/send-error';
 import { inLanguage, languageOfAcceptLanguage, strings, type Language } from '../strings';
 
-/** Where Teams and the Microsoft 365 apps frame tabs from; nowhere else may. */
+/**
+ * Where Teams and the Microsoft 365 apps frame tabs from; nowhere else may. These are Microsoft's
+ * hosts (Teams, Outlook on the web, the Microsoft 365 app), the same for every organisation.
+ */
 export const FRAME_ANCESTORS = [
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
