@@ -43,6 +43,17 @@ export function leadOf(top: Candidate, second: Candidate | undefined): number {
   return top.coverage - close + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
 }
 
+/** What plain lunr putting our best entry first (two searches agreeing) is allowed to change. */
+export interface PlainAgreement {
+  /** The lead an answer needs then (never more than answerLead); answerLead when unset. */
+  readonly lead?: number;
+  /**
+   * Whether the agreement counts as the content covering a question that speaks none of its recurring
+   * vocabulary, once the entry covers the general level (minCoverage).
+   */
+  readonly covers?: boolean;
+}
+
 /**
  * Below minCoverage: not covered. Below answerCoverage, with less than answerLead over the
  * runner-up, or when the question names a thing the content never names: "Did you mean…" with the best entries (up to three, the best first). Otherwise the best
@@ -59,16 +70,16 @@ export function choose(
   }>,
   thresholds: AnswerThresholds,
   allEntries: readonly FaqEntry[],
-  /** The lead an answer needs when plain lunr puts the same entry first: two rankings agree (never more than answerLead). */
-  agreedLead = thresholds.answerLead,
+  agreement: PlainAgreement = {},
 ): FaqAnswer {
+  const agreedLead = agreement.lead ?? thresholds.answerLead;
   const { candidates } = question;
   const [top, second] = candidates;
   // Whether the content covers the question at all is for our own best match to say; which entry
   // answers it, for the fused order.
   const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.rank > found.rank ? candidate : found), undefined);
   // A request for a service that says nothing of data is not answered by the entry that mentions the service.
-  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds))
+  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement.covers === true))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
@@ -91,9 +102,16 @@ export function choose(
  * a question of that kind, or a heading (or `Also asked:`) that covers some of it. An entry whose
  * heading says what was asked is about it; one that only mentions it in passing is not.
  */
-function covers(top: Candidate, { onTopic }: { onTopic: boolean }, thresholds: AnswerThresholds): boolean {
+function covers(
+  top: Candidate,
+  { onTopic, plainFirst }: { onTopic: boolean; plainFirst?: FaqEntry },
+  thresholds: AnswerThresholds,
+  agreementCovers: boolean,
+): boolean {
   if (top.coverage < thresholds.minCoverage) return false;
   if (onTopic) return true;
+  // Plain lunr, which knows nothing of our coverage, puts the same entry first: two searches agree on it.
+  if (agreementCovers && plainFirst === top.entry) return true;
   return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
 }
 

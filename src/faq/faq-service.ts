@@ -82,7 +82,12 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const text = questionText(question);
     const units = expander.units(text);
     const plainRanked = plain.rank(text);
-    const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    const candidates = fuse(rank(units), plainRanked, frozen, {
+      depth: tuning.fusionDepth,
+      ours: tuning.fusionOurs,
+      plainMargin: tuning.plainMargin,
+      plainCoverShare: tuning.plainCoverShare,
+    });
     return {
       units,
       candidates,
@@ -116,7 +121,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen, tuning.agreedLead);
+    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0 });
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

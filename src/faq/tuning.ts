@@ -11,10 +11,22 @@ export interface Tuning {
   readonly fusionDepth: number;
   /** How much our ranking's place counts beside lunr's (lunr's counts 1). */
   readonly fusionOurs: number;
+  /**
+   * Plain lunr's first entry is put first when lunr scores it at least this many times its second
+   * (0: never) and it covers at least `plainCoverShare` of what our first covers (see fusion.ts).
+   */
+  readonly plainMargin: number;
+  readonly plainCoverShare: number;
   /** The lead over the runner-up an answer needs (see answer-policy.ts), unless calibration.json sets one. */
   readonly answerLead: number;
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
   readonly agreedLead: number;
+  /**
+   * 1: a question that speaks none of the content's recurring vocabulary counts as covered at the
+   * general coverage level when plain lunr puts the same entry first (see answer-policy.ts); 0: it
+   * needs the higher level or a heading.
+   */
+  readonly agreedCovers: number;
   /**
    * The share of questions made of random everyday English words that the derived coverage level
    * declines (calibration.ts): the higher, the more of a question an entry must cover.
@@ -43,8 +55,11 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
   fusionOurs: 4,
+  plainMargin: 1.2,
+  plainCoverShare: 0.8,
   answerLead: -0.5,
   agreedLead: -1,
+  agreedCovers: 1,
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
