@@ -399,7 +399,8 @@ async function main(): Promise<void> {
   const skipped = new Set((skipArg ?? '').split(',').filter(Boolean));
   const files = args.filter((arg) => !arg.startsWith('--') && !tuneArgs.includes(arg) && arg !== skipArg);
   const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
-  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles()).map((file) => readSet(file, contentDir))
+  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles())
+    .map((file) => readSet(file, contentDir))
     .filter((set) => !skipped.has(set.name));
   const rows: Row[] = [];
   // Tiny (CI): the first set only, to show the bench still runs end to end.

@@ -76,13 +76,13 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
   const plain = new PlainSearch(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
   const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
-  const rank = (units: Unit[]): Candidate[] =>
+  const ourRanking = (units: Unit[]): Candidate[] =>
     rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    const plainRanked = plain.rank(text);
-    const candidates = fuse(rank(units), plainRanked, frozen, {
+    const plainRanked = plain.search(text);
+    const candidates = fuse(ourRanking(units), plainRanked, frozen, {
       depth: tuning.fusionDepth,
       ours: tuning.fusionOurs,
       plainMargin: tuning.plainMargin,
@@ -107,7 +107,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     : deriveThresholds({
         answerLead: tuning.answerLead,
         randomDeclined: tuning.randomDeclined,
-        coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0,
+        coverageOf: (q) => ourRanking(expander.units(q))[0]?.coverage ?? 0,
         bestCoverageOf: (q) => bestCoverage(index, expander.units(q)),
         onTopic: (q) => vocabulary.speaks(expander.units(q)),
         contentWords: index.contentWords(),
