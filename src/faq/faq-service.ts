@@ -82,12 +82,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const text = questionText(question);
     const units = expander.units(text);
     const plainRanked = plain.search(text);
-    const candidates = fuse(ourRanking(units), plainRanked, frozen, {
-      depth: tuning.fusionDepth,
-      ours: tuning.fusionOurs,
-      plainMargin: tuning.plainMargin,
-      plainCoverShare: tuning.plainCoverShare,
-    });
+    const candidates = fuse(ourRanking(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
     return {
       units,
       candidates,

@@ -12,12 +12,6 @@ export interface FusionWeights {
   readonly depth: number;
   /** How much our place counts beside lunr's (which counts 1). */
   readonly ours: number;
-  /**
-   * Plain lunr's first entry goes first when lunr scores it at least this many times its second and
-   * it covers, by our own measure, at least `plainCoverShare` of what our first covers. 0: never.
-   */
-  readonly plainMargin: number;
-  readonly plainCoverShare: number;
 }
 
 /**
@@ -40,27 +34,5 @@ export function fuse(
     else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, score: 0, matchScore: 0, fused: share, plainPlace: place });
   });
   // Stable: on a tie, our order first, then lunr's.
-  const fused = [...byEntry.values()].sort((a, b) => b.fused - a.fused);
-  return plainLeads(fused, plain, entries, weights) ? [byEntry.get(entries[plain[0].doc])!, ...fused.filter((c) => c.entry !== entries[plain[0].doc])] : fused;
-}
-
-/**
- * Whether plain lunr's first entry should go first. Our ranking prefers among entries by how
- * directly they say each question word; between two entries that cover the question about as well,
- * that preference is weak evidence, and a clear lead in lunr's plain word statistics (a heading that
- * says the asker's words, a rare word said often) is the stronger one. Where our first covers much
- * more of the question, ours stands: lunr adds up any words, ours asks that the question be answered.
- */
-function plainLeads(
-  fused: readonly Candidate[],
-  plain: ReadonlyArray<{ doc: number; score: number }>,
-  entries: readonly FaqEntry[],
-  weights: FusionWeights,
-): boolean {
-  const [first, second] = plain;
-  const top = fused[0];
-  if (weights.plainMargin <= 0 || !first || !top || top.entry === entries[first.doc]) return false;
-  if (second && first.score < weights.plainMargin * second.score) return false;
-  const plainTop = fused.find((candidate) => candidate.entry === entries[first.doc]);
-  return plainTop !== undefined && plainTop.coverage > 0 && plainTop.coverage >= weights.plainCoverShare * top.coverage;
+  return [...byEntry.values()].sort((a, b) => b.fused - a.fused);
 }

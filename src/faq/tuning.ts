@@ -11,12 +11,6 @@ export interface Tuning {
   readonly fusionDepth: number;
   /** How much our ranking's place counts beside lunr's (lunr's counts 1). */
   readonly fusionOurs: number;
-  /**
-   * Plain lunr's first entry is put first when lunr scores it at least this many times its second
-   * (0: never) and it covers at least `plainCoverShare` of what our first covers (see fusion.ts).
-   */
-  readonly plainMargin: number;
-  readonly plainCoverShare: number;
   /** The lead over the runner-up an answer needs (see answer-policy.ts), unless calibration.json sets one. */
   readonly answerLead: number;
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
@@ -55,8 +49,6 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
   fusionOurs: 4,
-  plainMargin: 1.2,
-  plainCoverShare: 0.8,
   answerLead: -0.5,
   agreedLead: -1,
   agreedCovers: 1,

@@ -6,10 +6,8 @@
 import { learnAbbreviations } from '../../src/faq/abbreviations';
 import { createFaqService } from '../../src/faq/faq-service';
 import { choose } from '../../src/faq/answer-policy';
-import { fuse } from '../../src/faq/fusion';
 import { PlainSearch } from '../../src/faq/plain-search';
 import type { Candidate } from '../../src/faq/ranking';
-import { DEFAULT_TUNING } from '../../src/faq/tuning';
 import { SearchIndex } from '../../src/faq/search-index';
 import { writtenNotice } from './written-notice';
 
@@ -89,70 +87,6 @@ describe('plain search over the same content', () => {
       const offered = [answer.entry, ...answer.related, ...answer.candidates].map((entry) => entry?.id);
       if (first !== undefined && (answer.entry || answer.candidates.length > 0)) expect(offered).toContain(entries[first.doc].id);
     }
-  });
-
-  describe("plain lunr's clear first choice leads where ours is no better a cover", () => {
-    const weights = {
-      depth: DEFAULT_TUNING.fusionDepth,
-      ours: DEFAULT_TUNING.fusionOurs,
-      plainMargin: DEFAULT_TUNING.plainMargin,
-      plainCoverShare: DEFAULT_TUNING.plainCoverShare,
-    };
-    const candidate = (doc: number, coverage: number, score: number): Candidate => ({
-      entry: entries[doc],
-      coverage,
-      headingCoverage: 0,
-      score,
-      matchScore: score,
-      fused: 0,
-    });
-    const first = (ours: Candidate[], plainHits: Array<{ doc: number; score: number }>, changed = {}) =>
-      fuse(ours, plainHits, entries, { ...weights, ...changed })[0].entry.title;
-
-    it('puts the entry lunr clearly prefers first when it covers about as much of the question', () => {
-      expect(
-        first(
-          [candidate(1, 0.8, 5), candidate(2, 0.8, 4)],
-          [
-            { doc: 2, score: 3 },
-            { doc: 1, score: 1 },
-          ],
-        ),
-      ).toBe('Credit searches');
-    });
-
-    it("keeps our first where lunr leads narrowly, where lunr's entry covers much less, or with the rule off", () => {
-      const ours = [candidate(1, 0.8, 5), candidate(2, 0.8, 4)];
-      expect(
-        first(ours, [
-          { doc: 2, score: 3 },
-          { doc: 1, score: 2.9 },
-        ]),
-      ).toBe('Missed repayments');
-      expect(
-        first(
-          [candidate(1, 0.8, 5), candidate(2, 0.3, 4)],
-          [
-            { doc: 2, score: 3 },
-            { doc: 1, score: 1 },
-          ],
-        ),
-      ).toBe('Missed repayments');
-      expect(
-        first(
-          ours,
-          [
-            { doc: 2, score: 3 },
-            { doc: 1, score: 1 },
-          ],
-          { plainMargin: 0 },
-        ),
-      ).toBe('Missed repayments');
-    });
-
-    it('never puts first an entry that lunr alone found, which covers nothing of the question by our measure', () => {
-      expect(first([candidate(1, 0.8, 5)], [{ doc: 7, score: 3 }])).toBe('Missed repayments');
-    });
   });
 
   describe('two searches agreeing count as the content covering a question in words it seldom uses', () => {
