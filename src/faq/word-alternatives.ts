@@ -26,6 +26,10 @@ export interface AlternativeWeights {
   readonly synonymWeight: number;
   /** The most a vector neighbour weighs (0: unused). */
   readonly neighbourWeight: number;
+  /** 1: a word's neighbours are also those of its other inflections ("grandparents" for "grandparent"). */
+  readonly neighbourForms: number;
+  /** 1: a content word whose usual senses list the asker's word as a synonym stands for it, where the content lacks the word. */
+  readonly reverseSynonyms: number;
 }
 
 const DERIVED_WEIGHT = 0.85;
@@ -88,6 +92,13 @@ export class WordAlternatives {
   private readonly cache = new Map<string, Alternative[]>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
+  /**
+   * English word -> the content's words whose usual senses list it as a synonym. WordNet lists a
+   * word's synonyms only from the senses people mostly mean by it: "picture" (mostly "image",
+   * "painting") does not list "photo", but "photo" lists "picture". Where the content says "photo",
+   * an asker's "picture" means that sense.
+   */
+  private readonly synonymOf = new Map<string, string[]>();
 
   constructor(
     private readonly index: SearchIndex,
@@ -101,6 +112,12 @@ export class WordAlternatives {
         if (sharing) sharing.push({ word, stem: wordStem });
         else this.byPrefix.set(key, [{ word, stem: wordStem }]);
       }
+      if (this.isTarget(wordStem))
+        for (const synonym of this.english.synonyms(word)) {
+          const sharing = this.synonymOf.get(synonym);
+          if (sharing) sharing.push(word);
+          else this.synonymOf.set(synonym, [word]);
+        }
       const row = this.english.row(word);
       if (row === undefined || !this.isTarget(wordStem)) continue;
       this.contentRows.push({ word, stem: wordStem });
@@ -125,6 +142,9 @@ export class WordAlternatives {
     const irregular = irregularBase(word);
     if (irregular !== undefined && this.index.has(stem(irregular))) keepBest(found, { stem: stem(irregular), weight: 1 });
     const forms = [word, ...baseForms(word)];
+    // The reverse direction of synonymy only fills a gap: a word the content uses, in any of its
+    // forms ("told" for "tell"), means what the content means by it.
+    const reverse = this.weights.reverseSynonyms <= 0 || found.size > 0 || forms.some((form) => this.index.has(stem(form))) ? undefined : this.synonymOf;
     const antonyms = new Set(forms.flatMap((form) => this.english.antonyms(form)));
     const add = (related: string, weight: number) => {
       const relatedStem = stem(related);
@@ -134,7 +154,7 @@ export class WordAlternatives {
     for (const form of forms) {
       for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
       if (this.weights.synonymWeight > 0) {
-        for (const synonym of this.english.synonyms(form))
+        for (const synonym of [...this.english.synonyms(form), ...(reverse?.get(form) ?? [])])
           if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
       }
       for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
@@ -179,19 +199,34 @@ export class WordAlternatives {
     return found;
   }
 
+  /**
+   * Content words the vectors put close to this word or to another inflection of it. A rare form
+   * has a vector learnt from few sentences ("grandparent" is 0.44 from "parent"), where its common
+   * form's is sound ("grandparents" is 0.76 from "parents"): each form is compared, the closest counts.
+   */
   private neighbours(word: string, antonyms: ReadonlySet<string>): Alternative[] {
-    const row = this.english.row(word);
-    if (row === undefined || this.weights.neighbourWeight <= 0) return [];
-    const commonness = Math.max(0, Math.min(1, Math.log(RARE_RANK / (row + 1)) / Math.log(RARE_RANK / 100)));
-    const min = RARE_MIN + (COMMON_MIN - RARE_MIN) * commonness;
+    if (this.weights.neighbourWeight <= 0) return [];
+    const own = stem(word);
+    // Only where the content lacks the word: a word it uses has that word's neighbours already.
+    const rank = this.english.rank(word) ?? Infinity;
+    const forms =
+      this.weights.neighbourForms > 0 && !this.index.has(own)
+        ? [word, ...[...baseForms(word), `${word}s`].filter((form) => stem(form) === own && (this.english.rank(form) ?? Infinity) < rank)]
+        : [word];
     const best = new Map<string, number>();
-    this.english.similarities(row, this.contentMatrix, this.cosines);
-    for (let i = 0; i < this.contentRows.length; i++) {
-      const cosine = this.cosines[i];
-      const candidate = this.contentRows[i];
-      if (cosine < min || candidate.word === word || antonyms.has(candidate.word)) continue;
-      const weight = this.weights.neighbourWeight * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
-      if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
+    for (const form of new Set(forms)) {
+      const row = this.english.row(form);
+      if (row === undefined) continue;
+      const commonness = Math.max(0, Math.min(1, Math.log(RARE_RANK / (row + 1)) / Math.log(RARE_RANK / 100)));
+      const min = RARE_MIN + (COMMON_MIN - RARE_MIN) * commonness;
+      this.english.similarities(row, this.contentMatrix, this.cosines);
+      for (let i = 0; i < this.contentRows.length; i++) {
+        const cosine = this.cosines[i];
+        const candidate = this.contentRows[i];
+        if (cosine < min || candidate.stem === own || antonyms.has(candidate.word)) continue;
+        const weight = this.weights.neighbourWeight * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
+        if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
+      }
     }
     return [...best]
       .sort((a, b) => b[1] - a[1])
