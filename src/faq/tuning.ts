@@ -22,6 +22,12 @@ export interface Tuning {
    */
   readonly agreedCovers: number;
   /**
+   * A question in the content's recurring vocabulary is covered at this share of the general
+   * coverage level when plain lunr puts the same entry first and that entry's heading says part of
+   * the question (answer-policy.ts). 1: no lower level.
+   */
+  readonly agreedCoverageShare: number;
+  /**
    * The share of questions made of random everyday English words that the derived coverage level
    * declines (calibration.ts): the higher, the more of a question an entry must cover.
    */
@@ -59,6 +65,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   answerLead: -0.5,
   agreedLead: -1,
   agreedCovers: 1,
+  agreedCoverageShare: 0.8,
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
