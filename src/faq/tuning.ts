@@ -36,8 +36,6 @@ export interface Tuning {
   readonly synonymWeight: number;
   /** Most weight of a word-vector neighbour of a question word (0: neighbours unused). */
   readonly neighbourWeight: number;
-  /** 1: a word's vector neighbours are also its other inflections' ("grandparents" for "grandparent"). */
-  readonly neighbourForms: number;
   /**
    * 1: where the content lacks the asker's word, a content word whose usual senses list it as a
    * synonym stands for it ("photo" lists "picture"; "picture" does not list "photo").
@@ -69,7 +67,6 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
-  neighbourForms: 1,
   reverseSynonyms: 1,
   closenessWeight: 1,
   coreShare: 0.05,

@@ -26,8 +26,6 @@ export interface AlternativeWeights {
   readonly synonymWeight: number;
   /** The most a vector neighbour weighs (0: unused). */
   readonly neighbourWeight: number;
-  /** 1: a word's neighbours are also those of its other inflections ("grandparents" for "grandparent"). */
-  readonly neighbourForms: number;
   /** 1: a content word whose usual senses list the asker's word as a synonym stands for it, where the content lacks the word. */
   readonly reverseSynonyms: number;
 }
@@ -199,34 +197,19 @@ export class WordAlternatives {
     return found;
   }
 
-  /**
-   * Content words the vectors put close to this word or to another inflection of it. A rare form
-   * has a vector learnt from few sentences ("grandparent" is 0.44 from "parent"), where its common
-   * form's is sound ("grandparents" is 0.76 from "parents"): each form is compared, the closest counts.
-   */
   private neighbours(word: string, antonyms: ReadonlySet<string>): Alternative[] {
-    if (this.weights.neighbourWeight <= 0) return [];
-    const own = stem(word);
-    // Only where the content lacks the word: a word it uses has that word's neighbours already.
-    const rank = this.english.rank(word) ?? Infinity;
-    const forms =
-      this.weights.neighbourForms > 0 && !this.index.has(own)
-        ? [word, ...[...baseForms(word), `${word}s`].filter((form) => stem(form) === own && (this.english.rank(form) ?? Infinity) < rank)]
-        : [word];
+    const row = this.english.row(word);
+    if (row === undefined || this.weights.neighbourWeight <= 0) return [];
+    const commonness = Math.max(0, Math.min(1, Math.log(RARE_RANK / (row + 1)) / Math.log(RARE_RANK / 100)));
+    const min = RARE_MIN + (COMMON_MIN - RARE_MIN) * commonness;
     const best = new Map<string, number>();
-    for (const form of new Set(forms)) {
-      const row = this.english.row(form);
-      if (row === undefined) continue;
-      const commonness = Math.max(0, Math.min(1, Math.log(RARE_RANK / (row + 1)) / Math.log(RARE_RANK / 100)));
-      const min = RARE_MIN + (COMMON_MIN - RARE_MIN) * commonness;
-      this.english.similarities(row, this.contentMatrix, this.cosines);
-      for (let i = 0; i < this.contentRows.length; i++) {
-        const cosine = this.cosines[i];
-        const candidate = this.contentRows[i];
-        if (cosine < min || candidate.stem === own || antonyms.has(candidate.word)) continue;
-        const weight = this.weights.neighbourWeight * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
-        if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
-      }
+    this.english.similarities(row, this.contentMatrix, this.cosines);
+    for (let i = 0; i < this.contentRows.length; i++) {
+      const cosine = this.cosines[i];
+      const candidate = this.contentRows[i];
+      if (cosine < min || candidate.word === word || antonyms.has(candidate.word)) continue;
+      const weight = this.weights.neighbourWeight * Math.min(1, NEIGHBOUR_FLOOR + ((1 - NEIGHBOUR_FLOOR) * (cosine - min)) / (1 - min));
+      if (weight > (best.get(candidate.stem) ?? 0)) best.set(candidate.stem, weight);
     }
     return [...best]
       .sort((a, b) => b[1] - a[1])
