@@ -1,6 +1,10 @@
 /**
  * `npm run bench:learned`: what teaching costs and what it buys, on every shared policy with a
- * question file (the sample's dev set, and each ../shared/eval/<policy>/questions.json).
+ * question file (the sample's dev set, and each ../shared/eval/<policy>/questions.json), and on every
+ * fixture of ours (test/faq/fixtures/<policy>) that has its questions in other words
+ * (bench/fixtures/<policy>-other-words.json).
+ *
+ * `-- --quality` skips the timings (what teaching buys only); `-- --only=a,b` runs those policies.
  *
  * Cost: the FAQ service as the bot runs it (LiveFaq) with nothing taught, and with 1,000 taught
  * `Also asked:` lines and 100 taught entries, timed on the same questions in alternating rounds (each
@@ -46,7 +50,18 @@ function sets(): PolicySet[] {
     const file = path.join(shared, 'eval', name, 'questions.json');
     if (fs.existsSync(file)) found.push({ name, contentDir: path.join(shared, 'eval', name, 'content'), ...readQuestionFile(file) });
   }
-  return found;
+  // Our own fixtures, those with their questions in other words: more policies to choose teaching's constants on.
+  const fixtures = path.join(REPO_ROOT, 'test/faq/fixtures');
+  for (const name of fs.readdirSync(fixtures).sort()) {
+    const file = path.join(fixtures, name, 'questions.json');
+    if (fs.existsSync(file) && otherWordsOf(name).size > 0 && !found.some((set) => set.name === name))
+      found.push({ name, contentDir: path.join(fixtures, name, 'content'), ...readQuestionFile(file) });
+  }
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  return only ? found.filter((set) => only.includes(set.name)) : found;
 }
 
 /** A source that holds what it is given, as the store would, with a version that changes on each set. */
@@ -127,6 +142,43 @@ function right(faq: LiveFaq<ExplainingFaqService>, question: QuestionFile['faq']
   return title !== undefined && question.accepts(title);
 }
 
+/** What answering and rebuilding cost with nothing and with much taught: lines of the report. */
+async function costOf(content: ExplainingFaqService, questions: readonly string[]): Promise<string[]> {
+  const teaching = syntheticTeaching(content.entries);
+  const bare = await live(content);
+  const taught = await live(content, teaching);
+
+  // Cost of answering: alternating rounds, so neither always runs on a cooler machine.
+  const times = { bare: { wall: [] as number[], cpu: [] as number[] }, taught: { wall: [] as number[], cpu: [] as number[] } };
+  timeAnswers(bare.faq.service, questions, { wall: [], cpu: [] });
+  timeAnswers(taught.faq.service, questions, { wall: [], cpu: [] });
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? (['taught', 'bare'] as const) : (['bare', 'taught'] as const);
+    for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
+  }
+
+  // The event loop held by one rebuild (LiveFaq's swap is synchronous from its start to its end).
+  const holds = { empty: [] as number[], full: [] as number[] };
+  for (let i = 0; i < REBUILDS; i++) {
+    bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+    await bare.faq.refresh();
+    holds.empty.push(bare.faq.lastBuildMs);
+    taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+    await taught.faq.refresh();
+    holds.full.push(taught.faq.lastBuildMs);
+  }
+
+  const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+  return [
+    `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
+    `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
+    `  rebuild hold ms p50 / max, one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)}`,
+    `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
+  ];
+}
+
+const qualityOnly = process.argv.includes('--quality');
+
 async function main(): Promise<void> {
   const found = sets();
   if (found.length === 0) {
@@ -134,33 +186,11 @@ async function main(): Promise<void> {
     return;
   }
   const table: string[] = [];
+  const totals = { taught: 0, taughtRight: 0, rewordedTaught: 0, rewordedTaughtRight: 0, offBefore: 0, offAfter: 0, off: 0 };
   for (const set of found) {
     const content = loadFaqService(set.contentDir);
     const questions = [...set.faq.map((item) => item.q), ...set.outOfScope];
-    const teaching = syntheticTeaching(content.entries);
-    const bare = await live(content);
-    const taught = await live(content, teaching);
-
-    // Cost of answering: alternating rounds, so neither always runs on a cooler machine.
-    const times = { bare: { wall: [] as number[], cpu: [] as number[] }, taught: { wall: [] as number[], cpu: [] as number[] } };
-    timeAnswers(bare.faq.service, questions, { wall: [], cpu: [] });
-    timeAnswers(taught.faq.service, questions, { wall: [], cpu: [] });
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 ? (['taught', 'bare'] as const) : (['bare', 'taught'] as const);
-      for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
-    }
-
-    // The event loop held by one rebuild (LiveFaq's swap is synchronous from its start to its end).
-    const holds = { empty: [] as number[], full: [] as number[] };
-    for (let i = 0; i < REBUILDS; i++) {
-      bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-      await bare.faq.refresh();
-      holds.empty.push(bare.faq.lastBuildMs);
-      taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-      await taught.faq.refresh();
-      holds.full.push(taught.faq.lastBuildMs);
-    }
-
+    const cost = qualityOnly ? [] : await costOf(content, questions);
     // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
     const learner = await live(content);
     const otherWords = otherWordsOf(set.name);
@@ -183,14 +213,17 @@ async function main(): Promise<void> {
     const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
     const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
 
-    const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+    totals.taught += pairs.length;
+    totals.taughtRight += taughtRight;
+    totals.rewordedTaught += rewordedTaught.length;
+    totals.rewordedTaughtRight += rewordedTaughtRight;
+    totals.offBefore += offBefore;
+    totals.offAfter += offAfter;
+    totals.off += set.outOfScope.length;
     table.push(
       [
         `${set.name} (${content.entries.length} entries, ${set.faq.length} questions, ${set.outOfScope.length} off-topic)`,
-        `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
-        `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
-        `  rebuild hold ms p50 / max, one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)}`,
-        `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
+        ...cost,
         `  top-1 before / after teaching each miss once  ${before}/${set.faq.length} -> ${after}/${set.faq.length}; taught questions verbatim ${taughtRight}/${pairs.length}`,
         `  off-topic declined before / after           ${offBefore}/${set.outOfScope.length} -> ${offAfter}/${set.outOfScope.length}`,
         ...(otherWords.size > 0
@@ -202,6 +235,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+  table.push(
+    [
+      `all ${found.length} policies`,
+      `  taught questions verbatim                  ${totals.taughtRight}/${totals.taught}`,
+      `  taught questions in other words, top-1     ${totals.rewordedTaughtRight}/${totals.rewordedTaught} (${Math.round((100 * totals.rewordedTaughtRight) / Math.max(1, totals.rewordedTaught))}%)`,
+      `  off-topic declined before / after           ${totals.offBefore}/${totals.off} -> ${totals.offAfter}/${totals.off}`,
+    ].join('\n'),
+  );
   console.log(table.join('\n\n'));
 }
 
