@@ -21,10 +21,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createFaqService, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { createFaqServiceInSlices, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import { LiveFaq, type TaughtContent, type TaughtSource } from '../src/faq/live-faq';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
+import type { Tuning } from '../src/faq/tuning';
 import { createLogger } from '../src/logger';
 import { taughtEntry } from '../src/questions/learned';
 import { REPO_ROOT } from '../test/fakes/boot';
@@ -117,11 +118,47 @@ function timeAnswers(service: ExplainingFaqService, questions: readonly string[]
   }
 }
 
-async function live(content: ExplainingFaqService, taught?: TaughtContent): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
+/**
+ * The longest the event loop was held while the work ran: a heartbeat of setImmediate turns notes
+ * the longest gap between two of them, which is the longest a turn arriving meanwhile would wait;
+ * beside it the most CPU time this process spent in one such gap (on a busy machine a gap also
+ * holds the time spent waiting for a core).
+ */
+async function longestHold(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  let running = true;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  const longest = { wall: 0, cpu: 0 };
+  const beat = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    longest.wall = Math.max(longest.wall, now - last);
+    longest.cpu = Math.max(longest.cpu, (cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
+    if (running) setImmediate(beat);
+  };
+  setImmediate(beat);
+  await work();
+  running = false;
+  beat();
+  return longest;
+}
+
+async function live(
+  content: ExplainingFaqService,
+  taught?: TaughtContent,
+  tuning: Partial<Tuning> = {},
+): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
   const source = new HeldSource();
   if (taught) source.set(taught);
   // As the app builds it for English content: the content's search and levels over content and taught entries.
-  const faq = new LiveFaq(content, { source, rebuild: (entries) => createFaqService(entries, { thresholds: content.thresholds }), logger, everyMs: 60_000 });
+  const faq = new LiveFaq(content, {
+    source,
+    rebuild: (entries, phrasings) => createFaqServiceInSlices(entries, { thresholds: content.thresholds, taught: phrasings, tuning }),
+    logger,
+    everyMs: 60_000,
+  });
   await faq.refresh();
   return { faq, source };
 }
@@ -157,30 +194,148 @@ async function costOf(content: ExplainingFaqService, questions: readonly string[
     for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
   }
 
-  // The event loop held by one rebuild (LiveFaq's swap is synchronous from its start to its end).
-  const holds = { empty: [] as number[], full: [] as number[] };
+  // The event loop held by one rebuild: the longest slice of it (LiveFaq builds in slices and swaps at the end), and its whole length.
+  const holds = {
+    empty: [] as number[],
+    full: [] as number[],
+    emptyCpu: [] as number[],
+    fullCpu: [] as number[],
+    emptyTotal: [] as number[],
+    fullTotal: [] as number[],
+  };
   for (let i = 0; i < REBUILDS; i++) {
     bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-    await bare.faq.refresh();
-    holds.empty.push(bare.faq.lastBuildMs);
+    const one = await longestHold(() => bare.faq.refresh());
+    holds.empty.push(one.wall);
+    holds.emptyCpu.push(one.cpu);
+    holds.emptyTotal.push(bare.faq.lastBuildMs);
     taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-    await taught.faq.refresh();
-    holds.full.push(taught.faq.lastBuildMs);
+    const all = await longestHold(() => taught.faq.refresh());
+    holds.full.push(all.wall);
+    holds.fullCpu.push(all.cpu);
+    holds.fullTotal.push(taught.faq.lastBuildMs);
   }
 
   const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
   return [
     `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
     `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
-    `  rebuild hold ms p50 / max, one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)}`,
-    `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
+    `  rebuild, longest hold of the loop ms p50 / max (CPU p50 / max; whole rebuild p50), one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)} (CPU ${p(holds.emptyCpu, 50)} / ${Math.max(...holds.emptyCpu).toFixed(1)}; ${p(holds.emptyTotal, 50)})`,
+    `  rebuild, longest hold of the loop ms p50 / max (CPU p50 / max; whole rebuild p50), all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)} (CPU ${p(holds.fullCpu, 50)} / ${Math.max(...holds.fullCpu).toFixed(1)}; ${p(holds.fullTotal, 50)})`,
   ];
+}
+
+/** What teaching buys on one policy, with these values of the teaching constants. */
+async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: Partial<Tuning> = {}) {
+  // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
+  const learner = await live(content, undefined, tuning);
+  const otherWords = otherWordsOf(set.name);
+  const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
+  const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+  const before = set.faq.filter((item) => right(learner.faq, item)).length;
+  const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+  // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
+  const pairs = set.faq
+    .filter((item) => !right(learner.faq, item))
+    .map((item) => ({ item, entry: content.entries.find((entry) => item.accepts(entry.title)) }))
+    .filter((pair): pair is { item: typeof pair.item; entry: FaqEntry } => pair.entry !== undefined);
+  const lines = pairs.map(({ item, entry }) => ({ entryId: entry.id, text: item.q }));
+  learner.source.set({ entries: [], alsoAsked: lines });
+  await learner.faq.refresh();
+  const after = set.faq.filter((item) => right(learner.faq, item)).length;
+  const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
+  const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
+  const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
+  const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+  const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+
+  return {
+    before,
+    after,
+    pairs,
+    taughtRight,
+    offBefore,
+    offAfter,
+    otherWords,
+    rewordedTaught,
+    rewordedTaughtRight,
+    rewordedRightBefore,
+    rewordedRightAfter,
+  };
 }
 
 const qualityOnly = process.argv.includes('--quality');
 
+/** `--tune taughtBoost=1,2 taughtFloor=0.4,0.5`: every combination of the values given. */
+function tuningGrid(): Array<Partial<Tuning>> | undefined {
+  const at = process.argv.indexOf('--tune');
+  if (at < 0) return undefined;
+  let grid: Array<Record<string, number>> = [{}];
+  for (const arg of process.argv.slice(at + 1).filter((a) => /^\w+=/.test(a))) {
+    const [name, values] = arg.split('=');
+    grid = grid.flatMap((combo) => values.split(',').map((value) => ({ ...combo, [name]: Number(value) })));
+  }
+  return grid as Array<Partial<Tuning>>;
+}
+
+/**
+ * What a policy scores with a combination: its questions in other words right after teaching (the
+ * taught ones count twice: they are what teaching is for), every question right verbatim, and three
+ * points off for each off-topic question no longer declined.
+ */
+function scoreOf(quality: Awaited<ReturnType<typeof qualityOf>>): number {
+  return quality.rewordedTaughtRight + quality.rewordedRightAfter + quality.after - 3 * Math.max(0, quality.offBefore - quality.offAfter);
+}
+
+/** Leave-one-policy-out: each policy scored with the combination the other policies score best with. */
+async function tune(found: readonly PolicySet[], grid: ReadonlyArray<Partial<Tuning>>): Promise<void> {
+  const results = new Map<string, Array<Awaited<ReturnType<typeof qualityOf>>>>();
+  for (const set of found) {
+    const content = loadFaqService(set.contentDir);
+    const perCombo = [];
+    for (const combo of grid) perCombo.push(await qualityOf(set, content, combo));
+    results.set(set.name, perCombo);
+  }
+  const name = (combo: Partial<Tuning>) => JSON.stringify(combo);
+  for (const [i, combo] of grid.entries()) {
+    const all = found.map((set) => results.get(set.name)![i]);
+    const sum = (pick: (q: (typeof all)[number]) => number) => all.reduce((total, q) => total + pick(q), 0);
+    console.log(
+      `${name(combo)}  score ${sum(scoreOf)}  taught other words ${sum((q) => q.rewordedTaughtRight)}/${sum((q) => q.rewordedTaught.length)}  every other words ${sum((q) => q.rewordedRightAfter)}  verbatim ${sum((q) => q.after)}  off-topic ${sum((q) => q.offAfter)}/${sum((q) => q.offBefore)}`,
+    );
+  }
+  const held = { taught: 0, taughtRight: 0, verbatim: 0, verbatimRight: 0, off: 0, offKept: 0 };
+  for (const set of found) {
+    let chosen = 0;
+    let bestScore = -Infinity;
+    grid.forEach((_combo, i) => {
+      const score = found.filter((other) => other !== set).reduce((total, other) => total + scoreOf(results.get(other.name)![i]), 0);
+      if (score > bestScore) [chosen, bestScore] = [i, score];
+    });
+    const q = results.get(set.name)![chosen];
+    held.taught += q.rewordedTaught.length;
+    held.taughtRight += q.rewordedTaughtRight;
+    held.verbatim += q.pairs.length;
+    held.verbatimRight += q.taughtRight;
+    held.off += q.offBefore;
+    held.offKept += q.offAfter;
+    console.log(
+      `held out ${set.name}: chosen ${name(grid[chosen])}; taught in other words ${q.rewordedTaughtRight}/${q.rewordedTaught.length}, every other words ${q.rewordedRightBefore} -> ${q.rewordedRightAfter}, taught verbatim ${q.taughtRight}/${q.pairs.length}, off-topic ${q.offBefore} -> ${q.offAfter}`,
+    );
+  }
+  console.log(
+    `held out, all: taught in other words ${held.taughtRight}/${held.taught} (${Math.round((100 * held.taughtRight) / Math.max(1, held.taught))}%), taught verbatim ${held.verbatimRight}/${held.verbatim}, off-topic declined ${held.off} -> ${held.offKept}`,
+  );
+}
+
 async function main(): Promise<void> {
   const found = sets();
+  const grid = tuningGrid();
+  if (grid)
+    return tune(
+      found.filter((set) => otherWordsOf(set.name).size > 0),
+      grid,
+    );
   if (found.length === 0) {
     console.log('no question sets found (../shared/eval): nothing to measure');
     return;
@@ -191,28 +346,9 @@ async function main(): Promise<void> {
     const content = loadFaqService(set.contentDir);
     const questions = [...set.faq.map((item) => item.q), ...set.outOfScope];
     const cost = qualityOnly ? [] : await costOf(content, questions);
-    // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
-    const learner = await live(content);
-    const otherWords = otherWordsOf(set.name);
-    const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
-    const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
-    const before = set.faq.filter((item) => right(learner.faq, item)).length;
-    const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
-    // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
-    const pairs = set.faq
-      .filter((item) => !right(learner.faq, item))
-      .map((item) => ({ item, entry: content.entries.find((entry) => item.accepts(entry.title)) }))
-      .filter((pair): pair is { item: typeof pair.item; entry: FaqEntry } => pair.entry !== undefined);
-    const lines = pairs.map(({ item, entry }) => ({ entryId: entry.id, text: item.q }));
-    learner.source.set({ entries: [], alsoAsked: lines });
-    await learner.faq.refresh();
-    const after = set.faq.filter((item) => right(learner.faq, item)).length;
-    const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
-    const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
-    const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
-    const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
-    const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
-
+    const quality = await qualityOf(set, content);
+    const { before, after, pairs, taughtRight, offBefore, offAfter, otherWords, rewordedTaught, rewordedTaughtRight, rewordedRightBefore, rewordedRightAfter } =
+      quality;
     totals.taught += pairs.length;
     totals.taughtRight += taughtRight;
     totals.rewordedTaught += rewordedTaught.length;

@@ -6,6 +6,7 @@
  * The rest of the bot sees an ordinary FaqService.
  */
 import type { Logger } from '../logger';
+import type { Phrasing } from './taught-phrasings';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 /** What the privacy team taught, as the search needs it: no people, no dates. */
@@ -25,8 +26,12 @@ export interface TaughtSource {
 
 export interface LiveFaqOptions<S extends FaqService> {
   readonly source: TaughtSource;
-  /** Builds the service over the content's entries and the taught ones (the content's own search and levels). */
-  readonly rebuild: (entries: FaqEntry[]) => S;
+  /**
+   * Builds the service over the content's entries and the taught ones (the content's own search and
+   * levels); `taught` is every taught question with the entry it was answered with. A promise lets
+   * it build in slices, the bot answering from the service it replaces meanwhile.
+   */
+  readonly rebuild: (entries: FaqEntry[], taught: readonly Phrasing[]) => S | Promise<S>;
   readonly logger: Logger;
   /** How often the version is looked at; every instance answers with a change within this. */
   readonly everyMs: number;
@@ -42,13 +47,22 @@ export function withTaught(content: readonly FaqEntry[], taught: TaughtContent):
   return all.map((entry) => (lines.has(entry.id) ? { ...entry, alsoAsked: [...entry.alsoAsked, ...lines.get(entry.id)!] } : entry));
 }
 
+/** Every taught question with its entry: the lines of entries that exist, and each taught entry's own question. */
+export function taughtPhrasings(entries: readonly FaqEntry[], taught: TaughtContent): Phrasing[] {
+  const ids = new Set(entries.map((entry) => entry.id));
+  return [
+    ...taught.alsoAsked.filter((line) => ids.has(line.entryId)).map((line) => ({ entryId: line.entryId, text: line.text })),
+    ...taught.entries.filter((entry) => ids.has(entry.id)).map((entry) => ({ entryId: entry.id, text: entry.title })),
+  ];
+}
+
 export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
   private current: S;
   private seenVersion: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<boolean> | undefined;
   private queued: Promise<boolean> | undefined;
-  /** How long the last rebuild held the event loop, in ms: for logs and the benchmark. */
+  /** How long the last rebuild took from start to swap, in ms (built in slices, it holds the loop far less). */
   lastBuildMs = 0;
 
   constructor(
@@ -121,16 +135,20 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
     const version = await this.options.source.version();
     if (version === this.seenVersion) return false;
     const taught = await this.options.source.load();
-    this.swap(taught);
+    await this.swap(taught);
     this.seenVersion = version;
     return true;
   }
 
-  /** Synchronous from here: the new service replaces the old between two turns, never during one. */
-  private swap(taught: TaughtContent): void {
+  /** Turns go on with the old service while the new one is built; it replaces the old in one assignment, between two turns. */
+  private async swap(taught: TaughtContent): Promise<void> {
     const started = performance.now();
     const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
-    this.current = nothingTaught ? this.content : this.options.rebuild(withTaught(this.content.entries, taught));
+    if (nothingTaught) this.current = this.content;
+    else {
+      const entries = withTaught(this.content.entries, taught);
+      this.current = await this.options.rebuild(entries, taughtPhrasings(entries, taught));
+    }
     this.lastBuildMs = performance.now() - started;
     this.options.logger.info(
       { taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) },

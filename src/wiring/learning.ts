@@ -28,7 +28,7 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
   const learned: LearnedContent = new LearnedContent({ store, logger, now, onChange: (): Promise<boolean> => taught.refresh() });
   const taught: LiveFaq<LevelledFaqService> = new LiveFaq(content, {
     source: learned,
-    rebuild: (entries) => serviceForEntries(language, entries, content.thresholds),
+    rebuild: (entries, phrasings) => serviceForEntries(language, entries, content.thresholds, phrasings),
     logger,
     everyMs: deps.everyMs ?? LEARNED_POLL_MS,
   });
