@@ -143,7 +143,9 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
   /** Turns go on with the old service while the new one is built; it replaces the old in one assignment, between two turns. */
   private async swap(taught: TaughtContent): Promise<void> {
     const started = performance.now();
-    const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
+    // Lines for entries this content does not have (another language's, a forgotten entry's) change nothing here.
+    const ids = new Set([...this.content.entries, ...taught.entries].map((entry) => entry.id));
+    const nothingTaught = taught.entries.length === 0 && !taught.alsoAsked.some((line) => ids.has(line.entryId));
     if (nothingTaught) this.current = this.content;
     else {
       const entries = withTaught(this.content.entries, taught);

@@ -99,6 +99,13 @@ export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService
 export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, defaultService?: FaqService): MultilingualFaq {
   const byLanguage = new Map<string, FaqService>();
   byLanguage.set(defaultLanguage, defaultService ?? defaultContentService(contentDir, defaultLanguage));
+  for (const [tag, service] of otherLanguageServices(contentDir, defaultLanguage)) byLanguage.set(tag, service);
+  return createMultilingualFaq(byLanguage, defaultLanguage);
+}
+
+/** The content of every language but the default (the folders named by a language tag), each with its own search and levels. */
+export function otherLanguageServices(contentDir: string, defaultLanguage: string): Map<string, LevelledFaqService> {
+  const byLanguage = new Map<string, LevelledFaqService>();
   const folders = fs
     .readdirSync(contentDir, { withFileTypes: true })
     .filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
@@ -111,5 +118,5 @@ export function loadMultilingualFaq(contentDir: string, defaultLanguage: string,
     }));
     byLanguage.set(folder.name, serviceFor(folder.name, entries, dir));
   }
-  return createMultilingualFaq(byLanguage, defaultLanguage);
+  return byLanguage;
 }
