@@ -8,6 +8,7 @@
  *   npm run bench:faq -- --tune fusionDepth=20,60 answerLead=0.1,0.2
  *                                            also choose those constants leave-one-policy-out
  *   npm run bench:faq -- --startup           also start `node dist/src/index.js` and time it
+ *   npm run bench:faq -- --skip a,b          leave out the sets named a and b (held-out policies)
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -392,9 +393,15 @@ async function main(): Promise<void> {
   const withStartup = args.includes('--startup');
   const tuneAt = args.indexOf('--tune');
   const tuneArgs = tuneAt >= 0 ? args.slice(tuneAt + 1).filter((arg) => arg.includes('=')) : [];
-  const files = args.filter((arg) => !arg.startsWith('--') && !tuneArgs.includes(arg));
+  // Held-out policies are left out by name, so that nothing is read or tuned on them by accident.
+  const skipAt = args.indexOf('--skip');
+  const skipArg = skipAt >= 0 ? args[skipAt + 1] : undefined;
+  const skipped = new Set((skipArg ?? '').split(',').filter(Boolean));
+  const files = args.filter((arg) => !arg.startsWith('--') && !tuneArgs.includes(arg) && arg !== skipArg);
   const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
-  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles()).map((file) => readSet(file, contentDir));
+  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles())
+    .map((file) => readSet(file, contentDir))
+    .filter((set) => !skipped.has(set.name));
   const rows: Row[] = [];
   // Tiny (CI): the first set only, to show the bench still runs end to end.
   for (const set of TINY ? sets.slice(0, 1) : sets) {

@@ -115,15 +115,15 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
   const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
   const taught = options.taught?.length && tuning.taughtBoost > 0 ? yield* TaughtPhrasings.build(options.taught, tuning.taughtMeaning) : undefined;
-  const rank = (units: Unit[]): Candidate[] => {
+  const ourRanking = (units: Unit[]): Candidate[] => {
     const ranked = rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
     return taught ? boostTaught(ranked, taught.closenessByEntry(units), tuning) : ranked;
   };
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    const plainRanked = plain.rank(text);
-    const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    const plainRanked = plain.search(text);
+    const candidates = fuse(ourRanking(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
     return {
       units,
       candidates,
@@ -143,7 +143,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     : deriveThresholds({
         answerLead: tuning.answerLead,
         randomDeclined: tuning.randomDeclined,
-        coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0,
+        coverageOf: (q) => ourRanking(expander.units(q))[0]?.coverage ?? 0,
         bestCoverageOf: (q) => bestCoverage(index, expander.units(q)),
         onTopic: (q) => vocabulary.speaks(expander.units(q)),
         contentWords: index.contentWords(),
@@ -158,7 +158,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen, tuning.agreedLead);
+    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0 });
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

@@ -44,7 +44,7 @@ export class PlainSearch {
   }
 
   /** The entries lunr finds for the question, best first, as positions in the entry list. */
-  rank(question: string): Array<{ doc: number; score: number }> {
+  search(question: string): Array<{ doc: number; score: number }> {
     // Letters and digits only: lunr reads "*" in a term as a wildcard and keeps punctuation ("bailiffs??").
     const tokens = lunr.tokenizer(question.replace(/[^\p{L}\p{N}]+/gu, ' ')).map((token) => token.toString());
     if (tokens.length === 0) return [];

@@ -131,8 +131,8 @@ function asEntry(phrasing: Phrasing, i: number): FaqEntry {
 
 /**
  * The ranked candidates with each entry the question comes close to a taught question of raised: by
- * up to `taughtBoost` times its rank at closeness 1, nothing at `taughtFloor` or below. Rank and the
- * rank the lead is measured in both rise, so a clear match of a taught question is answered; what the
+ * up to `taughtBoost` times its score at closeness 1, nothing at `taughtFloor` or below. The score and
+ * the one the lead is measured in both rise, so a clear match of a taught question is answered; what the
  * entry covers of the question does not change, so whether the question is covered at all is decided
  * as before.
  */
@@ -146,7 +146,7 @@ export function boostTaught(
     const near = closeness.get(candidate.entry.id) ?? 0;
     if (near <= weights.taughtFloor) return candidate;
     const factor = 1 + (weights.taughtBoost * (near - weights.taughtFloor)) / (1 - weights.taughtFloor);
-    return { ...candidate, rank: candidate.rank * factor, matchRank: candidate.matchRank * factor };
+    return { ...candidate, score: candidate.score * factor, matchScore: candidate.matchScore * factor };
   });
-  return boosted.sort((a, b) => b.rank - a.rank);
+  return boosted.sort((a, b) => b.score - a.score);
 }

@@ -16,6 +16,12 @@ export interface Tuning {
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
   readonly agreedLead: number;
   /**
+   * 1: a question that speaks none of the content's recurring vocabulary counts as covered at the
+   * general coverage level when plain lunr puts the same entry first (see answer-policy.ts); 0: it
+   * needs the higher level or a heading.
+   */
+  readonly agreedCovers: number;
+  /**
    * The share of questions made of random everyday English words that the derived coverage level
    * declines (calibration.ts): the higher, the more of a question an entry must cover.
    */
@@ -40,7 +46,7 @@ export interface Tuning {
   readonly serviceShare: number;
   /**
    * Questions the privacy team taught (taught-phrasings.ts): an entry whose taught question the new
-   * one comes within `taughtFloor` of (0..1 closeness) has its rank multiplied by up to
+   * one comes within `taughtFloor` of (0..1 closeness) has its score multiplied by up to
    * 1 + `taughtBoost` (at closeness 1); `taughtMeaning` is the share closeness in meaning has in that
    * closeness beside the words. 0 boost: taught questions count only as `Also asked:` lines.
    */
@@ -54,6 +60,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionOurs: 4,
   answerLead: -0.5,
   agreedLead: -1,
+  agreedCovers: 1,
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
