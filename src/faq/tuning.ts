@@ -67,7 +67,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   closenessWeight: 1,
   coreShare: 0.05,
   serviceShare: 2,
-  taughtBoost: 2,
+  taughtBoost: 4,
   taughtFloor: 0.7,
   taughtMeaning: 0.7,
 });
