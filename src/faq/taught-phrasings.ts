@@ -89,30 +89,43 @@ export class TaughtPhrasings {
     const closest = new Map<string, number>();
     if (this.size === 0 || units.length === 0) return closest;
     const questionInformation = units.reduce((sum, unit) => sum + unit.information, 0);
-    const forward = new Map<number, number>();
-    const backward = new Map<number, number>();
+    // Typed arrays over every phrasing, and the list of those touched: a question touches a few dozen.
+    const forward = new Float64Array(this.size);
+    const backward = new Float64Array(this.size);
+    const best = new Float64Array(this.size);
+    const touched: number[] = [];
     // Per stem the question can reach, how directly (its best alternative's weight).
     const reach = new Map<string, number>();
     for (const unit of units) {
-      const best = new Map<number, number>();
+      const reached: number[] = [];
       for (const { stem, weight } of unit.alternatives) {
         reach.set(stem, Math.max(reach.get(stem) ?? 0, weight));
-        for (const { phrasing } of this.postings.get(stem) ?? []) if (weight > (best.get(phrasing) ?? 0)) best.set(phrasing, weight);
+        for (const { phrasing } of this.postings.get(stem) ?? []) {
+          if (best[phrasing] === 0) reached.push(phrasing);
+          if (weight > best[phrasing]) best[phrasing] = weight;
+        }
       }
-      for (const [phrasing, weight] of best) forward.set(phrasing, (forward.get(phrasing) ?? 0) + unit.information * weight);
+      for (const phrasing of reached) {
+        if (forward[phrasing] === 0) touched.push(phrasing);
+        forward[phrasing] += unit.information * best[phrasing];
+        best[phrasing] = 0;
+      }
     }
-    for (const [stem, weight] of reach)
-      for (const { phrasing, information } of this.postings.get(stem) ?? []) backward.set(phrasing, (backward.get(phrasing) ?? 0) + information * weight);
-    const point = this.meaningShare > 0 && forward.size > 0 ? this.vectors[0]?.pointOf(units.flatMap((unit) => unit.text.split(' '))) : undefined;
-    for (const [phrasing, matched] of forward) {
-      const forwardShare = questionInformation > 0 ? matched / questionInformation : 0;
-      const backwardShare = this.information[phrasing] > 0 ? (backward.get(phrasing) ?? 0) / this.information[phrasing] : 0;
+    if (touched.length === 0) return closest;
+    for (const [stem, weight] of reach) for (const { phrasing, information } of this.postings.get(stem) ?? []) backward[phrasing] += information * weight;
+    const point = this.meaningShare > 0 ? this.vectors[0]?.pointOf(units.flatMap((unit) => unit.text.split(' '))) : undefined;
+    for (const phrasing of touched) {
+      const forwardShare = questionInformation > 0 ? forward[phrasing] / questionInformation : 0;
+      const backwardShare = this.information[phrasing] > 0 ? backward[phrasing] / this.information[phrasing] : 0;
       // Geometric mean: both directions must hold.
       const words = Math.sqrt(forwardShare * backwardShare);
+      const entryId = this.entryIds[phrasing];
+      const known = closest.get(entryId) ?? 0;
+      // Closeness in meaning is at most 1: a phrasing that cannot beat its entry's closest so far is not measured.
+      if ((1 - this.meaningShare) * words + this.meaningShare <= known) continue;
       const meaning = point ? Math.max(0, this.vectors[Math.floor(phrasing / PHRASINGS_PER_SLICE)].similarity(point, phrasing % PHRASINGS_PER_SLICE)) : 0;
       const closeness = (1 - this.meaningShare) * words + this.meaningShare * meaning;
-      const entryId = this.entryIds[phrasing];
-      if (closeness > (closest.get(entryId) ?? 0)) closest.set(entryId, closeness);
+      if (closeness > known) closest.set(entryId, closeness);
     }
     return closest;
   }
