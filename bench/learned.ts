@@ -9,7 +9,7 @@
  * Cost: the FAQ service as the bot runs it (LiveFaq) with nothing taught, and with 1,000 taught
  * `Also asked:` lines and 100 taught entries, timed on the same questions in alternating rounds (each
  * answer searched anew, past the cache of recent questions): p50 and p99 of each, and their ratio.
- * Then how long one rebuild holds the event loop (the swap is synchronous: this is the whole hold),
+ * Then the longest one rebuild holds the event loop (it is built in slices) and its whole length,
  * with nothing and with all of that taught.
  *
  * What it buys: every question the content alone does not answer right is taught once, as the
@@ -155,7 +155,7 @@ async function live(
   // As the app builds it for English content: the content's search and levels over content and taught entries.
   const faq = new LiveFaq(content, {
     source,
-    rebuild: (entries, phrasings) => createFaqServiceInSlices(entries, { thresholds: content.thresholds, taught: phrasings, tuning }),
+    rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: content.thresholds, tuning }),
     logger,
     everyMs: 60_000,
   });
@@ -225,7 +225,7 @@ async function costOf(content: ExplainingFaqService, questions: readonly string[
   ];
 }
 
-/** What teaching buys on one policy, with these values of the teaching constants. */
+/** What teaching buys on one policy, with these values of the Tuning constants (`--tune`). */
 async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: Partial<Tuning> = {}) {
   // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
   const learner = await live(content, undefined, tuning);
@@ -266,7 +266,7 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
 
 const qualityOnly = process.argv.includes('--quality');
 
-/** `--tune taughtBoost=1,2 taughtFloor=0.4,0.5`: every combination of the values given. */
+/** `--tune closenessWeight=0.5,1 synonymWeight=0.4,0.6` (any Tuning constant): every combination of the values given. */
 function tuningGrid(): Array<Partial<Tuning>> | undefined {
   const at = process.argv.indexOf('--tune');
   if (at < 0) return undefined;

@@ -40,19 +40,6 @@ export class EntryVectors {
     }
   }
 
-  /** The question's words as one point: for `similarity` with a few entries, rather than all. */
-  pointOf(words: readonly string[]): Float32Array {
-    return this.average(words);
-  }
-
-  /** Cosine of such a point with one entry. */
-  similarity(point: Float32Array, doc: number): number {
-    let dot = 0;
-    const at = doc * this.dims;
-    for (let d = 0; d < this.dims; d++) dot += point[d] * this.matrix[at + d];
-    return dot;
-  }
-
   /** Cosine of the question's words with each entry (0 for an entry, or a question, with no known word). */
   similarities(words: readonly string[]): Float32Array {
     const query = this.average(words);

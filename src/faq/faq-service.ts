@@ -17,7 +17,6 @@ import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
-import { boostTaught, TaughtPhrasings, type Phrasing } from './taught-phrasings';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 /**
@@ -33,8 +32,6 @@ export interface FaqServiceOptions {
   readonly thresholds?: Partial<AnswerThresholds>;
   /** Other values of the chosen constants: for `npm run bench:faq -- --tune` only. */
   readonly tuning?: Partial<Tuning>;
-  /** The questions the privacy team taught, each with its entry (they are `Also asked:` lines of it too). */
-  readonly taught?: readonly Phrasing[];
 }
 
 /** What the search made of a question: for the benchmark and calibration, never shown to users. */
@@ -114,11 +111,8 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
   const plain = yield* PlainSearch.build(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
   const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
-  const taught = options.taught?.length && tuning.taughtBoost > 0 ? yield* TaughtPhrasings.build(options.taught, tuning.taughtMeaning) : undefined;
-  const ourRanking = (units: Unit[]): Candidate[] => {
-    const ranked = rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
-    return taught ? boostTaught(ranked, taught.closenessByEntry(units), tuning) : ranked;
-  };
+  const ourRanking = (units: Unit[]): Candidate[] =>
+    rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);

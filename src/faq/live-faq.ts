@@ -6,7 +6,6 @@
  * The rest of the bot sees an ordinary FaqService.
  */
 import type { Logger } from '../logger';
-import type { Phrasing } from './taught-phrasings';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
 
 /** What the privacy team taught, as the search needs it: no people, no dates. */
@@ -28,10 +27,9 @@ export interface LiveFaqOptions<S extends FaqService> {
   readonly source: TaughtSource;
   /**
    * Builds the service over the content's entries and the taught ones (the content's own search and
-   * levels); `taught` is every taught question with the entry it was answered with. A promise lets
-   * it build in slices, the bot answering from the service it replaces meanwhile.
+   * levels). A promise lets it build in slices, the bot answering from the service it replaces meanwhile.
    */
-  readonly rebuild: (entries: FaqEntry[], taught: readonly Phrasing[]) => S | Promise<S>;
+  readonly rebuild: (entries: FaqEntry[]) => S | Promise<S>;
   readonly logger: Logger;
   /** How often the version is looked at; every instance answers with a change within this. */
   readonly everyMs: number;
@@ -45,15 +43,6 @@ export function withTaught(content: readonly FaqEntry[], taught: TaughtContent):
   const all = [...content, ...taught.entries.filter((entry) => !ids.has(entry.id))];
   // A line for an entry no longer in the content (or forgotten) has nothing to point to: it waits, unused.
   return all.map((entry) => (lines.has(entry.id) ? { ...entry, alsoAsked: [...entry.alsoAsked, ...lines.get(entry.id)!] } : entry));
-}
-
-/** Every taught question with its entry: the lines of entries that exist, and each taught entry's own question. */
-export function taughtPhrasings(entries: readonly FaqEntry[], taught: TaughtContent): Phrasing[] {
-  const ids = new Set(entries.map((entry) => entry.id));
-  return [
-    ...taught.alsoAsked.filter((line) => ids.has(line.entryId)).map((line) => ({ entryId: line.entryId, text: line.text })),
-    ...taught.entries.filter((entry) => ids.has(entry.id)).map((entry) => ({ entryId: entry.id, text: entry.title })),
-  ];
 }
 
 export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
@@ -147,10 +136,7 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
     const ids = new Set([...this.content.entries, ...taught.entries].map((entry) => entry.id));
     const nothingTaught = taught.entries.length === 0 && !taught.alsoAsked.some((line) => ids.has(line.entryId));
     if (nothingTaught) this.current = this.content;
-    else {
-      const entries = withTaught(this.content.entries, taught);
-      this.current = await this.options.rebuild(entries, taughtPhrasings(entries, taught));
-    }
+    else this.current = await this.options.rebuild(withTaught(this.content.entries, taught));
     this.lastBuildMs = performance.now() - started;
     this.options.logger.info(
       { taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) },

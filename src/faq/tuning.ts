@@ -44,15 +44,6 @@ export interface Tuning {
    * for what it is about. 0: no such check; above 1: only the general words for data count.
    */
   readonly serviceShare: number;
-  /**
-   * Questions the privacy team taught (taught-phrasings.ts): an entry whose taught question the new
-   * one comes within `taughtFloor` of (0..1 closeness) has its score multiplied by up to
-   * 1 + `taughtBoost` (at closeness 1); `taughtMeaning` is the share closeness in meaning has in that
-   * closeness beside the words. 0 boost: taught questions count only as `Also asked:` lines.
-   */
-  readonly taughtBoost: number;
-  readonly taughtFloor: number;
-  readonly taughtMeaning: number;
 }
 
 export const DEFAULT_TUNING: Tuning = Object.freeze({
@@ -67,7 +58,4 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   closenessWeight: 1,
   coreShare: 0.05,
   serviceShare: 2,
-  taughtBoost: 4,
-  taughtFloor: 0.7,
-  taughtMeaning: 0.7,
 });

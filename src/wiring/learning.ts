@@ -59,7 +59,7 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
       tag,
       new LiveFaq(content, {
         source: tag === language ? learned : linesOnly(learned),
-        rebuild: (entries, phrasings) => serviceForEntries(tag, entries, content.thresholds, phrasings),
+        rebuild: (entries) => serviceForEntries(tag, entries, content.thresholds),
         logger,
         everyMs: deps.everyMs ?? LEARNED_POLL_MS,
       }),

@@ -14,7 +14,6 @@ import { currentLanguage } from '../../strings';
 import { readCalibration } from '../calibration';
 import { isLanguageTag, loadContent } from '../content-loader';
 import type { AnswerThresholds } from '../answer-policy';
-import type { Phrasing } from '../taught-phrasings';
 import { createFaqService, createFaqServiceInSlices } from '../faq-service';
 import type { FaqAnswer, FaqEntry, FaqService } from '../types';
 import { createLocalizedFaqService } from './localized-faq';
@@ -43,15 +42,10 @@ export function defaultContentService(contentDir: string, defaultLanguage: strin
 }
 
 /** English content gets the English search of src/faq; every other language its lunr-languages search. */
-export function serviceForEntries(
-  language: string,
-  entries: FaqEntry[],
-  thresholds: Partial<AnswerThresholds>,
-  taught: readonly Phrasing[] = [],
-): Promise<LevelledFaqService> {
+export function serviceForEntries(language: string, entries: FaqEntry[], thresholds: Partial<AnswerThresholds>): Promise<LevelledFaqService> {
   // English builds in slices (the bot answers between them); the other languages' lunr index is one step.
   return primary(language) === 'en'
-    ? createFaqServiceInSlices(entries, { thresholds, taught })
+    ? createFaqServiceInSlices(entries, { thresholds })
     : Promise.resolve(createLocalizedFaqService(language, entries, thresholds));
 }
 
