@@ -170,6 +170,8 @@ function score(set: QuestionSet, outcomes: Outcome[], offTopic: Outcome[]): Scor
 
 const share = (n: number, total: number) => (total === 0 ? 0 : n / total);
 const percent = (value: number) => `${Math.round(100 * value)}%`;
+/** Means over many policies move by less than a point when one answer changes: one decimal. */
+const percentTenths = (value: number) => `${(100 * value).toFixed(1)}%`;
 const pct = (n: number, total: number) => (total === 0 ? '-' : `${n}/${total} (${percent(n / total)})`);
 
 /**
@@ -333,13 +335,13 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
       `  ${set.name.padEnd(20)} chose ${JSON.stringify(combinations[best])}: top-1 ${percent(share(s.top1, s.questions))}, one click ${percent(share(s.oneClick, s.questions))}, off-topic declined ${percent(share(s.offTopicDeclined, s.offTopic))}, covered declined ${percent(share(s.coveredDeclined, s.questions))}`,
     );
   });
-  const mean = (pick: (s: Score) => number) => percent(heldOut.reduce((sum, s) => sum + pick(s), 0) / heldOut.length);
+  const mean = (pick: (s: Score) => number) => percentTenths(heldOut.reduce((sum, s) => sum + pick(s), 0) / heldOut.length);
   lines.push(
     `  held-out mean: top-1 ${mean((s) => share(s.top1, s.questions))}, one click ${mean((s) => share(s.oneClick, s.questions))}, off-topic declined ${mean((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${mean((s) => share(s.coveredDeclined, s.questions))}`,
   );
   const overall = combinations.map((_tuning, c) => scores[c].reduce((sum, s, i) => sum + objectiveOf(s, i), 0));
   combinations.forEach((tuning, c) => {
-    const meanOf = (pick: (s: Score) => number) => percent(scores[c].reduce((sum, s) => sum + pick(s), 0) / sets.length);
+    const meanOf = (pick: (s: Score) => number) => percentTenths(scores[c].reduce((sum, s) => sum + pick(s), 0) / sets.length);
     lines.push(
       `  all ${sets.length} with ${JSON.stringify(tuning)}: top-1 ${meanOf((s) => share(s.top1, s.questions))}, one click ${meanOf((s) => share(s.oneClick, s.questions))}, off-topic declined ${meanOf((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${meanOf((s) => share(s.coveredDeclined, s.questions))}, objective ${(overall[c] / sets.length).toFixed(3)}`,
     );

@@ -52,6 +52,11 @@ export interface PlainAgreement {
    * vocabulary, once the entry covers the general level (minCoverage).
    */
   readonly covers?: boolean;
+  /**
+   * The share of minCoverage enough for a question in the content's recurring vocabulary when plain
+   * lunr puts the same entry first and its heading says part of what was asked (1: no lower level).
+   */
+  readonly coverageShare?: number;
 }
 
 /**
@@ -79,7 +84,7 @@ export function choose(
   // answers it, for the fused order.
   const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.score > found.score ? candidate : found), undefined);
   // A request for a service that says nothing of data is not answered by the entry that mentions the service.
-  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement.covers === true))
+  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
@@ -106,12 +111,16 @@ function covers(
   top: Candidate,
   { onTopic, plainFirst }: { onTopic: boolean; plainFirst?: FaqEntry },
   thresholds: AnswerThresholds,
-  agreementCovers: boolean,
+  agreement: PlainAgreement,
 ): boolean {
+  // Two searches that share nothing but the content agree on an entry whose heading says part of
+  // what was asked, in the content's own recurring words: a little less of the question is enough.
+  const agreed = plainFirst === top.entry;
+  if (onTopic && agreed && top.headingCoverage > 0 && top.coverage >= (agreement.coverageShare ?? 1) * thresholds.minCoverage) return true;
   if (top.coverage < thresholds.minCoverage) return false;
   if (onTopic) return true;
   // Plain lunr, which knows nothing of our coverage, puts the same entry first: two searches agree on it.
-  if (agreementCovers && plainFirst === top.entry) return true;
+  if (agreement.covers === true && agreed) return true;
   return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
 }
 

@@ -152,7 +152,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0 });
+    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0, coverageShare: tuning.agreedCoverageShare });
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

@@ -22,6 +22,12 @@ export interface Tuning {
    */
   readonly agreedCovers: number;
   /**
+   * A question in the content's recurring vocabulary is covered at this share of the general
+   * coverage level when plain lunr puts the same entry first and that entry's heading says part of
+   * the question (answer-policy.ts). 1: no lower level.
+   */
+  readonly agreedCoverageShare: number;
+  /**
    * The share of questions made of random everyday English words that the derived coverage level
    * declines (calibration.ts): the higher, the more of a question an entry must cover.
    */
@@ -30,6 +36,11 @@ export interface Tuning {
   readonly synonymWeight: number;
   /** Most weight of a word-vector neighbour of a question word (0: neighbours unused). */
   readonly neighbourWeight: number;
+  /**
+   * 1: where the content lacks the asker's word, a content word whose usual senses list it as a
+   * synonym stands for it ("photo" lists "picture"; "picture" does not list "photo").
+   */
+  readonly reverseSynonyms: number;
   /** How strongly closeness in meaning of the whole question orders entries (0: unused). */
   readonly closenessWeight: number;
   /**
@@ -52,9 +63,11 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   answerLead: -0.5,
   agreedLead: -1,
   agreedCovers: 1,
+  agreedCoverageShare: 0.8,
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
+  reverseSynonyms: 1,
   closenessWeight: 1,
   coreShare: 0.05,
   serviceShare: 2,
