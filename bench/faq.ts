@@ -9,6 +9,7 @@
  *                                            also choose those constants leave-one-policy-out
  *   npm run bench:faq -- --startup           also start `node dist/src/index.js` and time it
  *   npm run bench:faq -- --skip a,b          leave out the sets named a and b (held-out policies)
+ *   npm run bench:faq -- --quiet             only the table (and --tune's figures): no per-set lines nor timing
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -392,6 +393,8 @@ async function startup(contentDir: string): Promise<{ ms: number; rssMb: number 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  // Tuning runs many grids: the per-set lines and their timing (20 rounds of every question) are skipped.
+  const quiet = args.includes('--quiet');
   const withStartup = args.includes('--startup');
   const tuneAt = args.indexOf('--tune');
   const tuneArgs = tuneAt >= 0 ? args.slice(tuneAt + 1).filter((arg) => arg.includes('=')) : [];
@@ -412,6 +415,7 @@ async function main(): Promise<void> {
     const buildMs = performance.now() - buildStart;
     const base = runLunr(set);
     rows.push({ name: set.name, bot: bot.score, lunr: base });
+    if (quiet) continue;
     const n = set.faq.length;
     const lines = [
       `${set.name}: ${path.relative(process.cwd(), set.file)} on ${path.relative(process.cwd(), set.contentDir) || '.'}/ (${set.entries.length} entries, ${n} questions, ${set.outOfScope.length} off-topic)`,

@@ -28,10 +28,12 @@ export interface AlternativeWeights {
   readonly neighbourWeight: number;
   /** 1: a content word whose usual senses list the asker's word as a synonym stands for it, where the content lacks the word. */
   readonly reverseSynonyms: number;
+  /** A derived form of the asker's word ("secure" / "security"). */
+  readonly derivedWeight: number;
+  /** A WordNet broader term ("dad" -> "parent"). */
+  readonly broaderWeight: number;
 }
 
-const DERIVED_WEIGHT = 0.85;
-const BROADER_WEIGHT = 0.3;
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
 const SYNONYM_MIN_COSINE = 0.35;
 /**
@@ -148,14 +150,14 @@ export class WordAlternatives {
       const relatedStem = stem(related);
       if (relatedStem !== own && this.isTarget(relatedStem) && !antonyms.has(related)) keepBest(found, { stem: relatedStem, weight });
     };
-    for (const related of this.suffixed(word)) add(related, DERIVED_WEIGHT);
+    for (const related of this.suffixed(word)) add(related, this.weights.derivedWeight);
     for (const form of forms) {
-      for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
+      for (const related of this.english.derived(form)) add(related, this.weights.derivedWeight);
       if (this.weights.synonymWeight > 0) {
         for (const synonym of [...this.english.synonyms(form), ...(reverse?.get(form) ?? [])])
           if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
       }
-      for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
+      for (const related of this.english.broader(form)) add(related, this.weights.broaderWeight);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
     // A word shortened in speech ("uni", "admin", "docs") that the content knows no other way: the
