@@ -109,8 +109,8 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
   // Closeness in meaning is measured only when it counts (a closeness weight above 0).
   const vectors = tuning.closenessWeight > 0 ? yield* EntryVectors.build(frozen) : undefined;
   const plain = yield* PlainSearch.build(frozen);
-  const vocabulary = new ContentVocabulary(index, tuning.coreShare);
-  const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
+  const vocabulary = new ContentVocabulary(index, tuning.coreShare, tuning.recurringMinWeight);
+  const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare, tuning.recurringMinWeight) : undefined;
   const ourRanking = (units: Unit[]): Candidate[] =>
     rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight, tuning);
   const explain = (question: unknown): Explanation => {

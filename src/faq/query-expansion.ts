@@ -41,9 +41,7 @@ export interface Unit {
  * vocabulary's, a word of a phrase the asker typed found without the rest of the phrase, and a word of a
  * name such as "data protection officer" the content never says, found alone (it hardly says the name).
  */
-export type ExpansionWeights = AlternativeWeights & Pick<Tuning, 'vocabularyWeight' | 'phrasePartWeight' | 'termPartWeight'>;
-/** A stem in more than this share of the entries (the organisation's own name, "data") counts half in coverage. */
-const COMMON_SHARE = 0.3;
+export type ExpansionWeights = AlternativeWeights & Pick<Tuning, 'vocabularyWeight' | 'phrasePartWeight' | 'termPartWeight' | 'commonShare'>;
 /** The most frequent English words a typo may be corrected to, beside the content's own. */
 const TYPO_ENGLISH_WORDS = 20_000;
 /** Longest heading phrase looked for in a question. */
@@ -239,6 +237,6 @@ export class QueryExpander {
   private informationOf(word: string): number {
     const general = informationOf(this.english, word);
     const term = stem(word);
-    return this.index.documentFrequency(term) > COMMON_SHARE * this.index.size ? general / 2 : general;
+    return this.index.documentFrequency(term) > this.weights.commonShare * this.index.size ? general / 2 : general;
   }
 }

@@ -103,6 +103,15 @@ export interface Tuning {
   readonly derivedWeight: number;
   /** Weight of a WordNet broader term of the asker's word ("dad" -> "parent"). */
   readonly broaderWeight: number;
+  /**
+   * A stem in more than this share of the entries is never reached by expansion ("information" ->
+   * "data" in a privacy notice): it tells no entry apart and would make any question look covered.
+   */
+  readonly genericShare: number;
+  /** A question word whose stem is in more than this share of the entries (the organisation's name, "data") counts half in coverage. */
+  readonly commonShare: number;
+  /** An alternative weaker than this (a loose neighbour) does not make a question speak the content's recurring vocabulary. */
+  readonly recurringMinWeight: number;
 
   // The decision (answer-policy.ts).
   /** How much the best entry's heading lead over the runner-up's counts in its lead, beside coverage and rank. */
@@ -142,6 +151,9 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   termPartWeight: 0.25,
   derivedWeight: 0.85,
   broaderWeight: 0.3,
+  genericShare: 0.6,
+  commonShare: 0.3,
+  recurringMinWeight: 0.5,
   headingLeadWeight: 0.8,
   minCandidateShare: 0.2,
 });

@@ -32,6 +32,8 @@ export interface AlternativeWeights {
   readonly derivedWeight: number;
   /** A WordNet broader term ("dad" -> "parent"). */
   readonly broaderWeight: number;
+  /** A stem in more than this share of the entries is never reached by expansion (see isTarget). */
+  readonly genericShare: number;
 }
 
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
@@ -75,11 +77,6 @@ const CLIPPED_MIN_LETTERS = 3;
 const CLIPPED_MIN_REST = 3;
 const MAX_CLIPPED = 2;
 const CLIPPED_WEIGHT = 0.6;
-/**
- * A stem in more than this share of the entries is never reached by expansion ("information" ->
- * "data" in a privacy policy): it tells no entry apart and would make any question look covered.
- */
-const GENERIC_SHARE = 0.6;
 /** Words whose alternatives are remembered; a long-lived bot sees many distinct words. */
 const MAX_CACHED = 5000;
 
@@ -129,7 +126,7 @@ export class WordAlternatives {
 
   /** Whether expansion may reach this content stem: the content has it, not in most entries, and not only as a name. */
   isTarget(term: string): boolean {
-    return this.index.has(term) && !this.index.isName(term) && this.index.documentFrequency(term) <= Math.max(1, GENERIC_SHARE * this.index.size);
+    return this.index.has(term) && !this.index.isName(term) && this.index.documentFrequency(term) <= Math.max(1, this.weights.genericShare * this.index.size);
   }
 
   /** The word itself, its derived forms, its WordNet relations and its vector neighbours, among the content's terms. */
