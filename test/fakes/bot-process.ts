@@ -1,9 +1,9 @@
 /** The bot as operators run it: `node dist/src/index.js` in a child process (built by global-setup). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, type BootedBot } from './boot';
+import { scratchDir } from './scratch-dir';
 
 export interface BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -22,7 +22,7 @@ export function startBotProcess(
     cwd,
     // TEAMSFX_ENV=test: no env/ file applies, so a developer's env/.env.local (which F5 fills with a
     // Teams registration) never changes what a test runs.
-    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', DATA_DIR: scratchDir('proc-'), ...env },
   });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
