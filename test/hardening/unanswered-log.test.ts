@@ -136,7 +136,8 @@ describe('the unanswered log', () => {
   it('keeps questions without the email addresses and phone numbers typed into them, and drops them once full', async () => {
     const chat = driver(bot, connector, { from: ALICE });
     await chat.say('is my data used to train AI models? Write to jane.doe@example.com or call +44 20 7946 0958');
-    const first = (await kept()).filter((text) => text.includes('train'));
+    // Whole words: a planted made-up word may hold 'train' by chance.
+    const first = (await kept()).filter((text) => text.includes('train AI models'));
     expect(first).toHaveLength(1);
     expect(first[0]).not.toMatch(/jane|example\.com|7946|0958/);
     expect(first[0]).toMatch(/\[email\].*\[phone\]/);
