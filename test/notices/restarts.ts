@@ -6,6 +6,7 @@
  * held at once. On Azure it is stopped as a deployment stops it (SIGTERM); a killed instance's items
  * wait out their lease, which the multi-instance test covers.
  */
+import { rmSync } from 'node:fs';
 import { cardOf, cardTexts } from '../fakes/activities';
 import { startAzurite, type Azurite } from '../fakes/azurite';
 import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
@@ -40,6 +41,7 @@ export function describeRestarts(name: string, storage: 'file' | 'azure', signal
       if (running && running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
       await connector.close();
       await azurite?.dispose();
+      rmSync(env.DATA_DIR, { recursive: true, force: true });
     });
 
     async function start(maxRps: number): Promise<void> {

@@ -2,6 +2,7 @@
  * The bot is the point of receipt: a request it has acknowledged must reach the privacy team even if
  * the process is killed (SIGKILL, no chance to drain) while deliveries are still pending.
  */
+import { rmSync } from 'node:fs';
 import type { Person } from '../fakes/activities';
 import { overHttp, servingPort, startBotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
@@ -58,6 +59,7 @@ describe('a bot killed with requests pending', () => {
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -5,6 +5,7 @@
  * receiver coming back, however long the backoff had grown. Over real HTTP: the bot, a local Teams
  * connector and the example receiver.
  */
+import { rmSync } from 'node:fs';
 import { cardOf, cardTexts, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../fakes/connector';
@@ -88,6 +89,7 @@ describe('requests held while nothing can reach the privacy team', () => {
       expect(cardTexts(receipt).join('\n')).not.toMatch(KEPT);
     } finally {
       await bot.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
