@@ -56,14 +56,20 @@ describe('insights over a flood of unanswered questions', () => {
     await insights(bot);
     // Five looks at once (several admins, or one script): a look reads and groups only the newest
     // MAX_GROUPED, so one alone is over too soon to see much of what else it lets through.
-    let computing = true;
-    const answers = Promise.all(Array.from({ length: 5 }, () => insights(bot))).finally(() => (computing = false));
-    let healthAnswers = 0;
-    while (computing) {
-      const health = await fetch(`${bot.url}/healthz`);
-      if (health.status === 200 && computing) healthAnswers++;
-    }
-    const [body] = await answers;
+    const fiveLooks = async () => {
+      let computing = true;
+      const answers = Promise.all(Array.from({ length: 5 }, () => insights(bot))).finally(() => (computing = false));
+      let healthAnswers = 0;
+      while (computing) {
+        const health = await fetch(`${bot.url}/healthz`);
+        if (health.status === 200 && computing) healthAnswers++;
+      }
+      return { body: (await answers)[0], healthAnswers };
+    };
+    // On a machine busy with other work a round can end before /healthz gets its turn: up to three
+    // rounds. Without slices no round lets more than one answer through.
+    let { body, healthAnswers } = await fiveLooks();
+    for (let round = 2; round <= 3 && healthAnswers < 2; round++) ({ body, healthAnswers } = await fiveLooks());
     expect(body.unanswered[0]).toEqual(expect.objectContaining({ question: NEWEST, count: 5 }));
     // Only the newest MAX_GROUPED are grouped: the 5 NEWEST and the flood's last MAX_GROUPED - 5, which
     // hold the copies of COMMON (one every COUNT / 40 records from the oldest) from the index below on.
