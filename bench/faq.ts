@@ -8,6 +8,7 @@
  *   npm run bench:faq -- --tune fusionDepth=20,60 answerLead=0.1,0.2
  *                                            also choose those constants leave-one-policy-out
  *   npm run bench:faq -- --startup           also start `node dist/src/index.js` and time it
+ *   npm run bench:faq -- --skip a,b          leave out the sets named a and b (held-out policies)
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -169,6 +170,8 @@ function score(set: QuestionSet, outcomes: Outcome[], offTopic: Outcome[]): Scor
 
 const share = (n: number, total: number) => (total === 0 ? 0 : n / total);
 const percent = (value: number) => `${Math.round(100 * value)}%`;
+/** Means over many policies move by less than a point when one answer changes: one decimal. */
+const percentTenths = (value: number) => `${(100 * value).toFixed(1)}%`;
 const pct = (n: number, total: number) => (total === 0 ? '-' : `${n}/${total} (${percent(n / total)})`);
 
 /**
@@ -332,13 +335,13 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
       `  ${set.name.padEnd(20)} chose ${JSON.stringify(combinations[best])}: top-1 ${percent(share(s.top1, s.questions))}, one click ${percent(share(s.oneClick, s.questions))}, off-topic declined ${percent(share(s.offTopicDeclined, s.offTopic))}, covered declined ${percent(share(s.coveredDeclined, s.questions))}`,
     );
   });
-  const mean = (pick: (s: Score) => number) => percent(heldOut.reduce((sum, s) => sum + pick(s), 0) / heldOut.length);
+  const mean = (pick: (s: Score) => number) => percentTenths(heldOut.reduce((sum, s) => sum + pick(s), 0) / heldOut.length);
   lines.push(
     `  held-out mean: top-1 ${mean((s) => share(s.top1, s.questions))}, one click ${mean((s) => share(s.oneClick, s.questions))}, off-topic declined ${mean((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${mean((s) => share(s.coveredDeclined, s.questions))}`,
   );
   const overall = combinations.map((_tuning, c) => scores[c].reduce((sum, s, i) => sum + objectiveOf(s, i), 0));
   combinations.forEach((tuning, c) => {
-    const meanOf = (pick: (s: Score) => number) => percent(scores[c].reduce((sum, s) => sum + pick(s), 0) / sets.length);
+    const meanOf = (pick: (s: Score) => number) => percentTenths(scores[c].reduce((sum, s) => sum + pick(s), 0) / sets.length);
     lines.push(
       `  all ${sets.length} with ${JSON.stringify(tuning)}: top-1 ${meanOf((s) => share(s.top1, s.questions))}, one click ${meanOf((s) => share(s.oneClick, s.questions))}, off-topic declined ${meanOf((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${meanOf((s) => share(s.coveredDeclined, s.questions))}, objective ${(overall[c] / sets.length).toFixed(3)}`,
     );
@@ -392,9 +395,15 @@ async function main(): Promise<void> {
   const withStartup = args.includes('--startup');
   const tuneAt = args.indexOf('--tune');
   const tuneArgs = tuneAt >= 0 ? args.slice(tuneAt + 1).filter((arg) => arg.includes('=')) : [];
-  const files = args.filter((arg) => !arg.startsWith('--') && !tuneArgs.includes(arg));
+  // Held-out policies are left out by name, so that nothing is read or tuned on them by accident.
+  const skipAt = args.indexOf('--skip');
+  const skipArg = skipAt >= 0 ? args[skipAt + 1] : undefined;
+  const skipped = new Set((skipArg ?? '').split(',').filter(Boolean));
+  const files = args.filter((arg) => !arg.startsWith('--') && !tuneArgs.includes(arg) && arg !== skipArg);
   const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
-  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles()).map((file) => readSet(file, contentDir));
+  const sets = (files.length > 0 ? files.map((file) => path.resolve(file)) : defaultSetFiles())
+    .map((file) => readSet(file, contentDir))
+    .filter((set) => !skipped.has(set.name));
   const rows: Row[] = [];
   // Tiny (CI): the first set only, to show the bench still runs end to end.
   for (const set of TINY ? sets.slice(0, 1) : sets) {

@@ -1,11 +1,15 @@
 /**
  * `npm run bench:learned`: what teaching costs and what it buys, on every shared policy with a
- * question file (the sample's dev set, and each ../shared/eval/<policy>/questions.json).
+ * question file (the sample's dev set, and each ../shared/eval/<policy>/questions.json), and on every
+ * fixture of ours (test/faq/fixtures/<policy>) that has its questions in other words
+ * (bench/fixtures/<policy>-other-words.json).
+ *
+ * `-- --quality` skips the timings (what teaching buys only); `-- --only=a,b` runs those policies.
  *
  * Cost: the FAQ service as the bot runs it (LiveFaq) with nothing taught, and with 1,000 taught
  * `Also asked:` lines and 100 taught entries, timed on the same questions in alternating rounds (each
  * answer searched anew, past the cache of recent questions): p50 and p99 of each, and their ratio.
- * Then how long one rebuild holds the event loop (the swap is synchronous: this is the whole hold),
+ * Then the longest one rebuild holds the event loop (it is built in slices) and its whole length,
  * with nothing and with all of that taught.
  *
  * What it buys: every question the content alone does not answer right is taught once, as the
@@ -17,10 +21,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createFaqService, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
+import { createFaqServiceInSlices, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import { LiveFaq, type TaughtContent, type TaughtSource } from '../src/faq/live-faq';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
+import type { Tuning } from '../src/faq/tuning';
 import { createLogger } from '../src/logger';
 import { taughtEntry } from '../src/questions/learned';
 import { REPO_ROOT } from '../test/fakes/boot';
@@ -46,7 +51,18 @@ function sets(): PolicySet[] {
     const file = path.join(shared, 'eval', name, 'questions.json');
     if (fs.existsSync(file)) found.push({ name, contentDir: path.join(shared, 'eval', name, 'content'), ...readQuestionFile(file) });
   }
-  return found;
+  // Our own fixtures, those with their questions in other words: more policies to choose teaching's constants on.
+  const fixtures = path.join(REPO_ROOT, 'test/faq/fixtures');
+  for (const name of fs.readdirSync(fixtures).sort()) {
+    const file = path.join(fixtures, name, 'questions.json');
+    if (fs.existsSync(file) && otherWordsOf(name).size > 0 && !found.some((set) => set.name === name))
+      found.push({ name, contentDir: path.join(fixtures, name, 'content'), ...readQuestionFile(file) });
+  }
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  return only ? found.filter((set) => only.includes(set.name)) : found;
 }
 
 /** A source that holds what it is given, as the store would, with a version that changes on each set. */
@@ -102,11 +118,47 @@ function timeAnswers(service: ExplainingFaqService, questions: readonly string[]
   }
 }
 
-async function live(content: ExplainingFaqService, taught?: TaughtContent): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
+/**
+ * The longest the event loop was held while the work ran: a heartbeat of setImmediate turns notes
+ * the longest gap between two of them, which is the longest a turn arriving meanwhile would wait;
+ * beside it the most CPU time this process spent in one such gap (on a busy machine a gap also
+ * holds the time spent waiting for a core).
+ */
+async function longestHold(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  let running = true;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  const longest = { wall: 0, cpu: 0 };
+  const beat = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    longest.wall = Math.max(longest.wall, now - last);
+    longest.cpu = Math.max(longest.cpu, (cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
+    if (running) setImmediate(beat);
+  };
+  setImmediate(beat);
+  await work();
+  running = false;
+  beat();
+  return longest;
+}
+
+async function live(
+  content: ExplainingFaqService,
+  taught?: TaughtContent,
+  tuning: Partial<Tuning> = {},
+): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
   const source = new HeldSource();
   if (taught) source.set(taught);
   // As the app builds it for English content: the content's search and levels over content and taught entries.
-  const faq = new LiveFaq(content, { source, rebuild: (entries) => createFaqService(entries, { thresholds: content.thresholds }), logger, everyMs: 60_000 });
+  const faq = new LiveFaq(content, {
+    source,
+    rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: content.thresholds, tuning }),
+    logger,
+    everyMs: 60_000,
+  });
   await faq.refresh();
   return { faq, source };
 }
@@ -127,70 +179,187 @@ function right(faq: LiveFaq<ExplainingFaqService>, question: QuestionFile['faq']
   return title !== undefined && question.accepts(title);
 }
 
+/** What answering and rebuilding cost with nothing and with much taught: lines of the report. */
+async function costOf(content: ExplainingFaqService, questions: readonly string[]): Promise<string[]> {
+  const teaching = syntheticTeaching(content.entries);
+  const bare = await live(content);
+  const taught = await live(content, teaching);
+
+  // Cost of answering: alternating rounds, so neither always runs on a cooler machine.
+  const times = { bare: { wall: [] as number[], cpu: [] as number[] }, taught: { wall: [] as number[], cpu: [] as number[] } };
+  timeAnswers(bare.faq.service, questions, { wall: [], cpu: [] });
+  timeAnswers(taught.faq.service, questions, { wall: [], cpu: [] });
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? (['taught', 'bare'] as const) : (['bare', 'taught'] as const);
+    for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
+  }
+
+  // The event loop held by one rebuild: the longest slice of it (LiveFaq builds in slices and swaps at the end), and its whole length.
+  const holds = {
+    empty: [] as number[],
+    full: [] as number[],
+    emptyCpu: [] as number[],
+    fullCpu: [] as number[],
+    emptyTotal: [] as number[],
+    fullTotal: [] as number[],
+  };
+  for (let i = 0; i < REBUILDS; i++) {
+    bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+    const one = await longestHold(() => bare.faq.refresh());
+    holds.empty.push(one.wall);
+    holds.emptyCpu.push(one.cpu);
+    holds.emptyTotal.push(bare.faq.lastBuildMs);
+    taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
+    const all = await longestHold(() => taught.faq.refresh());
+    holds.full.push(all.wall);
+    holds.fullCpu.push(all.cpu);
+    holds.fullTotal.push(taught.faq.lastBuildMs);
+  }
+
+  const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+  return [
+    `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
+    `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
+    `  rebuild, longest hold of the loop ms p50 / max (CPU p50 / max; whole rebuild p50), one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)} (CPU ${p(holds.emptyCpu, 50)} / ${Math.max(...holds.emptyCpu).toFixed(1)}; ${p(holds.emptyTotal, 50)})`,
+    `  rebuild, longest hold of the loop ms p50 / max (CPU p50 / max; whole rebuild p50), all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)} (CPU ${p(holds.fullCpu, 50)} / ${Math.max(...holds.fullCpu).toFixed(1)}; ${p(holds.fullTotal, 50)})`,
+  ];
+}
+
+/** What teaching buys on one policy, with these values of the Tuning constants (`--tune`). */
+async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: Partial<Tuning> = {}) {
+  // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
+  const learner = await live(content, undefined, tuning);
+  const otherWords = otherWordsOf(set.name);
+  const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
+  const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+  const before = set.faq.filter((item) => right(learner.faq, item)).length;
+  const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+  // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
+  const pairs = set.faq
+    .filter((item) => !right(learner.faq, item))
+    .map((item) => ({ item, entry: content.entries.find((entry) => item.accepts(entry.title)) }))
+    .filter((pair): pair is { item: typeof pair.item; entry: FaqEntry } => pair.entry !== undefined);
+  const lines = pairs.map(({ item, entry }) => ({ entryId: entry.id, text: item.q }));
+  learner.source.set({ entries: [], alsoAsked: lines });
+  await learner.faq.refresh();
+  const after = set.faq.filter((item) => right(learner.faq, item)).length;
+  const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
+  const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
+  const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
+  const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
+  const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+
+  return {
+    before,
+    after,
+    pairs,
+    taughtRight,
+    offBefore,
+    offAfter,
+    otherWords,
+    rewordedTaught,
+    rewordedTaughtRight,
+    rewordedRightBefore,
+    rewordedRightAfter,
+  };
+}
+
+const qualityOnly = process.argv.includes('--quality');
+
+/** `--tune closenessWeight=0.5,1 synonymWeight=0.4,0.6` (any Tuning constant): every combination of the values given. */
+function tuningGrid(): Array<Partial<Tuning>> | undefined {
+  const at = process.argv.indexOf('--tune');
+  if (at < 0) return undefined;
+  let grid: Array<Record<string, number>> = [{}];
+  for (const arg of process.argv.slice(at + 1).filter((a) => /^\w+=/.test(a))) {
+    const [name, values] = arg.split('=');
+    grid = grid.flatMap((combo) => values.split(',').map((value) => ({ ...combo, [name]: Number(value) })));
+  }
+  return grid as Array<Partial<Tuning>>;
+}
+
+/**
+ * What a policy scores with a combination: its questions in other words right after teaching (the
+ * taught ones count twice: they are what teaching is for), every question right verbatim, and three
+ * points off for each off-topic question no longer declined.
+ */
+function scoreOf(quality: Awaited<ReturnType<typeof qualityOf>>): number {
+  return quality.rewordedTaughtRight + quality.rewordedRightAfter + quality.after - 3 * Math.max(0, quality.offBefore - quality.offAfter);
+}
+
+/** Leave-one-policy-out: each policy scored with the combination the other policies score best with. */
+async function tune(found: readonly PolicySet[], grid: ReadonlyArray<Partial<Tuning>>): Promise<void> {
+  const results = new Map<string, Array<Awaited<ReturnType<typeof qualityOf>>>>();
+  for (const set of found) {
+    const content = loadFaqService(set.contentDir);
+    const perCombo = [];
+    for (const combo of grid) perCombo.push(await qualityOf(set, content, combo));
+    results.set(set.name, perCombo);
+  }
+  const name = (combo: Partial<Tuning>) => JSON.stringify(combo);
+  for (const [i, combo] of grid.entries()) {
+    const all = found.map((set) => results.get(set.name)![i]);
+    const sum = (pick: (q: (typeof all)[number]) => number) => all.reduce((total, q) => total + pick(q), 0);
+    console.log(
+      `${name(combo)}  score ${sum(scoreOf)}  taught other words ${sum((q) => q.rewordedTaughtRight)}/${sum((q) => q.rewordedTaught.length)}  every other words ${sum((q) => q.rewordedRightAfter)}  verbatim ${sum((q) => q.after)}  off-topic ${sum((q) => q.offAfter)}/${sum((q) => q.offBefore)}`,
+    );
+  }
+  const held = { taught: 0, taughtRight: 0, verbatim: 0, verbatimRight: 0, off: 0, offKept: 0 };
+  for (const set of found) {
+    let chosen = 0;
+    let bestScore = -Infinity;
+    grid.forEach((_combo, i) => {
+      const score = found.filter((other) => other !== set).reduce((total, other) => total + scoreOf(results.get(other.name)![i]), 0);
+      if (score > bestScore) [chosen, bestScore] = [i, score];
+    });
+    const q = results.get(set.name)![chosen];
+    held.taught += q.rewordedTaught.length;
+    held.taughtRight += q.rewordedTaughtRight;
+    held.verbatim += q.pairs.length;
+    held.verbatimRight += q.taughtRight;
+    held.off += q.offBefore;
+    held.offKept += q.offAfter;
+    console.log(
+      `held out ${set.name}: chosen ${name(grid[chosen])}; taught in other words ${q.rewordedTaughtRight}/${q.rewordedTaught.length}, every other words ${q.rewordedRightBefore} -> ${q.rewordedRightAfter}, taught verbatim ${q.taughtRight}/${q.pairs.length}, off-topic ${q.offBefore} -> ${q.offAfter}`,
+    );
+  }
+  console.log(
+    `held out, all: taught in other words ${held.taughtRight}/${held.taught} (${Math.round((100 * held.taughtRight) / Math.max(1, held.taught))}%), taught verbatim ${held.verbatimRight}/${held.verbatim}, off-topic declined ${held.off} -> ${held.offKept}`,
+  );
+}
+
 async function main(): Promise<void> {
   const found = sets();
+  const grid = tuningGrid();
+  if (grid)
+    return tune(
+      found.filter((set) => otherWordsOf(set.name).size > 0),
+      grid,
+    );
   if (found.length === 0) {
     console.log('no question sets found (../shared/eval): nothing to measure');
     return;
   }
   const table: string[] = [];
+  const totals = { taught: 0, taughtRight: 0, rewordedTaught: 0, rewordedTaughtRight: 0, offBefore: 0, offAfter: 0, off: 0 };
   for (const set of found) {
     const content = loadFaqService(set.contentDir);
     const questions = [...set.faq.map((item) => item.q), ...set.outOfScope];
-    const teaching = syntheticTeaching(content.entries);
-    const bare = await live(content);
-    const taught = await live(content, teaching);
-
-    // Cost of answering: alternating rounds, so neither always runs on a cooler machine.
-    const times = { bare: { wall: [] as number[], cpu: [] as number[] }, taught: { wall: [] as number[], cpu: [] as number[] } };
-    timeAnswers(bare.faq.service, questions, { wall: [], cpu: [] });
-    timeAnswers(taught.faq.service, questions, { wall: [], cpu: [] });
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 ? (['taught', 'bare'] as const) : (['bare', 'taught'] as const);
-      for (const which of order) timeAnswers((which === 'bare' ? bare : taught).faq.service, questions, times[which]);
-    }
-
-    // The event loop held by one rebuild (LiveFaq's swap is synchronous from its start to its end).
-    const holds = { empty: [] as number[], full: [] as number[] };
-    for (let i = 0; i < REBUILDS; i++) {
-      bare.source.set({ entries: [], alsoAsked: [{ entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-      await bare.faq.refresh();
-      holds.empty.push(bare.faq.lastBuildMs);
-      taught.source.set({ ...teaching, alsoAsked: [...teaching.alsoAsked, { entryId: content.entries[0].id, text: `rebuild ${i}` }] });
-      await taught.faq.refresh();
-      holds.full.push(taught.faq.lastBuildMs);
-    }
-
-    // What teaching buys: each first-round miss taught once as a line of the entry that answers it, then asked verbatim.
-    const learner = await live(content);
-    const otherWords = otherWordsOf(set.name);
-    const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
-    const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
-    const before = set.faq.filter((item) => right(learner.faq, item)).length;
-    const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
-    // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
-    const pairs = set.faq
-      .filter((item) => !right(learner.faq, item))
-      .map((item) => ({ item, entry: content.entries.find((entry) => item.accepts(entry.title)) }))
-      .filter((pair): pair is { item: typeof pair.item; entry: FaqEntry } => pair.entry !== undefined);
-    const lines = pairs.map(({ item, entry }) => ({ entryId: entry.id, text: item.q }));
-    learner.source.set({ entries: [], alsoAsked: lines });
-    await learner.faq.refresh();
-    const after = set.faq.filter((item) => right(learner.faq, item)).length;
-    const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
-    const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
-    const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
-    const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
-    const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
-
-    const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+    const cost = qualityOnly ? [] : await costOf(content, questions);
+    const quality = await qualityOf(set, content);
+    const { before, after, pairs, taughtRight, offBefore, offAfter, otherWords, rewordedTaught, rewordedTaughtRight, rewordedRightBefore, rewordedRightAfter } =
+      quality;
+    totals.taught += pairs.length;
+    totals.taughtRight += taughtRight;
+    totals.rewordedTaught += rewordedTaught.length;
+    totals.rewordedTaughtRight += rewordedTaughtRight;
+    totals.offBefore += offBefore;
+    totals.offAfter += offAfter;
+    totals.off += set.outOfScope.length;
     table.push(
       [
         `${set.name} (${content.entries.length} entries, ${set.faq.length} questions, ${set.outOfScope.length} off-topic)`,
-        `  answer p50 / p99 ms, nothing taught          ${p(times.bare.wall, 50)} / ${p(times.bare.wall, 99)}   (CPU ${p(times.bare.cpu, 50)} / ${p(times.bare.cpu, 99)})`,
-        `  answer p50 / p99 ms, ${TAUGHT_LINES} lines + ${TAUGHT_ENTRIES} entries  ${p(times.taught.wall, 50)} / ${p(times.taught.wall, 99)}   (CPU ${p(times.taught.cpu, 50)} / ${p(times.taught.cpu, 99)}; p99 ratio ${(percentile(times.taught.wall, 99) / percentile(times.bare.wall, 99)).toFixed(2)}, CPU ${(percentile(times.taught.cpu, 99) / percentile(times.bare.cpu, 99)).toFixed(2)})`,
-        `  rebuild hold ms p50 / max, one line          ${p(holds.empty, 50)} / ${Math.max(...holds.empty).toFixed(1)}`,
-        `  rebuild hold ms p50 / max, all of the above  ${p(holds.full, 50)} / ${Math.max(...holds.full).toFixed(1)}`,
+        ...cost,
         `  top-1 before / after teaching each miss once  ${before}/${set.faq.length} -> ${after}/${set.faq.length}; taught questions verbatim ${taughtRight}/${pairs.length}`,
         `  off-topic declined before / after           ${offBefore}/${set.outOfScope.length} -> ${offAfter}/${set.outOfScope.length}`,
         ...(otherWords.size > 0
@@ -202,6 +371,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+  table.push(
+    [
+      `all ${found.length} policies`,
+      `  taught questions verbatim                  ${totals.taughtRight}/${totals.taught}`,
+      `  taught questions in other words, top-1     ${totals.rewordedTaughtRight}/${totals.rewordedTaught} (${Math.round((100 * totals.rewordedTaughtRight) / Math.max(1, totals.rewordedTaught))}%)`,
+      `  off-topic declined before / after           ${totals.offBefore}/${totals.off} -> ${totals.offAfter}/${totals.off}`,
+    ].join('\n'),
+  );
   console.log(table.join('\n\n'));
 }
 

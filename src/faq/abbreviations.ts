@@ -51,6 +51,15 @@ function spelled(short: string, name: string[], atEnd: boolean): string[] | unde
 
 /** The abbreviations the content defines, lower case, with the names they stand for. */
 export function learnAbbreviations(entries: readonly FaqEntry[]): Map<string, string[]> {
+  const steps = learning(entries);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, an entry at a time: each `yield` a point where the event loop may run (a rebuild while the bot answers). */
+function* learning(entries: readonly FaqEntry[]): Generator<void, Map<string, string[]>> {
   const learnt = new Map<string, string[]>();
   const add = (short: string, name: string[]) => {
     const key = short.toLowerCase();
@@ -71,13 +80,23 @@ export function learnAbbreviations(entries: readonly FaqEntry[]): Map<string, st
       const name = spelled(short, inside.trim().split(/\s+/).slice(0, MAX_NAME_WORDS), false);
       if (name && name.length === inside.trim().split(/\s+/).length) add(short, name);
     }
+    yield;
   }
   return learnt;
 }
 
 /** The general abbreviations with the content's own added: what the content defines comes first. */
 export function abbreviationsFor(entries: readonly FaqEntry[]): ReadonlyMap<string, readonly string[]> {
+  const steps = abbreviationsInSlices(entries);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** abbreviationsFor an entry at a time (see learning). */
+export function* abbreviationsInSlices(entries: readonly FaqEntry[]): Generator<void, ReadonlyMap<string, readonly string[]>> {
   const all = new Map<string, readonly string[]>(ABBREVIATIONS);
-  for (const [short, longs] of learnAbbreviations(entries)) all.set(short, [...new Set([...longs, ...(all.get(short) ?? [])])]);
+  for (const [short, longs] of yield* learning(entries)) all.set(short, [...new Set([...longs, ...(all.get(short) ?? [])])]);
   return all;
 }

@@ -39,8 +39,24 @@ const MIN_CANDIDATE_SHARE = 0.2;
 export function leadOf(top: Candidate, second: Candidate | undefined): number {
   if (!second) return top.coverage;
   // In words matched alone: the runner-up may match more than the best, which is then nearer in meaning.
-  const close = top.matchRank > 0 ? Math.min(1, second.matchRank / top.matchRank) : 1;
+  const close = top.matchScore > 0 ? Math.min(1, second.matchScore / top.matchScore) : 1;
   return top.coverage - close + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
+}
+
+/** What plain lunr putting our best entry first (two searches agreeing) is allowed to change. */
+export interface PlainAgreement {
+  /** The lead an answer needs then (never more than answerLead); answerLead when unset. */
+  readonly lead?: number;
+  /**
+   * Whether the agreement counts as the content covering a question that speaks none of its recurring
+   * vocabulary, once the entry covers the general level (minCoverage).
+   */
+  readonly covers?: boolean;
+  /**
+   * The share of minCoverage enough for a question in the content's recurring vocabulary when plain
+   * lunr puts the same entry first and its heading says part of what was asked (1: no lower level).
+   */
+  readonly coverageShare?: number;
 }
 
 /**
@@ -59,16 +75,16 @@ export function choose(
   }>,
   thresholds: AnswerThresholds,
   allEntries: readonly FaqEntry[],
-  /** The lead an answer needs when plain lunr puts the same entry first: two rankings agree (never more than answerLead). */
-  agreedLead = thresholds.answerLead,
+  agreement: PlainAgreement = {},
 ): FaqAnswer {
+  const agreedLead = agreement.lead ?? thresholds.answerLead;
   const { candidates } = question;
   const [top, second] = candidates;
   // Whether the content covers the question at all is for our own best match to say; which entry
   // answers it, for the fused order.
-  const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.rank > found.rank ? candidate : found), undefined);
+  const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.score > found.score ? candidate : found), undefined);
   // A request for a service that says nothing of data is not answered by the entry that mentions the service.
-  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds))
+  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
@@ -78,7 +94,7 @@ export function choose(
   // Where plain search puts the same entry first, two rankings agree: a smaller lead is enough.
   const needed = question.plainFirst === top.entry ? Math.min(agreedLead, thresholds.answerLead) : thresholds.answerLead;
   if (question.namesAbsent || lead < needed || top.coverage < thresholds.answerCoverage) {
-    const offered = candidates.filter((candidate) => candidate.rank >= best.rank * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
+    const offered = candidates.filter((candidate) => candidate.score >= best.score * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };
@@ -91,9 +107,20 @@ export function choose(
  * a question of that kind, or a heading (or `Also asked:`) that covers some of it. An entry whose
  * heading says what was asked is about it; one that only mentions it in passing is not.
  */
-function covers(top: Candidate, { onTopic }: { onTopic: boolean }, thresholds: AnswerThresholds): boolean {
+function covers(
+  top: Candidate,
+  { onTopic, plainFirst }: { onTopic: boolean; plainFirst?: FaqEntry },
+  thresholds: AnswerThresholds,
+  agreement: PlainAgreement,
+): boolean {
+  // Two searches that share nothing but the content agree on an entry whose heading says part of
+  // what was asked, in the content's own recurring words: a little less of the question is enough.
+  const agreed = plainFirst === top.entry;
+  if (onTopic && agreed && top.headingCoverage > 0 && top.coverage >= (agreement.coverageShare ?? 1) * thresholds.minCoverage) return true;
   if (top.coverage < thresholds.minCoverage) return false;
   if (onTopic) return true;
+  // Plain lunr, which knows nothing of our coverage, puts the same entry first: two searches agree on it.
+  if (agreement.covers === true && agreed) return true;
   return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
 }
 
@@ -112,7 +139,7 @@ export function relatedTo(answer: FaqEntry, candidates: readonly Candidate[], al
   };
   const best = candidates.find((candidate) => candidate.entry.id === answer.id) ?? candidates[0];
   for (const candidate of candidates) {
-    const ours = best !== undefined && candidate.rank >= best.rank * 0.25 && candidate.coverage > 0.2;
+    const ours = best !== undefined && candidate.score >= best.score * 0.25 && candidate.coverage > 0.2;
     if (ours || (candidate.plainPlace ?? Infinity) < RELATED_PLAIN_PLACES) add(candidate.entry);
   }
   for (const entry of allEntries) if (entry.part === answer.part) add(entry);

@@ -12,18 +12,32 @@ import type { FaqEntry } from './types';
 
 /** Smooth inverse frequency: the word of rank r weighs r / (r + SIF_RANK); "the" next to nothing. */
 const SIF_RANK = 100;
+/** Marks the constructor call of EntryVectors.build, which fills the vectors itself. */
+const IN_SLICES = Symbol('in slices');
 
 export class EntryVectors {
   private readonly english = englishData();
   private readonly dims = this.english.dimensions;
   private readonly matrix: Float32Array;
 
-  constructor(entries: readonly FaqEntry[]) {
+  constructor(entries: readonly FaqEntry[], inSlices?: typeof IN_SLICES) {
     this.matrix = new Float32Array(entries.length * this.dims);
-    entries.forEach((entry, doc) => {
+    if (inSlices !== IN_SLICES) for (const _step of this.fill(entries));
+  }
+
+  /** The vectors worked out an entry at a time, each `yield` a point where the event loop may run. */
+  static *build(entries: readonly FaqEntry[]): Generator<void, EntryVectors> {
+    const vectors = new EntryVectors(entries, IN_SLICES);
+    yield* vectors.fill(entries);
+    return vectors;
+  }
+
+  private *fill(entries: readonly FaqEntry[]): Generator<void> {
+    for (const [doc, entry] of entries.entries()) {
       const text = [entry.title, ...entry.alsoAsked, markdownToPlainText(entry.body)].join(' ; ');
       this.matrix.set(this.average(termsOf(text).map((term) => term.word)), doc * this.dims);
-    });
+      yield;
+    }
   }
 
   /** Cosine of the question's words with each entry (0 for an entry, or a question, with no known word). */

@@ -11,13 +11,19 @@ import { bestCoverage, rankEntries, type Candidate } from './ranking';
 import { SearchIndex } from './search-index';
 import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
-import { abbreviationsFor } from './abbreviations';
+import { abbreviationsInSlices } from './abbreviations';
 import { fuse } from './fusion';
 import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
+
+/**
+ * How long one slice of a build in slices runs before the event loop gets a turn: short beside what a
+ * turn may wait, long beside the cost of a pause.
+ */
+const SLICE_MS = 4;
 
 /** Answers kept for questions asked lately, the least recently asked forgotten first. */
 const RECENT_QUESTIONS = 1_000;
@@ -62,27 +68,56 @@ function wordsKey(text: string): string {
 }
 
 export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions = {}): ExplainingFaqService {
+  const steps = buildSteps(entries, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same service, built in slices with the event loop free between them: for a rebuild while the
+ * bot answers (what was taught), so that no turn waits for a whole build. Each slice is one of the
+ * build's steps or a few entries of one (the index, the vectors and lunr's index go an entry at a time).
+ */
+export async function createFaqServiceInSlices(entries: FaqEntry[], options: FaqServiceOptions = {}): Promise<ExplainingFaqService> {
+  const steps = buildSteps(entries, options);
+  let sliceStarted = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    // The build yields often (after each entry); it lets the loop run once a slice has lasted long enough.
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+  }
+}
+
+/** The build, a step at a time: each `yield` is a point where the event loop may run between steps. */
+function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator<void, ExplainingFaqService> {
   const frozen: readonly FaqEntry[] = Object.freeze(
     entries.map((entry) => Object.freeze({ ...entry, alsoAsked: Object.freeze([...entry.alsoAsked]), source: Object.freeze({ ...entry.source }) })),
   );
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const index = new SearchIndex(frozen);
-  const abbreviations = abbreviationsFor(frozen);
-  const expander = new QueryExpander(index, tuning, abbreviations);
+  const index = yield* SearchIndex.build(frozen);
+  const abbreviations = yield* abbreviationsInSlices(frozen);
+  const expander = yield* QueryExpander.build(index, tuning, abbreviations);
   const defined: ReadonlySet<string> = new Set(abbreviations.keys());
+  yield;
   // Closeness in meaning is measured only when it counts (a closeness weight above 0).
-  const vectors = tuning.closenessWeight > 0 ? new EntryVectors(frozen) : undefined;
-  const plain = new PlainSearch(frozen);
+  const vectors = tuning.closenessWeight > 0 ? yield* EntryVectors.build(frozen) : undefined;
+  const plain = yield* PlainSearch.build(frozen);
   const vocabulary = new ContentVocabulary(index, tuning.coreShare);
   const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
-  const rank = (units: Unit[]): Candidate[] =>
+  const ourRanking = (units: Unit[]): Candidate[] =>
     rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
-    const plainRanked = plain.rank(text);
-    const candidates = fuse(rank(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    const plainRanked = plain.search(text);
+    const candidates = fuse(ourRanking(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
     return {
       units,
       candidates,
@@ -102,12 +137,13 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     : deriveThresholds({
         answerLead: tuning.answerLead,
         randomDeclined: tuning.randomDeclined,
-        coverageOf: (q) => rank(expander.units(q))[0]?.coverage ?? 0,
+        coverageOf: (q) => ourRanking(expander.units(q))[0]?.coverage ?? 0,
         bestCoverageOf: (q) => bestCoverage(index, expander.units(q)),
         onTopic: (q) => vocabulary.speaks(expander.units(q)),
         contentWords: index.contentWords(),
       });
   const thresholds: AnswerThresholds = Object.freeze({ ...derived, ...set } as AnswerThresholds);
+  yield;
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
   const verbatim = new Map<string, FaqEntry>();
@@ -116,7 +152,7 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen, tuning.agreedLead);
+    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0, coverageShare: tuning.agreedCoverageShare });
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

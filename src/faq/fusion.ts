@@ -31,7 +31,7 @@ export function fuse(
     const share = 1 / (weights.depth + place + 1);
     const known = byEntry.get(entry);
     if (known) byEntry.set(entry, { ...known, fused: known.fused + share, plainPlace: place });
-    else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, rank: 0, matchRank: 0, fused: share, plainPlace: place });
+    else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, score: 0, matchScore: 0, fused: share, plainPlace: place });
   });
   // Stable: on a tie, our order first, then lunr's.
   return [...byEntry.values()].sort((a, b) => b.fused - a.fused);

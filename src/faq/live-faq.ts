@@ -25,8 +25,11 @@ export interface TaughtSource {
 
 export interface LiveFaqOptions<S extends FaqService> {
   readonly source: TaughtSource;
-  /** Builds the service over the content's entries and the taught ones (the content's own search and levels). */
-  readonly rebuild: (entries: FaqEntry[]) => S;
+  /**
+   * Builds the service over the content's entries and the taught ones (the content's own search and
+   * levels). A promise lets it build in slices, the bot answering from the service it replaces meanwhile.
+   */
+  readonly rebuild: (entries: FaqEntry[]) => S | Promise<S>;
   readonly logger: Logger;
   /** How often the version is looked at; every instance answers with a change within this. */
   readonly everyMs: number;
@@ -48,7 +51,7 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<boolean> | undefined;
   private queued: Promise<boolean> | undefined;
-  /** How long the last rebuild held the event loop, in ms: for logs and the benchmark. */
+  /** How long the last rebuild took from start to swap, in ms (built in slices, it holds the loop far less). */
   lastBuildMs = 0;
 
   constructor(
@@ -121,16 +124,19 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
     const version = await this.options.source.version();
     if (version === this.seenVersion) return false;
     const taught = await this.options.source.load();
-    this.swap(taught);
+    await this.swap(taught);
     this.seenVersion = version;
     return true;
   }
 
-  /** Synchronous from here: the new service replaces the old between two turns, never during one. */
-  private swap(taught: TaughtContent): void {
+  /** Turns go on with the old service while the new one is built; it replaces the old in one assignment, between two turns. */
+  private async swap(taught: TaughtContent): Promise<void> {
     const started = performance.now();
-    const nothingTaught = taught.entries.length === 0 && taught.alsoAsked.length === 0;
-    this.current = nothingTaught ? this.content : this.options.rebuild(withTaught(this.content.entries, taught));
+    // Lines for entries this content does not have (another language's, a forgotten entry's) change nothing here.
+    const ids = new Set([...this.content.entries, ...taught.entries].map((entry) => entry.id));
+    const nothingTaught = taught.entries.length === 0 && !taught.alsoAsked.some((line) => ids.has(line.entryId));
+    if (nothingTaught) this.current = this.content;
+    else this.current = await this.options.rebuild(withTaught(this.content.entries, taught));
     this.lastBuildMs = performance.now() - started;
     this.options.logger.info(
       { taughtEntries: taught.entries.length, taughtLines: taught.alsoAsked.length, buildMs: Math.round(this.lastBuildMs) },

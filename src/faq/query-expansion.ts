@@ -49,6 +49,9 @@ const MAX_HEADING_PHRASE = 4;
 /** The words by which askers speak of themselves (and, for a business customer, of their organisation). */
 const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
 
+/** Marks the constructor call of QueryExpander.build, which fills the expander itself. */
+const IN_SLICES = Symbol('in slices');
+
 /** Information of a word outside the English vocabulary: as much as the rarest words in it. */
 function informationOf(english: English, word: string): number {
   if (/^\d+$/.test(word)) return 1;
@@ -58,9 +61,10 @@ function informationOf(english: English, word: string): number {
 
 export class QueryExpander {
   private readonly english = englishData();
-  private readonly correct: Corrector;
-  private readonly words: WordAlternatives;
-  private readonly vocabulary: VocabularyExpressions;
+  // Set by fill(), which the constructor runs (or QueryExpander.build, a step at a time).
+  private correct!: Corrector;
+  private words!: WordAlternatives;
+  private vocabulary!: VocabularyExpressions;
   /** Base forms of the content's words ("officers" -> "officer"), for saysWord. */
   private readonly contentBaseForms = new Set<string>();
 
@@ -68,9 +72,24 @@ export class QueryExpander {
     private readonly index: SearchIndex,
     weights: AlternativeWeights,
     abbreviations: ReadonlyMap<string, readonly string[]>,
+    inSlices?: typeof IN_SLICES,
   ) {
+    if (inSlices !== IN_SLICES) for (const _step of this.fill(weights, abbreviations));
+  }
+
+  /** The expander built a part at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */
+  static *build(index: SearchIndex, weights: AlternativeWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void, QueryExpander> {
+    const expander = new QueryExpander(index, weights, abbreviations, IN_SLICES);
+    yield* expander.fill(weights, abbreviations);
+    return expander;
+  }
+
+  private *fill(weights: AlternativeWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void> {
+    const index = this.index;
     this.words = new WordAlternatives(index, weights);
+    yield;
     this.vocabulary = new VocabularyExpressions(index, abbreviations, (term) => this.words.isTarget(term));
+    yield;
     for (const word of index.words.keys()) for (const form of baseForms(word)) this.contentBaseForms.add(form);
     const known = new Map<string, number>();
     for (const [word, { count }] of index.words) known.set(word, count);
@@ -81,6 +100,7 @@ export class QueryExpander {
       const word = this.english.word(rank);
       if (word !== undefined && !known.has(word)) known.set(word, 1 / (rank + 1));
     }
+    yield;
     // A real English word is left as typed: "remote" is not a typo of "remove".
     this.correct = createCorrector(known, (word) => isStopWord(word) || this.english.rank(word) !== undefined || abbreviations.has(word));
   }

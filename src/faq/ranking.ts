@@ -15,14 +15,14 @@ export interface Candidate {
   coverage: number;
   /** The same share, counting only what the entry's heading or `Also asked:` lines matched. */
   headingCoverage: number;
-  /** What candidates are ordered by: the score, weighed by coverage and by closeness in meaning. */
-  rank: number;
+  /** What candidates are ordered by: the words' score, weighed by coverage and by closeness in meaning. */
+  score: number;
   /**
    * The same from the words matched alone, before closeness: what the lead over the runner-up is
    * measured in (see answer-policy.ts). Closeness orders entries, but whether the best fits clearly
    * enough to answer rests on what the question and the entry say.
    */
-  matchRank: number;
+  matchScore: number;
   /** The place-based score of our ranking fused with plain lunr's (see fusion.ts); 0 before fusion. */
   fused: number;
   /** Its place in plain lunr's order (0: first), if lunr found it. */
@@ -58,7 +58,8 @@ const NEARNESS_WINDOW = 3;
 
 /** What each entry matched of the question, word by word, before nearness. */
 interface Matches {
-  score: Float64Array;
+  /** Per entry, the words matched (BM25F times how directly each was said), before coverage weighs it. */
+  wordScore: Float64Array;
   covered: Float64Array;
   headingCovered: Float64Array;
   information: number;
@@ -68,7 +69,7 @@ interface Matches {
 
 function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
   const size = index.size;
-  const score = new Float64Array(size);
+  const wordScore = new Float64Array(size);
   const covered = new Float64Array(size);
   const unitScore = new Float64Array(size);
   const unitSum = new Float64Array(size);
@@ -85,25 +86,25 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
     unitHeading.fill(0);
     for (const alternative of unit.alternatives) {
       for (const { doc, weight, inHeading } of index.weights(alternative.stem)) {
-        const said =
+        const alternativeWeight =
           alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * OTHER_WORD_OF_STEM;
-        if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], said);
-        const value = said * weight;
+        if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], alternativeWeight);
+        const value = alternativeWeight * weight;
         unitScore[doc] = Math.max(unitScore[doc], value);
         unitSum[doc] += value;
-        unitWeight[doc] = Math.max(unitWeight[doc], said);
+        unitWeight[doc] = Math.max(unitWeight[doc], alternativeWeight);
       }
     }
     matched.push(Uint8Array.from(unitWeight, (weight) => (weight > 0 ? 1 : 0)));
     for (let doc = 0; doc < size; doc++) {
       // The best alternative, and a little for each other one: an entry that uses several words of
       // the same idea ("access", "hold", "copy") is more about it than one that uses one.
-      score[doc] += unitScore[doc] + OTHER_ALTERNATIVES * (unitSum[doc] - unitScore[doc]);
+      wordScore[doc] += unitScore[doc] + OTHER_ALTERNATIVES * (unitSum[doc] - unitScore[doc]);
       covered[doc] += unit.information * unitWeight[doc] ** LOOSE_MATCH_POWER;
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
-  return { score, covered, headingCovered, information, matched };
+  return { wordScore, covered, headingCovered, information, matched };
 }
 
 /** The most of the question any one entry covers: what calibration needs, without ranking. */
@@ -118,26 +119,26 @@ export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number
  */
 /**
  * `closenessWeight` w: an entry further in meaning from the question than the nearest entry keeps
- * exp(-w * d) of its rank, d the difference in cosine (w = 2: 0.1 further keeps 82%, 0.3 further
+ * exp(-w * d) of its score, d the difference in cosine (w = 2: 0.1 further keeps 82%, 0.3 further
  * 55%). Word matches still lead; closeness settles between entries that match alike.
  */
 export function rankEntries(index: SearchIndex, units: readonly Unit[], closeness?: Float32Array, closenessWeight = 0): Candidate[] {
   const size = index.size;
   const nearest = closeness ? Math.max(...closeness) : 0;
-  const { score, covered, headingCovered, information, matched } = matchEntries(index, units);
+  const { wordScore, covered, headingCovered, information, matched } = matchEntries(index, units);
   const bonus = nearnessBonus(index, units, matched);
-  for (let doc = 0; doc < size; doc++) score[doc] += bonus[doc];
+  for (let doc = 0; doc < size; doc++) wordScore[doc] += bonus[doc];
   const candidates: Candidate[] = [];
   for (let doc = 0; doc < size; doc++) {
-    if (score[doc] <= 0) continue;
+    if (wordScore[doc] <= 0) continue;
     const coverage = information > 0 ? covered[doc] / information : 0;
     const headingCoverage = information > 0 ? headingCovered[doc] / information : 0;
-    const matchRank = score[doc] * (COVERAGE_BLEND + coverage);
+    const matchScore = wordScore[doc] * (COVERAGE_BLEND + coverage);
     const near = closeness ? Math.exp(closenessWeight * (closeness[doc] - nearest)) : 1;
-    candidates.push({ entry: index.entries[doc], coverage, headingCoverage, rank: matchRank * near, matchRank, fused: 0 });
+    candidates.push({ entry: index.entries[doc], coverage, headingCoverage, score: matchScore * near, matchScore, fused: 0 });
   }
   // Ties go to the earlier entry: the same answer on every run.
-  return candidates.sort((a, b) => b.rank - a.rank);
+  return candidates.sort((a, b) => b.score - a.score);
 }
 
 /** For each entry that scored, the bonus of the question's neighbouring words that it has near each other. */

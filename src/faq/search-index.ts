@@ -13,6 +13,8 @@ import { stem } from '../language/stem';
 import type { FaqEntry } from './types';
 
 const FIELDS = ['title', 'asked', 'body', 'part'] as const;
+/** Marks the constructor call of SearchIndex.build, which fills the index itself. */
+const IN_SLICES = Symbol('in slices');
 type Field = (typeof FIELDS)[number];
 
 /** Field weights and length normalisation (BM25F). Phrasings are many short lines: not normalised. */
@@ -42,20 +44,32 @@ export class SearchIndex {
   private readonly lemmaDocs = new Map<string, Set<number>>();
   /** Porter stem -> the dictionary forms of the content's words of that stem. */
   private readonly stemLemmas = new Map<string, Set<string>>();
-  private readonly averageLength: number[];
+  private averageLength: number[] = [];
   /**
    * Stems of the content's names only ("States" of "United States", "Kingdom" of "United Kingdom"): every
    * word of the stem is written with a capital inside a sentence, never in lower case.
    */
-  private readonly names = new Set<string>();
+  private names = new Set<string>();
 
-  constructor(entries: readonly FaqEntry[]) {
+  constructor(entries: readonly FaqEntry[], inSlices?: typeof IN_SLICES) {
     this.entries = entries;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
     this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
+    if (inSlices !== IN_SLICES) for (const _step of this.fill());
+  }
+
+  /** The index built an entry at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */
+  static *build(entries: readonly FaqEntry[]): Generator<void, SearchIndex> {
+    const index = new SearchIndex(entries, IN_SLICES);
+    yield* index.fill();
+    return index;
+  }
+
+  private *fill(): Generator<void> {
+    const entries = this.entries;
     // A word's dictionary form depends on the word alone: looked up once, not at each use.
     const lemmaOfWord = new Map<string, string>();
-    entries.forEach((entry, doc) => {
+    for (const [doc, entry] of entries.entries()) {
       const fieldText: Record<Field, string> = {
         title: entry.title,
         asked: entry.alsoAsked.join(' ; '),
@@ -89,8 +103,9 @@ export class SearchIndex {
           posting.tf[f] += 1;
         }
       });
-    });
-    this.names = namesIn(
+      yield;
+    }
+    this.names = yield* namesIn(
       entries.map((entry) => markdownToPlainText(entry.body)),
       this.words,
     );
@@ -219,7 +234,7 @@ export class SearchIndex {
  * The stems whose words the texts only ever write with a capital inside a sentence. A word at the
  * start of a sentence, a line or a list item tells nothing either way.
  */
-function namesIn(texts: readonly string[], words: ReadonlyMap<string, { stem: string }>): Set<string> {
+function* namesIn(texts: readonly string[], words: ReadonlyMap<string, { stem: string }>): Generator<void, Set<string>> {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const text of texts) {
@@ -232,6 +247,7 @@ function namesIn(texts: readonly string[], words: ReadonlyMap<string, { stem: st
       if (/^[A-Z][a-z]/.test(match[0])) capitalised.add(word);
       else if (/^[a-z]/.test(match[0])) lower.add(word);
     }
+    yield;
   }
   const stems = new Set<string>();
   for (const word of capitalised) if (!lower.has(word)) stems.add(words.get(word)?.stem ?? stem(word));

@@ -16,6 +16,18 @@ export interface Tuning {
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
   readonly agreedLead: number;
   /**
+   * 1: a question that speaks none of the content's recurring vocabulary counts as covered at the
+   * general coverage level when plain lunr puts the same entry first (see answer-policy.ts); 0: it
+   * needs the higher level or a heading.
+   */
+  readonly agreedCovers: number;
+  /**
+   * A question in the content's recurring vocabulary is covered at this share of the general
+   * coverage level when plain lunr puts the same entry first and that entry's heading says part of
+   * the question (answer-policy.ts). 1: no lower level.
+   */
+  readonly agreedCoverageShare: number;
+  /**
    * The share of questions made of random everyday English words that the derived coverage level
    * declines (calibration.ts): the higher, the more of a question an entry must cover.
    */
@@ -24,6 +36,11 @@ export interface Tuning {
   readonly synonymWeight: number;
   /** Most weight of a word-vector neighbour of a question word (0: neighbours unused). */
   readonly neighbourWeight: number;
+  /**
+   * 1: where the content lacks the asker's word, a content word whose usual senses list it as a
+   * synonym stands for it ("photo" lists "picture"; "picture" does not list "photo").
+   */
+  readonly reverseSynonyms: number;
   /** How strongly closeness in meaning of the whole question orders entries (0: unused). */
   readonly closenessWeight: number;
   /**
@@ -45,9 +62,12 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionOurs: 4,
   answerLead: -0.5,
   agreedLead: -1,
+  agreedCovers: 1,
+  agreedCoverageShare: 0.8,
   randomDeclined: 0.9,
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
+  reverseSynonyms: 1,
   closenessWeight: 1,
   coreShare: 0.05,
   serviceShare: 2,

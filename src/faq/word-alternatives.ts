@@ -26,6 +26,8 @@ export interface AlternativeWeights {
   readonly synonymWeight: number;
   /** The most a vector neighbour weighs (0: unused). */
   readonly neighbourWeight: number;
+  /** 1: a content word whose usual senses list the asker's word as a synonym stands for it, where the content lacks the word. */
+  readonly reverseSynonyms: number;
 }
 
 const DERIVED_WEIGHT = 0.85;
@@ -88,6 +90,13 @@ export class WordAlternatives {
   private readonly cache = new Map<string, Alternative[]>();
   /** Content words by their first four letters, for finding derived forms without a full scan. */
   private readonly byPrefix = new Map<string, Array<{ word: string; stem: string }>>();
+  /**
+   * English word -> the content's words whose usual senses list it as a synonym. WordNet lists a
+   * word's synonyms only from the senses people mostly mean by it: "picture" (mostly "image",
+   * "painting") does not list "photo", but "photo" lists "picture". Where the content says "photo",
+   * an asker's "picture" means that sense.
+   */
+  private readonly synonymOf = new Map<string, string[]>();
 
   constructor(
     private readonly index: SearchIndex,
@@ -101,6 +110,12 @@ export class WordAlternatives {
         if (sharing) sharing.push({ word, stem: wordStem });
         else this.byPrefix.set(key, [{ word, stem: wordStem }]);
       }
+      if (this.isTarget(wordStem))
+        for (const synonym of this.english.synonyms(word)) {
+          const sharing = this.synonymOf.get(synonym);
+          if (sharing) sharing.push(word);
+          else this.synonymOf.set(synonym, [word]);
+        }
       const row = this.english.row(word);
       if (row === undefined || !this.isTarget(wordStem)) continue;
       this.contentRows.push({ word, stem: wordStem });
@@ -125,6 +140,9 @@ export class WordAlternatives {
     const irregular = irregularBase(word);
     if (irregular !== undefined && this.index.has(stem(irregular))) keepBest(found, { stem: stem(irregular), weight: 1 });
     const forms = [word, ...baseForms(word)];
+    // The reverse direction of synonymy only fills a gap: a word the content uses, in any of its
+    // forms ("told" for "tell"), means what the content means by it.
+    const reverse = this.weights.reverseSynonyms <= 0 || found.size > 0 || forms.some((form) => this.index.has(stem(form))) ? undefined : this.synonymOf;
     const antonyms = new Set(forms.flatMap((form) => this.english.antonyms(form)));
     const add = (related: string, weight: number) => {
       const relatedStem = stem(related);
@@ -134,7 +152,7 @@ export class WordAlternatives {
     for (const form of forms) {
       for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
       if (this.weights.synonymWeight > 0) {
-        for (const synonym of this.english.synonyms(form))
+        for (const synonym of [...this.english.synonyms(form), ...(reverse?.get(form) ?? [])])
           if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
       }
       for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);

@@ -36,14 +36,14 @@ describe('closeness in meaning', () => {
     const units = new QueryExpander(index, DEFAULT_TUNING, ABBREVIATIONS).units('who receives it');
     const plain = rankEntries(index, units);
     const [payroll, health] = [0, 1].map((doc) => plain.find((candidate) => candidate.entry.id === `notice#${doc}`)!);
-    expect(payroll.matchRank).toBeGreaterThan(0);
-    expect(health.matchRank).toBeGreaterThan(0);
+    expect(payroll.matchScore).toBeGreaterThan(0);
+    expect(health.matchScore).toBeGreaterThan(0);
     const nearHealth = rankEntries(index, units, Float32Array.from([0.2, 0.6, 0.1]), CLOSENESS_WEIGHT);
     expect(nearHealth[0].entry.title).toBe('Occupational health');
     const nearPayroll = rankEntries(index, units, Float32Array.from([0.6, 0.2, 0.1]), CLOSENESS_WEIGHT);
     expect(nearPayroll[0].entry.title).toBe('Payroll');
     for (const ranked of [nearHealth, nearPayroll]) {
-      for (const candidate of ranked) expect(candidate.matchRank).toBeCloseTo(plain.find((other) => other.entry.id === candidate.entry.id)!.matchRank, 9);
+      for (const candidate of ranked) expect(candidate.matchScore).toBeCloseTo(plain.find((other) => other.entry.id === candidate.entry.id)!.matchScore, 9);
     }
   });
 });

@@ -5,7 +5,9 @@
  */
 import { learnAbbreviations } from '../../src/faq/abbreviations';
 import { createFaqService } from '../../src/faq/faq-service';
+import { choose } from '../../src/faq/answer-policy';
 import { PlainSearch } from '../../src/faq/plain-search';
+import type { Candidate } from '../../src/faq/ranking';
 import { SearchIndex } from '../../src/faq/search-index';
 import { writtenNotice } from './written-notice';
 
@@ -72,18 +74,45 @@ describe('plain search over the same content', () => {
   const plain = new PlainSearch(entries);
 
   it('ranks as plain lunr over title and body does, and reads user text as words, never as query syntax', () => {
-    const titles = (question: string) => plain.rank(question).map(({ doc }) => entries[doc].title);
+    const titles = (question: string) => plain.search(question).map(({ doc }) => entries[doc].title);
     expect(titles('bailiffs??')[0]).toBe('Missed repayments');
-    for (const hostile of ['title:x', '~2', '+-*^:', '*', 'delete^10 data*', '"unterminated', '']) expect(() => plain.rank(hostile)).not.toThrow();
+    for (const hostile of ['title:x', '~2', '+-*^:', '*', 'delete^10 data*', '"unterminated', '']) expect(() => plain.search(hostile)).not.toThrow();
     expect(titles('title:bailiffs')[0]).toBe('Missed repayments');
   });
 
   it('is part of every ranking: what lunr finds first is offered with the answer or among the choices', () => {
     for (const question of ['what do you send me every month', 'who can see my current account', 'do you tell other lenders']) {
-      const first = plain.rank(question)[0];
+      const first = plain.search(question)[0];
       const answer = faq.answer(question);
       const offered = [answer.entry, ...answer.related, ...answer.candidates].map((entry) => entry?.id);
       if (first !== undefined && (answer.entry || answer.candidates.length > 0)) expect(offered).toContain(entries[first.doc].id);
     }
+  });
+
+  describe('two searches agreeing count as the content covering a question in words it seldom uses', () => {
+    const levels = { minCoverage: 0.3, answerCoverage: 0.3, answerLead: -0.5, minCoverageWithoutPrivacy: 0.6 };
+    const best: Candidate = { entry: entries[1], coverage: 0.45, headingCoverage: 0, score: 5, matchScore: 5, fused: 1 };
+    const asked = (plainFirst: (typeof entries)[number] | undefined) => ({
+      candidates: [best],
+      onTopic: false,
+      aboutAsker: true,
+      namesAbsent: false,
+      plainFirst,
+    });
+
+    it('answers when plain lunr puts the same entry first', () => {
+      expect(choose(asked(entries[1]), levels, entries, { covers: true }).entry?.title).toBe('Missed repayments');
+    });
+
+    it('declines when lunr puts another entry first, or without the rule, as below the level for such questions', () => {
+      expect(choose(asked(entries[2]), levels, entries, { covers: true }).entry).toBeUndefined();
+      expect(choose(asked(entries[1]), levels, entries, { covers: false }).entry).toBeUndefined();
+      expect(choose(asked(entries[1]), levels, entries, { covers: false }).candidates).toEqual([]);
+    });
+
+    it('still declines below the general level, whatever lunr finds', () => {
+      const weak = { ...asked(entries[1]), candidates: [{ ...best, coverage: 0.2 }] };
+      expect(choose(weak, levels, entries, { covers: true }).entry).toBeUndefined();
+    });
   });
 });

@@ -35,7 +35,7 @@ describe('words in other forms', () => {
     const [best, other] = ['Bringing someone with you', 'Personal details on your record'].map((title) =>
       faq.explain('what about a person with me').candidates.find((candidate) => candidate.entry.title === title)!,
     );
-    expect(best.rank).toBeGreaterThan(other.rank);
+    expect(best.score).toBeGreaterThan(other.score);
     expect(best.coverage).toBeGreaterThan(other.coverage);
   });
 

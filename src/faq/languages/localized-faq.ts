@@ -19,7 +19,7 @@ const FIELDS = ['title', 'asked', 'body'] as const;
 const FIELD_WEIGHT = [3, 2.5, 1];
 const FIELD_B = [0.3, 0, 0.75];
 const K1 = 1.2;
-/** Coverage's share of the rank: an entry that answers every part of the question beats one that repeats one word. */
+/** Coverage's share of the score: an entry that answers every part of the question beats one that repeats one word. */
 const COVERAGE_BLEND = 0.25;
 const MAX_QUESTION_CHARS = 1000;
 /** A question's word matches a content term it starts with when that term has this many letters, and the word at most this many more. */
@@ -129,10 +129,10 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
     return [...score]
       .map(([doc, found]): Candidate => {
         const coverage = total > 0 ? found.covered / total : 0;
-        const rank = found.score * (COVERAGE_BLEND + coverage);
-        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, rank, matchRank: rank, fused: 0 };
+        const score = found.score * (COVERAGE_BLEND + coverage);
+        return { entry: entries[doc], coverage, headingCoverage: total > 0 ? found.heading / total : 0, score, matchScore: score, fused: 0 };
       })
-      .sort((a, b) => b.rank - a.rank || (a.entry.id < b.entry.id ? -1 : 1));
+      .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1));
   };
 
   const everyday = everydayWords(language);

@@ -14,7 +14,7 @@ import { currentLanguage } from '../../strings';
 import { readCalibration } from '../calibration';
 import { isLanguageTag, loadContent } from '../content-loader';
 import type { AnswerThresholds } from '../answer-policy';
-import { createFaqService } from '../faq-service';
+import { createFaqService, createFaqServiceInSlices } from '../faq-service';
 import type { FaqAnswer, FaqEntry, FaqService } from '../types';
 import { createLocalizedFaqService } from './localized-faq';
 
@@ -42,8 +42,11 @@ export function defaultContentService(contentDir: string, defaultLanguage: strin
 }
 
 /** English content gets the English search of src/faq; every other language its lunr-languages search. */
-export function serviceForEntries(language: string, entries: FaqEntry[], thresholds: Partial<AnswerThresholds>): LevelledFaqService {
-  return primary(language) === 'en' ? createFaqService(entries, { thresholds }) : createLocalizedFaqService(language, entries, thresholds);
+export function serviceForEntries(language: string, entries: FaqEntry[], thresholds: Partial<AnswerThresholds>): Promise<LevelledFaqService> {
+  // English builds in slices (the bot answers between them); the other languages' lunr index is one step.
+  return primary(language) === 'en'
+    ? createFaqServiceInSlices(entries, { thresholds })
+    : Promise.resolve(createLocalizedFaqService(language, entries, thresholds));
 }
 
 /** English content gets the English search of src/faq; every other language its lunr-languages search. */
@@ -90,6 +93,13 @@ export function createMultilingualFaq(byLanguage: ReadonlyMap<string, FaqService
 export function loadMultilingualFaq(contentDir: string, defaultLanguage: string, defaultService?: FaqService): MultilingualFaq {
   const byLanguage = new Map<string, FaqService>();
   byLanguage.set(defaultLanguage, defaultService ?? defaultContentService(contentDir, defaultLanguage));
+  for (const [tag, service] of otherLanguageServices(contentDir, defaultLanguage)) byLanguage.set(tag, service);
+  return createMultilingualFaq(byLanguage, defaultLanguage);
+}
+
+/** The content of every language but the default (the folders named by a language tag), each with its own search and levels. */
+export function otherLanguageServices(contentDir: string, defaultLanguage: string): Map<string, LevelledFaqService> {
+  const byLanguage = new Map<string, LevelledFaqService>();
   const folders = fs
     .readdirSync(contentDir, { withFileTypes: true })
     .filter((dirent) => dirent.isDirectory() && isLanguageTag(dirent.name) && dirent.name !== defaultLanguage);
@@ -102,5 +112,5 @@ export function loadMultilingualFaq(contentDir: string, defaultLanguage: string,
     }));
     byLanguage.set(folder.name, serviceFor(folder.name, entries, dir));
   }
-  return createMultilingualFaq(byLanguage, defaultLanguage);
+  return byLanguage;
 }

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { createFaqServiceInSlices, loadFaqService } from '../../src/faq/faq-service';
+import { LiveFaq, type TaughtContent, type TaughtSource } from '../../src/faq/live-faq';
+import { createLogger } from '../../src/logger';
+
+const content = loadFaqService(path.resolve(__dirname, 'fixtures/vet-practice/content'));
+const entryTitled = (title: RegExp) => content.entries.find((entry) => title.test(entry.title))!;
+
+/** What the store would hold, with a version that changes on every change. */
+class HeldSource implements TaughtSource {
+  private taught: TaughtContent = { entries: [], alsoAsked: [] };
+  private revision = 0;
+  set(taught: TaughtContent): void {
+    this.taught = taught;
+    this.revision++;
+  }
+  async version(): Promise<string> {
+    return String(this.revision);
+  }
+  async load(): Promise<TaughtContent> {
+    return this.taught;
+  }
+}
+
+function liveFaq(over = content) {
+  const source = new HeldSource();
+  const faq = new LiveFaq(over, {
+    source,
+    rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: over.thresholds }),
+    logger: createLogger('silent'),
+    everyMs: 60_000,
+  });
+  return { faq, source };
+}
+
+describe('the FAQ with what the privacy team taught', () => {
+  it('answers a taught question word for word with the entry it was taught for', async () => {
+    const { faq, source } = liveFaq();
+    const entry = entryTitled(/^complaints?/i) ?? content.entries[0];
+    const question = 'can the bailiffs see what my cat ate on tuesday';
+    source.set({ entries: [], alsoAsked: [{ entryId: entry.id, text: question }] });
+    await faq.refresh();
+    expect(faq.answer(question).entry?.id).toBe(entry.id);
+  });
+
+  it('keeps answering from the service it replaces while a rebuild runs, and swaps only when the new one is whole', async () => {
+    const { faq, source } = liveFaq();
+    const question = 'who else sees my information';
+    const before = faq.answer(question);
+    source.set({
+      entries: [],
+      alsoAsked: content.entries.map((entry, i) => ({ entryId: entry.id, text: `taught question number ${i} about ${entry.title}` })),
+    });
+    const answeredDuring: Array<string | undefined> = [];
+    let rebuilding = true;
+    // A turn arriving while the rebuild runs: it is served, and from the old service.
+    const turn = () => {
+      if (!rebuilding) return;
+      answeredDuring.push(faq.answer(question).entry?.id);
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const refreshed = faq.refresh().finally(() => (rebuilding = false));
+    await refreshed;
+    // The rebuild has more than one slice, so turns ran between them.
+    expect(answeredDuring.length).toBeGreaterThan(1);
+    expect(new Set(answeredDuring)).toEqual(new Set([before.entry?.id]));
+    expect(faq.service).not.toBe(content);
+  });
+});
