@@ -14,9 +14,4 @@ module.exports = {
   globalSetup: undefined,
   testSequencer: undefined,
   testPathIgnorePatterns: ['/node_modules/', ...secondProcessTests().map((file) => `^${asPattern(file)}$`)],
-  // Four files at a time: these tests spend most of their time waiting on their own servers and
-  // timers (the lane used about 1.3 of 2 cores with three), and with no child processes a fourth
-  // worker costs memory only. Side by side on the shared 2-core machine: 53 and 57 s with four,
-  // 72 and 73 s with three.
-  maxWorkers: 4,
 };
