@@ -152,8 +152,9 @@ describe('policy-change notices', () => {
       await slowConnector.waitFor((calls) => new Set(calls.map((call) => call.conversationId)).size >= teams.length, 20_000);
       await installer.stop();
 
-      // At 2 posts a second, the bot is stopped with most targets still pending.
-      const first = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '2' });
+      // At 4 posts a second, the bot is stopped with about half the targets still pending: the stop
+      // sends the 8 copies it holds (2 s of them at this rate; at 2 a second it took 4 s).
+      const first = await bootBot({ ...env, DATA_DIR: dataDir, NOTICE_MAX_RPS: '4' });
       const created = (await (
         await fetch(`${first.url}/api/notices`, {
           method: 'POST',
