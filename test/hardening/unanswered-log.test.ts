@@ -1,7 +1,8 @@
 /**
  * What anyone can make the bot record (questions the content does not cover) costs it bounded work
- * and memory: insights over tens of thousands of planted questions are computed in slices, so
- * /healthz and turns keep being answered meanwhile; the log stops growing at MAX_UNANSWERED; and
+ * and memory: insights over a full log of planted questions (MAX_UNANSWERED, as many as it ever
+ * keeps) are computed in slices, so /healthz and turns keep being answered meanwhile, and read only
+ * the newest MAX_GROUPED; the log stops growing at MAX_UNANSWERED; and
  * contact details typed into a question are stripped before it is kept. Real HTTP, the real file
  * store; the questions are planted on disk before the bot starts, as a flood would have left them.
  */
@@ -26,20 +27,25 @@ async function insights(bot: BootedBot): Promise<{ unanswered: Array<{ question:
   return (await response.json()) as { unanswered: Array<{ question: string; count: number }> };
 }
 
-describe('insights over a flood of unanswered questions', () => {
-  const COUNT = 20_000;
+describe('a flood of unanswered questions, one short of a full log', () => {
+  // The 5 NEWEST make it MAX_UNANSWERED - 1: the log has room for one more.
+  const COUNT = MAX_UNANSWERED - 6;
   const COMMON = 'does the canteen keep my lunch orders';
+  /** Copies of COMMON, spread evenly: few enough that those among the newest MAX_GROUPED are fewer than NEWEST's 5. */
+  const COMMON_COPIES = 20;
   const NEWEST = 'who reads the visitor badge log';
+  let connector: FakeConnector;
   let dataDir: string;
   let bot: BootedBot;
   let rows: ReturnType<typeof countingRows>['rows'];
 
-  // One flood for both tests: planting and loading 20,000 records is most of this file's time.
+  // One flood for every test here: planting and loading 10,000 records is most of this file's time.
   beforeAll(async () => {
+    connector = await startFakeConnector();
     dataDir = scratchDir('privacy-bot-flood-');
     const now = Date.now();
     // COMMON is spread evenly over the 20 days, so the newest MAX_GROUPED hold a known share of its copies.
-    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(COUNT, { now, words: 30, common: COMMON, repeated: 40 }));
+    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(COUNT, { now, words: 30, common: COMMON, repeated: COMMON_COPIES }));
     // The newest of all, asked five times in the last hour: what a look must show first.
     plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(5, { now, days: 1 / 24, common: NEWEST, repeated: 5 }));
     const counting = countingRows(new FileStore(dataDir));
@@ -48,6 +54,7 @@ describe('insights over a flood of unanswered questions', () => {
   }, 60_000);
   afterAll(async () => {
     await bot.stop();
+    await connector.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -72,9 +79,10 @@ describe('insights over a flood of unanswered questions', () => {
     for (let round = 2; round <= 3 && healthAnswers < 2; round++) ({ body, healthAnswers } = await fiveLooks());
     expect(body.unanswered[0]).toEqual(expect.objectContaining({ question: NEWEST, count: 5 }));
     // Only the newest MAX_GROUPED are grouped: the 5 NEWEST and the flood's last MAX_GROUPED - 5, which
-    // hold the copies of COMMON (one every COUNT / 40 records from the oldest) from the index below on.
+    // hold the copies of COMMON (one every `every` records from the oldest) from the index below on.
     const firstGrouped = COUNT - (MAX_GROUPED - 5);
-    expect(body.unanswered).toContainEqual(expect.objectContaining({ question: COMMON, count: 40 - Math.ceil(firstGrouped / (COUNT / 40)) }));
+    const every = Math.floor(COUNT / COMMON_COPIES);
+    expect(body.unanswered).toContainEqual(expect.objectContaining({ question: COMMON, count: COMMON_COPIES - Math.ceil(firstGrouped / every) }));
     // Grouped in one piece of work each (no slices), the event loop answered none of them; in slices, 3 or more.
     expect(healthAnswers).toBeGreaterThanOrEqual(2);
   }, 60_000);
@@ -86,6 +94,27 @@ describe('insights over a flood of unanswered questions', () => {
     expect(body.unanswered[0]).toEqual(expect.objectContaining({ question: NEWEST, count: 5 }));
     // A page reads one record more than it hands on, to know whether another follows.
     expect(rows.byCollection.get(UNANSWERED_COLLECTION) ?? 0).toBeLessThanOrEqual(MAX_GROUPED + 10);
+  }, 60_000);
+
+  const kept = async () => (await bot.app.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION)).map((item) => item.value.text);
+
+  // Last here: it fills the log.
+  it('keeps questions without the email addresses and phone numbers typed into them, and drops them once full', async () => {
+    const chat = driver(bot, connector, { from: ALICE });
+    await chat.say('is my data used to train AI models? Write to jane.doe@example.com or call +44 20 7946 0958');
+    // Whole words: a planted made-up word may hold 'train' by chance.
+    const first = (await kept()).filter((text) => text.includes('train AI models'));
+    expect(first).toHaveLength(1);
+    expect(first[0]).not.toMatch(/jane|example\.com|7946|0958/);
+    expect(first[0]).toMatch(/\[email\].*\[phone\]/);
+    expect(await kept()).toHaveLength(MAX_UNANSWERED);
+
+    // Full: the person still gets their reply, and the question is not kept.
+    const [reply] = await chat.say('will my messages train the AI model');
+    expect(JSON.stringify(reply)).toContain('The policy does not cover that');
+    expect(await kept()).toHaveLength(MAX_UNANSWERED);
+    expect((await kept()).some((text) => text.includes('messages train'))).toBe(false);
+    expect(bot.logs.some((line) => line.includes('UNANSWERED_FULL'))).toBe(true);
   }, 60_000);
 });
 
@@ -117,43 +146,5 @@ describe('unanswered questions kept before the newest-first keys', () => {
     const body = await insights(bot);
     expect(body.unanswered[0]).toEqual(expect.objectContaining({ question: 'is the parking camera footage kept', count: 3 }));
     await until(async () => (await bot.app.store.list(UNANSWERED_COLLECTION)).length === 300, 10_000, 'the expired two erased');
-  }, 60_000);
-});
-
-describe('the unanswered log', () => {
-  let connector: FakeConnector;
-  let dataDir: string;
-  let bot: BootedBot;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    dataDir = scratchDir('privacy-bot-full-');
-    plantRecords(dataDir, UNANSWERED_COLLECTION, unansweredQuestions(MAX_UNANSWERED - 1, { now: Date.now(), words: 4 }));
-    bot = await bootBot({ NOTICE_API_TOKEN: TOKEN, DATA_DIR: dataDir });
-  }, 60_000);
-  afterAll(async () => {
-    await bot.stop();
-    await connector.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const kept = async () => (await bot.app.store.list<UnansweredQuestion>(UNANSWERED_COLLECTION)).map((item) => item.value.text);
-
-  it('keeps questions without the email addresses and phone numbers typed into them, and drops them once full', async () => {
-    const chat = driver(bot, connector, { from: ALICE });
-    await chat.say('is my data used to train AI models? Write to jane.doe@example.com or call +44 20 7946 0958');
-    // Whole words: a planted made-up word may hold 'train' by chance.
-    const first = (await kept()).filter((text) => text.includes('train AI models'));
-    expect(first).toHaveLength(1);
-    expect(first[0]).not.toMatch(/jane|example\.com|7946|0958/);
-    expect(first[0]).toMatch(/\[email\].*\[phone\]/);
-    expect(await kept()).toHaveLength(MAX_UNANSWERED);
-
-    // Full: the person still gets their reply, and the question is not kept.
-    const [reply] = await chat.say('will my messages train the AI model');
-    expect(JSON.stringify(reply)).toContain('The policy does not cover that');
-    expect(await kept()).toHaveLength(MAX_UNANSWERED);
-    expect((await kept()).some((text) => text.includes('messages train'))).toBe(false);
-    expect(bot.logs.some((line) => line.includes('UNANSWERED_FULL'))).toBe(true);
   }, 60_000);
 });
