@@ -3,12 +3,12 @@
  * temporary folder, telemetry off. Its table service is what STORAGE=azure uses.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './boot';
 import { freePort } from './ports';
+import { scratchDir } from './scratch-dir';
 
 /** Azurite's published development account: a well-known key, not a secret. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -47,7 +47,7 @@ async function accepting(port: number, timeoutMs: number): Promise<void> {
  * AZURE_STORAGE_ACCOUNT_URL with DefaultAzureCredential.
  */
 export async function startAzurite(options: { tls?: { cert: string; key: string } } = {}): Promise<Azurite> {
-  const location = mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
+  const location = scratchDir('azurite-');
   const port = await freePort();
   let child: ChildProcess | undefined;
   const launch = async () => {

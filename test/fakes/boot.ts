@@ -2,13 +2,13 @@
  * Boots the real app (restify, CloudAdapter, the file store in a temporary DATA_DIR) on a free port,
  * with its logs captured so tests can assert what operators see and what they must never see.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { scratchDir } from './scratch-dir';
 
 /** The repository root, from test/fakes in the sources or dist/test/fakes when benchmarks run compiled. */
 export const REPO_ROOT = (() => {
@@ -27,7 +27,7 @@ export interface BootedBot {
 }
 
 export async function bootBot(env: Record<string, string> = {}, options: AppOptions & { keepDataDir?: boolean } = {}): Promise<BootedBot> {
-  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'privacy-bot-'));
+  const dataDir = env.DATA_DIR ?? scratchDir('privacy-bot-');
   const config = loadConfig({ CONTENT_DIR: path.join(REPO_ROOT, 'content'), LOG_LEVEL: 'info', ...env, DATA_DIR: dataDir }, REPO_ROOT);
   const logs: string[] = [];
   const sink = new Writable({

@@ -1,9 +1,9 @@
 /** The bot as operators run it: `node dist/src/index.js` in a child process (built by global-setup). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, type BootedBot } from './boot';
+import { scratchDir } from './scratch-dir';
 
 export interface BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -18,16 +18,24 @@ export function startBotProcess(
   entry = path.join(REPO_ROOT, 'dist/src/index.js'),
   nodeArgs: readonly string[] = [],
 ): BotProcess {
+  // A DATA_DIR of its own unless the test gives one (to start another process on it): removed once
+  // the process has exited, as nothing else knows of it.
+  const ownDataDir = env.DATA_DIR === undefined ? scratchDir('proc-') : undefined;
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
     // TEAMSFX_ENV=test: no env/ file applies, so a developer's env/.env.local (which F5 fills with a
     // Teams registration) never changes what a test runs.
-    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'proc-')), ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', TEAMSFX_ENV: 'test', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env },
   });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
   child.stderr.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   return { child, output, exited };
 }
 

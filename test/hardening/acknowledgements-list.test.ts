@@ -4,14 +4,13 @@
  * of thousands goes out, and every record is in it once. Real HTTP, the real bot and file store; the
  * acknowledgements are planted on disk between two runs of the bot, as a long-lived notice leaves them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { plantRecords } from '../fakes/planted-records';
 import { install, NOTICE_TOKEN, noticeApi, teamId } from '../notices/notice-api';
 import { ACKNOWLEDGEMENTS_COLLECTION } from '../../src/notices/records';
+import { scratchDir } from '../fakes/scratch-dir';
 
 const COUNT = 20_000;
 
@@ -24,7 +23,7 @@ describe('the acknowledgements of a notice read by tens of thousands', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'privacy-bot-acks-'));
+    dataDir = scratchDir('privacy-bot-acks-');
     const env = { NOTICE_API_TOKEN: NOTICE_TOKEN, NOTICE_MAX_RPS: '50', DATA_DIR: dataDir };
     bot = await bootBot(env);
     await install(bot.post, connector, teamId('many', 1));

@@ -52,7 +52,8 @@ describe('the roster check', () => {
   });
 
   it('refuses a request with "try again in a moment" when the roster cannot be read, and opens no form', async () => {
-    connector.respond = (call) => (rosterCall(call) ? { status: 503, body: {} } : undefined);
+    // Retry-After: 0 keeps the SDK's own four tries quick (the 500 above goes through its backoff).
+    connector.respond = (call) => (rosterCall(call) ? { status: 503, body: {}, headers: { 'retry-after': '0' } } : undefined);
     const before = connector.posted().length;
     expect((await bot.post('/api/messages', message('export my data', { serviceUrl: connector.url, from: ALICE }))).status).toBe(200);
     await until(() => connector.posted().length > before, 10_000, 'a reply');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { message } from '../fakes/activities';
-import { rssMb, servingPort, startBotProcess } from '../fakes/bot-process';
+import { rssMb, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 
 interface RawAnswer {
@@ -90,20 +90,36 @@ afterAll(async () => {
   }
 });
 
-describe.each(Object.keys(MODES))('hostile bodies against one bot process (%s)', (mode) => {
-  const authenticated = mode !== 'local mode';
-  const bot = processes[mode];
-  const tempDir = tempDirs[mode];
-  let connector: FakeConnector;
-  let port: number;
+// The two modes run side by side: most of each one's time is the 10 s the trickled body is given
+// before its 408, and the two processes wait for theirs together.
+describe('hostile bodies against one bot process per mode', () => {
+  it.concurrent.each(Object.keys(MODES))(
+    'refuses every one with a clear status, stays up, and keeps its memory (%s)',
+    async (mode) => {
+      const authenticated = mode !== 'local mode';
+      const bot = processes[mode];
+      const tempDir = tempDirs[mode];
+      const [connector, port] = await Promise.all([startFakeConnector(), servingPort(bot)]);
+      try {
+        await refusesEveryOne({ authenticated, bot, tempDir, connector, port, mode });
+      } finally {
+        await connector.close();
+      }
+    },
+    60_000,
+  );
+});
 
-  beforeAll(async () => {
-    [connector, port] = await Promise.all([startFakeConnector(), servingPort(bot)]);
-  });
-  afterAll(async () => {
-    await connector.close();
-  });
+interface ModeUnderTest {
+  readonly mode: string;
+  readonly authenticated: boolean;
+  readonly bot: BotProcess;
+  readonly tempDir: string;
+  readonly connector: FakeConnector;
+  readonly port: number;
+}
 
+async function refusesEveryOne({ mode, authenticated, bot, tempDir, connector, port }: ModeUnderTest): Promise<void> {
   /** A message that needs a real turn: in local mode the reply reaches the connector; with BOT_ID the token check answers. */
   async function normalTurn(text = 'how long do you keep my data'): Promise<void> {
     const before = connector.posted().length;
@@ -121,75 +137,73 @@ describe.each(Object.keys(MODES))('hostile bodies against one bot process (%s)',
     await connector.waitFor(() => connector.posted().length > before);
   }
 
-  it('refuses every one with a clear status, stays up, and keeps its memory', async () => {
-    await normalTurn();
-    const rssBefore = rssMb(bot.child.pid!);
+  await normalTurn();
+  const rssBefore = rssMb(bot.child.pid!);
 
-    // Started first and left hanging: a body that never finishes arriving.
-    const slow = rawPost(port, '/api/messages', { ...json, 'content-length': '400' }, (req) => req.write('{"type":"message",'));
+  // Started first and left hanging: a body that never finishes arriving.
+  const slow = rawPost(port, '/api/messages', { ...json, 'content-length': '400' }, (req) => req.write('{"type":"message",'));
 
-    const refused: Array<[string, Promise<RawAnswer>, number]> = [
-      ['16 bytes that are not gzip, as gzip', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, 'this is not gzip'), 415],
-      ['deflate garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'deflate' }, 'not deflate either'), 415],
-      ['brotli garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'br' }, Buffer.alloc(64, 1)), 415],
-      ...Array.from(
-        { length: 6 },
-        (_, i) =>
-          [`gzip bomb ${i + 1} of 6 at once`, rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, bomb), 415] as [
-            string,
-            Promise<RawAnswer>,
-            number,
-          ],
-      ),
-      [
-        'a multipart upload of 5 MB',
-        rawPost(port, '/api/messages', { 'content-type': 'multipart/form-data; boundary=xyz' }, multipart('xyz', 5 * 1024 * 1024)),
-        415,
-      ],
-      ['a CSV body', rawPost(port, '/api/messages', { 'content-type': 'text/csv' }, 'name,email\nAlice,alice@contoso.example\n'), 415],
-      ['no content-type', rawPost(port, '/api/messages', {}, '{"type":"message"}'), 415],
-      ['JSON sent as text/plain', rawPost(port, '/api/messages', { 'content-type': 'text/plain' }, '{"type":"message"}'), 415],
-      ['10 MB of JSON', rawPost(port, '/api/messages', json, JSON.stringify({ type: 'message', text: 'x'.repeat(10 * 1024 * 1024) })), 413],
-      ['a declared 5 GB body', rawPost(port, '/api/messages', { ...json, 'content-length': String(5 * 1024 ** 3) }, (req) => req.write('{"type":')), 413],
-      [
-        '2 MB chunked, no length given',
-        rawPost(port, '/api/messages', { ...json, 'transfer-encoding': 'chunked' }, (req) => {
-          for (let i = 0; i < 32; i++) req.write(Buffer.alloc(64 * 1024, 0x20));
-          req.end();
-        }),
-        413,
-      ],
-      ['the notices API without a token, with a gzip bomb', rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip' }, bomb), 401],
-      ['the notices API without a token, with 10 MB', rawPost(port, '/api/notices', json, Buffer.alloc(10 * 1024 * 1024, 0x20)), 401],
-      [
-        'the notices API with its token, gzip',
-        rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip', authorization: `Bearer ${NOTICE_TOKEN}` }, bomb),
-        415,
-      ],
-    ];
-    const answers = await Promise.all(refused.map(([, answer]) => answer));
-    const hungUp = (name: string, answer: RawAnswer) => answer.status === 0 && MAY_HANG_UP.test(name) && ['EPIPE', 'ECONNRESET'].includes(answer.error ?? '');
-    const seen = refused.map(([name, , expected], i) => ({ name, status: hungUp(name, answers[i]) ? expected : answers[i].status }));
-    expect(seen).toEqual(refused.map(([name, , expected]) => ({ name, status: expected })));
+  const refused: Array<[string, Promise<RawAnswer>, number]> = [
+    ['16 bytes that are not gzip, as gzip', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, 'this is not gzip'), 415],
+    ['deflate garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'deflate' }, 'not deflate either'), 415],
+    ['brotli garbage', rawPost(port, '/api/messages', { ...json, 'content-encoding': 'br' }, Buffer.alloc(64, 1)), 415],
+    ...Array.from(
+      { length: 6 },
+      (_, i) =>
+        [`gzip bomb ${i + 1} of 6 at once`, rawPost(port, '/api/messages', { ...json, 'content-encoding': 'gzip' }, bomb), 415] as [
+          string,
+          Promise<RawAnswer>,
+          number,
+        ],
+    ),
+    [
+      'a multipart upload of 5 MB',
+      rawPost(port, '/api/messages', { 'content-type': 'multipart/form-data; boundary=xyz' }, multipart('xyz', 5 * 1024 * 1024)),
+      415,
+    ],
+    ['a CSV body', rawPost(port, '/api/messages', { 'content-type': 'text/csv' }, 'name,email\nAlice,alice@contoso.example\n'), 415],
+    ['no content-type', rawPost(port, '/api/messages', {}, '{"type":"message"}'), 415],
+    ['JSON sent as text/plain', rawPost(port, '/api/messages', { 'content-type': 'text/plain' }, '{"type":"message"}'), 415],
+    ['10 MB of JSON', rawPost(port, '/api/messages', json, JSON.stringify({ type: 'message', text: 'x'.repeat(10 * 1024 * 1024) })), 413],
+    ['a declared 5 GB body', rawPost(port, '/api/messages', { ...json, 'content-length': String(5 * 1024 ** 3) }, (req) => req.write('{"type":')), 413],
+    [
+      '2 MB chunked, no length given',
+      rawPost(port, '/api/messages', { ...json, 'transfer-encoding': 'chunked' }, (req) => {
+        for (let i = 0; i < 32; i++) req.write(Buffer.alloc(64 * 1024, 0x20));
+        req.end();
+      }),
+      413,
+    ],
+    ['the notices API without a token, with a gzip bomb', rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip' }, bomb), 401],
+    ['the notices API without a token, with 10 MB', rawPost(port, '/api/notices', json, Buffer.alloc(10 * 1024 * 1024, 0x20)), 401],
+    [
+      'the notices API with its token, gzip',
+      rawPost(port, '/api/notices', { ...json, 'content-encoding': 'gzip', authorization: `Bearer ${NOTICE_TOKEN}` }, bomb),
+      415,
+    ],
+  ];
+  const answers = await Promise.all(refused.map(([, answer]) => answer));
+  const hungUp = (name: string, answer: RawAnswer) => answer.status === 0 && MAY_HANG_UP.test(name) && ['EPIPE', 'ECONNRESET'].includes(answer.error ?? '');
+  const seen = refused.map(([name, , expected], i) => ({ name, status: hungUp(name, answers[i]) ? expected : answers[i].status }));
+  expect(seen).toEqual(refused.map(([name, , expected]) => ({ name, status: expected })));
 
-    const notJson = await rawPost(port, '/api/messages', json, 'name,email\nAlice,alice@contoso.example\n');
-    expect(notJson.status).toBe(400);
-    expect(JSON.parse(notJson.text)).toEqual({ error: 'BadRequest', message: 'The body is not valid JSON.' });
+  const notJson = await rawPost(port, '/api/messages', json, 'name,email\nAlice,alice@contoso.example\n');
+  expect(notJson.status).toBe(400);
+  expect(JSON.parse(notJson.text)).toEqual({ error: 'BadRequest', message: 'The body is not valid JSON.' });
 
-    // Text that made the markup-stripping expressions run for half a minute: answered like any message.
-    for (const text of ['<'.repeat(250_000), '<at>'.repeat(60_000), '&'.repeat(250_000), `${'<a '.repeat(80_000)}erase my data`]) await normalTurn(text);
+  // Text that made the markup-stripping expressions run for half a minute: answered like any message.
+  for (const text of ['<'.repeat(250_000), '<at>'.repeat(60_000), '&'.repeat(250_000), `${'<a '.repeat(80_000)}erase my data`]) await normalTurn(text);
 
-    const trickled = await slow;
-    expect(trickled.status).toBe(408);
+  const trickled = await slow;
+  expect(trickled.status).toBe(408);
 
-    expect(bot.child.exitCode).toBeNull();
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    await normalTurn();
-    const rssAfter = rssMb(bot.child.pid!);
-    process.stdout.write(`hostile bodies (${mode}): RSS ${rssBefore.toFixed(1)} MB before, ${rssAfter.toFixed(1)} MB after\n`);
-    expect(rssAfter - rssBefore).toBeLessThan(50);
-    expect(readdirSync(tempDir)).toEqual([]);
-    // Nothing a body held reached the logs.
-    expect(bot.output.join('\n')).not.toMatch(/alice@contoso|Z_DATA_ERROR|Unexpected token/);
-  }, 60_000);
-});
+  expect(bot.child.exitCode).toBeNull();
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  await normalTurn();
+  const rssAfter = rssMb(bot.child.pid!);
+  process.stdout.write(`hostile bodies (${mode}): RSS ${rssBefore.toFixed(1)} MB before, ${rssAfter.toFixed(1)} MB after\n`);
+  expect(rssAfter - rssBefore).toBeLessThan(50);
+  expect(readdirSync(tempDir)).toEqual([]);
+  // Nothing a body held reached the logs.
+  expect(bot.output.join('\n')).not.toMatch(/alice@contoso|Z_DATA_ERROR|Unexpected token/);
+}

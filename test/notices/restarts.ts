@@ -6,15 +6,14 @@
  * held at once. On Azure it is stopped as a deployment stops it (SIGTERM); a killed instance's items
  * wait out their lease, which the multi-instance test covers.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { cardOf, cardTexts } from '../fakes/activities';
 import { startAzurite, type Azurite } from '../fakes/azurite';
 import { overHttp, servingPort, startBotProcess, type BotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
 import { copiesOf, install, NOTICE_TOKEN, noticeApi, teamId } from './notice-api';
+import { scratchDir } from '../fakes/scratch-dir';
 
 const TEAMS = 12;
 
@@ -34,7 +33,7 @@ export function describeRestarts(name: string, storage: 'file' | 'azure', signal
       env = {
         NOTICE_API_TOKEN: NOTICE_TOKEN,
         CONTENT_DIR: 'content',
-        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'notice-restarts-')),
+        DATA_DIR: scratchDir('notice-restarts-'),
         ...(azurite ? { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString } : {}),
       };
     });
@@ -42,6 +41,7 @@ export function describeRestarts(name: string, storage: 'file' | 'azure', signal
       if (running && running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
       await connector.close();
       await azurite?.dispose();
+      rmSync(env.DATA_DIR, { recursive: true, force: true });
     });
 
     async function start(maxRps: number): Promise<void> {

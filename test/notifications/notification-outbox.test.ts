@@ -30,13 +30,15 @@ describe('personal notifications', () => {
   it('retries an alert Teams throttles, honouring Retry-After, and delivers it once', async () => {
     receiver.gate = () => ({ status: 410 });
     const throttledAt: number[] = [];
-    // Teams keeps answering 429 to opening the admin's chat for longer than the Bot Framework SDK's
-    // own retries (it tries four times a second apart), so the notification goes back to the queue.
+    // Teams answers 429 to opening the admin's chat as many times as the Bot Framework SDK tries by
+    // itself (four), so the notification goes back to the queue. The SDK's own tries are quick
+    // (Retry-After 0); the last refusal, the one the queue sees, asks for 3 s: longer than the
+    // queue's own first backoff (at most 2.4 s), so the delay it logs shows it was honoured.
     connector.respond = (call) => {
       const opensAdminChat = call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(ADMIN_AAD);
       if (opensAdminChat && throttledAt.length < 4) {
         throttledAt.push(Date.now());
-        return { status: 429, headers: { 'retry-after': '1' } };
+        return { status: 429, headers: { 'retry-after': throttledAt.length === 4 ? '3' : '0' } };
       }
       return undefined;
     };
@@ -52,6 +54,7 @@ describe('personal notifications', () => {
     expect(throttledAt).toHaveLength(4);
     const retried = bot.logs.find((line) => line.includes('notification will be retried'));
     expect(retried).toContain('http-429');
+    expect(JSON.parse(retried!).retryInMs).toBeGreaterThanOrEqual(3000);
     // The log names the notification and its kind, never the request's content or the admin's name.
     expect(retried).toContain('request.deadLetter');
 

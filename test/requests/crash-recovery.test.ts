@@ -2,15 +2,14 @@
  * The bot is the point of receipt: a request it has acknowledged must reach the privacy team even if
  * the process is killed (SIGKILL, no chance to drain) while deliveries are still pending.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Person } from '../fakes/activities';
 import { overHttp, servingPort, startBotProcess } from '../fakes/bot-process';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { actionData, driver, facts } from './drive';
 import { until } from '../fakes/until';
+import { scratchDir } from '../fakes/scratch-dir';
 
 describe('a bot killed with requests pending', () => {
   let connector: FakeConnector;
@@ -24,7 +23,7 @@ describe('a bot killed with requests pending', () => {
   });
 
   it('delivers every acknowledged request after it is started again on the same data', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-'));
+    const dataDir = scratchDir('crash-');
     const env = {
       DATA_DIR: dataDir,
       CONTENT_DIR: 'content',
@@ -60,6 +59,7 @@ describe('a bot killed with requests pending', () => {
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -5,15 +5,14 @@
  * receiver coming back, however long the backoff had grown. Over real HTTP: the bot, a local Teams
  * connector and the example receiver.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { cardOf, cardTexts, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../fakes/connector';
 import { startTestReceiver, type TestReceiver } from '../fakes/receiver';
 import { until } from '../fakes/until';
 import { driver, facts, fileRequest, type Driver } from './drive';
+import { scratchDir } from '../fakes/scratch-dir';
 
 const ADMIN: Person = { id: '29:privacyadmin', aadObjectId: 'aad-admin', name: 'Priya Admin' };
 const ANN: Person = { id: '29:ann', aadObjectId: 'aad-ann', name: 'Ann Example' };
@@ -42,7 +41,7 @@ describe('requests held while nothing can reach the privacy team', () => {
   });
 
   it('with no webhook: keeps them, says so, tells the admins once, and sends them at the restart that sets the webhook', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'held-'));
+    const dataDir = scratchDir('held-');
     const before = connector.posted().length;
     let bot: BootedBot = await bootBot({ DATA_DIR: dataDir, PRIVACY_ADMIN_IDS: ADMIN.aadObjectId });
     let ids: string[] = [];
@@ -90,6 +89,7 @@ describe('requests held while nothing can reach the privacy team', () => {
       expect(cardTexts(receipt).join('\n')).not.toMatch(KEPT);
     } finally {
       await bot.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

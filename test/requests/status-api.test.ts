@@ -237,12 +237,14 @@ describe('the request status API', () => {
   it('gets the card through Teams throttling, once', async () => {
     const { id, person } = await delivered();
     const throttled: number[] = [];
-    // Opening the requester's chat is throttled for longer than the SDK's own retries.
+    // Opening the requester's chat is throttled for longer than the SDK's own retries (four tries):
+    // the card goes back to the outbox. A 0 s Retry-After keeps the SDK's tries quick; the outbox's
+    // honouring of a longer one is in notifications/notification-outbox.test.ts.
     connector.respond = (call) => {
       const opensTheirChat = call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(person.id);
       if (opensTheirChat && throttled.length < 4) {
         throttled.push(Date.now());
-        return { status: 429, headers: { 'retry-after': '1' } };
+        return { status: 429, headers: { 'retry-after': '0' } };
       }
       return undefined;
     };
@@ -258,10 +260,11 @@ describe('the request status API', () => {
     const { id, person } = await delivered();
     const second = await delivered();
     const dataDir = bot.dataDir;
-    // Teams refuses the requester's chat for now: the card waits in the outbox.
+    // Teams refuses the requester's chat for now: the card waits in the outbox. (Retry-After: 0, or
+    // the SDK's own backoff between its four tries takes 7 s before the outbox sees the refusal.)
     connector.respond = (call) =>
       call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path) && JSON.stringify(call.body.members).includes(person.id)
-        ? { status: 503 }
+        ? { status: 503, headers: { 'retry-after': '0' } }
         : undefined;
     expect((await post(id, { status: 'in_progress' })).status).toBe(200);
     await until(() => bot.logs.some((line) => line.includes('notification will be retried') && line.includes(id)), 15_000, 'a failed attempt');
