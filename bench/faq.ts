@@ -9,6 +9,7 @@
  *                                            also choose those constants leave-one-policy-out
  *   npm run bench:faq -- --startup           also start `node dist/src/index.js` and time it
  *   npm run bench:faq -- --skip a,b          leave out the sets named a and b (held-out policies)
+ *   npm run bench:faq -- --quiet             only the table (and --tune's figures): no per-set lines nor timing
  *   CONTENT_DIR=path/to/policy npm run bench:faq -- questions.json [more.json ...]
  *
  * A question file is either the fabrikam format (`units`: id -> title regex, `faq`: {q, accept:
@@ -302,6 +303,9 @@ function parseTune(args: string[]): Array<[keyof Tuning, number[]]> {
   });
 }
 
+/** Objectives closer than this are a tie (sums of shares, so float noise only). */
+const TIE = 1e-9;
+
 function grid(axes: Array<[keyof Tuning, number[]]>): Array<Partial<Tuning>> {
   let combinations: Array<Partial<Tuning>> = [{}];
   for (const [key, values] of axes) combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [key]: value })));
@@ -321,13 +325,16 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
   const objectiveOf = (s: Score, i: number) => objective(s, plainTop1[i]);
   const scores = combinations.map((tuning) => sets.map((set) => runBot(set, tuning).score));
   const lines = [`leave-one-policy-out over ${sets.length} policies, ${combinations.length} combinations of ${axes.map(([key]) => key).join(', ')}:`];
+  // A tie keeps the defaults, if the grid has them: no change without evidence, and a fold's choice then says something.
+  const defaults = combinations.findIndex((tuning) => axes.every(([key]) => tuning[key] === DEFAULT_TUNING[key]));
+  const better = (value: number, c: number, bestValue: number) => value > bestValue + TIE || (c === defaults && value > bestValue - TIE);
   const heldOut: Score[] = [];
   sets.forEach((set, held) => {
     let best = 0;
     let bestValue = -Infinity;
     combinations.forEach((_tuning, c) => {
       const value = scores[c].reduce((sum, s, i) => (i === held ? sum : sum + objectiveOf(s, i)), 0);
-      if (value > bestValue) [best, bestValue] = [c, value];
+      if (better(value, c, bestValue)) [best, bestValue] = [c, value];
     });
     const s = scores[best][held];
     heldOut.push(s);
@@ -342,11 +349,22 @@ function leaveOneOut(sets: QuestionSet[], axes: Array<[keyof Tuning, number[]]>)
   const overall = combinations.map((_tuning, c) => scores[c].reduce((sum, s, i) => sum + objectiveOf(s, i), 0));
   combinations.forEach((tuning, c) => {
     const meanOf = (pick: (s: Score) => number) => percentTenths(scores[c].reduce((sum, s) => sum + pick(s), 0) / sets.length);
+    // How broad a gain is: on how many policies the objective rises and falls beside the defaults.
+    const moved =
+      defaults < 0 || c === defaults
+        ? ''
+        : (() => {
+            const change = scores[c].map((s, i) => objectiveOf(s, i) - objectiveOf(scores[defaults][i], i));
+            return `, beside the defaults better on ${change.filter((d) => d > TIE).length} and worse on ${change.filter((d) => d < -TIE).length} policies`;
+          })();
     lines.push(
-      `  all ${sets.length} with ${JSON.stringify(tuning)}: top-1 ${meanOf((s) => share(s.top1, s.questions))}, one click ${meanOf((s) => share(s.oneClick, s.questions))}, off-topic declined ${meanOf((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${meanOf((s) => share(s.coveredDeclined, s.questions))}, objective ${(overall[c] / sets.length).toFixed(3)}`,
+      `  all ${sets.length} with ${JSON.stringify(tuning)}: top-1 ${meanOf((s) => share(s.top1, s.questions))}, one click ${meanOf((s) => share(s.oneClick, s.questions))}, off-topic declined ${meanOf((s) => share(s.offTopicDeclined, s.offTopic))}, covered declined ${meanOf((s) => share(s.coveredDeclined, s.questions))}, objective ${(overall[c] / sets.length).toFixed(3)}${moved}`,
     );
   });
-  const chosen = overall.indexOf(Math.max(...overall));
+  let chosen = 0;
+  overall.forEach((value, c) => {
+    if (better(value, c, overall[chosen]) && c !== chosen) chosen = c;
+  });
   lines.push(
     `  best on all ${sets.length} together: ${JSON.stringify(combinations[chosen])} (defaults now: ${JSON.stringify(Object.fromEntries(axes.map(([key]) => [key, DEFAULT_TUNING[key]])))})`,
   );
@@ -392,6 +410,8 @@ async function startup(contentDir: string): Promise<{ ms: number; rssMb: number 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  // Tuning runs many grids: the per-set lines and their timing (20 rounds of every question) are skipped.
+  const quiet = args.includes('--quiet');
   const withStartup = args.includes('--startup');
   const tuneAt = args.indexOf('--tune');
   const tuneArgs = tuneAt >= 0 ? args.slice(tuneAt + 1).filter((arg) => arg.includes('=')) : [];
@@ -412,6 +432,7 @@ async function main(): Promise<void> {
     const buildMs = performance.now() - buildStart;
     const base = runLunr(set);
     rows.push({ name: set.name, bot: bot.score, lunr: base });
+    if (quiet) continue;
     const n = set.faq.length;
     const lines = [
       `${set.name}: ${path.relative(process.cwd(), set.file)} on ${path.relative(process.cwd(), set.contentDir) || '.'}/ (${set.entries.length} entries, ${n} questions, ${set.outOfScope.length} off-topic)`,

@@ -9,6 +9,7 @@
  * runner-up's, since a heading says what an entry is about more than any sentence of its body.
  */
 import type { Candidate } from './ranking';
+import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqAnswer, FaqEntry } from './types';
 
 export const MAX_RELATED = 3;
@@ -30,17 +31,18 @@ export interface AnswerThresholds {
   readonly minCoverageWithoutPrivacy: number;
 }
 
-/** How much a heading's lead counts beside coverage and the runner-up's distance. */
-const HEADING_LEAD_WEIGHT = 0.8;
-/** A candidate ranked below this share of the best is not worth offering. */
-const MIN_CANDIDATE_SHARE = 0.2;
+/**
+ * How much a heading's lead counts beside coverage and the runner-up's distance, and the share of the
+ * best's score below which a candidate is not worth offering: chosen leave-one-policy-out (tuning.ts).
+ */
+export type PolicyWeights = Pick<Tuning, 'headingLeadWeight' | 'minCandidateShare'>;
 
 /** The best entry's lead over the runner-up: coverage, minus how close the runner-up comes, plus the heading's lead. */
-export function leadOf(top: Candidate, second: Candidate | undefined): number {
+export function leadOf(top: Candidate, second: Candidate | undefined, headingLeadWeight = DEFAULT_TUNING.headingLeadWeight): number {
   if (!second) return top.coverage;
   // In words matched alone: the runner-up may match more than the best, which is then nearer in meaning.
   const close = top.matchScore > 0 ? Math.min(1, second.matchScore / top.matchScore) : 1;
-  return top.coverage - close + HEADING_LEAD_WEIGHT * (top.headingCoverage - second.headingCoverage);
+  return top.coverage - close + headingLeadWeight * (top.headingCoverage - second.headingCoverage);
 }
 
 /** What plain lunr putting our best entry first (two searches agreeing) is allowed to change. */
@@ -76,6 +78,7 @@ export function choose(
   thresholds: AnswerThresholds,
   allEntries: readonly FaqEntry[],
   agreement: PlainAgreement = {},
+  weights: PolicyWeights = DEFAULT_TUNING,
 ): FaqAnswer {
   const agreedLead = agreement.lead ?? thresholds.answerLead;
   const { candidates } = question;
@@ -86,7 +89,7 @@ export function choose(
   // A request for a service that says nothing of data is not answered by the entry that mentions the service.
   if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
-  const lead = leadOf(top, second);
+  const lead = leadOf(top, second, weights.headingLeadWeight);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
   const confidence = round(Math.min(1, top.coverage) * Math.max(0, Math.min(1, (lead + 1) / 2)));
   // A question about something the content never names (its officer, say) is not answered by what
@@ -94,7 +97,7 @@ export function choose(
   // Where plain search puts the same entry first, two rankings agree: a smaller lead is enough.
   const needed = question.plainFirst === top.entry ? Math.min(agreedLead, thresholds.answerLead) : thresholds.answerLead;
   if (question.namesAbsent || lead < needed || top.coverage < thresholds.answerCoverage) {
-    const offered = candidates.filter((candidate) => candidate.score >= best.score * MIN_CANDIDATE_SHARE).slice(0, MAX_CANDIDATES);
+    const offered = candidates.filter((candidate) => candidate.score >= best.score * weights.minCandidateShare).slice(0, MAX_CANDIDATES);
     return { related: [], candidates: offered.map((candidate) => candidate.entry), confidence };
   }
   return { entry: top.entry, related: relatedTo(top.entry, candidates, allEntries), candidates: [], confidence };

@@ -10,14 +10,18 @@
 import type { Unit } from './query-expansion';
 import type { SearchIndex } from './search-index';
 
-/** An alternative weaker than this (a loose neighbour) does not make a question speak the content's language. */
-const MIN_WEIGHT = 0.5;
-
 export class ContentVocabulary {
   private readonly recurring = new Set<string>();
 
-  /** `share`: the share of the entries a stem must be in to recur; 0 counts every stem of the content. */
-  constructor(index: SearchIndex, share: number) {
+  /**
+   * `share`: the share of the entries a stem must be in to recur; 0 counts every stem of the content.
+   * `minWeight`: an alternative weaker than this (a loose neighbour) does not make a question speak the content's language.
+   */
+  constructor(
+    index: SearchIndex,
+    share: number,
+    private readonly minWeight: number,
+  ) {
     for (const { stem } of index.words.values()) {
       if (index.documentFrequency(stem) >= share * index.size) this.recurring.add(stem);
     }
@@ -25,6 +29,6 @@ export class ContentVocabulary {
 
   /** Whether the question says one of the recurring stems, itself or through a close alternative. */
   speaks(units: readonly Unit[]): boolean {
-    return units.some((unit) => unit.alternatives.some((alternative) => alternative.weight >= MIN_WEIGHT && this.recurring.has(alternative.stem)));
+    return units.some((unit) => unit.alternatives.some((alternative) => alternative.weight >= this.minWeight && this.recurring.has(alternative.stem)));
   }
 }

@@ -101,7 +101,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
   );
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const index = yield* SearchIndex.build(frozen);
+  const index = yield* SearchIndex.build(frozen, tuning);
   const abbreviations = yield* abbreviationsInSlices(frozen);
   const expander = yield* QueryExpander.build(index, tuning, abbreviations);
   const defined: ReadonlySet<string> = new Set(abbreviations.keys());
@@ -109,10 +109,10 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
   // Closeness in meaning is measured only when it counts (a closeness weight above 0).
   const vectors = tuning.closenessWeight > 0 ? yield* EntryVectors.build(frozen) : undefined;
   const plain = yield* PlainSearch.build(frozen);
-  const vocabulary = new ContentVocabulary(index, tuning.coreShare);
-  const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare) : undefined;
+  const vocabulary = new ContentVocabulary(index, tuning.coreShare, tuning.recurringMinWeight);
+  const mainVocabulary = tuning.serviceShare > 0 ? new ContentVocabulary(index, tuning.serviceShare, tuning.recurringMinWeight) : undefined;
   const ourRanking = (units: Unit[]): Candidate[] =>
-    rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight);
+    rankEntries(index, units, vectors?.similarities(units.flatMap((unit) => unit.text.split(' '))), tuning.closenessWeight, tuning);
   const explain = (question: unknown): Explanation => {
     const text = questionText(question);
     const units = expander.units(text);
@@ -138,7 +138,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
         answerLead: tuning.answerLead,
         randomDeclined: tuning.randomDeclined,
         coverageOf: (q) => ourRanking(expander.units(q))[0]?.coverage ?? 0,
-        bestCoverageOf: (q) => bestCoverage(index, expander.units(q)),
+        bestCoverageOf: (q) => bestCoverage(index, expander.units(q), tuning),
         onTopic: (q) => vocabulary.speaks(expander.units(q)),
         contentWords: index.contentWords(),
       });
@@ -152,7 +152,13 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     const explanation = explain(text);
     const named = verbatim.get(key);
     if (named) return { entry: named, related: relatedTo(named, explanation.candidates, frozen), candidates: [], confidence: 1 };
-    return choose(explanation, thresholds, frozen, { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0, coverageShare: tuning.agreedCoverageShare });
+    return choose(
+      explanation,
+      thresholds,
+      frozen,
+      { lead: tuning.agreedLead, covers: tuning.agreedCovers > 0, coverageShare: tuning.agreedCoverageShare },
+      tuning,
+    );
   };
   // People ask the same few things again and again (after a notice, hundreds ask alike): a question
   // seen lately is not searched again. Everything the search reads is its words and the content,

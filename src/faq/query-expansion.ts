@@ -17,6 +17,7 @@ import { isStopWord, lemmaOf, searchWords } from './content-terms';
 import { PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 import { PHRASE_SKIP, TERM_MIN_WORDS, VocabularyExpressions, type Expression } from './vocabulary-expressions';
+import type { Tuning } from './tuning';
 import { keepBest, toList, WordAlternatives, type Alternative, type AlternativeWeights } from './word-alternatives';
 
 export type { Alternative } from './word-alternatives';
@@ -35,13 +36,12 @@ export interface Unit {
   unnamed?: true;
 }
 
-const VOCABULARY_WEIGHT = 0.8;
-/** A word of a phrase the asker typed, found without the rest of the phrase. */
-const PHRASE_PART_WEIGHT = 0.6;
-/** A word of a name such as "data protection officer" the content never says, found alone: it hardly says the name. */
-const TERM_PART_WEIGHT = 0.25;
-/** A stem in more than this share of the entries (the organisation's own name, "data") counts half in coverage. */
-const COMMON_SHARE = 0.3;
+/**
+ * The expansion's weights, chosen leave-one-policy-out (tuning.ts): the word alternatives', the privacy
+ * vocabulary's, a word of a phrase the asker typed found without the rest of the phrase, and a word of a
+ * name such as "data protection officer" the content never says, found alone (it hardly says the name).
+ */
+export type ExpansionWeights = AlternativeWeights & Pick<Tuning, 'vocabularyWeight' | 'phrasePartWeight' | 'termPartWeight' | 'commonShare'>;
 /** The most frequent English words a typo may be corrected to, beside the content's own. */
 const TYPO_ENGLISH_WORDS = 20_000;
 /** Longest heading phrase looked for in a question. */
@@ -70,7 +70,7 @@ export class QueryExpander {
 
   constructor(
     private readonly index: SearchIndex,
-    weights: AlternativeWeights,
+    private readonly weights: ExpansionWeights,
     abbreviations: ReadonlyMap<string, readonly string[]>,
     inSlices?: typeof IN_SLICES,
   ) {
@@ -78,17 +78,17 @@ export class QueryExpander {
   }
 
   /** The expander built a part at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */
-  static *build(index: SearchIndex, weights: AlternativeWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void, QueryExpander> {
+  static *build(index: SearchIndex, weights: ExpansionWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void, QueryExpander> {
     const expander = new QueryExpander(index, weights, abbreviations, IN_SLICES);
     yield* expander.fill(weights, abbreviations);
     return expander;
   }
 
-  private *fill(weights: AlternativeWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void> {
+  private *fill(weights: ExpansionWeights, abbreviations: ReadonlyMap<string, readonly string[]>): Generator<void> {
     const index = this.index;
     this.words = new WordAlternatives(index, weights);
     yield;
-    this.vocabulary = new VocabularyExpressions(index, abbreviations, (term) => this.words.isTarget(term));
+    this.vocabulary = new VocabularyExpressions(index, abbreviations, (term) => this.words.isTarget(term), weights.vocabularyWeight);
     yield;
     for (const word of index.words.keys()) for (const form of baseForms(word)) this.contentBaseForms.add(form);
     const known = new Map<string, number>();
@@ -143,10 +143,10 @@ export class QueryExpander {
         const abbreviation = match?.expression.abbreviation;
         if (abbreviation !== undefined) {
           const abbreviated = stem(abbreviation);
-          if (this.index.has(abbreviated)) keepBest(alternatives, { stem: abbreviated, weight: VOCABULARY_WEIGHT });
+          if (this.index.has(abbreviated)) keepBest(alternatives, { stem: abbreviated, weight: this.weights.vocabularyWeight });
           else if (!whole && !this.saysWord(content.at(-1)!)) unnamed = true;
         }
-        const partWeight = unnamed ? TERM_PART_WEIGHT : PHRASE_PART_WEIGHT;
+        const partWeight = unnamed ? this.weights.termPartWeight : this.weights.phrasePartWeight;
         for (const word of content)
           for (const alternative of this.words.of(word))
             if (this.words.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
@@ -237,6 +237,6 @@ export class QueryExpander {
   private informationOf(word: string): number {
     const general = informationOf(this.english, word);
     const term = stem(word);
-    return this.index.documentFrequency(term) > COMMON_SHARE * this.index.size ? general / 2 : general;
+    return this.index.documentFrequency(term) > this.weights.commonShare * this.index.size ? general / 2 : general;
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { Alternative, Unit } from './query-expansion';
 import type { SearchIndex } from './search-index';
+import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqEntry } from './types';
 
 export interface Candidate {
@@ -29,32 +30,8 @@ export interface Candidate {
   plainPlace?: number;
 }
 
-/**
- * An entry that answers every part of the question beats one that matches a single word of it many
- * times; the constant keeps some of the score's say between entries of equal coverage.
- */
-const COVERAGE_BLEND = 0.25;
-const OTHER_ALTERNATIVES = 0.15;
-/**
- * The asker's word found only as another word of the same Porter stem that general English does not
- * derive from it ("personal" for "person", "office" for "officer"): often another meaning, so it
- * counts this share.
- */
-const OTHER_WORD_OF_STEM = 0.7;
-/**
- * A loose match covers less of a question word than its weight says: a neighbour of weight 0.6
- * covers 53% of the word, one of 0.3 covers 22%. Loose matches still rank entries, but a question
- * matched only loosely ("translate" / "read") does not look covered. Not more than that: the
- * weights are discounts already, and a paraphrase ("trainee" for "students") is matched loosely.
- */
-const LOOSE_MATCH_POWER = 1.25;
-/**
- * Question words side by side that stand near each other in an entry ("insurance company" /
- * "insurance companies", "server logs" / "server security logs") say more together than apart:
- * the pair earns this share of its words' weight, divided by how many words apart they stand.
- */
-const NEARNESS_BONUS = 0.3;
-const NEARNESS_WINDOW = 3;
+/** The ranking's constants, chosen leave-one-policy-out (see tuning.ts for what each does). */
+export type RankingWeights = Pick<Tuning, 'coverageBlend' | 'otherAlternatives' | 'otherWordOfStem' | 'looseMatchPower' | 'nearnessBonus' | 'nearnessWindow'>;
 
 /** What each entry matched of the question, word by word, before nearness. */
 interface Matches {
@@ -67,7 +44,7 @@ interface Matches {
   matched: Uint8Array[];
 }
 
-function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
+function matchEntries(index: SearchIndex, units: readonly Unit[], weights: RankingWeights): Matches {
   const size = index.size;
   const wordScore = new Float64Array(size);
   const covered = new Float64Array(size);
@@ -87,7 +64,7 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
     for (const alternative of unit.alternatives) {
       for (const { doc, weight, inHeading } of index.weights(alternative.stem)) {
         const alternativeWeight =
-          alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * OTHER_WORD_OF_STEM;
+          alternative.lemmas === undefined || index.usesLemma(alternative.lemmas, doc) ? alternative.weight : alternative.weight * weights.otherWordOfStem;
         if (inHeading) unitHeading[doc] = Math.max(unitHeading[doc], alternativeWeight);
         const value = alternativeWeight * weight;
         unitScore[doc] = Math.max(unitScore[doc], value);
@@ -99,8 +76,8 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
     for (let doc = 0; doc < size; doc++) {
       // The best alternative, and a little for each other one: an entry that uses several words of
       // the same idea ("access", "hold", "copy") is more about it than one that uses one.
-      wordScore[doc] += unitScore[doc] + OTHER_ALTERNATIVES * (unitSum[doc] - unitScore[doc]);
-      covered[doc] += unit.information * unitWeight[doc] ** LOOSE_MATCH_POWER;
+      wordScore[doc] += unitScore[doc] + weights.otherAlternatives * (unitSum[doc] - unitScore[doc]);
+      covered[doc] += unit.information * unitWeight[doc] ** weights.looseMatchPower;
       headingCovered[doc] += unit.information * unitHeading[doc];
     }
   }
@@ -108,8 +85,8 @@ function matchEntries(index: SearchIndex, units: readonly Unit[]): Matches {
 }
 
 /** The most of the question any one entry covers: what calibration needs, without ranking. */
-export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number {
-  const { covered, information } = matchEntries(index, units);
+export function bestCoverage(index: SearchIndex, units: readonly Unit[], weights: RankingWeights = DEFAULT_TUNING): number {
+  const { covered, information } = matchEntries(index, units, weights);
   return information > 0 ? Math.max(0, ...covered) / information : 0;
 }
 
@@ -122,18 +99,24 @@ export function bestCoverage(index: SearchIndex, units: readonly Unit[]): number
  * exp(-w * d) of its score, d the difference in cosine (w = 2: 0.1 further keeps 82%, 0.3 further
  * 55%). Word matches still lead; closeness settles between entries that match alike.
  */
-export function rankEntries(index: SearchIndex, units: readonly Unit[], closeness?: Float32Array, closenessWeight = 0): Candidate[] {
+export function rankEntries(
+  index: SearchIndex,
+  units: readonly Unit[],
+  closeness?: Float32Array,
+  closenessWeight = 0,
+  weights: RankingWeights = DEFAULT_TUNING,
+): Candidate[] {
   const size = index.size;
   const nearest = closeness ? Math.max(...closeness) : 0;
-  const { wordScore, covered, headingCovered, information, matched } = matchEntries(index, units);
-  const bonus = nearnessBonus(index, units, matched);
+  const { wordScore, covered, headingCovered, information, matched } = matchEntries(index, units, weights);
+  const bonus = nearnessBonus(index, units, matched, weights);
   for (let doc = 0; doc < size; doc++) wordScore[doc] += bonus[doc];
   const candidates: Candidate[] = [];
   for (let doc = 0; doc < size; doc++) {
     if (wordScore[doc] <= 0) continue;
     const coverage = information > 0 ? covered[doc] / information : 0;
     const headingCoverage = information > 0 ? headingCovered[doc] / information : 0;
-    const matchScore = wordScore[doc] * (COVERAGE_BLEND + coverage);
+    const matchScore = wordScore[doc] * (weights.coverageBlend + coverage);
     const near = closeness ? Math.exp(closenessWeight * (closeness[doc] - nearest)) : 1;
     candidates.push({ entry: index.entries[doc], coverage, headingCoverage, score: matchScore * near, matchScore, fused: 0 });
   }
@@ -142,7 +125,7 @@ export function rankEntries(index: SearchIndex, units: readonly Unit[], closenes
 }
 
 /** For each entry that scored, the bonus of the question's neighbouring words that it has near each other. */
-function nearnessBonus(index: SearchIndex, units: readonly Unit[], matched: readonly Uint8Array[]): Float64Array {
+function nearnessBonus(index: SearchIndex, units: readonly Unit[], matched: readonly Uint8Array[], weights: RankingWeights): Float64Array {
   const bonus = new Float64Array(index.size);
   for (let i = 0; i + 1 < units.length; i++) {
     const a = units[i].alternatives;
@@ -152,8 +135,8 @@ function nearnessBonus(index: SearchIndex, units: readonly Unit[], matched: read
     const pairWeight = (bestIdf(a) + bestIdf(b)) / 2;
     for (let doc = 0; doc < index.size; doc++) {
       if (!matched[i][doc] || !matched[i + 1][doc]) continue;
-      const near = index.nearness(doc, a, b, NEARNESS_WINDOW);
-      if (near) bonus[doc] += (NEARNESS_BONUS * pairWeight * near.weight) / near.distance;
+      const near = index.nearness(doc, a, b, weights.nearnessWindow);
+      if (near) bonus[doc] += (weights.nearnessBonus * pairWeight * near.weight) / near.distance;
     }
   }
   return bonus;

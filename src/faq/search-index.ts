@@ -10,6 +10,7 @@
 import { markdownToPlainText } from './markdown-sections';
 import { lemmaOf, searchWords, termsOf } from './content-terms';
 import { stem } from '../language/stem';
+import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqEntry } from './types';
 
 const FIELDS = ['title', 'asked', 'body', 'part'] as const;
@@ -17,11 +18,8 @@ const FIELDS = ['title', 'asked', 'body', 'part'] as const;
 const IN_SLICES = Symbol('in slices');
 type Field = (typeof FIELDS)[number];
 
-/** Field weights and length normalisation (BM25F). Phrasings are many short lines: not normalised. */
-const FIELD_WEIGHT: Record<Field, number> = { title: 3, asked: 2.5, body: 1, part: 0.4 };
-const FIELD_B: Record<Field, number> = { title: 0.3, asked: 0, body: 0.75, part: 0 };
-/** BM25's term-frequency saturation. */
-const K1 = 1.2;
+/** The BM25F constants, chosen leave-one-policy-out (tuning.ts). */
+export type IndexWeights = Pick<Tuning, 'titleWeight' | 'askedWeight' | 'partWeight' | 'titleB' | 'bodyB' | 'k1'>;
 
 interface Posting {
   doc: number;
@@ -50,17 +48,24 @@ export class SearchIndex {
    * word of the stem is written with a capital inside a sentence, never in lower case.
    */
   private names = new Set<string>();
+  /** Per field, in FIELDS order: its weight (the body's is 1) and its length normalisation. Phrasings are many short lines: not normalised. */
+  private readonly fieldWeight: readonly number[];
+  private readonly fieldB: readonly number[];
+  private readonly k1: number;
 
-  constructor(entries: readonly FaqEntry[], inSlices?: typeof IN_SLICES) {
+  constructor(entries: readonly FaqEntry[], weights: IndexWeights = DEFAULT_TUNING, inSlices?: typeof IN_SLICES) {
     this.entries = entries;
+    this.fieldWeight = [weights.titleWeight, weights.askedWeight, 1, weights.partWeight];
+    this.fieldB = [weights.titleB, 0, weights.bodyB, 0];
+    this.k1 = weights.k1;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
     this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
     if (inSlices !== IN_SLICES) for (const _step of this.fill());
   }
 
   /** The index built an entry at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */
-  static *build(entries: readonly FaqEntry[]): Generator<void, SearchIndex> {
-    const index = new SearchIndex(entries, IN_SLICES);
+  static *build(entries: readonly FaqEntry[], weights: IndexWeights = DEFAULT_TUNING): Generator<void, SearchIndex> {
+    const index = new SearchIndex(entries, weights, IN_SLICES);
     yield* index.fill();
     return index;
   }
@@ -220,12 +225,13 @@ export class SearchIndex {
     const idf = this.idf(stem);
     return list.map(({ doc, tf }) => {
       let frequency = 0;
-      FIELDS.forEach((field, f) => {
+      FIELDS.forEach((_field, f) => {
         if (tf[f] === 0) return;
-        const norm = 1 - FIELD_B[field] + (FIELD_B[field] * this.lengths[doc][f]) / this.averageLength[f];
-        frequency += (FIELD_WEIGHT[field] * tf[f]) / norm;
+        const b = this.fieldB[f];
+        const norm = 1 - b + (b * this.lengths[doc][f]) / this.averageLength[f];
+        frequency += (this.fieldWeight[f] * tf[f]) / norm;
       });
-      return { doc, weight: (idf * (frequency * (K1 + 1))) / (frequency + K1), inHeading: tf[0] + tf[1] > 0 };
+      return { doc, weight: (idf * (frequency * (this.k1 + 1))) / (frequency + this.k1), inHeading: tf[0] + tf[1] > 0 };
     });
   }
 }

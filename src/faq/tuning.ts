@@ -55,6 +55,69 @@ export interface Tuning {
    * for what it is about. 0: no such check; above 1: only the general words for data count.
    */
   readonly serviceShare: number;
+
+  // Our ranking (search-index.ts, ranking.ts): BM25F, then per unit the best alternative an entry has.
+  /** BM25F weight of a word in an entry's heading, beside its body's 1: a heading says what the entry is about. */
+  readonly titleWeight: number;
+  /** BM25F weight of a word in an entry's `Also asked:` lines (the authors' own phrasings). */
+  readonly askedWeight: number;
+  /** BM25F weight of a word in the entry's part title, shared by several entries: it only nudges. */
+  readonly partWeight: number;
+  /** BM25's length normalisation of headings (0: none, 1: full); `Also asked:` and part are not normalised. */
+  readonly titleB: number;
+  /** BM25's length normalisation of bodies. */
+  readonly bodyB: number;
+  /** BM25's term-frequency saturation. */
+  readonly k1: number;
+  /**
+   * An entry's score is its words' score times (coverageBlend + coverage): an entry that answers every
+   * part of the question beats one that matches one word many times; the blend keeps some of the
+   * words' say between entries of equal coverage.
+   */
+  readonly coverageBlend: number;
+  /** Each alternative of a unit an entry has beside the best counts this share ("access", "hold", "copy"). */
+  readonly otherAlternatives: number;
+  /**
+   * The asker's word found only as another word of its Porter stem that English does not derive from it
+   * ("personal" for "person"): often another meaning, so it counts this share.
+   */
+  readonly otherWordOfStem: number;
+  /**
+   * A loose match covers (its weight ** this) of a question word: a neighbour of 0.6 covers 53% at
+   * 1.25. Loose matches still rank entries, but a question matched only loosely does not look covered.
+   */
+  readonly looseMatchPower: number;
+  /** Neighbouring question words standing near each other in an entry earn this share of their weight, divided by the distance. */
+  readonly nearnessBonus: number;
+  /** How many words apart two question words may stand in an entry to count as near. */
+  readonly nearnessWindow: number;
+
+  // Expansion (query-expansion.ts, word-alternatives.ts, vocabulary-expressions.ts).
+  /** Weight of a term of the general privacy vocabulary's group, or a written-out abbreviation, for what the asker said. */
+  readonly vocabularyWeight: number;
+  /** A word of a phrase the asker typed, found without the rest of the phrase: this share of its weight. */
+  readonly phrasePartWeight: number;
+  /** A word of a name the content never says ("data protection officer"), found alone: this share. */
+  readonly termPartWeight: number;
+  /** Weight of a derived form of the asker's word ("secure" / "security"). */
+  readonly derivedWeight: number;
+  /** Weight of a WordNet broader term of the asker's word ("dad" -> "parent"). */
+  readonly broaderWeight: number;
+  /**
+   * A stem in more than this share of the entries is never reached by expansion ("information" ->
+   * "data" in a privacy notice): it tells no entry apart and would make any question look covered.
+   */
+  readonly genericShare: number;
+  /** A question word whose stem is in more than this share of the entries (the organisation's name, "data") counts half in coverage. */
+  readonly commonShare: number;
+  /** An alternative weaker than this (a loose neighbour) does not make a question speak the content's recurring vocabulary. */
+  readonly recurringMinWeight: number;
+
+  // The decision (answer-policy.ts).
+  /** How much the best entry's heading lead over the runner-up's counts in its lead, beside coverage and rank. */
+  readonly headingLeadWeight: number;
+  /** "Did you mean…" offers no entry scoring below this share of the best. */
+  readonly minCandidateShare: number;
 }
 
 export const DEFAULT_TUNING: Tuning = Object.freeze({
@@ -71,4 +134,26 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   closenessWeight: 1,
   coreShare: 0.05,
   serviceShare: 2,
+  titleWeight: 3,
+  askedWeight: 2.5,
+  partWeight: 0.4,
+  titleB: 0.3,
+  bodyB: 0.75,
+  k1: 1.2,
+  coverageBlend: 0.25,
+  otherAlternatives: 0.15,
+  otherWordOfStem: 0.7,
+  looseMatchPower: 1.25,
+  nearnessBonus: 0.3,
+  nearnessWindow: 3,
+  vocabularyWeight: 0.8,
+  phrasePartWeight: 0.6,
+  termPartWeight: 0.25,
+  derivedWeight: 0.85,
+  broaderWeight: 0.3,
+  genericShare: 0.6,
+  commonShare: 0.3,
+  recurringMinWeight: 0.5,
+  headingLeadWeight: 0.8,
+  minCandidateShare: 0.2,
 });

@@ -26,7 +26,6 @@ export interface Expression {
 
 /** Names written out in this many words or more are searched as one thing. */
 export const TERM_MIN_WORDS = 3;
-const VOCABULARY_WEIGHT = 0.8;
 const MAX_PHRASE_WORDS = 5;
 
 /** Determiners and pronouns are skipped inside phrases: "opt me out" is "opt out". */
@@ -78,6 +77,8 @@ export class VocabularyExpressions {
     private readonly index: SearchIndex,
     readonly abbreviations: ReadonlyMap<string, readonly string[]>,
     private readonly isTarget: (term: string) => boolean,
+    /** The weight of a group's terms and of written-out abbreviations (tuning.ts's vocabularyWeight). */
+    private readonly weight: number,
   ) {
     PRIVACY_GROUPS.forEach((group, g) => {
       for (const expression of group) {
@@ -100,7 +101,7 @@ export class VocabularyExpressions {
       const found = new Map<string, number>();
       for (const expression of group) {
         const term = this.termOf(expression);
-        if (term) keepBest(found, { stem: term, weight: VOCABULARY_WEIGHT });
+        if (term) keepBest(found, { stem: term, weight: this.weight });
       }
       return toList(found);
     });
@@ -121,7 +122,7 @@ export class VocabularyExpressions {
     const found = new Map<string, number>();
     for (const long of this.abbreviations.get(abbreviation) ?? []) {
       const term = this.termOf(long);
-      if (term) keepBest(found, { stem: term, weight: VOCABULARY_WEIGHT });
+      if (term) keepBest(found, { stem: term, weight: this.weight });
     }
     return toList(found);
   }

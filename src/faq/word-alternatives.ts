@@ -28,10 +28,14 @@ export interface AlternativeWeights {
   readonly neighbourWeight: number;
   /** 1: a content word whose usual senses list the asker's word as a synonym stands for it, where the content lacks the word. */
   readonly reverseSynonyms: number;
+  /** A derived form of the asker's word ("secure" / "security"). */
+  readonly derivedWeight: number;
+  /** A WordNet broader term ("dad" -> "parent"). */
+  readonly broaderWeight: number;
+  /** A stem in more than this share of the entries is never reached by expansion (see isTarget). */
+  readonly genericShare: number;
 }
 
-const DERIVED_WEIGHT = 0.85;
-const BROADER_WEIGHT = 0.3;
 /** WordNet lists rare senses too ("sign" -> "signal"): a synonym counts only when the vectors agree a little. */
 const SYNONYM_MIN_COSINE = 0.35;
 /**
@@ -73,11 +77,6 @@ const CLIPPED_MIN_LETTERS = 3;
 const CLIPPED_MIN_REST = 3;
 const MAX_CLIPPED = 2;
 const CLIPPED_WEIGHT = 0.6;
-/**
- * A stem in more than this share of the entries is never reached by expansion ("information" ->
- * "data" in a privacy policy): it tells no entry apart and would make any question look covered.
- */
-const GENERIC_SHARE = 0.6;
 /** Words whose alternatives are remembered; a long-lived bot sees many distinct words. */
 const MAX_CACHED = 5000;
 
@@ -127,7 +126,7 @@ export class WordAlternatives {
 
   /** Whether expansion may reach this content stem: the content has it, not in most entries, and not only as a name. */
   isTarget(term: string): boolean {
-    return this.index.has(term) && !this.index.isName(term) && this.index.documentFrequency(term) <= Math.max(1, GENERIC_SHARE * this.index.size);
+    return this.index.has(term) && !this.index.isName(term) && this.index.documentFrequency(term) <= Math.max(1, this.weights.genericShare * this.index.size);
   }
 
   /** The word itself, its derived forms, its WordNet relations and its vector neighbours, among the content's terms. */
@@ -148,14 +147,14 @@ export class WordAlternatives {
       const relatedStem = stem(related);
       if (relatedStem !== own && this.isTarget(relatedStem) && !antonyms.has(related)) keepBest(found, { stem: relatedStem, weight });
     };
-    for (const related of this.suffixed(word)) add(related, DERIVED_WEIGHT);
+    for (const related of this.suffixed(word)) add(related, this.weights.derivedWeight);
     for (const form of forms) {
-      for (const related of this.english.derived(form)) add(related, DERIVED_WEIGHT);
+      for (const related of this.english.derived(form)) add(related, this.weights.derivedWeight);
       if (this.weights.synonymWeight > 0) {
         for (const synonym of [...this.english.synonyms(form), ...(reverse?.get(form) ?? [])])
           if ((this.english.similarity(form, synonym) ?? 0) >= SYNONYM_MIN_COSINE) add(synonym, this.weights.synonymWeight);
       }
-      for (const related of this.english.broader(form)) add(related, BROADER_WEIGHT);
+      for (const related of this.english.broader(form)) add(related, this.weights.broaderWeight);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
     // A word shortened in speech ("uni", "admin", "docs") that the content knows no other way: the
