@@ -22,13 +22,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createFaqServiceInSlices, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
-import { LiveFaq, type TaughtContent, type TaughtSource } from '../src/faq/live-faq';
+import { LiveFaq, type TaughtContent } from '../src/faq/live-faq';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
 import type { Tuning } from '../src/faq/tuning';
 import { createLogger } from '../src/logger';
 import { taughtEntry } from '../src/questions/learned';
 import { REPO_ROOT } from '../test/fakes/boot';
+import { HeldTaughtSource } from '../test/fakes/held-taught-source';
 
 const TAUGHT_LINES = 1_000;
 const TAUGHT_ENTRIES = 100;
@@ -63,22 +64,6 @@ function sets(): PolicySet[] {
     ?.slice('--only='.length)
     .split(',');
   return only ? found.filter((set) => only.includes(set.name)) : found;
-}
-
-/** A source that holds what it is given, as the store would, with a version that changes on each set. */
-class HeldSource implements TaughtSource {
-  private content: TaughtContent = { entries: [], alsoAsked: [] };
-  private revision = 0;
-  set(content: TaughtContent): void {
-    this.content = content;
-    this.revision++;
-  }
-  async version(): Promise<string> {
-    return String(this.revision);
-  }
-  async load(): Promise<TaughtContent> {
-    return this.content;
-  }
 }
 
 /**
@@ -149,8 +134,8 @@ async function live(
   content: ExplainingFaqService,
   taught?: TaughtContent,
   tuning: Partial<Tuning> = {},
-): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldSource }> {
-  const source = new HeldSource();
+): Promise<{ faq: LiveFaq<ExplainingFaqService>; source: HeldTaughtSource }> {
+  const source = new HeldTaughtSource();
   if (taught) source.set(taught);
   // As the app builds it for English content: the content's search and levels over content and taught entries.
   const faq = new LiveFaq(content, {

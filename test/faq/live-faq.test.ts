@@ -1,29 +1,14 @@
 import path from 'node:path';
 import { createFaqServiceInSlices, loadFaqService } from '../../src/faq/faq-service';
-import { LiveFaq, type TaughtContent, type TaughtSource } from '../../src/faq/live-faq';
+import { LiveFaq } from '../../src/faq/live-faq';
 import { createLogger } from '../../src/logger';
+import { HeldTaughtSource } from '../fakes/held-taught-source';
 
 const content = loadFaqService(path.resolve(__dirname, 'fixtures/vet-practice/content'));
 const entryTitled = (title: RegExp) => content.entries.find((entry) => title.test(entry.title))!;
 
-/** What the store would hold, with a version that changes on every change. */
-class HeldSource implements TaughtSource {
-  private taught: TaughtContent = { entries: [], alsoAsked: [] };
-  private revision = 0;
-  set(taught: TaughtContent): void {
-    this.taught = taught;
-    this.revision++;
-  }
-  async version(): Promise<string> {
-    return String(this.revision);
-  }
-  async load(): Promise<TaughtContent> {
-    return this.taught;
-  }
-}
-
 function liveFaq(over = content) {
-  const source = new HeldSource();
+  const source = new HeldTaughtSource();
   const faq = new LiveFaq(over, {
     source,
     rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: over.thresholds }),
