@@ -4,10 +4,10 @@
  * The connector is reached at the service URL Teams gave the bot when it was installed in a team of
  * the person's tenant (the installation records), as for notices.
  */
-import { TeamsInfo } from 'botbuilder';
 import type { PrivacyTeamRoster } from '../console/roles';
 import type { Installation } from '../notices/types';
 import type { Proactive } from './proactive';
+import { rosterMember } from './roster-member';
 
 export class TeamsPrivacyTeamRoster implements PrivacyTeamRoster {
   constructor(
@@ -25,7 +25,7 @@ export class TeamsPrivacyTeamRoster implements PrivacyTeamRoster {
     const reference = { ...where.reference, conversation: { id: this.channelId, conversationType: 'channel', tenantId: where.tenantId, isGroup: true } };
     // Teams takes the Entra object id as the member id here; an answer at all means a member.
     const outcome = await this.proactive.inConversation(reference, async (turn) => {
-      await TeamsInfo.getMember(turn, person.aadObjectId);
+      await rosterMember(turn, person.aadObjectId);
     });
     if (outcome.ok) return true;
     // Teams answers 404 for someone who is not in the conversation's roster.

@@ -2,9 +2,10 @@
  * Who is asking, as Teams authenticated them. The activity gives the Entra object id and tenant;
  * the roster (TeamsInfo.getMember) gives the name and email. Card data never enters into it.
  */
-import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import type { TeamsChannelAccount, TurnContext } from 'botbuilder';
 import { AppError } from '../errors';
 import type { Requester } from '../requests/types';
+import { rosterMember } from './roster-member';
 import { activityTenantId, tenantServed } from './tenant';
 
 export type RequesterLookup =
@@ -13,8 +14,9 @@ export type RequesterLookup =
   | { readonly ok: false; readonly reason: 'no-account' | 'guest' };
 
 /**
- * Throws AppError ROSTER_UNAVAILABLE when the roster cannot be read (an error, 404, 429, 5xx): the
- * action is refused, never done with the name the activity gives. A roster member of another
+ * Throws AppError ROSTER_UNAVAILABLE when the roster cannot be read (an error, 404, 429, 5xx, or no
+ * answer within ROSTER_DEADLINE_MS): the action is refused, never done with the name the activity
+ * gives. A roster member of another
  * organisation than the activity's, or of a tenant outside ALLOWED_TENANT_IDS (an external member of
  * a shared channel), is refused like a guest.
  */
@@ -24,7 +26,7 @@ export async function requesterOf(turn: TurnContext): Promise<RequesterLookup> {
   if (!from?.aadObjectId || !tenantId) return { ok: false, reason: 'no-account' };
   let member: TeamsChannelAccount;
   try {
-    member = await TeamsInfo.getMember(turn, from.id);
+    member = await rosterMember(turn, from.id);
   } catch (err) {
     throw new AppError('ROSTER_UNAVAILABLE', 'the Teams roster could not be read', { status: rosterStatus(err) }, { cause: err });
   }

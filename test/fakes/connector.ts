@@ -23,6 +23,8 @@ export interface ConnectorCall {
 }
 
 export interface ConnectorReply {
+  /** With `hang`, the call is never answered: its connection stays open until the fake closes. */
+  readonly hang?: boolean;
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
@@ -72,6 +74,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         at: Date.now(),
       };
       const custom = fake.respond?.(call);
+      if (custom?.hang) return;
       if (custom) {
         res.writeHead(custom.status, { 'content-type': 'application/json', ...(custom.headers ?? {}) });
         res.end(custom.body === undefined ? '' : JSON.stringify(custom.body));

@@ -62,6 +62,15 @@ describe('the roster check', () => {
     expect(replies.some((call) => cardWords(call.body.attachments).length > 0)).toBe(false);
   });
 
+  it('refuses a ticket action with "try again in a moment" when the roster never answers, instead of holding the invoke', async () => {
+    const chat = driver(bot, connector);
+    const { id } = await askTheTeam(chat, connector, 'what about my fishing licence, silent roster', { from: ALICE });
+    await until(() => ticketPosts(connector, id).length > 0, 10_000, 'the ticket');
+    connector.respond = (call) => (rosterCall(call) ? { hang: true, status: 0 } : undefined);
+    expect(await press('question.assign', { questionId: id }, inPrivacyChannel(BOB))).toContain(strings.common.rosterUnavailable);
+    expect((await stored(id)).assignee).toBeUndefined();
+  });
+
   it('refuses a roster member of a tenant outside ALLOWED_TENANT_IDS like a guest', async () => {
     const chat = driver(bot, connector);
     const { id } = await askTheTeam(chat, connector, 'what about my fishing licence again', { from: ALICE });
