@@ -1,13 +1,15 @@
 /**
  * Renders Adaptive Card templates (designer-compatible JSON in ./templates) with typed data.
- * Each template is prepared once, when its module loads: `new Template(json)` parses every `${...}`
- * expression (an ANTLR parser, the bulk of a turn's CPU when it ran per card), and `expand` then
- * only evaluates the parsed expressions against the turn's data.
+ * Each template is prepared once, the first time a card of it is rendered: `new Template(json)`
+ * parses every `${...}` expression (an ANTLR parser, the bulk of a turn's CPU when it ran per card),
+ * and `expand` then only evaluates the parsed expressions against the turn's data. Preparing on first
+ * use rather than at start-up, and loading the templating library (a fifth of the bot's modules) only
+ * then, keeps start-up to what serving needs.
  * Every card gets the same two finishing touches here, so no template has to repeat them:
  * the user-facing strings under `strings`, and an Action.Submit fallback on every Action.Execute
  * for clients without Universal Actions.
  */
-import * as ACData from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 import { currentLanguage, stringsOf } from '../strings';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -16,13 +18,23 @@ export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; ver
 export interface CardTemplate<TData> {
   /** The template as written, for tests that compare against a fresh parse. */
   readonly json: object;
-  readonly prepared: ACData.Template;
+  readonly prepared: Template;
   /** Phantom: carries TData for the type checker only. */
   readonly _data?: TData;
 }
 
+let templating: typeof import('adaptivecards-templating') | undefined;
+
 export function cardTemplate<TData>(json: object): CardTemplate<TData> {
-  return { json, prepared: new ACData.Template(json) };
+  let prepared: Template | undefined;
+  return {
+    json,
+    get prepared(): Template {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the first card, not at start-up
+      templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating');
+      return (prepared ??= new templating.Template(json));
+    },
+  };
 }
 
 export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCard {

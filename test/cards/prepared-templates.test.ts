@@ -1,5 +1,5 @@
 /**
- * Templates are prepared once, when their module loads, and bound on every turn. A prepared template
+ * Templates are prepared once, with the first card of each, and bound on every turn. A prepared template
  * must keep nothing of the cards it rendered: after rendering every sample several times over, each
  * renders to the same JSON as it does from templates prepared just now (a second copy of the card
  * modules, loaded in isolation).
