@@ -7,8 +7,8 @@ import { ALICE, cardOf, type Person } from '../fakes/activities';
 import { bootBot, type BootedBot } from '../fakes/boot';
 import { startFakeConnector, type FakeConnector } from '../fakes/connector';
 import { until } from '../fakes/until';
-import { askTheTeam, cardWords, PRIVACY_CHANNEL, pressForMessages, sayHere, shows } from '../questions/ask-drive';
-import { actionData, driver, type Card, type Driver } from '../requests/drive';
+import { askTheTeam, cardWords, didYouMeanQuestion, PRIVACY_CHANNEL, pressForMessages, sayHere, shows } from '../questions/ask-drive';
+import { actionData, driver, type Driver } from '../requests/drive';
 import { PLAYGROUND_USER } from '../../src/config';
 import { AUDIT_COLLECTION } from '../../src/console/audit-trail';
 import { consoleApi } from './console-drive';
@@ -101,20 +101,7 @@ describe('teaching the bot from the console', () => {
   }, 60_000);
 
   it('lists a suggestion under insights; Accept teaches it, and an accepted one is gone', async () => {
-    // A question the sample content answers with "Did you mean…" (the retrieval's call): the first of these that does.
-    const tries = ['data protection officer contact details', 'who is in charge of my information', 'information about protection'];
-    let picked: { question: string; card: Card } | undefined;
-    for (const question of tries) {
-      const [card] = await sayHere(chat, connector, question, { from: DAN });
-      if (cardWords(card)[0] === 'Did you mean…') {
-        picked = { question, card };
-        break;
-      }
-    }
-    expect(picked).toBeDefined();
-    const { question, card } = picked!;
-    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!
-      .actions![0].data;
+    const { question, candidate } = await didYouMeanQuestion(chat, connector, DAN);
     const { cards } = await pressForMessages(chat, connector, 'faq.open', candidate, { from: DAN });
     const entryTitle = cardWords(cards[0])[0];
     await chat.press('faq.feedback', { ...actionData(cards[0], 'faq.feedback'), helpful: true }, { from: DAN });

@@ -106,3 +106,21 @@ export function answersTo(connector: FakeConnector, person: Person, id?: string)
     .map((call) => cardOf(call.body))
     .filter((card): card is Card => card !== undefined && shows(card, 'Answer from the privacy team') && (!id || shows(card, id)));
 }
+
+/**
+ * A question the sample content answers with "Did you mean…" (the retrieval's call, so the first of a
+ * few that does), asked by `from`, with its first choice's data.
+ */
+export async function didYouMeanQuestion(
+  chat: Driver,
+  connector: FakeConnector,
+  from: Person,
+): Promise<{ question: string; candidate: Record<string, unknown> }> {
+  for (const question of ['data protection officer contact details', 'who is in charge of my information', 'information about protection']) {
+    const [card] = await sayHere(chat, connector, question, { from });
+    if (cardWords(card)[0] !== 'Did you mean…') continue;
+    const choices = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!;
+    return { question, candidate: choices.actions![0].data };
+  }
+  throw new Error('none of the questions got "Did you mean…" from the sample content');
+}

@@ -14,7 +14,19 @@ import { until } from '../fakes/until';
 import { actionData, driver, findActions, type Card, type Driver } from '../requests/drive';
 import { LEARNED_COLLECTION } from '../../src/questions/learned';
 import { SUGGESTIONS_COLLECTION } from '../../src/questions/suggestions';
-import { answersTo, askTheTeam, BOB, cardWords, inPrivacyChannel, PRIVACY_CHANNEL, pressForMessages, sayHere, shows, ticketPosts } from './ask-drive';
+import {
+  answersTo,
+  askTheTeam,
+  BOB,
+  cardWords,
+  didYouMeanQuestion,
+  inPrivacyChannel,
+  PRIVACY_CHANNEL,
+  pressForMessages,
+  sayHere,
+  shows,
+  ticketPosts,
+} from './ask-drive';
 
 const ADMIN: Person = { id: '29:teach-admin', aadObjectId: 'aad-teach-admin', name: 'Tess Admin' };
 const DAN: Person = { id: '29:teach-dan', aadObjectId: 'aad-teach-dan', name: 'Dan Example' };
@@ -238,20 +250,7 @@ describe('teaching the bot (two instances on Azurite)', () => {
   }, 60_000);
 
   it('a "Did you mean…" choice that helped is a suggestion in insights; Accept teaches it, Dismiss drops it', async () => {
-    // A question the sample content answers with "Did you mean…" (the retrieval's call): the first of these that does.
-    const tries = ['data protection officer contact details', 'who is in charge of my information', 'information about protection'];
-    let picked: { question: string; card: Card } | undefined;
-    for (const question of tries) {
-      const [card] = await sayHere(onA, connector, question, { from: DAN });
-      if (cardWords(card)[0] === 'Did you mean…') {
-        picked = { question, card };
-        break;
-      }
-    }
-    expect(picked).toBeDefined();
-    const { question, card } = picked!;
-    const candidate = (card.body as Array<{ type: string; actions?: Array<{ data: Record<string, unknown> }> }>).find((item) => item.type === 'ActionSet')!
-      .actions![0].data;
+    const { question, candidate } = await didYouMeanQuestion(onA, connector, DAN);
     expect(candidate).toMatchObject({ verb: 'faq.open', via: 'didYouMean', question });
     const { cards } = await pressForMessages(onA, connector, 'faq.open', candidate, { from: DAN });
     const entryTitle = cardWords(cards[0])[0];
