@@ -3,6 +3,7 @@
  * and those the content defines itself, the way authors do: "Freedom of Information (FOI)", "the
  * ICO (Information Commissioner's Office)". A question that says either form is searched for both.
  */
+import { runToEnd } from '../limits/event-loop';
 import { searchWords } from './content-terms';
 import { markdownToPlainText } from './markdown-sections';
 import { ABBREVIATIONS } from './privacy-vocabulary';
@@ -51,11 +52,7 @@ function spelled(short: string, name: string[], atEnd: boolean): string[] | unde
 
 /** The abbreviations the content defines, lower case, with the names they stand for. */
 export function learnAbbreviations(entries: readonly FaqEntry[]): Map<string, string[]> {
-  const steps = learning(entries);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(learning(entries));
 }
 
 /** The same, an entry at a time: each `yield` a point where the event loop may run (a rebuild while the bot answers). */
@@ -87,11 +84,7 @@ function* learning(entries: readonly FaqEntry[]): Generator<void, Map<string, st
 
 /** The general abbreviations with the content's own added: what the content defines comes first. */
 export function abbreviationsFor(entries: readonly FaqEntry[]): ReadonlyMap<string, readonly string[]> {
-  const steps = abbreviationsInSlices(entries);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(abbreviationsInSlices(entries));
 }
 
 /** abbreviationsFor an entry at a time (see learning). */

@@ -5,6 +5,7 @@
  * matching alone does not see. Built once when the content is loaded; a question costs one pass
  * over its words and one dot product per entry.
  */
+import { runToEnd } from '../limits/event-loop';
 import { englishData } from '../language/english';
 import { markdownToPlainText } from './markdown-sections';
 import { termsOf } from './content-terms';
@@ -22,7 +23,7 @@ export class EntryVectors {
 
   constructor(entries: readonly FaqEntry[], inSlices?: typeof IN_SLICES) {
     this.matrix = new Float32Array(entries.length * this.dims);
-    if (inSlices !== IN_SLICES) for (const _step of this.fill(entries));
+    if (inSlices !== IN_SLICES) runToEnd(this.fill(entries));
   }
 
   /** The vectors worked out an entry at a time, each `yield` a point where the event loop may run. */

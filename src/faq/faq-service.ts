@@ -17,13 +17,8 @@ import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
+import { runInSlices, runToEnd } from '../limits/event-loop';
 import type { FaqAnswer, FaqEntry, FaqService } from './types';
-
-/**
- * How long one slice of a build in slices runs before the event loop gets a turn: short beside what a
- * turn may wait, long beside the cost of a pause.
- */
-const SLICE_MS = 4;
 
 /** Answers kept for questions asked lately, the least recently asked forgotten first. */
 const RECENT_QUESTIONS = 1_000;
@@ -68,11 +63,7 @@ function wordsKey(text: string): string {
 }
 
 export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions = {}): ExplainingFaqService {
-  const steps = buildSteps(entries, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(buildSteps(entries, options));
 }
 
 /**
@@ -80,18 +71,8 @@ export function createFaqService(entries: FaqEntry[], options: FaqServiceOptions
  * bot answers (what was taught), so that no turn waits for a whole build. Each slice is one of the
  * build's steps or a few entries of one (the index, the vectors and lunr's index go an entry at a time).
  */
-export async function createFaqServiceInSlices(entries: FaqEntry[], options: FaqServiceOptions = {}): Promise<ExplainingFaqService> {
-  const steps = buildSteps(entries, options);
-  let sliceStarted = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    // The build yields often (after each entry); it lets the loop run once a slice has lasted long enough.
-    if (performance.now() - sliceStarted >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStarted = performance.now();
-    }
-  }
+export function createFaqServiceInSlices(entries: FaqEntry[], options: FaqServiceOptions = {}): Promise<ExplainingFaqService> {
+  return runInSlices(buildSteps(entries, options));
 }
 
 /** The build, a step at a time: each `yield` is a point where the event loop may run between steps. */

@@ -10,6 +10,7 @@
  * neighbours of its words) is worked out when the content is loaded or, for a question word, on
  * first sight and then cached.
  */
+import { runToEnd } from '../limits/event-loop';
 import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
@@ -74,7 +75,7 @@ export class QueryExpander {
     abbreviations: ReadonlyMap<string, readonly string[]>,
     inSlices?: typeof IN_SLICES,
   ) {
-    if (inSlices !== IN_SLICES) for (const _step of this.fill(weights, abbreviations));
+    if (inSlices !== IN_SLICES) runToEnd(this.fill(weights, abbreviations));
   }
 
   /** The expander built a part at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */

@@ -7,6 +7,7 @@
  * of several weighted alternatives (the word, its synonyms, its typo fix) and how much of the
  * question an entry covers; lunr adds up every clause that matches and reports neither.
  */
+import { runToEnd } from '../limits/event-loop';
 import { markdownToPlainText } from './markdown-sections';
 import { lemmaOf, searchWords, termsOf } from './content-terms';
 import { stem } from '../language/stem';
@@ -60,7 +61,7 @@ export class SearchIndex {
     this.k1 = weights.k1;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
     this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
-    if (inSlices !== IN_SLICES) for (const _step of this.fill());
+    if (inSlices !== IN_SLICES) runToEnd(this.fill());
   }
 
   /** The index built an entry at a time, each `yield` a point where the event loop may run (a rebuild while the bot answers). */

@@ -23,3 +23,27 @@ export async function inSlices<T>(items: Iterable<T>, work: (item: T) => void): 
     }
   }
 }
+
+/**
+ * Work written as steps (a generator whose every `yield` is a point where it may pause), run to its
+ * end at once: for start-up, where nothing is waiting to be answered yet.
+ */
+export function runToEnd<R>(steps: Generator<void, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same work, yielding to the event loop whenever a slice has run SLICE_MS: for work while the bot answers. */
+export async function runInSlices<R>(steps: Generator<void, R>): Promise<R> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+}
