@@ -86,8 +86,9 @@ export function choose(
   // Whether the content covers the question at all is for our own best match to say; which entry
   // answers it, for the fused order.
   const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.score > found.score ? candidate : found), undefined);
-  // A request for a service that says nothing of data is not answered by the entry that mentions the service.
-  if (!top || !best || question.serviceOnly || !covers(best, question, thresholds, agreement))
+  // A request for a service that says nothing of data is not answered by the entry that mentions the
+  // service, unless that entry's heading says the whole question: then the entry is about what was asked.
+  if (!top || !best || (question.serviceOnly && !headingSaysAll(top)) || !covers(best, question, thresholds, agreement))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second, weights.headingLeadWeight);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.
@@ -125,6 +126,17 @@ function covers(
   // Plain lunr, which knows nothing of our coverage, puts the same entry first: two searches agree on it.
   if (agreement.covers === true && agreed) return true;
   return top.coverage >= Math.max(thresholds.minCoverage, thresholds.minCoverageWithoutPrivacy) || top.headingCoverage >= thresholds.minCoverage;
+}
+
+/** Coverage is a sum of shares: this much is all of the question. */
+const WHOLE = 0.999;
+
+/**
+ * Whether the candidate's heading (or an `Also asked:` line) says everything the question asks
+ * ("what is the rewards club" to "The Rewards Club").
+ */
+function headingSaysAll(candidate: Candidate | undefined): boolean {
+  return candidate !== undefined && candidate.headingCoverage >= WHOLE;
 }
 
 function round(value: number): number {

@@ -57,6 +57,23 @@ describe('requests for a service that say nothing of data', () => {
     expect(titleOf(faq.answer(question))).toBe(title);
   });
 
+  it('answers a question in the form of a service request that a heading says whole', () => {
+    // "what is the …" is a service form and the question names no data; the heading saying every
+    // word of it is what tells that the entry is about what was asked.
+    const withService = createFaqService(
+      writtenNotice([
+        ...SECTIONS,
+        [
+          'The Home Library Service',
+          'Members who cannot visit a library can have books delivered by a volunteer. We give the volunteer your name, address and reading preferences.',
+        ],
+      ]),
+    );
+    expect(withService.answer('what is the home library service').entry?.title).toBe('The Home Library Service');
+    // One word more than the heading says, and the form decides again.
+    expect(withService.answer('what is the home library service phone number').entry).toBeUndefined();
+  });
+
   it('does not judge a question in another form by its words', () => {
     expect(titleOf(faq.answer('renewals and reservations?'))).toBe('Borrowing and renewals');
   });
