@@ -33,6 +33,11 @@ export interface LiveFaqOptions<S extends FaqService> {
   readonly logger: Logger;
   /** How often the version is looked at; every instance answers with a change within this. */
   readonly everyMs: number;
+  /**
+   * Others over the same source (the other content languages): they do not poll, and look only when
+   * a poll of this one found a change, so an instance reads the version once a poll, not once per language.
+   */
+  readonly followers?: ReadonlyArray<Pick<LiveFaq, 'refresh'>>;
 }
 
 /** Builds the searchable entries: content first (its ids and order unchanged), taught entries after. */
@@ -107,6 +112,9 @@ export class LiveFaq<S extends FaqService = FaqService> implements FaqService {
     if (this.timer) return;
     const tick = () => {
       this.refresh()
+        .then(async (changed) => {
+          if (changed) await Promise.all((this.options.followers ?? []).map((follower) => follower.refresh()));
+        })
         .catch((err: unknown) => this.options.logger.warn({ err: String((err as Error)?.name) }, 'taught content not refreshed'))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.options.everyMs).unref();

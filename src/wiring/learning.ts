@@ -54,17 +54,18 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
     onChange: async (): Promise<boolean> => (await Promise.all([...live.values()].map((faq) => faq.refresh()))).some(Boolean),
   });
   // A line is searched by the language of the entry it was taught for: each language's LiveFaq leaves the others' lines unused.
-  const live = new Map<string, LiveFaq<LevelledFaqService>>(
-    [...contents].map(([tag, content]) => [
-      tag,
-      new LiveFaq(content, {
-        source: tag === language ? learned : linesOnly(learned),
-        rebuild: (entries) => serviceForEntries(tag, entries, content.thresholds),
-        logger,
-        everyMs: deps.everyMs ?? LEARNED_POLL_MS,
-      }),
-    ]),
-  );
+  const liveFor = (tag: string, content: LevelledFaqService, followers?: Array<LiveFaq<LevelledFaqService>>) =>
+    new LiveFaq(content, {
+      source: tag === language ? learned : linesOnly(learned),
+      rebuild: (entries) => serviceForEntries(tag, entries, content.thresholds),
+      logger,
+      everyMs: deps.everyMs ?? LEARNED_POLL_MS,
+      followers,
+    });
+  // The default language's polls; the other languages look when it found a change.
+  const others = [...contents].filter(([tag]) => tag !== language).map(([tag, content]) => [tag, liveFor(tag, content)] as const);
+  const polling = liveFor(language, contents.get(language)!, others.map(([, faq]) => faq));
+  const live = new Map<string, LiveFaq<LevelledFaqService>>([[language, polling], ...others]);
   const faq = createMultilingualFaq(live, language);
   // Taught content survives restarts: it is live before the first turn (or, with the store out, from the first poll that reaches it).
   await Promise.all(
@@ -80,8 +81,8 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
     registerRoutes: (server: Server) =>
       registerLearnedRoute(server, { token: config.notices.apiToken, learned, suggestions, entryOf: (id) => faq.getEntry(id), logger }),
     worker: {
-      start: () => live.forEach((taught) => taught.start()),
-      stop: async () => live.forEach((taught) => taught.stop()),
+      start: () => polling.start(),
+      stop: async () => polling.stop(),
     },
   };
 }

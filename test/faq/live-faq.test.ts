@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { createFaqServiceInSlices, loadFaqService } from '../../src/faq/faq-service';
 import { LiveFaq } from '../../src/faq/live-faq';
+import type { FaqEntry } from '../../src/faq/types';
 import { createLogger } from '../../src/logger';
 import { HeldTaughtSource } from '../fakes/held-taught-source';
+import { until } from '../fakes/until';
 
 const content = loadFaqService(path.resolve(__dirname, 'fixtures/vet-practice/content'));
 const entryTitled = (title: RegExp) => content.entries.find((entry) => title.test(entry.title))!;
@@ -51,5 +53,34 @@ describe('the FAQ with what the privacy team taught', () => {
     expect(answeredDuring.length).toBeGreaterThan(1);
     expect(new Set(answeredDuring)).toEqual(new Set([before.entry?.id]));
     expect(faq.service).not.toBe(content);
+  });
+
+  it('reads the version once a poll however many languages follow it, and each follower looks when the poll found a change', async () => {
+    const held = new HeldTaughtSource();
+    const reads = { polling: 0, follower: 0 };
+    const counted = (who: keyof typeof reads) => ({
+      version: () => {
+        reads[who]++;
+        return held.version();
+      },
+      load: () => held.load(),
+    });
+    const options = { rebuild: (entries: FaqEntry[]) => createFaqServiceInSlices(entries, { thresholds: content.thresholds }), logger: createLogger('silent') };
+    const follower = new LiveFaq(content, { ...options, source: counted('follower'), everyMs: 60_000 });
+    const polling = new LiveFaq(content, { ...options, source: counted('polling'), everyMs: 5, followers: [follower] });
+    polling.start();
+    try {
+      await until(() => reads.polling >= 6, 5_000, 'six polls');
+      // The first poll saw the content's first version (a change from none): the follower looked once then, and never since.
+      expect(reads.follower).toBe(1);
+
+      const entry = entryTitled(/^complaints?/i) ?? content.entries[0];
+      const question = 'can the bailiffs see what my cat ate on tuesday';
+      held.set({ entries: [], alsoAsked: [{ entryId: entry.id, text: question }] });
+      await until(() => follower.answer(question).entry?.id === entry.id, 5_000, 'the follower answering the taught question');
+      expect(reads.follower).toBe(2);
+    } finally {
+      polling.stop();
+    }
   });
 });
