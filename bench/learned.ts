@@ -4,7 +4,8 @@
  * fixture of ours (test/faq/fixtures/<policy>) that has its questions in other words
  * (bench/fixtures/<policy>-other-words.json).
  *
- * `-- --quality` skips the timings (what teaching buys only); `-- --only=a,b` runs those policies.
+ * `-- --quality` skips the timings (what teaching buys only); `-- --only=a,b` runs those policies;
+ * `-- --misses` also lists each taught question that, asked in other words, still gets no right card.
  *
  * Cost: the FAQ service as the bot runs it (LiveFaq) with nothing taught, and with 1,000 taught
  * `Also asked:` lines and 100 taught entries, timed on the same questions in alternating rounds (each
@@ -233,8 +234,17 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
   const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
   const rewordedRightAfter = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
   const offAfter = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
+  // What teaching one wording did not carry to another: what to look at before changing how taught lines are searched.
+  const rewordedMisses = rewordedTaught
+    .filter(({ item }) => !right(learner.faq, reworded(item)))
+    .map(({ item, entry }) => {
+      const answer = learner.faq.answer(reworded(item).q);
+      const got = answer.entry ? answer.entry.title : answer.candidates.length > 0 ? `did you mean: ${answer.candidates.map((e) => e.title).join(' / ')}` : '(not covered)';
+      return `    taught "${item.q}" to "${entry.title}"\n      asked "${reworded(item).q}" -> ${got}`;
+    });
 
   return {
+    rewordedMisses,
     before,
     after,
     pairs,
@@ -250,6 +260,7 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
 }
 
 const qualityOnly = process.argv.includes('--quality');
+const showMisses = process.argv.includes('--misses');
 
 /** `--tune closenessWeight=0.5,1 synonymWeight=0.4,0.6` (any Tuning constant): every combination of the values given. */
 function tuningGrid(): Array<Partial<Tuning>> | undefined {
@@ -353,6 +364,7 @@ async function main(): Promise<void> {
               `  every question in other words, before / after  ${rewordedRightBefore}/${otherWords.size} -> ${rewordedRightAfter}/${otherWords.size}`,
             ]
           : []),
+        ...(showMisses ? quality.rewordedMisses : []),
       ].join('\n'),
     );
   }
