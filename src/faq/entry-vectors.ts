@@ -35,7 +35,7 @@ export class EntryVectors {
 
   private *fill(entries: readonly FaqEntry[]): Generator<void> {
     for (const [doc, entry] of entries.entries()) {
-      const text = [entry.title, ...entry.alsoAsked, markdownToPlainText(entry.body)].join(' ; ');
+      const text = [entry.title, ...entry.alsoAsked, ...(entry.taught ?? []), markdownToPlainText(entry.body)].join(' ; ');
       this.matrix.set(this.average(termsOf(text).map((term) => term.word)), doc * this.dims);
       yield;
     }

@@ -78,7 +78,14 @@ export function createFaqServiceInSlices(entries: FaqEntry[], options: FaqServic
 /** The build, a step at a time: each `yield` is a point where the event loop may run between steps. */
 function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator<void, ExplainingFaqService> {
   const frozen: readonly FaqEntry[] = Object.freeze(
-    entries.map((entry) => Object.freeze({ ...entry, alsoAsked: Object.freeze([...entry.alsoAsked]), source: Object.freeze({ ...entry.source }) })),
+    entries.map((entry) =>
+      Object.freeze({
+        ...entry,
+        alsoAsked: Object.freeze([...entry.alsoAsked]),
+        taught: Object.freeze([...(entry.taught ?? [])]),
+        source: Object.freeze({ ...entry.source }),
+      }),
+    ),
   );
   const byId = new Map(frozen.map((entry) => [entry.id, entry]));
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -128,7 +135,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
   const verbatim = new Map<string, FaqEntry>();
-  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, entry.title]) verbatim.set(wordsKey(phrasing), entry);
+  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, ...(entry.taught ?? []), entry.title]) verbatim.set(wordsKey(phrasing), entry);
   const search = (text: string, key = wordsKey(text)): FaqAnswer => {
     const explanation = explain(text);
     const named = verbatim.get(key);

@@ -47,7 +47,7 @@ export function withTaught(content: readonly FaqEntry[], taught: TaughtContent):
   const ids = new Set(content.map((entry) => entry.id));
   const all = [...content, ...taught.entries.filter((entry) => !ids.has(entry.id))];
   // A line for an entry no longer in the content (or forgotten) has nothing to point to: it waits, unused.
-  return all.map((entry) => (lines.has(entry.id) ? { ...entry, alsoAsked: [...entry.alsoAsked, ...lines.get(entry.id)!] } : entry));
+  return all.map((entry) => (lines.has(entry.id) ? { ...entry, taught: [...(entry.taught ?? []), ...lines.get(entry.id)!] } : entry));
 }
 
 export class LiveFaq<S extends FaqService = FaqService> implements FaqService {

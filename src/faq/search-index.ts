@@ -2,6 +2,7 @@
  * The index over the entries: BM25F (BM25 over weighted fields) on Porter stems. A heading, or an
  * FAQ question, says what an entry is about more than any sentence of its body, and so do the
  * authors' `Also asked:` phrasings; the part title is shared by several entries, so it only nudges.
+ * What the privacy team taught is one asker's wording: searched, but not a heading.
  *
  * Written here rather than with lunr's own index because ranking needs, per question word, the best
  * of several weighted alternatives (the word, its synonyms, its typo fix) and how much of the
@@ -14,13 +15,13 @@ import { stem } from '../language/stem';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqEntry } from './types';
 
-const FIELDS = ['title', 'asked', 'body', 'part'] as const;
+const FIELDS = ['title', 'asked', 'body', 'part', 'taught'] as const;
 /** Marks the constructor call of SearchIndex.build, which fills the index itself. */
 const IN_SLICES = Symbol('in slices');
 type Field = (typeof FIELDS)[number];
 
 /** The BM25F constants, chosen leave-one-policy-out (tuning.ts). */
-export type IndexWeights = Pick<Tuning, 'titleWeight' | 'askedWeight' | 'partWeight' | 'titleB' | 'bodyB' | 'k1'>;
+export type IndexWeights = Pick<Tuning, 'titleWeight' | 'askedWeight' | 'partWeight' | 'taughtWeight' | 'titleB' | 'bodyB' | 'k1'>;
 
 interface Posting {
   doc: number;
@@ -56,8 +57,8 @@ export class SearchIndex {
 
   constructor(entries: readonly FaqEntry[], weights: IndexWeights = DEFAULT_TUNING, inSlices?: typeof IN_SLICES) {
     this.entries = entries;
-    this.fieldWeight = [weights.titleWeight, weights.askedWeight, 1, weights.partWeight];
-    this.fieldB = [weights.titleB, 0, weights.bodyB, 0];
+    this.fieldWeight = [weights.titleWeight, weights.askedWeight, 1, weights.partWeight, weights.taughtWeight];
+    this.fieldB = [weights.titleB, 0, weights.bodyB, 0, 0];
     this.k1 = weights.k1;
     this.lengths = entries.map(() => FIELDS.map(() => 0));
     this.positions = entries.map(() => FIELDS.map(() => new Map<string, number[]>()));
@@ -82,6 +83,7 @@ export class SearchIndex {
         body: markdownToPlainText(entry.body),
         // The FAQ's part ("Frequently asked questions") says nothing about any one answer.
         part: entry.kind === 'policy' && entry.part !== entry.title ? entry.part : '',
+        taught: (entry.taught ?? []).join(' ; '),
       };
       FIELDS.forEach((field, f) => {
         const terms = termsOf(fieldText[field]);

@@ -61,6 +61,12 @@ export interface Tuning {
   readonly titleWeight: number;
   /** BM25F weight of a word in an entry's `Also asked:` lines (the authors' own phrasings). */
   readonly askedWeight: number;
+  /**
+   * BM25F weight of a word of a question the privacy team taught for the entry: one asker's words, which
+   * mix what the entry is about with what any question says ("how long", "data"). Unlike `Also asked:`
+   * lines it does not count as the entry's heading.
+   */
+  readonly taughtWeight: number;
   /** BM25F weight of a word in the entry's part title, shared by several entries: it only nudges. */
   readonly partWeight: number;
   /** BM25's length normalisation of headings (0: none, 1: full); `Also asked:` and part are not normalised. */
@@ -136,6 +142,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   serviceShare: 2,
   titleWeight: 3,
   askedWeight: 2.5,
+  taughtWeight: 1,
   partWeight: 0.4,
   titleB: 0.3,
   bodyB: 0.75,

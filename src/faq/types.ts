@@ -8,6 +8,11 @@ export interface FaqEntry {
   body: string;
   /** Other ways people ask for this entry (`Also asked:` lines): searched, never shown. */
   alsoAsked: readonly string[];
+  /**
+   * Questions the privacy team taught for this entry (from the store, never in the content files):
+   * searched like `Also asked:` lines, but as one asker's words, not the authors' word on what the entry is about.
+   */
+  taught?: readonly string[];
   kind: 'policy' | 'faq';
   /** The `#` heading above the entry (the policy part), or the entry's own title when it is a `#`. */
   part: string;
