@@ -218,7 +218,8 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
   const otherWords = otherWordsOf(set.name);
   const reworded = (item: QuestionFile['faq'][number]) => ({ ...item, q: otherWords.get(item.q) ?? '' });
   const rewordedRightBefore = set.faq.filter((item) => otherWords.has(item.q) && right(learner.faq, reworded(item))).length;
-  const before = set.faq.filter((item) => right(learner.faq, item)).length;
+  const rightBefore = set.faq.filter((item) => right(learner.faq, item));
+  const before = rightBefore.length;
   const offBefore = set.outOfScope.filter((q) => !learner.faq.answer(q).entry && learner.faq.answer(q).candidates.length === 0).length;
   // A miss whose expected title no entry has (a question file naming an entry the content lacks) cannot be taught.
   const pairs = set.faq
@@ -229,6 +230,8 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
   learner.source.set({ entries: [], alsoAsked: lines });
   await learner.faq.refresh();
   const after = set.faq.filter((item) => right(learner.faq, item)).length;
+  // Answers teaching broke: right before, wrong after (a taught line pulling them to its entry).
+  const broken = rightBefore.filter((item) => !right(learner.faq, item)).length;
   const taughtRight = pairs.filter(({ item }) => right(learner.faq, item)).length;
   const rewordedTaught = pairs.filter(({ item }) => otherWords.has(item.q));
   const rewordedTaughtRight = rewordedTaught.filter(({ item }) => right(learner.faq, reworded(item))).length;
@@ -244,6 +247,7 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
     });
 
   return {
+    broken,
     rewordedMisses,
     before,
     after,
@@ -337,7 +341,7 @@ async function main(): Promise<void> {
     return;
   }
   const table: string[] = [];
-  const totals = { taught: 0, taughtRight: 0, rewordedTaught: 0, rewordedTaughtRight: 0, offBefore: 0, offAfter: 0, off: 0 };
+  const totals = { broken: 0, rightBefore: 0, taught: 0, taughtRight: 0, rewordedTaught: 0, rewordedTaughtRight: 0, offBefore: 0, offAfter: 0, off: 0 };
   for (const set of found) {
     const content = loadFaqService(set.contentDir);
     const questions = [...set.faq.map((item) => item.q), ...set.outOfScope];
@@ -346,6 +350,8 @@ async function main(): Promise<void> {
     const { before, after, pairs, taughtRight, offBefore, offAfter, otherWords, rewordedTaught, rewordedTaughtRight, rewordedRightBefore, rewordedRightAfter } =
       quality;
     totals.taught += pairs.length;
+    totals.broken += quality.broken;
+    totals.rightBefore += before;
     totals.taughtRight += taughtRight;
     totals.rewordedTaught += rewordedTaught.length;
     totals.rewordedTaughtRight += rewordedTaughtRight;
@@ -357,6 +363,7 @@ async function main(): Promise<void> {
         `${set.name} (${content.entries.length} entries, ${set.faq.length} questions, ${set.outOfScope.length} off-topic)`,
         ...cost,
         `  top-1 before / after teaching each miss once  ${before}/${set.faq.length} -> ${after}/${set.faq.length}; taught questions verbatim ${taughtRight}/${pairs.length}`,
+        `  right before and wrong after teaching       ${quality.broken}/${before}`,
         `  off-topic declined before / after           ${offBefore}/${set.outOfScope.length} -> ${offAfter}/${set.outOfScope.length}`,
         ...(otherWords.size > 0
           ? [
@@ -372,6 +379,7 @@ async function main(): Promise<void> {
     [
       `all ${found.length} policies`,
       `  taught questions verbatim                  ${totals.taughtRight}/${totals.taught}`,
+      `  right before and wrong after teaching       ${totals.broken}/${totals.rightBefore}`,
       `  taught questions in other words, top-1     ${totals.rewordedTaughtRight}/${totals.rewordedTaught} (${Math.round((100 * totals.rewordedTaughtRight) / Math.max(1, totals.rewordedTaught))}%)`,
       `  off-topic declined before / after           ${totals.offBefore}/${totals.off} -> ${totals.offAfter}/${totals.off}`,
     ].join('\n'),
