@@ -3,7 +3,9 @@
  * version that changes on every change, as the store's version record does. For LiveFaq in tests
  * and in bench:learned, where no store is needed to show what a rebuild does.
  */
-import type { TaughtContent, TaughtSource } from '../../src/faq/live-faq';
+import { createFaqServiceInSlices, type ExplainingFaqService } from '../../src/faq/faq-service';
+import { LiveFaq, type TaughtContent, type TaughtSource } from '../../src/faq/live-faq';
+import { createLogger } from '../../src/logger';
 
 export class HeldTaughtSource implements TaughtSource {
   private taught: TaughtContent = { entries: [], alsoAsked: [] };
@@ -18,4 +20,18 @@ export class HeldTaughtSource implements TaughtSource {
   async load(): Promise<TaughtContent> {
     return this.taught;
   }
+}
+
+/**
+ * The FAQ service over `content` with what `source` holds taught into it, rebuilt as the app rebuilds
+ * it (in slices, with the content's own levels): for the tests of what teaching does to answers.
+ */
+export function liveFaqOver<S extends ExplainingFaqService>(content: S, source = new HeldTaughtSource()): { faq: LiveFaq<ExplainingFaqService>; source: HeldTaughtSource } {
+  const faq = new LiveFaq<ExplainingFaqService>(content, {
+    source,
+    rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: content.thresholds }),
+    logger: createLogger('silent'),
+    everyMs: 60_000,
+  });
+  return { faq, source };
 }

@@ -3,22 +3,13 @@ import { createFaqServiceInSlices, loadFaqService } from '../../src/faq/faq-serv
 import { LiveFaq } from '../../src/faq/live-faq';
 import type { FaqEntry } from '../../src/faq/types';
 import { createLogger } from '../../src/logger';
-import { HeldTaughtSource } from '../fakes/held-taught-source';
+import { HeldTaughtSource, liveFaqOver } from '../fakes/held-taught-source';
 import { until } from '../fakes/until';
 
 const content = loadFaqService(path.resolve(__dirname, 'fixtures/vet-practice/content'));
 const entryTitled = (title: RegExp) => content.entries.find((entry) => title.test(entry.title))!;
 
-function liveFaq(over = content) {
-  const source = new HeldTaughtSource();
-  const faq = new LiveFaq(over, {
-    source,
-    rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: over.thresholds }),
-    logger: createLogger('silent'),
-    everyMs: 60_000,
-  });
-  return { faq, source };
-}
+const liveFaq = () => liveFaqOver(content);
 
 describe('the FAQ with what the privacy team taught', () => {
   it('answers a taught question word for word with the entry it was taught for', async () => {

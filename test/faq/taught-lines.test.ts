@@ -3,10 +3,8 @@
  * other words, but it must not pull every question that shares its everyday words ("how long",
  * "kept", "data") to that entry: answers that were right before teaching stay right after it.
  */
-import { createFaqService, createFaqServiceInSlices } from '../../src/faq/faq-service';
-import { LiveFaq } from '../../src/faq/live-faq';
-import { createLogger } from '../../src/logger';
-import { HeldTaughtSource } from '../fakes/held-taught-source';
+import { createFaqService } from '../../src/faq/faq-service';
+import { liveFaqOver } from '../fakes/held-taught-source';
 import { writtenNotice } from './written-notice';
 
 const entries = writtenNotice([
@@ -26,13 +24,7 @@ const entries = writtenNotice([
 const content = createFaqService(entries);
 
 async function taught(lines: Array<{ title: string; text: string }>) {
-  const source = new HeldTaughtSource();
-  const faq = new LiveFaq(content, {
-    source,
-    rebuild: (all) => createFaqServiceInSlices(all, { thresholds: content.thresholds }),
-    logger: createLogger('silent'),
-    everyMs: 60_000,
-  });
+  const { faq, source } = liveFaqOver(content);
   source.set({ entries: [], alsoAsked: lines.map(({ title, text }) => ({ entryId: entries.find((entry) => entry.title === title)!.id, text })) });
   await faq.refresh();
   return faq;
