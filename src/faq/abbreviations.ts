@@ -1,8 +1,11 @@
 /**
- * Abbreviations and what they stand for: the general ones of data-protection law (privacy-vocabulary.ts)
- * and those the content defines itself, the way authors do: "Freedom of Information (FOI)", "the
- * ICO (Information Commissioner's Office)". A question that says either form is searched for both.
+ * Abbreviations and what they stand for: the general ones of data-protection law (privacy-vocabulary.ts),
+ * those the content defines itself, the way authors do: "Freedom of Information (FOI)", "the ICO
+ * (Information Commissioner's Office)", and the initials of the names it writes in capitals without
+ * defining them, which readers use all the same ("Priority Services Register": "PSR"). A question that
+ * says either form is searched for both.
  */
+import { englishData } from '../language/english';
 import { runToEnd } from '../limits/event-loop';
 import { searchWords } from './content-terms';
 import { markdownToPlainText } from './markdown-sections';
@@ -17,6 +20,11 @@ const MAX_NAME_WORDS = 8;
 /** "Long Name (ABBR)" and "ABBR (Long Name)": an abbreviation in capitals, 2 to 6 letters, a plural "s" allowed. */
 const NAME_THEN_SHORT = /((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z][A-Za-z]{1,5})\)/g;
 const SHORT_THEN_NAME = /\b([A-Z][A-Za-z]{1,5})\s+\(([^()]{3,120})\)/g;
+
+/** A name of three to six capitalised words, small words allowed between them ("Disclosure and Barring Service"). */
+const CAPITALISED_NAME = /\b[A-Z][a-z’']+(?:\s+(?:(?:of|and|for|the|to|on)\s+)?[A-Z][a-z’']+){2,5}\b/g;
+/** Initials that are a common English word ("how", "car") mean that word, not the name. */
+const COMMON_WORDS = 20_000;
 
 function isAbbreviation(text: string): boolean {
   return (text.match(/[A-Z]/g) ?? []).length >= 2;
@@ -65,8 +73,17 @@ function* learning(entries: readonly FaqEntry[]): Generator<void, Map<string, st
     const known = learnt.get(key) ?? [];
     if (!known.includes(long)) learnt.set(key, [...known, long]);
   };
+  const implied = new Map<string, string[][]>();
   for (const entry of entries) {
     const text = `${entry.title}\n${markdownToPlainText(entry.body)}`;
+    for (const [name] of text.matchAll(CAPITALISED_NAME)) {
+      const words = name.split(/\s+/);
+      const initials = words
+        .filter((word) => !SMALL_WORDS.has(word))
+        .map((word) => word[0].toLowerCase())
+        .join('');
+      implied.set(initials, [...(implied.get(initials) ?? []), words]);
+    }
     for (const [, before, short] of text.matchAll(NAME_THEN_SHORT)) {
       if (!isAbbreviation(short)) continue;
       const name = spelled(short, before.trim().split(/\s+/).slice(-MAX_NAME_WORDS), true);
@@ -78,6 +95,12 @@ function* learning(entries: readonly FaqEntry[]): Generator<void, Map<string, st
       if (name && name.length === inside.trim().split(/\s+/).length) add(short, name);
     }
     yield;
+  }
+  // Initials only where the content defines nothing of that spelling, and no common word is spelled so.
+  const english = englishData();
+  for (const [initials, names] of implied) {
+    if (learnt.has(initials) || (english.rank(initials) ?? Infinity) <= COMMON_WORDS) continue;
+    for (const name of names) add(initials, name);
   }
   return learnt;
 }

@@ -29,6 +29,11 @@ const SECTIONS: Array<[string, string]> = [
   ],
   ['Regulator', "You can complain to the ICO (Information Commissioner's Office) about how we handle your information."],
   ['Monthly bills', 'We send you a bill every month showing what you owe and what you have paid.'],
+  [
+    'Protection of your savings',
+    'Savings up to the limit are protected by the Financial Services Compensation Scheme, which we tell who holds each account if we ever fail.',
+  ],
+  ['Saving clubs', 'Members can join a Christmas savings club, whose Customer Account Records show its organisers only the names of its members.'],
   ['Transfers abroad', 'Our card processor stores some transaction data in the United States under standard contractual clauses.'],
 ];
 
@@ -55,6 +60,13 @@ describe('the content decides what is covered', () => {
     expect(learnAbbreviations(entries).get('ico')).toEqual(['information commissioners office']);
     expect(shown('can i make an foi request about my loan')[0]).toBe('Requests under public law');
     expect(shown("how do i contact the information commissioner's office")[0]).toBe('Regulator');
+  });
+
+  it('learns the initials of a name the content writes in capitals without defining them', () => {
+    expect(learnAbbreviations(entries).get('fscs')).toEqual(['financial services compensation scheme']);
+    expect(shown('what does the fscs know about me')[0]).toBe('Protection of your savings');
+    // Initials that are a common word ("car", of "Customer Account Records") stay that word.
+    expect(learnAbbreviations(entries).has('car')).toBe(false);
   });
 
   it('never expands a question word into a name the content writes ("statements" is not "United States")', () => {
