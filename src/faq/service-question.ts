@@ -19,6 +19,12 @@ import { ABBREVIATIONS, PERSONAL_DATA_WORDS, PRIVACY_GROUPS } from './privacy-vo
  */
 const SERVICE_FORM =
   /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
+/**
+ * Other forms of a request for advice or a product detail: which size or kind to choose, what to do
+ * or wear, whether a thing is open, included, allowed or worth it.
+ */
+const ADVICE_FORM =
+  /^\s*(what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
 
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
@@ -35,7 +41,7 @@ const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression
  * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
  */
 export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
-  if (!SERVICE_FORM.test(question)) return false;
+  if (!SERVICE_FORM.test(question) && !ADVICE_FORM.test(question)) return false;
   const words = question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
   const saysData = words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) || DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));

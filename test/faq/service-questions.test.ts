@@ -37,7 +37,15 @@ const unchecked = createFaqService(entries, { tuning: { serviceShare: 0 } });
 const titleOf = (answer: ReturnType<typeof faq.answer>) => answer.entry?.title;
 
 describe('requests for a service that say nothing of data', () => {
-  const serviceRequests = ['how do i renew my books online', 'what time does the library open on sunday', 'can i book a computer for two hours'];
+  const serviceRequests = [
+    'how do i renew my books online',
+    'what time does the library open on sunday',
+    'can i book a computer for two hours',
+    // Advice and product details in other forms.
+    'which book should i read next',
+    'is the reading room open on bank holidays',
+    'what should i bring to the reading club',
+  ];
 
   it.each(serviceRequests)('declines "%s", which an entry on its topic would otherwise answer', (question) => {
     // Without the check the entry that mentions the service is the answer: the check is what declines it.
