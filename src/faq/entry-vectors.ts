@@ -9,7 +9,7 @@ import { runToEnd } from '../limits/event-loop';
 import { englishData } from '../language/english';
 import { markdownToPlainText } from './markdown-sections';
 import { termsOf } from './content-terms';
-import type { FaqEntry } from './types';
+import { askedFor, type FaqEntry } from './types';
 
 /** Smooth inverse frequency: the word of rank r weighs r / (r + SIF_RANK); "the" next to nothing. */
 const SIF_RANK = 100;
@@ -35,7 +35,7 @@ export class EntryVectors {
 
   private *fill(entries: readonly FaqEntry[]): Generator<void> {
     for (const [doc, entry] of entries.entries()) {
-      const text = [entry.title, ...entry.alsoAsked, ...(entry.taught ?? []), markdownToPlainText(entry.body)].join(' ; ');
+      const text = [entry.title, ...askedFor(entry), markdownToPlainText(entry.body)].join(' ; ');
       this.matrix.set(this.average(termsOf(text).map((term) => term.word)), doc * this.dims);
       yield;
     }

@@ -18,7 +18,7 @@ import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import { runInSlices, runToEnd } from '../limits/event-loop';
-import type { FaqAnswer, FaqEntry, FaqService } from './types';
+import { askedFor, type FaqAnswer, type FaqEntry, type FaqService } from './types';
 
 /** Answers kept for questions asked lately, the least recently asked forgotten first. */
 const RECENT_QUESTIONS = 1_000;
@@ -135,7 +135,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
 
   // A question that is an entry's heading or one of its `Also asked:` phrasings, word for word, is that entry.
   const verbatim = new Map<string, FaqEntry>();
-  for (const entry of frozen) for (const phrasing of [...entry.alsoAsked, ...(entry.taught ?? []), entry.title]) verbatim.set(wordsKey(phrasing), entry);
+  for (const entry of frozen) for (const phrasing of [...askedFor(entry), entry.title]) verbatim.set(wordsKey(phrasing), entry);
   const search = (text: string, key = wordsKey(text)): FaqAnswer => {
     const explanation = explain(text);
     const named = verbatim.get(key);

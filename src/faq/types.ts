@@ -43,3 +43,8 @@ export interface FaqService {
   relatedTo(entry: FaqEntry): FaqEntry[];
   readonly entries: readonly FaqEntry[];
 }
+
+/** Every question the search knows is asked for this entry: the authors' `Also asked:` lines, then what the team taught. */
+export function askedFor(entry: FaqEntry): readonly string[] {
+  return entry.taught === undefined || entry.taught.length === 0 ? entry.alsoAsked : [...entry.alsoAsked, ...entry.taught];
+}

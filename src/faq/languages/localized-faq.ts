@@ -11,7 +11,7 @@ import { deriveLanguageThresholds } from '../calibration';
 import { DEFAULT_TUNING } from '../tuning';
 import { markdownToPlainText } from '../markdown-sections';
 import type { Candidate } from '../ranking';
-import type { FaqAnswer, FaqEntry, FaqService } from '../types';
+import { askedFor, type FaqAnswer, type FaqEntry, type FaqService } from '../types';
 import { LanguageAnalyzer } from './analysis';
 import { everydayWords } from './everyday-words';
 
@@ -50,7 +50,7 @@ interface Posting {
 
 export function createLocalizedFaqService(language: string, entries: readonly FaqEntry[], thresholds: Partial<AnswerThresholds> = {}): LocalizedFaqService {
   const analyzer = new LanguageAnalyzer(language);
-  const texts = entries.map((entry) => [entry.title, [...entry.alsoAsked, ...(entry.taught ?? [])].join(' ; '), markdownToPlainText(entry.body)]);
+  const texts = entries.map((entry) => [entry.title, askedFor(entry).join(' ; '), markdownToPlainText(entry.body)]);
   analyzer.learn(texts.flat());
   const postings = new Map<string, Posting[]>();
   const lengths = texts.map((fields) => fields.map(() => 0));
@@ -148,7 +148,7 @@ export function createLocalizedFaqService(language: string, entries: readonly Fa
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const verbatim = new Map<string, FaqEntry>();
   const key = (text: string) => analyzer.terms(text).join(' ');
-  for (const entry of entries) for (const phrasing of [...entry.alsoAsked, ...(entry.taught ?? []), entry.title]) verbatim.set(key(phrasing), entry);
+  for (const entry of entries) for (const phrasing of [...askedFor(entry), entry.title]) verbatim.set(key(phrasing), entry);
 
   return {
     language,
