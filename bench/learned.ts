@@ -242,7 +242,11 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
     .filter(({ item }) => !right(learner.faq, reworded(item)))
     .map(({ item, entry }) => {
       const answer = learner.faq.answer(reworded(item).q);
-      const got = answer.entry ? answer.entry.title : answer.candidates.length > 0 ? `did you mean: ${answer.candidates.map((e) => e.title).join(' / ')}` : '(not covered)';
+      const got = answer.entry
+        ? answer.entry.title
+        : answer.candidates.length > 0
+          ? `did you mean: ${answer.candidates.map((e) => e.title).join(' / ')}`
+          : '(not covered)';
       return `    taught "${item.q}" to "${entry.title}"\n      asked "${reworded(item).q}" -> ${got}`;
     });
 

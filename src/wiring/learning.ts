@@ -64,7 +64,11 @@ export async function wireLearning(deps: Pick<SharedParts, 'config' | 'store' | 
     });
   // The default language's polls; the other languages look when it found a change.
   const others = [...contents].filter(([tag]) => tag !== language).map(([tag, content]) => [tag, liveFor(tag, content)] as const);
-  const polling = liveFor(language, contents.get(language)!, others.map(([, faq]) => faq));
+  const polling = liveFor(
+    language,
+    contents.get(language)!,
+    others.map(([, faq]) => faq),
+  );
   const live = new Map<string, LiveFaq<LevelledFaqService>>([[language, polling], ...others]);
   const faq = createMultilingualFaq(live, language);
   // Taught content survives restarts: it is live before the first turn (or, with the store out, from the first poll that reaches it).

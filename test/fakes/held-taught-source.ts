@@ -26,7 +26,10 @@ export class HeldTaughtSource implements TaughtSource {
  * The FAQ service over `content` with what `source` holds taught into it, rebuilt as the app rebuilds
  * it (in slices, with the content's own levels): for the tests of what teaching does to answers.
  */
-export function liveFaqOver<S extends ExplainingFaqService>(content: S, source = new HeldTaughtSource()): { faq: LiveFaq<ExplainingFaqService>; source: HeldTaughtSource } {
+export function liveFaqOver<S extends ExplainingFaqService>(
+  content: S,
+  source = new HeldTaughtSource(),
+): { faq: LiveFaq<ExplainingFaqService>; source: HeldTaughtSource } {
   const faq = new LiveFaq<ExplainingFaqService>(content, {
     source,
     rebuild: (entries) => createFaqServiceInSlices(entries, { thresholds: content.thresholds }),

@@ -31,7 +31,12 @@ async function taught(lines: Array<{ title: string; text: string }>) {
 }
 
 describe('a taught question', () => {
-  const generic = ['how long do you keep my information', 'how long is my booking kept', 'how long do you hold data for', 'how long do you hang onto my booking stuff'];
+  const generic = [
+    'how long do you keep my information',
+    'how long is my booking kept',
+    'how long do you hold data for',
+    'how long do you hang onto my booking stuff',
+  ];
 
   it('leaves questions answered right before it with the entry that answered them', async () => {
     for (const question of generic) expect(content.answer(question).entry?.title).toBe('How long we keep information');
