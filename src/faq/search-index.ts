@@ -16,6 +16,8 @@ import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqEntry } from './types';
 
 const FIELDS = ['title', 'asked', 'body', 'part', 'taught'] as const;
+/** Runs of the content's words asked as a phrase and found nowhere side by side, remembered so as not to look again. */
+const MAX_ABSENT_PHRASES = 10_000;
 /** Marks the constructor call of SearchIndex.build, which fills the index itself. */
 const IN_SLICES = Symbol('in slices');
 type Field = (typeof FIELDS)[number];
@@ -54,6 +56,8 @@ export class SearchIndex {
   private readonly fieldWeight: readonly number[];
   private readonly fieldB: readonly number[];
   private readonly k1: number;
+  /** Each stem's weights once worked out (see `weights`): at most one list per stem or phrase the content has. */
+  private readonly weightsOf = new Map<string, ReadonlyArray<{ doc: number; weight: number; inHeading: boolean }>>();
 
   constructor(entries: readonly FaqEntry[], weights: IndexWeights = DEFAULT_TUNING, inSlices?: typeof IN_SLICES) {
     this.entries = entries;
@@ -129,6 +133,11 @@ export class SearchIndex {
     return this.entries.length;
   }
 
+  /** How many phrases are remembered, present or absent (bounded: see MAX_ABSENT_PHRASES). */
+  get rememberedPhrases(): number {
+    return this.phrases.size;
+  }
+
   has(stem: string): boolean {
     return this.postings.has(stem);
   }
@@ -168,17 +177,19 @@ export class SearchIndex {
     const key = stems.join(' ');
     const known = this.phrases.get(key);
     if (known !== undefined) return known ? key : undefined;
+    // Words the content lacks make no phrase of it: nothing to look for, and nothing to remember (the
+    // questions' word runs are endless).
+    if (stems.length < 2 || !stems.every((term) => this.postings.has(term))) return undefined;
     const list: Posting[] = [];
-    if (stems.length > 1 && stems.every((term) => this.postings.has(term))) {
-      this.positions.forEach((fields, doc) => {
-        const tf = FIELDS.map((_field, f) => {
-          const starts = fields[f].get(stems[0]) ?? [];
-          return starts.filter((start) => stems.every((term, k) => fields[f].get(term)?.includes(start + k))).length;
-        });
-        if (tf.some((n) => n > 0)) list.push({ doc, tf });
+    this.positions.forEach((fields, doc) => {
+      const tf = FIELDS.map((_field, f) => {
+        const starts = fields[f].get(stems[0]) ?? [];
+        return starts.filter((start) => stems.every((term, k) => fields[f].get(term)?.includes(start + k))).length;
       });
-    }
-    this.phrases.set(key, list.length > 0);
+      if (tf.some((n) => n > 0)) list.push({ doc, tf });
+    });
+    // The phrases the content has are bounded by its words; those it lacks are remembered up to a bound.
+    if (list.length > 0 || this.phrases.size < MAX_ABSENT_PHRASES) this.phrases.set(key, list.length > 0);
     if (list.length === 0) return undefined;
     this.postings.set(key, list);
     return key;
@@ -221,11 +232,20 @@ export class SearchIndex {
     return found;
   }
 
-  /** BM25F weight of the stem in each entry that has it, and whether the entry's heading or `Also asked:` has it. */
-  weights(stem: string): Array<{ doc: number; weight: number; inHeading: boolean }> {
+  /**
+   * BM25F weight of the stem in each entry that has it, and whether the entry's heading or `Also asked:` has it.
+   * The index never changes, so each stem's weights are worked out once: questions share most of their stems.
+   */
+  weights(stem: string): ReadonlyArray<{ doc: number; weight: number; inHeading: boolean }> {
     const list = this.postings.get(stem);
+    // A stem the content lacks (any word a user types) is never kept: only the content's stems and phrases are.
     if (!list) return [];
-    const idf = this.idf(stem);
+    let known = this.weightsOf.get(stem);
+    if (known === undefined) this.weightsOf.set(stem, (known = this.computeWeights(list, this.idf(stem))));
+    return known;
+  }
+
+  private computeWeights(list: readonly Posting[], idf: number): Array<{ doc: number; weight: number; inHeading: boolean }> {
     return list.map(({ doc, tf }) => {
       let frequency = 0;
       FIELDS.forEach((_field, f) => {
