@@ -25,6 +25,12 @@ const SERVICE_FORM =
  */
 const ADVICE_FORM =
   /^\s*(what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
+/**
+ * What people ask any chat assistant and no privacy notice answers: a joke, a poem or a speech, a
+ * translation, the weather, who won or wrote something, a recommendation, the best of something.
+ */
+const CHAT_FORM =
+  /\b(tell|give) me (a|another|some) (joke|story|riddle|fun fact)s?\b|^\s*(please )?(write|compose|draft) (me )?(a|an|some)\b|^\s*(please )?translate\b|\b(what('s| is|s) the weather|weather (like|forecast|today|tomorrow|in|this)|will it (rain|snow)|forecast for)\b|^\s*who (won|composed|wrote|invented|directed|painted|sang|discovered)\b|^\s*(can you )?recommend (me )?(a|an|some)\b|^\s*(what('s| is|s) (the )?)?best \w+( \w+)? (of \d{4}|near me|in (the world|town))\b/i;
 
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
@@ -41,8 +47,11 @@ const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression
  * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
  */
 export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
-  if (!SERVICE_FORM.test(question) && !ADVICE_FORM.test(question)) return false;
-  const words = question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const chat = CHAT_FORM.exec(question);
+  if (!chat && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question)) return false;
+  // A chat request's own words ("tell me a joke") say nothing of data, whatever else "tell" can mean.
+  const said = chat ? `${question.slice(0, chat.index)} ${question.slice(chat.index + chat[0].length)}` : question;
+  const words = said.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
   const saysData = words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) || DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));
   return !saysData;

@@ -45,6 +45,11 @@ describe('requests for a service that say nothing of data', () => {
     'which book should i read next',
     'is the reading room open on bank holidays',
     'what should i bring to the reading club',
+    // What people ask any chat assistant.
+    'tell me a joke about library books',
+    'write me a poem about the reading room',
+    'whats the weather forecast for the car parks',
+    'who wrote the most borrowed book',
   ];
 
   it.each(serviceRequests)('declines "%s", which an entry on its topic would otherwise answer', (question) => {
