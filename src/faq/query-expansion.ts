@@ -42,7 +42,8 @@ export interface Unit {
  * vocabulary's, a word of a phrase the asker typed found without the rest of the phrase, and a word of a
  * name such as "data protection officer" the content never says, found alone (it hardly says the name).
  */
-export type ExpansionWeights = AlternativeWeights & Pick<Tuning, 'vocabularyWeight' | 'phrasePartWeight' | 'termPartWeight' | 'commonShare'>;
+export type ExpansionWeights = AlternativeWeights &
+  Pick<Tuning, 'vocabularyWeight' | 'phrasePartWeight' | 'nearPhraseWeight' | 'nearnessWindow' | 'termPartWeight' | 'commonShare'>;
 /** The most frequent English words a typo may be corrected to, beside the content's own. */
 const TYPO_ENGLISH_WORDS = 20_000;
 /** Longest heading phrase looked for in a question. */
@@ -146,6 +147,13 @@ export class QueryExpander {
           const abbreviated = stem(abbreviation);
           if (this.index.has(abbreviated)) keepBest(alternatives, { stem: abbreviated, weight: this.weights.vocabularyWeight });
           else if (!whole && !this.saysWord(content.at(-1)!)) unnamed = true;
+        }
+        // Its words close together, in any order ("a copy of your personal data" for "copy of my data"):
+        // the asker's own words, all of them, in one place. Not a name's words ("data protection
+        // officer"): a name is said whole or not at all.
+        if (!whole && abbreviation === undefined && this.weights.nearPhraseWeight > 0) {
+          const near = this.index.phrase(content.map(stem), this.weights.nearnessWindow);
+          if (near) keepBest(alternatives, { stem: near, weight: this.weights.nearPhraseWeight });
         }
         const partWeight = unnamed ? this.weights.termPartWeight : this.weights.phrasePartWeight;
         for (const word of content)

@@ -173,8 +173,9 @@ export class SearchIndex {
    * by side, in this order, in one field (stop words between them do not part them: "data we hold
    * about you" has "data hold"); undefined when no entry has them so. Found once, then remembered.
    */
-  phrase(stems: readonly string[]): string | undefined {
-    const key = stems.join(' ');
+  phrase(stems: readonly string[], within = 1): string | undefined {
+    // Side by side is one key; "within n words" another, which the adjacent phrase never shares.
+    const key = within === 1 ? stems.join(' ') : `${stems.join(' ')} ~${within}`;
     const known = this.phrases.get(key);
     if (known !== undefined) return known ? key : undefined;
     // Words the content lacks make no phrase of it: nothing to look for, and nothing to remember (the
@@ -184,7 +185,11 @@ export class SearchIndex {
     this.positions.forEach((fields, doc) => {
       const tf = FIELDS.map((_field, f) => {
         const starts = fields[f].get(stems[0]) ?? [];
-        return starts.filter((start) => stems.every((term, k) => fields[f].get(term)?.includes(start + k))).length;
+        const together = (start: number) =>
+          within === 1
+            ? stems.every((term, k) => fields[f].get(term)?.includes(start + k))
+            : stems.every((term) => fields[f].get(term)?.some((at) => Math.abs(at - start) <= within * (stems.length - 1)));
+        return starts.filter(together).length;
       });
       if (tf.some((n) => n > 0)) list.push({ doc, tf });
     });

@@ -103,6 +103,11 @@ export interface Tuning {
   readonly vocabularyWeight: number;
   /** A word of a phrase the asker typed, found without the rest of the phrase: this share of its weight. */
   readonly phrasePartWeight: number;
+  /**
+   * All the words of a phrase the asker typed, found within `nearnessWindow` words of each other in one
+   * field but not side by side ("a copy of your personal data" for "copy of my data"): this weight (0: unused).
+   */
+  readonly nearPhraseWeight: number;
   /** A word of a name the content never says ("data protection officer"), found alone: this share. */
   readonly termPartWeight: number;
   /** Weight of a derived form of the asker's word ("secure" / "security"). */
@@ -155,6 +160,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   nearnessWindow: 3,
   vocabularyWeight: 0.8,
   phrasePartWeight: 0.6,
+  nearPhraseWeight: 0.85,
   termPartWeight: 0.25,
   derivedWeight: 0.85,
   broaderWeight: 0.3,

@@ -69,6 +69,21 @@ describe('the content decides what is covered', () => {
     expect(learnAbbreviations(entries).has('car')).toBe(false);
   });
 
+  it('finds the words of a phrase the asker typed close together in an entry, as the phrase', () => {
+    // "copy of my data" is a phrase of the privacy vocabulary; the entry says "a copy of your personal
+    // data", and another speaks of data and access (a word of the same group) in its own sense.
+    const notice = writtenNotice([
+      ['Who we are', 'Tamsin Bakeries runs twelve bakeries and is the controller of the data in its loyalty app.'],
+      ['Keeping your data secure', 'Data is encrypted, and staff access to customer data is limited by role and logged; we test our systems every year.'],
+      ['Your rights', 'You can ask for a copy of your personal data, and ask us to correct or delete it, free of charge.'],
+      ['Loyalty stamps', 'The app records each stamp you collect and the rewards you claim, with the shop and the time.'],
+    ]);
+    const near = createFaqService(notice);
+    const apart = createFaqService(notice, { tuning: { nearPhraseWeight: 0 } });
+    expect(apart.answer('how do i get a copy of my data').entry?.title).not.toBe('Your rights');
+    expect(near.answer('how do i get a copy of my data').entry?.title).toBe('Your rights');
+  });
+
   it('never expands a question word into a name the content writes ("statements" is not "United States")', () => {
     expect(new SearchIndex(entries).isName('state')).toBe(true);
     expect(shown('where are my statements')).not.toContain('Transfers abroad');

@@ -23,11 +23,11 @@ describe('words in other forms', () => {
   // "responsible for my data" is an expression of the privacy vocabulary; this notice says "your information".
   it("finds a privacy expression written with another word for one's data", () => {
     expect(first('who is responsible for my data')).toBe('Who is responsible for your information');
-    const phrase = faq
+    const phrases = faq
       .explain('who is responsible for my data')
       .units.flatMap((unit) => unit.alternatives)
-      .find((alternative) => alternative.stem.includes(' '));
-    expect(phrase?.stem).toBe('respons inform');
+      .map((alternative) => alternative.stem);
+    expect(phrases).toContain('respons inform');
   });
 
   // "person" and "personal" share the stem "person"; WordNet derives neither from the other.
