@@ -168,3 +168,19 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   // Whom the notice is for: every notice says.
   ['apply to', 'applies to', 'does this cover', 'covered by', 'who this is for'],
 ];
+
+/**
+ * Names of the one person who answers for data protection: the officer the law names, or the lead or
+ * manager that an organisation which need not appoint one names instead. Where the content lacks the
+ * name asked, its own name of the role stands in; where it has it, the others are other people (a
+ * privacy manager beside the officer). Not a team: "contact our privacy team" says nothing of who
+ * the officer is.
+ */
+export const DATA_PROTECTION_ROLES: readonly string[] = [
+  'data protection officer',
+  'data protection lead',
+  'data protection manager',
+  'privacy officer',
+  'privacy lead',
+  'privacy manager',
+];

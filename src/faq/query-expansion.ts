@@ -131,6 +131,7 @@ export class QueryExpander {
       if ((content.length === 0 && !match) || units.some((unit) => unit.text === words.join(' '))) continue;
       const alternatives = new Map<string, number>();
       let unnamed = false;
+      let whole: string | undefined;
       if (content.length === 1) {
         for (const alternative of this.words.of(content[0])) keepBest(alternatives, alternative);
         // A word of a heading's phrase the asker said whole ("open banking"): the entries that have the
@@ -140,7 +141,7 @@ export class QueryExpander {
       } else if (content.length > 1) {
         // The asker's own phrase, whole; each of its words alone says less, unless the content
         // uses it everywhere ("data" of "copy of my data"), when it says nothing.
-        const whole = this.index.phrase(content.map(stem));
+        whole = this.index.phrase(content.map(stem));
         if (whole) keepBest(alternatives, { stem: whole, weight: 1 });
         const abbreviation = match?.expression.abbreviation;
         if (abbreviation !== undefined) {
@@ -160,16 +161,23 @@ export class QueryExpander {
           for (const alternative of this.words.of(word))
             if (this.words.isTarget(alternative.stem)) keepBest(alternatives, { stem: alternative.stem, weight: alternative.weight * partWeight });
       }
-      for (const g of match?.expression.groups ?? []) for (const alternative of this.vocabulary.groupAlternatives(g)) keepBest(alternatives, alternative);
+      const askedIsInContent = content.length === 1 ? this.index.has(stem(content[0])) : whole !== undefined;
+      const otherwise = (match?.expression.groups ?? []).flatMap((g) => this.vocabulary.groupAlternatives(g, askedIsInContent));
+      for (const alternative of otherwise) keepBest(alternatives, alternative);
+      // A name the content says in other words of its group ("data protection lead" for "data
+      // protection officer") is named.
+      if (otherwise.length > 0) unnamed = false;
       // "dpo" is also searched as "data protection officer".
       if (content.length === 1) {
         const written = this.vocabulary.abbreviations.get(content[0]) ?? [];
         const longs = written.filter((long) => searchWords(long).length >= TERM_MIN_WORDS);
-        for (const alternative of this.vocabulary.writtenOut(content[0])) keepBest(alternatives, alternative);
+        const writtenOut = this.vocabulary.writtenOut(content[0]);
+        for (const alternative of writtenOut) keepBest(alternatives, alternative);
         if (
           longs.length > 0 &&
+          writtenOut.length === 0 &&
           !this.index.has(stem(content[0])) &&
-          longs.every((long) => !this.vocabulary.termOf(long) && !this.saysWord(searchWords(long).at(-1)!))
+          longs.every((long) => !this.saysWord(searchWords(long).at(-1)!))
         )
           unnamed = true;
       }

@@ -21,10 +21,10 @@ const SERVICE_FORM =
   /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
 /**
  * Other forms of a request for advice or a product detail: which size or kind to choose, what to do
- * or wear, whether a thing is open, included, allowed or worth it.
+ * or wear, whether a thing is open, included, allowed or worth it, or whether the asker is allowed it.
  */
 const ADVICE_FORM =
-  /^\s*(what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
+  /^\s*(what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(am i|are we) allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
 /**
  * What people ask any chat assistant and no privacy notice answers: a joke, a poem or a speech, a
  * translation, the weather, who won or wrote something, a recommendation, the best of something.
@@ -39,6 +39,8 @@ const DATA_STEMS: ReadonlySet<string> = new Set([
   ...ABBREVIATIONS.keys(),
   ...PERSONAL_DATA_WORDS.map(stem),
 ]);
+/** The notice itself, named by the one reading it ("older versions of this notice"): what it says is privacy. */
+const THIS_NOTICE = /\bthis (privacy )?(notice|policy|statement)\b/i;
 /** The privacy vocabulary's expressions of several words ("opt out", "turn off"), as word sequences. */
 const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression) => expression.includes(' '));
 
@@ -53,6 +55,9 @@ export function asksForServiceOnly(question: string, defined: ReadonlySet<string
   const said = chat ? `${question.slice(0, chat.index)} ${question.slice(chat.index + chat[0].length)}` : question;
   const words = said.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
-  const saysData = words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) || DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `));
+  const saysData =
+    words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) ||
+    DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `)) ||
+    THIS_NOTICE.test(said);
   return !saysData;
 }

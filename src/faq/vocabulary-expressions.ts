@@ -6,7 +6,7 @@
  */
 import { isStopWord, searchWords } from './content-terms';
 import { stem } from '../language/stem';
-import { DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { DATA_PROTECTION_ROLES, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 import { keepBest, toList, type Alternative } from './word-alternatives';
 
@@ -23,6 +23,12 @@ export interface Expression {
    */
   abbreviation?: string;
 }
+
+/** Each group of expressions, and whether its others stand in only where the content lacks the one asked. */
+const GROUPS: ReadonlyArray<{ expressions: readonly string[]; onlyWhereAbsent: boolean }> = [
+  ...PRIVACY_GROUPS.map((expressions) => ({ expressions, onlyWhereAbsent: false })),
+  { expressions: DATA_PROTECTION_ROLES, onlyWhereAbsent: true },
+];
 
 /** Names written out in this many words or more are searched as one thing. */
 export const TERM_MIN_WORDS = 3;
@@ -80,8 +86,8 @@ export class VocabularyExpressions {
     /** The weight of a group's terms and of written-out abbreviations (tuning.ts's vocabularyWeight). */
     private readonly weight: number,
   ) {
-    PRIVACY_GROUPS.forEach((group, g) => {
-      for (const expression of group) {
+    GROUPS.forEach(({ expressions }, g) => {
+      for (const expression of expressions) {
         const key = phraseKey(searchWords(expression));
         const known = this.expressions.get(key) ?? { groups: [], names: false };
         known.groups.push(g);
@@ -97,9 +103,9 @@ export class VocabularyExpressions {
       }
     }
     for (const name of DOCUMENT_NAMES) this.expressions.set(phraseKey(searchWords(name)), { groups: [], names: true });
-    this.groupTerms = PRIVACY_GROUPS.map((group) => {
+    this.groupTerms = GROUPS.map(({ expressions }) => {
       const found = new Map<string, number>();
-      for (const expression of group) {
+      for (const expression of expressions) {
         const term = this.termOf(expression);
         if (term) keepBest(found, { stem: term, weight: this.weight });
       }
@@ -107,22 +113,29 @@ export class VocabularyExpressions {
     });
   }
 
-  /** The content's terms for a group's expressions. */
-  groupAlternatives(group: number): readonly Alternative[] {
-    return this.groupTerms[group];
+  /** The content's terms for a group's expressions; none for a group of names when the content has the one asked. */
+  groupAlternatives(group: number, askedIsInContent: boolean): readonly Alternative[] {
+    return GROUPS[group].onlyWhereAbsent && askedIsInContent ? [] : this.groupTerms[group];
   }
 
   /** The group's first expression: what a phrase of function words ("who gets") says. */
   groupHead(group: number): string {
-    return PRIVACY_GROUPS[group][0];
+    return GROUPS[group].expressions[0];
   }
 
-  /** The abbreviation's written-out names as content terms, with the vocabulary's weight. */
+  /**
+   * The abbreviation's written-out names as content terms, with the vocabulary's weight; for a name
+   * the content lacks, its terms for the other expressions of the name's groups ("dpo" is the "data
+   * protection lead" of a content that names no officer).
+   */
   writtenOut(abbreviation: string): Alternative[] {
     const found = new Map<string, number>();
     for (const long of this.abbreviations.get(abbreviation) ?? []) {
       const term = this.termOf(long);
       if (term) keepBest(found, { stem: term, weight: this.weight });
+      else
+        for (const group of this.expressions.get(phraseKey(searchWords(long)))?.groups ?? [])
+          for (const alternative of this.groupTerms[group]) keepBest(found, alternative);
     }
     return toList(found);
   }

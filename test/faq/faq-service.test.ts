@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadContent } from '../../src/faq/content-loader';
 import { createFaqService, type ExplainingFaqService } from '../../src/faq/faq-service';
+import { writtenNotice } from './written-notice';
 
 const FAQ_ADS = 'Can I opt out of data collection for personalized advertising in Office 365?';
 const FAQ_INACTIVE = 'How does Office 365 handle data retention for inactive user accounts?';
@@ -98,6 +99,27 @@ describe('abstention: nothing unrelated is ever offered', () => {
     expect(answer.candidates).toEqual([]);
     const employee = createFaqService(loadContent(path.join(__dirname, 'fixtures/employee-notice/content')));
     expect(employee.answer(question).entry?.title).toBe('Data protection team and complaints');
+  });
+
+  // An organisation that need not appoint an officer names a lead or a manager instead: that is whom
+  // an asker of the officer means. Where the content names an officer too, the others are other people.
+  it("answers about the officer with the content's own name for the role, and only where it names no officer", () => {
+    const lead: Array<[string, string]> = [
+      ['Who we are and our Data Protection Lead', 'Our Data Protection Lead oversees how we use personal information. Email privacy@harbour.example.'],
+      ['Marketing emails', 'We email offers only if you agree, and every email has a link to unsubscribe.'],
+      ['Changes to this notice', 'We tell you by email before any change to how we use your information.'],
+    ];
+    const withLead = createFaqService(writtenNotice(lead));
+    for (const question of ['who is the data protection officer?', 'data protection officer email?', 'dpo email', 'privacy officer contact'])
+      expect(withLead.answer(question).entry?.title).toBe('Who we are and our Data Protection Lead');
+    const both = createFaqService(
+      writtenNotice([
+        ['Our Data Protection Officer', 'Our Data Protection Officer advises the board and answers for our compliance.'],
+        ['Our privacy manager', 'Our privacy manager handles requests day to day and answers questions about them.'],
+      ]),
+    );
+    expect(both.answer('who is the data protection officer').entry?.title).toBe('Our Data Protection Officer');
+    expect(both.answer('who is the privacy manager').entry?.title).toBe('Our privacy manager');
   });
 
   // Its contact details are not those of Data Portability ("export your contacts"): the asker picks.

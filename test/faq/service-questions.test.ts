@@ -45,6 +45,7 @@ describe('requests for a service that say nothing of data', () => {
     'which book should i read next',
     'is the reading room open on bank holidays',
     'what should i bring to the reading club',
+    'am i allowed a coffee in the reading room',
     // What people ask any chat assistant.
     'tell me a joke about library books',
     'write me a poem about the reading room',
@@ -85,6 +86,16 @@ describe('requests for a service that say nothing of data', () => {
     expect(withService.answer('what is the home library service').entry?.title).toBe('The Home Library Service');
     // One word more than the heading says, and the form decides again.
     expect(withService.answer('what is the home library service phone number').entry).toBeUndefined();
+  });
+
+  it('answers a question about the notice itself in the form of a service request', () => {
+    // "where can I…" and "when do…" are service forms, and nothing else in these names data: naming
+    // the notice does.
+    const withChanges = createFaqService(
+      writtenNotice([...SECTIONS, ['Changes to this notice', 'We update this notice when our services change. Earlier versions are kept on our website.']]),
+    );
+    expect(withChanges.answer('where can i find older versions of this notice').entry?.title).toBe('Changes to this notice');
+    expect(withChanges.answer('when do you update this notice').entry?.title).toBe('Changes to this notice');
   });
 
   it('does not judge a question in another form by its words', () => {
