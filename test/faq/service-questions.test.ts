@@ -98,6 +98,14 @@ describe('requests for a service that say nothing of data', () => {
     expect(withChanges.answer('when do you update this notice').entry?.title).toBe('Changes to this notice');
   });
 
+  it('answers a request for a recording of the asker, which is data in the form it comes in', () => {
+    const withFilming = createFaqService(
+      writtenNotice([...SECTIONS, ['Filming poetry evenings', 'We film poetry evenings and keep the video for a year. Ask us to remove the footage of you.']]),
+    );
+    expect(withFilming.answer('can i get the video of the poetry evening').entry?.title).toBe('Filming poetry evenings');
+    expect(withFilming.answer('where can i watch the recording of the poetry evening').entry?.title).toBe('Filming poetry evenings');
+  });
+
   it('does not judge a question in another form by its words', () => {
     expect(titleOf(faq.answer('renewals and reservations?'))).toBe('Borrowing and renewals');
   });
