@@ -106,6 +106,18 @@ describe('requests for a service that say nothing of data', () => {
     expect(withFilming.answer('where can i watch the recording of the poetry evening').entry?.title).toBe('Filming poetry evenings');
   });
 
+  it('answers a request about pictures of the asker, or about the servers their data is kept on', () => {
+    const withMore = createFaqService(
+      writtenNotice([
+        ...SECTIONS,
+        ['Photos at storytime', 'Staff take photos at storytime sessions for our noticeboards, only with a parent’s consent.'],
+        ['Where our systems are', 'The catalogue and membership system run on servers in the UK, hosted by our supplier.'],
+      ]),
+    );
+    expect(withMore.answer('can i get the pics from storytime').entry?.title).toBe('Photos at storytime');
+    expect(withMore.answer('where are your servers').entry?.title).toBe('Where our systems are');
+  });
+
   it('does not judge a question in another form by its words', () => {
     expect(titleOf(faq.answer('renewals and reservations?'))).toBe('Borrowing and renewals');
   });
