@@ -179,6 +179,8 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['anonymize', 'anonymized', 'anonymous', 'pseudonymize', 'pseudonymized', 'aggregated', 'de identified'],
   ['policy change', 'changes to this policy', 'updated policy', 'policy update', 'notify changes'],
   ['contact', 'get in touch', 'reach', 'write to'],
+  // What the asker calls privacy the notice may call data protection, and the other way round.
+  ['privacy', 'data protection'],
   ['representative', 'eu representative', 'uk representative', 'article 27'],
   // Whom the notice is for: every notice says.
   ['apply to', 'applies to', 'does this cover', 'covered by', 'who this is for'],

@@ -27,6 +27,18 @@ describe('a policy in its own words', () => {
     expect(shown('can i get a copy of my personal details')[0]).toBe('Your right to a copy');
   });
 
+  it('reads privacy where the notice says data protection', () => {
+    // The part's name says neither: the notice never says "privacy".
+    const withContact = createFaqService(
+      writtenNotice(
+        [...SECTIONS, ['Questions about data protection', 'Our practice manager answers questions about data protection: write to dp@northwind.example.']],
+        'Patient notice',
+      ),
+    );
+    for (const question of ['who do i ask about privacy', 'privacy questions'])
+      expect(withContact.answer(question).entry?.title).toBe('Questions about data protection');
+  });
+
   it('declines what the notice does not speak of', () => {
     expect(shown('what time do you open')).toEqual([]);
   });
