@@ -6,7 +6,7 @@
 import { englishData } from '../language/english';
 import { americanise } from '../language/spelling';
 import { baseForms, irregularBase, stem } from '../language/stem';
-import { STOP_WORDS } from '../language/stop-words';
+import { CHAT_INTERJECTIONS, STOP_WORDS } from '../language/stop-words';
 import { words } from '../language/words';
 
 export interface Term {
@@ -52,5 +52,5 @@ export function lemmaOf(word: string): string {
 }
 
 export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word) || !isSearchable(word);
+  return STOP_WORDS.has(word) || CHAT_INTERJECTIONS.has(word) || !isSearchable(word);
 }

@@ -145,7 +145,7 @@ export const PRIVACY_GROUPS: readonly (readonly string[])[] = [
   ['complaint', 'complain', 'supervisory authority', 'regulator', 'data protection authority', 'information commissioner'],
   ['automated decision', 'profiling', 'algorithm'],
   // What a policy says about the data.
-  ['retention', 'retain', 'keep', 'kept', 'how long', 'store for', 'period', 'hold on to', 'hang on to'],
+  ['retention', 'retain', 'keep', 'kept', 'how long', 'store for', 'period', 'hold on to', 'hang on to', 'hold onto', 'hang onto'],
   [
     'share',
     'sharing',

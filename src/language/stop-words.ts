@@ -315,3 +315,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'great',
   'nice',
 ]);
+
+/**
+ * Chat's interjections and acronyms ("delete my data lol", "tbh i never signed up"): they say nothing of
+ * what is asked. Kept apart from STOP_WORDS, from which calibration draws its random everyday words:
+ * a change to that list would move every content's derived levels for no reason of its own.
+ */
+export const CHAT_INTERJECTIONS: ReadonlySet<string> = new Set(['lol', 'lmao', 'haha', 'hehe', 'tbh', 'btw', 'omg', 'ngl', 'idk', 'imo', 'fyi', 'ty']);
