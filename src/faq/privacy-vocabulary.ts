@@ -47,6 +47,23 @@ export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
 export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy notice', 'privacy statement', 'data protection policy', 'data protection notice'];
 
 /**
+ * Words of a question about the document itself changing ("has the privacy policy been updated"): there
+ * the document's name is the topic, in the content's own word for it.
+ */
+export const DOCUMENT_CHANGE_WORDS: readonly string[] = [
+  'change',
+  'changes',
+  'changed',
+  'update',
+  'updates',
+  'updated',
+  'revise',
+  'revised',
+  'amend',
+  'amended',
+];
+
+/**
  * Words for personal data, the forms it comes in and what is done with it, true of any notice: a
  * question that asks for a service (see service-question.ts) and uses one of these, or of the groups
  * below, may be asking about data after all ("can I see my notes", "how do I stop the texts").

@@ -15,7 +15,7 @@ import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
 import { isStopWord, lemmaOf, searchWords } from './content-terms';
-import { PRIVACY_GROUPS } from './privacy-vocabulary';
+import { DOCUMENT_CHANGE_WORDS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 import { PHRASE_SKIP, TERM_MIN_WORDS, VocabularyExpressions, type Expression } from './vocabulary-expressions';
 import type { Tuning } from './tuning';
@@ -55,6 +55,8 @@ const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 
 const IN_SLICES = Symbol('in slices');
 
 /** Information of a word outside the English vocabulary: as much as the rarest words in it. */
+const DOCUMENT_CHANGE_STEMS: ReadonlySet<string> = new Set(DOCUMENT_CHANGE_WORDS.map(stem));
+
 function informationOf(english: English, word: string): number {
   if (/^\d+$/.test(word)) return 1;
   const rank = english.rank(word) ?? english.size;
@@ -118,14 +120,20 @@ export class QueryExpander {
       .filter((word) => !PHRASE_SKIP.has(word));
     const units: Unit[] = [];
     const headingPhrases = this.headingPhrases(kept);
+    const asksOfChange = kept.some((word) => DOCUMENT_CHANGE_STEMS.has(stem(word)));
     for (let i = 0; i < kept.length;) {
       const at = i;
       const found = this.vocabulary.longestAt(kept, i);
       const match = found && this.describedInOwnWords(found.expression, kept.slice(i, i + found.length)) ? undefined : found;
       const words = kept.slice(i, i + (match?.length ?? 1));
       i += words.length;
-      // "the privacy policy" names the document every entry belongs to: it says nothing of the topic.
-      if (match?.expression.names) continue;
+      // "the privacy policy" names the document every entry belongs to: it says nothing of the topic,
+      // unless the question asks whether the document changes: then it is what is asked about.
+      if (match?.expression.names) {
+        if (asksOfChange && !units.some((unit) => unit.text === words.join(' ')))
+          units.push({ text: words.join(' '), information: this.informationOf(words.at(-1)!), alternatives: this.vocabulary.documentTerms() });
+        continue;
+      }
       const content = words.filter((word) => !isStopWord(word));
       // A word said twice ("slack ... to slack") is one thing asked about, not two.
       if ((content.length === 0 && !match) || units.some((unit) => unit.text === words.join(' '))) continue;

@@ -118,6 +118,17 @@ export class VocabularyExpressions {
     return GROUPS[group].onlyWhereAbsent && askedIsInContent ? [] : this.groupTerms[group];
   }
 
+  /** The content's terms for the document itself: its names ("privacy notice"), and the words they end in ("notice"). */
+  documentTerms(): Alternative[] {
+    const found = new Map<string, number>();
+    for (const name of DOCUMENT_NAMES)
+      for (const said of [name, searchWords(name).at(-1)!]) {
+        const term = this.termOf(said);
+        if (term) keepBest(found, { stem: term, weight: this.weight });
+      }
+    return toList(found);
+  }
+
   /** The group's first expression: what a phrase of function words ("who gets") says. */
   groupHead(group: number): string {
     return GROUPS[group].expressions[0];

@@ -2,7 +2,10 @@
  * What general privacy vocabulary does for a policy written in its own words: a small practice's
  * notice, written here, asked in words the notice does not use.
  */
+import path from 'node:path';
+import { loadContent } from '../../src/faq/content-loader';
 import { createFaqService } from '../../src/faq/faq-service';
+import { REPO_ROOT } from '../fakes/boot';
 import { writtenNotice } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
@@ -37,6 +40,14 @@ describe('a policy in its own words', () => {
     );
     for (const question of ['who do i ask about privacy', 'privacy questions'])
       expect(withContact.answer(question).entry?.title).toBe('Questions about data protection');
+  });
+
+  it("reads the notice's name as the topic of a question about the notice changing, and as nothing otherwise", () => {
+    // The golf club's notice has "Updates to this notice" and "Asking to see or change the information
+    // we hold": without its name, "changes" alone could not tell them apart.
+    const golf = createFaqService(loadContent(path.join(REPO_ROOT, 'test/faq/fixtures/golf-club/content')));
+    expect(golf.answer('will i get told if the privacy policy changes').entry?.title).toBe('Updates to this notice');
+    expect(golf.answer('what does the privacy policy say about cctv').entry?.title).toBe('CCTV in the car park and around the clubhouse');
   });
 
   it('declines what the notice does not speak of', () => {
