@@ -54,9 +54,10 @@ const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 
 /** Marks the constructor call of QueryExpander.build, which fills the expander itself. */
 const IN_SLICES = Symbol('in slices');
 
-/** Information of a word outside the English vocabulary: as much as the rarest words in it. */
+/** A question with one of these asks whether the document changes: its name is then the topic. */
 const DOCUMENT_CHANGE_STEMS: ReadonlySet<string> = new Set(DOCUMENT_CHANGE_WORDS.map(stem));
 
+/** Information of a word outside the English vocabulary: as much as the rarest words in it. */
 function informationOf(english: English, word: string): number {
   if (/^\d+$/.test(word)) return 1;
   const rank = english.rank(word) ?? english.size;
