@@ -132,7 +132,11 @@ export class QueryExpander {
       // unless the question asks whether the document changes: then it is what is asked about.
       if (match?.expression.names) {
         if (asksOfChange && !units.some((unit) => unit.text === words.join(' ')))
-          units.push({ text: words.join(' '), information: this.informationOf(words.at(-1)!), alternatives: this.vocabulary.documentTerms() });
+          units.push({
+            text: words.join(' '),
+            information: this.informationOf(words.at(-1)!),
+            alternatives: this.vocabulary.documentTerms().map((term) => ({ ...term })),
+          });
         continue;
       }
       const content = words.filter((word) => !isStopWord(word));

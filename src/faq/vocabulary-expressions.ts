@@ -78,6 +78,8 @@ export class VocabularyExpressions {
   private readonly expressions = new Map<string, Expression>();
   /** Each group's expressions as content terms. */
   private readonly groupTerms: Alternative[][];
+  /** The content's terms for the document itself, worked out when a question first asks of it: the content never changes. */
+  private documentTermsFound?: readonly Alternative[];
 
   constructor(
     private readonly index: SearchIndex,
@@ -119,14 +121,17 @@ export class VocabularyExpressions {
   }
 
   /** The content's terms for the document itself: its names ("privacy notice"), and the words they end in ("notice"). */
-  documentTerms(): Alternative[] {
-    const found = new Map<string, number>();
-    for (const name of DOCUMENT_NAMES)
-      for (const said of [name, searchWords(name).at(-1)!]) {
-        const term = this.termOf(said);
-        if (term) keepBest(found, { stem: term, weight: this.weight });
-      }
-    return toList(found);
+  documentTerms(): readonly Alternative[] {
+    if (this.documentTermsFound === undefined) {
+      const found = new Map<string, number>();
+      for (const name of DOCUMENT_NAMES)
+        for (const said of [name, searchWords(name).at(-1)!]) {
+          const term = this.termOf(said);
+          if (term) keepBest(found, { stem: term, weight: this.weight });
+        }
+      this.documentTermsFound = toList(found);
+    }
+    return this.documentTermsFound;
   }
 
   /** The group's first expression: what a phrase of function words ("who gets") says. */
