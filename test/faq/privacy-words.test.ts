@@ -50,6 +50,17 @@ describe('a policy in its own words', () => {
     expect(golf.answer('what does the privacy policy say about cctv').entry?.title).toBe('CCTV in the car park and around the clubhouse');
   });
 
+  it('reads "what gives you the right" and "lawful basis" as the legal reasons a notice gives', () => {
+    // Not the asker's rights: the entry on them says "right" far more often.
+    for (const [policy, question] of [
+      ['pawnbroker', 'whats your lawful basis'],
+      ['mortgage-broker', 'what gives you the right to use my info'],
+    ]) {
+      const notice = createFaqService(loadContent(path.join(REPO_ROOT, 'test/faq/fixtures', policy, 'content')));
+      expect(notice.answer(question).entry?.title).toBe('The legal reasons we rely on');
+    }
+  });
+
   it('declines what the notice does not speak of', () => {
     expect(shown('what time do you open')).toEqual([]);
   });
