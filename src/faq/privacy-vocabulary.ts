@@ -48,20 +48,10 @@ export const DOCUMENT_NAMES: readonly string[] = ['privacy policy', 'privacy not
 
 /**
  * Words of a question about the document itself changing ("has the privacy policy been updated"): there
- * the document's name is the topic, in the content's own word for it.
+ * the document's name is the topic, in the content's own word for it. Compared by stem, so each stands
+ * for its forms ("updated", "changes").
  */
-export const DOCUMENT_CHANGE_WORDS: readonly string[] = [
-  'change',
-  'changes',
-  'changed',
-  'update',
-  'updates',
-  'updated',
-  'revise',
-  'revised',
-  'amend',
-  'amended',
-];
+export const DOCUMENT_CHANGE_WORDS: readonly string[] = ['change', 'update', 'revise', 'amend'];
 
 /**
  * Words for personal data, the forms it comes in and what is done with it, true of any notice: a
