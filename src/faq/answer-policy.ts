@@ -73,6 +73,7 @@ export function choose(
     aboutAsker: boolean;
     namesAbsent: boolean;
     serviceOnly?: boolean;
+    asksPrice?: boolean;
     plainFirst?: FaqEntry;
   }>,
   thresholds: AnswerThresholds,
@@ -87,8 +88,9 @@ export function choose(
   // answers it, for the fused order.
   const best = candidates.reduce<Candidate | undefined>((found, candidate) => (!found || candidate.score > found.score ? candidate : found), undefined);
   // A request for a service that says nothing of data is not answered by the entry that mentions the
-  // service, unless that entry's heading says the whole question: then the entry is about what was asked.
-  if (!top || !best || (question.serviceOnly && !headingSaysAll(top)) || !covers(best, question, thresholds, agreement))
+  // service, unless that entry's heading says the whole question: then the entry is about what was asked,
+  // though never about its price ("how much is a day pass" to "Day passes").
+  if (!top || !best || (question.serviceOnly && (question.asksPrice || !headingSaysAll(top))) || !covers(best, question, thresholds, agreement))
     return { related: [], candidates: [], confidence: best ? round(best.coverage * 0.5) : 0 };
   const lead = leadOf(top, second, weights.headingLeadWeight);
   // 0..1: the lead mapped from its usual range (-1..1), scaled by coverage.

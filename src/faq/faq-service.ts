@@ -15,7 +15,7 @@ import { abbreviationsInSlices } from './abbreviations';
 import { fuse } from './fusion';
 import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
-import { asksForServiceOnly } from './service-question';
+import { asksForServiceOnly, asksPrice } from './service-question';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import { runInSlices, runToEnd } from '../limits/event-loop';
 import { askedFor, type FaqAnswer, type FaqEntry, type FaqService } from './types';
@@ -41,6 +41,8 @@ export interface Explanation {
   namesAbsent: boolean;
   /** Whether the question asks for a service and says nothing of data nor the content's most recurring words (service-question.ts). */
   serviceOnly: boolean;
+  /** Whether it asks what something costs: a service question no heading answers (service-question.ts). */
+  asksPrice: boolean;
   /** The entry plain lunr puts first, if any. */
   plainFirst?: FaqEntry;
 }
@@ -114,6 +116,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
       aboutAsker: expander.aboutAsker(text),
       namesAbsent: units.some((unit) => unit.unnamed),
       serviceOnly: mainVocabulary !== undefined && asksForServiceOnly(text, defined) && !mainVocabulary.speaks(units),
+      asksPrice: asksPrice(text),
     };
   };
   const set = options.thresholds ?? {};

@@ -32,6 +32,21 @@ const ADVICE_FORM =
 const CHAT_FORM =
   /\b(tell|give) me (a|another|some) (joke|story|riddle|fun fact)s?\b|^\s*(please )?(write|compose|draft) (me )?(a|an|some)\b|^\s*(please )?translate\b|\b(what('s| is|s) the weather|weather (like|forecast|today|tomorrow|in|this)|will it (rain|snow)|forecast for)\b|^\s*who (won|composed|wrote|invented|directed|painted|sang|discovered)\b|^\s*(can you )?recommend (me )?(a|an|some)\b|^\s*(what('s| is|s) (the )?)?best \w+( \w+)? (of \d{4}|near me|in (the world|town))\b/i;
 
+/**
+ * A question for a price or an amount to pay ("how much is a day pass", "what does a valet cost"):
+ * an entry whose heading names the thing says what is done with data when it is bought, never its price.
+ */
+const PRICE_FORM = /^\s*(how much (is|are|does|do|for|to)\b|what (does|do|will|would) (\w+ ){1,6}cost\b|what('s| is|s) the (price|cost) of\b)/i;
+
+/** Whether the question asks what something costs (see PRICE_FORM). */
+export function asksPrice(question: string): boolean {
+  return PRICE_FORM.test(question);
+}
+
+/** Sums and conversions ("what's 15% of 80", "convert 5 miles to km"): what a calculator answers. */
+const ARITHMETIC_FORM =
+  /^\s*((what('s| is|s)|calculate|work out) (the square root of \d|\d[\d.,]* ?(%|percent|per cent|times|x|\*|plus|minus|divided by|multiplied by|\+|-|\/) ?(of )?\d)|convert \d[\d.,]* ?\w+ (in)?to \w+)/i;
+
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
     .filter((expression) => !expression.includes(' '))
@@ -49,8 +64,8 @@ const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression
  * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
  */
 export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
-  const chat = CHAT_FORM.exec(question);
-  if (!chat && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question)) return false;
+  const chat = CHAT_FORM.exec(question) ?? ARITHMETIC_FORM.exec(question);
+  if (!chat && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question) && !asksPrice(question)) return false;
   // A chat request's own words ("tell me a joke") say nothing of data, whatever else "tell" can mean.
   const said = chat ? `${question.slice(0, chat.index)} ${question.slice(chat.index + chat[0].length)}` : question;
   const words = said.toLowerCase().match(/[a-z0-9]+/g) ?? [];

@@ -122,3 +122,38 @@ describe('requests for a service that say nothing of data', () => {
     expect(titleOf(faq.answer('renewals and reservations?'))).toBe('Borrowing and renewals');
   });
 });
+
+describe('questions for a price or a sum', () => {
+  const withService = createFaqService(
+    writtenNotice([
+      ...SECTIONS,
+      [
+        'The Home Library Service',
+        'Members who cannot visit a library can have books delivered by a volunteer. We give the volunteer your name, address and reading preferences.',
+      ],
+      ['Room hire', 'Community groups can hire a meeting room. We keep the booking contact’s name and phone number for a year after the booking.'],
+    ]),
+  );
+
+  it.each(['how much is the home library service', 'how much is room hire', 'what does room hire cost'])(
+    'declines "%s", though a heading names the thing: a notice never says its price',
+    (question) => {
+      const answer = withService.answer(question);
+      expect(answer.entry).toBeUndefined();
+      expect(answer.candidates).toEqual([]);
+    },
+  );
+
+  it('still answers a price question about data', () => {
+    expect(withService.answer('how much does it cost to get a copy of my data').entry?.title).toBe('Your rights');
+  });
+
+  it.each(['what is 12 times 90', "what's 15% of 90", 'whats 28 x 90', 'convert 90 days to weeks'])(
+    'declines the sum "%s", a calculator’s question',
+    (question) => {
+      const answer = withService.answer(question);
+      expect(answer.entry).toBeUndefined();
+      expect(answer.candidates).toEqual([]);
+    },
+  );
+});
