@@ -47,6 +47,15 @@ export function asksPrice(question: string): boolean {
 const ARITHMETIC_FORM =
   /^\s*((what('s| is|s)|calculate|work out) (the square root of \d|\d[\d.,]* ?(%|percent|per cent|times|x|\*|plus|minus|divided by|multiplied by|\+|-|\/) ?(of )?\d)|convert \d[\d.,]* ?\w+ (in)?to \w+)/i;
 
+/** How long a thing takes or lasts ("how long does conveyancing take"), not how long data is kept: "how long" here is not the retention phrase. */
+const DURATION_FORM = /^\s*how long\b(?=.*\b(take|takes|taking|last|lasts)\b|\s+(until|till|before|should (i|we) wait)\b)/i;
+
+/**
+ * Forms whose own words say nothing of data, whatever else they can mean ("tell" a joke, "x" of a
+ * sum, "how long" something takes): the rest of the question decides.
+ */
+const FORMS_OWN_WORDS_ASIDE: readonly RegExp[] = [CHAT_FORM, ARITHMETIC_FORM, DURATION_FORM];
+
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
     .filter((expression) => !expression.includes(' '))
@@ -64,10 +73,9 @@ const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression
  * `defined`: the abbreviations the content defines ("FOI"), which name the law and bodies it speaks of.
  */
 export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
-  const chat = CHAT_FORM.exec(question) ?? ARITHMETIC_FORM.exec(question);
-  if (!chat && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question) && !asksPrice(question)) return false;
-  // A chat request's own words ("tell me a joke") say nothing of data, whatever else "tell" can mean.
-  const said = chat ? `${question.slice(0, chat.index)} ${question.slice(chat.index + chat[0].length)}` : question;
+  const form = FORMS_OWN_WORDS_ASIDE.map((pattern) => pattern.exec(question)).find((found) => found !== null);
+  if (!form && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question) && !asksPrice(question)) return false;
+  const said = form ? `${question.slice(0, form.index)} ${question.slice(form.index + form[0].length)}` : question;
   const words = said.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
   const saysData =

@@ -157,3 +157,22 @@ describe('questions for a price or a sum', () => {
     },
   );
 });
+
+describe('how long a thing takes, which is not how long data is kept', () => {
+  it.each(['how long does a room booking take to confirm', 'how long until my reservation arrives', 'how long should i wait before renewing a book'])(
+    'declines "%s": "how long" asks of a service here',
+    (question) => {
+      expect(titleOf(unchecked.answer(question))).toBeDefined();
+      const answer = faq.answer(question);
+      expect(answer.entry).toBeUndefined();
+      expect(answer.candidates).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['how long do you keep my borrowing history', 'Borrowing and renewals'],
+    ['how long does it take to get a copy of my data', 'Your rights'],
+  ])('still answers "%s", which asks of data', (question, title) => {
+    expect(titleOf(faq.answer(question))).toBe(title);
+  });
+});
