@@ -107,7 +107,11 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     const text = questionText(question);
     const units = expander.units(text);
     const plainRanked = plain.search(text);
-    const candidates = fuse(ourRanking(units), plainRanked, frozen, { depth: tuning.fusionDepth, ours: tuning.fusionOurs });
+    const candidates = fuse(ourRanking(units), plainRanked, frozen, {
+      depth: tuning.fusionDepth,
+      ours: tuning.fusionOurs,
+      headingRatio: tuning.plainHeadingRatio,
+    });
     return {
       units,
       candidates,

@@ -12,6 +12,11 @@ export interface FusionWeights {
   readonly depth: number;
   /** How much our place counts beside lunr's (which counts 1). */
   readonly ours: number;
+  /**
+   * Plain lunr's first entry goes first when its heading says more of the question than our first's
+   * does and our first scores less than this many times it (0: never; see headingAgreement below).
+   */
+  readonly headingRatio: number;
 }
 
 /**
@@ -34,5 +39,22 @@ export function fuse(
     else byEntry.set(entry, { entry, coverage: 0, headingCoverage: 0, score: 0, matchScore: 0, fused: share, plainPlace: place });
   });
   // Stable: on a tie, our order first, then lunr's.
-  return [...byEntry.values()].sort((a, b) => b.fused - a.fused);
+  return withHeadingAgreement(
+    [...byEntry.values()].sort((a, b) => b.fused - a.fused),
+    weights.headingRatio,
+  );
+}
+
+/**
+ * Two signals that do not come from our ranking's scores, agreeing against its narrow lead: plain
+ * lunr puts another entry first, and that entry's heading says more of the question than our first's
+ * ("will you give my bank statements to the police": "Police, HMRC and our regulators", not the
+ * anti-money laundering checks whose body says both). Then lunr's first leads.
+ */
+function withHeadingAgreement(fused: Candidate[], ratio: number): Candidate[] {
+  const at = fused.findIndex((candidate) => candidate.plainPlace === 0);
+  if (ratio <= 0 || at <= 0) return fused;
+  const [ourFirst, plainFirst] = [fused[0], fused[at]];
+  if (plainFirst.headingCoverage <= ourFirst.headingCoverage || plainFirst.score <= 0 || ourFirst.score >= ratio * plainFirst.score) return fused;
+  return [plainFirst, ...fused.slice(0, at), ...fused.slice(at + 1)];
 }

@@ -11,6 +11,11 @@ export interface Tuning {
   readonly fusionDepth: number;
   /** How much our ranking's place counts beside lunr's (lunr's counts 1). */
   readonly fusionOurs: number;
+  /**
+   * Plain lunr's first entry leads when its heading says more of the question than our first's and our
+   * first's score is under this many times its own (fusion.ts; 0: never).
+   */
+  readonly plainHeadingRatio: number;
   /** The lead over the runner-up an answer needs (see answer-policy.ts), unless calibration.json sets one. */
   readonly answerLead: number;
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
@@ -134,6 +139,7 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
   fusionOurs: 4,
+  plainHeadingRatio: 1.5,
   answerLead: -0.5,
   agreedLead: -1,
   agreedCovers: 1,

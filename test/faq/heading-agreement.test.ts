@@ -1,0 +1,30 @@
+/**
+ * Where plain lunr puts another entry first and that entry's heading says more of the question, our
+ * ranking's narrow lead for an entry whose body merely mentions the words gives way (fusion.ts,
+ * `plainHeadingRatio`). On two development policies, as their askers wrote the questions.
+ */
+import path from 'node:path';
+import { loadContent } from '../../src/faq/content-loader';
+import { createFaqService } from '../../src/faq/faq-service';
+import { DEFAULT_TUNING } from '../../src/faq/tuning';
+import { REPO_ROOT } from '../fakes/boot';
+
+const policy = (name: string) => loadContent(path.join(REPO_ROOT, 'test/faq/fixtures', name, 'content'));
+
+describe('a heading that says more, with plain search agreeing', () => {
+  it.each([
+    [
+      'bank-app',
+      'data protection officer email?',
+      'Who we are and how to reach our Data Protection Officer',
+      "Complaints to the Information Commissioner's Office",
+    ],
+    ['cruise-line', 'what does compass club keep about me', 'Compass Club membership', 'How long we keep your information'],
+  ])('on %s, answers "%s" with "%s", not "%s"', (name, question, heading, mentions) => {
+    const entries = policy(name);
+    const title = (plainHeadingRatio: number) => createFaqService(entries, { tuning: { plainHeadingRatio } }).answer(question).entry?.title;
+    expect(title(DEFAULT_TUNING.plainHeadingRatio)).toBe(heading);
+    // Without it, our ranking's narrow lead for the entry that mentions the words stands.
+    expect(title(0)).toBe(mentions);
+  });
+});
