@@ -30,11 +30,23 @@ const SECTIONS: Array<[string, string]> = [
   ],
 ];
 
+/** A service whose heading a question can say whole ("what is the home library service"). */
+const HOME_LIBRARY_SERVICE: [string, string] = [
+  'The Home Library Service',
+  'Members who cannot visit a library can have books delivered by a volunteer. We give the volunteer your name, address and reading preferences.',
+];
+
 const entries = writtenNotice(SECTIONS);
 const faq = createFaqService(entries);
 /** The same content with the check off: what the bot did before it. */
 const unchecked = createFaqService(entries, { tuning: { serviceShare: 0 } });
 const titleOf = (answer: ReturnType<typeof faq.answer>) => answer.entry?.title;
+/** Declined: neither an answer nor a "Did you mean…": the asker hears the notice does not cover it. */
+const expectDeclined = (service: typeof faq, question: string) => {
+  const answer = service.answer(question);
+  expect(answer.entry).toBeUndefined();
+  expect(answer.candidates).toEqual([]);
+};
 
 describe('requests for a service that say nothing of data', () => {
   const serviceRequests = [
@@ -56,9 +68,7 @@ describe('requests for a service that say nothing of data', () => {
   it.each(serviceRequests)('declines "%s", which an entry on its topic would otherwise answer', (question) => {
     // Without the check the entry that mentions the service is the answer: the check is what declines it.
     expect(titleOf(unchecked.answer(question))).toBeDefined();
-    const answer = faq.answer(question);
-    expect(answer.entry).toBeUndefined();
-    expect(answer.candidates).toEqual([]);
+    expectDeclined(faq, question);
   });
 
   it.each([
@@ -74,15 +84,7 @@ describe('requests for a service that say nothing of data', () => {
   it('answers a question in the form of a service request that a heading says whole', () => {
     // "what is the …" is a service form and the question names no data; the heading saying every
     // word of it is what tells that the entry is about what was asked.
-    const withService = createFaqService(
-      writtenNotice([
-        ...SECTIONS,
-        [
-          'The Home Library Service',
-          'Members who cannot visit a library can have books delivered by a volunteer. We give the volunteer your name, address and reading preferences.',
-        ],
-      ]),
-    );
+    const withService = createFaqService(writtenNotice([...SECTIONS, HOME_LIBRARY_SERVICE]));
     expect(withService.answer('what is the home library service').entry?.title).toBe('The Home Library Service');
     // One word more than the heading says, and the form decides again.
     expect(withService.answer('what is the home library service phone number').entry).toBeUndefined();
@@ -127,10 +129,7 @@ describe('questions for a price or a sum', () => {
   const withService = createFaqService(
     writtenNotice([
       ...SECTIONS,
-      [
-        'The Home Library Service',
-        'Members who cannot visit a library can have books delivered by a volunteer. We give the volunteer your name, address and reading preferences.',
-      ],
+      HOME_LIBRARY_SERVICE,
       ['Room hire', 'Community groups can hire a meeting room. We keep the booking contact’s name and phone number for a year after the booking.'],
     ]),
   );
@@ -138,9 +137,7 @@ describe('questions for a price or a sum', () => {
   it.each(['how much is the home library service', 'how much is room hire', 'what does room hire cost'])(
     'declines "%s", though a heading names the thing: a notice never says its price',
     (question) => {
-      const answer = withService.answer(question);
-      expect(answer.entry).toBeUndefined();
-      expect(answer.candidates).toEqual([]);
+      expectDeclined(withService, question);
     },
   );
 
@@ -151,9 +148,7 @@ describe('questions for a price or a sum', () => {
   it.each(['what is 12 times 90', "what's 15% of 90", 'whats 28 x 90', 'convert 90 days to weeks'])(
     'declines the sum "%s", a calculator’s question',
     (question) => {
-      const answer = withService.answer(question);
-      expect(answer.entry).toBeUndefined();
-      expect(answer.candidates).toEqual([]);
+      expectDeclined(withService, question);
     },
   );
 });
@@ -163,9 +158,7 @@ describe('how long a thing takes, which is not how long data is kept', () => {
     'declines "%s": "how long" asks of a service here',
     (question) => {
       expect(titleOf(unchecked.answer(question))).toBeDefined();
-      const answer = faq.answer(question);
-      expect(answer.entry).toBeUndefined();
-      expect(answer.candidates).toEqual([]);
+      expectDeclined(faq, question);
     },
   );
 
