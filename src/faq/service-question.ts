@@ -56,6 +56,21 @@ const DURATION_FORM = /^\s*how long\b(?=.*\b(take|takes|taking|last|lasts)\b|\s+
  */
 const FORMS_OWN_WORDS_ASIDE: readonly RegExp[] = [CHAT_FORM, ARITHMETIC_FORM, DURATION_FORM];
 
+/**
+ * Whether the organisation does, runs, teaches or makes a thing ("do you do balayage", "can you
+ * teach drums to adults"): what it offers. A check it does on someone is data, below.
+ */
+const OFFER_FORM = /^\s*(do|can) (you|u) (do|run|teach|fit|clean|rent|make|stock)\b/i;
+/**
+ * A check, a search or vetting, said as a thing done ("a credit check", "dbs checks", "a quotation
+ * search"), is done on someone's data; not the asker's own checking ("how do i check my balance")
+ * nor a hotel's check-in.
+ */
+const CHECK_DONE = /(?<!\b(i|we|you|u|to|do|can|could|should|will|please|and|or) )\b(checks?|search(es)?|vetting)\b(?![- ]?(in|out)\b)/i;
+
+/** The forms of a request for a service, advice, a price or what the organisation offers. */
+const REQUEST_FORMS: readonly RegExp[] = [SERVICE_FORM, ADVICE_FORM, PRICE_FORM, OFFER_FORM];
+
 const DATA_STEMS: ReadonlySet<string> = new Set([
   ...PRIVACY_GROUPS.flat()
     .filter((expression) => !expression.includes(' '))
@@ -74,13 +89,14 @@ const DATA_PHRASES: readonly string[] = PRIVACY_GROUPS.flat().filter((expression
  */
 export function asksForServiceOnly(question: string, defined: ReadonlySet<string> = new Set()): boolean {
   const form = FORMS_OWN_WORDS_ASIDE.map((pattern) => pattern.exec(question)).find((found) => found !== null);
-  if (!form && !SERVICE_FORM.test(question) && !ADVICE_FORM.test(question) && !asksPrice(question)) return false;
+  if (!form && !REQUEST_FORMS.some((pattern) => pattern.test(question))) return false;
   const said = form ? `${question.slice(0, form.index)} ${question.slice(form.index + form[0].length)}` : question;
   const words = said.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const spaced = ` ${words.join(' ')} `;
   const saysData =
     words.some((word) => DATA_STEMS.has(stem(word)) || defined.has(word)) ||
     DATA_PHRASES.some((phrase) => spaced.includes(` ${phrase} `)) ||
-    THIS_NOTICE.test(said);
+    THIS_NOTICE.test(said) ||
+    CHECK_DONE.test(said);
   return !saysData;
 }

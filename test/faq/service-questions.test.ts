@@ -169,3 +169,20 @@ describe('how long a thing takes, which is not how long data is kept', () => {
     expect(titleOf(faq.answer(question))).toBe(title);
   });
 });
+
+describe('what the organisation offers', () => {
+  it.each(['do you run computer classes', 'do you rent out the reading rooms', 'do you do events in the car park'])(
+    'declines "%s": a question of what is on offer',
+    (question) => {
+      expect(titleOf(unchecked.answer(question))).toBeDefined();
+      expectDeclined(faq, question);
+    },
+  );
+
+  it('still answers a check done on someone, which is data', () => {
+    const withChecks = createFaqService(
+      writtenNotice([...SECTIONS, ['Volunteer checks', 'Volunteers who work with children have a criminal record check before they start.']]),
+    );
+    expect(withChecks.answer('do you do dbs checks on volunteers').entry?.title).toBe('Volunteer checks');
+  });
+});
