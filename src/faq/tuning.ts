@@ -138,7 +138,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
-  fusionOurs: 4,
+  fusionOurs: 3,
   plainHeadingRatio: 1.5,
   answerLead: -0.5,
   agreedLead: -1,
