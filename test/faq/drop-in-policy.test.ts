@@ -55,7 +55,7 @@ describe('a policy the code has never seen', () => {
   it("answers a question in the users' own words with the entry that covers it", async () => {
     expect(cardTexts(await ask('is my driving speed recorded'))[0]).toBe('Vehicle tracking and driving data');
     expect(cardTexts(await ask('what will you say if my next employer asks for a referance'))[0]).toBe('References for new employers');
-    expect(cardTexts(await ask('how long does a written warning stay on my record'))[0]).toBe('Performance reviews and disciplinary matters');
+    expect(cardTexts(await ask('can other managers see my appraisal'))[0]).toBe('Performance reviews and disciplinary matters');
   });
 
   it('finds an entry through the phrasing its author added with Also asked, and never shows that line', async () => {
@@ -65,15 +65,16 @@ describe('a policy the code has never seen', () => {
   });
 
   it('asks "Did you mean…" when several entries fit, and a click answers with the chosen one', async () => {
-    const card = await ask('who sees the footage');
+    // How long records are kept, or what is done with work email: both entries fit.
+    const card = await ask('how long do you keep my emails');
     expect(cardTexts(card)[0]).toBe('Did you mean…');
     const titles = cardActionTitles(card);
     expect(titles.length).toBeGreaterThanOrEqual(2);
     expect(titles.length).toBeLessThanOrEqual(3);
-    expect(titles).toContain('CCTV in stores and warehouses');
-    const button = findSubmit(card, 'CCTV in stores and warehouses');
+    expect(titles).toContain('Email, internet and device use');
+    const button = findSubmit(card, 'Email, internet and device use');
     const answer = await reply(submit(button, { serviceUrl: connector.url }));
-    expect(cardTexts(answer)[0]).toBe('CCTV in stores and warehouses');
+    expect(cardTexts(answer)[0]).toBe('Email, internet and device use');
   });
 
   it('gives the plain not-covered reply to off-topic questions, never candidates', async () => {
