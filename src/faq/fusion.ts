@@ -14,7 +14,7 @@ export interface FusionWeights {
   readonly ours: number;
   /**
    * Plain lunr's first entry goes first when its heading says more of the question than our first's
-   * does and our first scores less than this many times it (0: never; see headingAgreement below).
+   * does and our first scores less than this many times it (0: never; see withHeadingAgreement below).
    */
   readonly headingRatio: number;
 }
@@ -48,8 +48,8 @@ export function fuse(
 /**
  * Two signals that do not come from our ranking's scores, agreeing against its narrow lead: plain
  * lunr puts another entry first, and that entry's heading says more of the question than our first's
- * ("will you give my bank statements to the police": "Police, HMRC and our regulators", not the
- * anti-money laundering checks whose body says both). Then lunr's first leads.
+ * ("data protection officer email?": "Who we are and how to reach our Data Protection Officer", not
+ * the complaints entry whose body says "email our Data Protection Officer"). Then lunr's first leads.
  */
 function withHeadingAgreement(fused: Candidate[], ratio: number): Candidate[] {
   const at = fused.findIndex((candidate) => candidate.plainPlace === 0);
