@@ -57,10 +57,11 @@ const DURATION_FORM = /^\s*how long\b(?=.*\b(take|takes|taking|last|lasts)\b|\s+
 const FORMS_OWN_WORDS_ASIDE: readonly RegExp[] = [CHAT_FORM, ARITHMETIC_FORM, DURATION_FORM];
 
 /**
- * Whether the organisation does, runs, teaches or makes a thing ("do you do balayage", "can you
- * teach drums to adults"): what it offers. A check it does on someone is data, below.
+ * Whether the organisation does, teaches, fits or stocks a thing ("do you do balayage", "can you
+ * teach drums to adults"): what it offers. Not "run" or "make": one runs analytics and makes decisions
+ * about people. A check it does on someone is data, below.
  */
-const OFFER_FORM = /^\s*(do|can) (you|u) (do|run|teach|fit|clean|rent|make|stock)\b/i;
+const OFFER_FORM = /^\s*(do|can) (you|u) (do|teach|fit|clean|rent|stock)\b/i;
 /**
  * A check, a search or vetting, said as a thing done ("a credit check", "dbs checks", "a quotation
  * search"), is done on someone's data; not the asker's own checking ("how do i check my balance")

@@ -173,12 +173,21 @@ describe('how long a thing takes, which is not how long data is kept', () => {
 });
 
 describe('what the organisation offers', () => {
-  it.each(['do you run computer classes', 'do you rent out the reading rooms', 'do you do events in the car park'])(
+  it.each(['do you do computer classes', 'do you rent out the reading rooms', 'do you do events in the car park'])(
     'declines "%s": a question of what is on offer',
     (question) => {
       expectDeclinedByTheCheck(question);
     },
   );
+
+  it.each([
+    ['do you do facial recognition in the reading rooms', 'Cameras in our buildings'],
+    ['do you do fingerprint scanning at the entrances', 'Cameras in our buildings'],
+    ['do you do automated decisions about my borrowing', 'Borrowing and renewals'],
+    ['do you do analytics on my loans', 'Borrowing and renewals'],
+  ])('still answers "%s": biometrics, automated decisions and analytics are done with data', (question, title) => {
+    expect(titleOf(faq.answer(question))).toBe(title);
+  });
 
   it('still answers a check done on someone, which is data', () => {
     const withChecks = createFaqService(
