@@ -156,39 +156,39 @@ describe('questions for a price or a sum', () => {
   );
 });
 
-describe('how long a thing takes, which is not how long data is kept', () => {
-  it.each(['how long does a room booking take to confirm', 'how long until my reservation arrives', 'how long should i wait before renewing a book'])(
-    'declines "%s": "how long" asks of a service here',
-    (question) => {
-      expectDeclinedByTheCheck(question);
-    },
-  );
+/** Forms of a request the check reads, each with requests it declines and questions about data it still answers. */
+const FORMS: Array<{ form: string; declined: string[]; answered: Array<[string, string]> }> = [
+  {
+    form: 'how long a thing takes, which is not how long data is kept',
+    declined: ['how long does a room booking take to confirm', 'how long until my reservation arrives', 'how long should i wait before renewing a book'],
+    answered: [
+      ['how long do you keep my borrowing history', 'Borrowing and renewals'],
+      ['how long does it take to get a copy of my data', 'Your rights'],
+    ],
+  },
+  {
+    form: 'what the organisation offers; biometrics, automated decisions and analytics are done with data',
+    declined: ['do you do computer classes', 'do you rent out the reading rooms', 'do you do events in the car park'],
+    answered: [
+      ['do you do facial recognition in the reading rooms', 'Cameras in our buildings'],
+      ['do you do fingerprint scanning at the entrances', 'Cameras in our buildings'],
+      ['do you do automated decisions about my borrowing', 'Borrowing and renewals'],
+      ['do you do analytics on my loans', 'Borrowing and renewals'],
+    ],
+  },
+];
 
-  it.each([
-    ['how long do you keep my borrowing history', 'Borrowing and renewals'],
-    ['how long does it take to get a copy of my data', 'Your rights'],
-  ])('still answers "%s", which asks of data', (question, title) => {
+describe.each(FORMS)('$form', ({ declined, answered }) => {
+  it.each(declined)('declines "%s", which an entry on its topic would otherwise answer', (question) => {
+    expectDeclinedByTheCheck(question);
+  });
+
+  it.each(answered)('still answers "%s", which asks of data', (question, title) => {
     expect(titleOf(faq.answer(question))).toBe(title);
   });
 });
 
-describe('what the organisation offers', () => {
-  it.each(['do you do computer classes', 'do you rent out the reading rooms', 'do you do events in the car park'])(
-    'declines "%s": a question of what is on offer',
-    (question) => {
-      expectDeclinedByTheCheck(question);
-    },
-  );
-
-  it.each([
-    ['do you do facial recognition in the reading rooms', 'Cameras in our buildings'],
-    ['do you do fingerprint scanning at the entrances', 'Cameras in our buildings'],
-    ['do you do automated decisions about my borrowing', 'Borrowing and renewals'],
-    ['do you do analytics on my loans', 'Borrowing and renewals'],
-  ])('still answers "%s": biometrics, automated decisions and analytics are done with data', (question, title) => {
-    expect(titleOf(faq.answer(question))).toBe(title);
-  });
-
+describe('the offer form and checks done on someone', () => {
   it('still answers a check done on someone, which is data', () => {
     const withChecks = createFaqService(
       writtenNotice([...SECTIONS, ['Volunteer checks', 'Volunteers who work with children have a criminal record check before they start.']]),
