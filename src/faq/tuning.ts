@@ -119,6 +119,8 @@ export interface Tuning {
   readonly derivedWeight: number;
   /** Weight of a WordNet broader term of the asker's word ("dad" -> "parent"). */
   readonly broaderWeight: number;
+  /** Weight of a part of a closed compound the content lacks ("birthday" -> "birth"; see word-alternatives.ts). */
+  readonly compoundWeight: number;
   /**
    * A stem in more than this share of the entries is never reached by expansion ("information" ->
    * "data" in a privacy notice): it tells no entry apart and would make any question look covered.
@@ -170,6 +172,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   termPartWeight: 0.25,
   derivedWeight: 0.85,
   broaderWeight: 0.3,
+  compoundWeight: 0.6,
   genericShare: 0.6,
   commonShare: 0.3,
   recurringMinWeight: 0.5,

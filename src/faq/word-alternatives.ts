@@ -7,6 +7,7 @@
  */
 import { englishData } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
+import { isStopWord } from './content-terms';
 import type { SearchIndex } from './search-index';
 
 /** A content term (a stem, or a phrase of stems registered with the index) and how well it stands for the unit. */
@@ -32,6 +33,8 @@ export interface AlternativeWeights {
   readonly derivedWeight: number;
   /** A WordNet broader term ("dad" -> "parent"). */
   readonly broaderWeight: number;
+  /** A part of a closed compound the content lacks ("birthday" -> "birth"), where the vectors agree (0: unused). */
+  readonly compoundWeight: number;
   /** A stem in more than this share of the entries is never reached by expansion (see isTarget). */
   readonly genericShare: number;
 }
@@ -77,6 +80,17 @@ const CLIPPED_MIN_LETTERS = 3;
 const CLIPPED_MIN_REST = 3;
 const MAX_CLIPPED = 2;
 const CLIPPED_WEIGHT = 0.6;
+/**
+ * A closed compound ("birthday", "payslip", "wheelchair") splits into two parts of at least this many
+ * letters, each among the most frequent English words up to COMPOUND_PART_RANK and no stop word
+ * ("another" is no compound of "an"). A part among the most frequent COMPOUND_GENERAL_RANK says too little
+ * to stand for the whole ("day" of "birthday", "end" of "weekend").
+ */
+const COMPOUND_MIN_PART = 3;
+const COMPOUND_PART_RANK = 20_000;
+const COMPOUND_GENERAL_RANK = 300;
+/** "carpet" is no car and no pet: a part stands for the compound only when its vectors are this close, or the compound has none. */
+const COMPOUND_MIN_COSINE = 0.35;
 /** Words whose alternatives are remembered; a long-lived bot sees many distinct words. */
 const MAX_CACHED = 5000;
 
@@ -157,6 +171,8 @@ export class WordAlternatives {
       for (const related of this.english.broader(form)) add(related, this.weights.broaderWeight);
     }
     for (const neighbour of this.neighbours(word, antonyms)) keepBest(found, neighbour);
+    if (this.weights.compoundWeight > 0 && !forms.some((form) => this.index.has(stem(form))))
+      for (const part of this.compoundParts(word)) add(part, this.weights.compoundWeight);
     // A word shortened in speech ("uni", "admin", "docs") that the content knows no other way: the
     // content's longer words it begins.
     if (found.size === 0) for (const longer of this.clippedFrom(word)) keepBest(found, { stem: longer, weight: CLIPPED_WEIGHT });
@@ -177,6 +193,26 @@ export class WordAlternatives {
       if (contentWord.startsWith(word) && contentWord.length >= word.length + CLIPPED_MIN_REST && this.isTarget(contentStem)) stems.add(contentStem);
     }
     return stems.size <= MAX_CLIPPED ? [...stems] : [];
+  }
+
+  /**
+   * The parts of a closed compound that the content has ("birth" of "birthday", "police" of
+   * "policeman"): each split into two common English words, neither a stop word, keeping the parts
+   * the vectors put near the whole. English writes many compounds shut that a notice writes open ("date of birth").
+   */
+  private compoundParts(word: string): string[] {
+    const parts: string[] = [];
+    const common = (part: string) => !isStopWord(part) && (this.english.rank(part) ?? Infinity) <= COMPOUND_PART_RANK;
+    for (let at = COMPOUND_MIN_PART; at + COMPOUND_MIN_PART <= word.length; at++) {
+      const [first, second] = [word.slice(0, at), word.slice(at)];
+      if (!common(first) || !common(second)) continue;
+      for (const part of [first, second]) {
+        if ((this.english.rank(part) ?? 0) <= COMPOUND_GENERAL_RANK) continue;
+        const cosine = this.english.similarity(word, part);
+        if (cosine === undefined || cosine >= COMPOUND_MIN_COSINE) parts.push(part);
+      }
+    }
+    return parts;
   }
 
   /** Content words beginning with a word of three letters (byPrefix is keyed by four). */

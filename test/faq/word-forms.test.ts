@@ -13,6 +13,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Personal details on your record', 'Your record holds your name, address, date of birth and personal contact details, and the name of your doctor.'],
   ['Records of students at the university clinic', 'Students treated at the university clinic have their dental record kept for eight years.'],
   ['Records of hospital patients', 'Patients referred to the hospital have their dental record kept for eight years.'],
+  ['Parking at the surgery', 'Our car park is at the end of the road; we do not record the number plate of your car.'],
 ];
 
 const entries = writtenNotice(SECTIONS);
@@ -43,6 +44,16 @@ describe('words in other forms', () => {
     const records = faq.explain('records kept').candidates.filter((candidate) => candidate.entry.title.startsWith('Records of'));
     expect(records).toHaveLength(2);
     for (const candidate of records) expect(candidate.coverage).toBeCloseTo(1, 5);
+  });
+
+  // English writes "birthday" shut where the notice writes "date of birth" open.
+  it('reads a closed compound the content lacks as the part it uses ("birthday" as "birth"), not as a part by chance ("carpet")', () => {
+    expect(first('why do you need my birthday')).toBe('Personal details on your record');
+    const stems = (word: string) => faq.explain(word).units[0].alternatives.map((alternative) => alternative.stem);
+    expect(stems('birthday')).toContain('birth');
+    // "car" and "pet" are common words, but far from "carpet" in meaning; "end" says too little of "weekend".
+    expect(stems('carpet')).not.toContain('car');
+    expect(stems('weekend')).not.toContain('end');
   });
 
   it('reads a word shortened in speech as the content\'s longer word it begins ("uni")', () => {
