@@ -39,6 +39,12 @@ const VOCABULARY_SIZE = 80_000;
  */
 const DOMINANT_SHARE = 0.35;
 const MAX_RELATED = 12;
+/**
+ * Phrasal verbs ("sign up", "pull out", "hand over") are kept too, under the verb and its particle
+ * joined as WordNet writes them ("sign_up"), with the single words their senses give ("join",
+ * "withdraw", "give"): the meaning is the pair's, not the verb's.
+ */
+const PARTICLES: ReadonlySet<string> = new Set(['up', 'out', 'back', 'over', 'off', 'on', 'in', 'away', 'down', 'into']);
 
 const ROOT = (() => {
   let dir = __dirname;
@@ -158,8 +164,13 @@ function wordNetRelations(dictDir: string, words: string[]): string[] {
   const counts = readSenseCounts(dictDir);
   const synsetOf = (letter: string, offset: string) =>
     parts.find((part) => part.letter === letter || (letter === 's' && part.pos === 'adj'))?.synsets.get(offset);
+  const verbs = parts.find((part) => part.pos === 'verb')!;
+  const phrasal = [...verbs.senses.keys()].filter((lemma) => {
+    const [verb, particle, more] = lemma.split('_');
+    return more === undefined && particle !== undefined && known.has(verb) && PARTICLES.has(particle);
+  });
   const lines: string[] = [];
-  for (const word of words) {
+  for (const word of [...words, ...phrasal]) {
     const weighted: Array<{ synset: Synset; weight: number }> = [];
     const antonyms = new Set<string>();
     for (const part of parts) {

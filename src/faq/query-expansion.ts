@@ -147,6 +147,8 @@ export class QueryExpander {
       let whole: string | undefined;
       if (content.length === 1) {
         for (const alternative of this.words.of(content[0])) keepBest(alternatives, alternative);
+        const next = kept[at + words.length];
+        if (next !== undefined) for (const alternative of this.words.ofPhrasal(content[0], next)) keepBest(alternatives, alternative);
         // A word of a heading's phrase the asker said whole ("open banking"): the entries that have the
         // phrase match it as the phrase, which is rarer than either word.
         const phrase = headingPhrases.get(at);

@@ -121,6 +121,8 @@ export interface Tuning {
   readonly broaderWeight: number;
   /** Weight of a part of a closed compound the content lacks ("birthday" -> "birth"; see word-alternatives.ts). */
   readonly compoundWeight: number;
+  /** Weight of a word WordNet gives for a phrasal verb the asker wrote ("sign up" -> "join"; see word-alternatives.ts). */
+  readonly phrasalWeight: number;
   /**
    * A stem in more than this share of the entries is never reached by expansion ("information" ->
    * "data" in a privacy notice): it tells no entry apart and would make any question look covered.
@@ -173,6 +175,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   derivedWeight: 0.85,
   broaderWeight: 0.3,
   compoundWeight: 0.6,
+  phrasalWeight: 0.45,
   genericShare: 0.6,
   commonShare: 0.3,
   recurringMinWeight: 0.5,

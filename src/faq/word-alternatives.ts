@@ -35,6 +35,8 @@ export interface AlternativeWeights {
   readonly broaderWeight: number;
   /** A part of a closed compound the content lacks ("birthday" -> "birth"), where the vectors agree (0: unused). */
   readonly compoundWeight: number;
+  /** A word WordNet gives for a phrasal verb the asker wrote ("sign up" -> "join"; 0: unused). */
+  readonly phrasalWeight: number;
   /** A stem in more than this share of the entries is never reached by expansion (see isTarget). */
   readonly genericShare: number;
 }
@@ -180,6 +182,26 @@ export class WordAlternatives {
     if (this.cache.size > MAX_CACHED) this.cache.clear();
     this.cache.set(word, list);
     return list;
+  }
+
+  /**
+   * The content's words for a phrasal verb, the asker's verb and the particle after it ("sign up":
+   * "join", "register"; "hand over": "give"): WordNet's words for the pair, whose meaning is not the verb's.
+   */
+  ofPhrasal(verb: string, particle: string): Alternative[] {
+    if (this.weights.phrasalWeight <= 0) return [];
+    const found = new Map<string, number>();
+    for (const form of [verb, ...baseForms(verb)]) {
+      const pair = `${form}_${particle}`;
+      const antonyms = new Set(this.english.antonyms(pair));
+      const add = (related: string, weight: number) => {
+        const relatedStem = stem(related);
+        if (this.isTarget(relatedStem) && !antonyms.has(related)) keepBest(found, { stem: relatedStem, weight });
+      };
+      for (const related of [...this.english.synonyms(pair), ...this.english.derived(pair)]) add(related, this.weights.phrasalWeight);
+      for (const related of this.english.broader(pair)) add(related, this.weights.phrasalWeight * this.weights.broaderWeight);
+    }
+    return toList(found);
   }
 
   /**

@@ -13,6 +13,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Personal details on your record', 'Your record holds your name, address, date of birth and personal contact details, and the name of your doctor.'],
   ['Records of students at the university clinic', 'Students treated at the university clinic have their dental record kept for eight years.'],
   ['Records of hospital patients', 'Patients referred to the hospital have their dental record kept for eight years.'],
+  ['Joining the practice', 'New patients join by filling in a medical history form at their first visit.'],
   ['Parking at the surgery', 'Our car park is at the end of the road; we do not record the number plate of your car.'],
 ];
 
@@ -54,6 +55,14 @@ describe('words in other forms', () => {
     // "car" and "pet" are common words, but far from "carpet" in meaning; "end" says too little of "weekend".
     expect(stems('carpet')).not.toContain('car');
     expect(stems('weekend')).not.toContain('end');
+  });
+
+  // The pair's meaning, not the verb's: "sign up" is to join, not to sign.
+  it('reads a phrasal verb as WordNet\'s words for the pair ("signed up" as "join")', () => {
+    expect(first('what do you ask for when i signed up')).toBe('Joining the practice');
+    const alternatives = faq.explain('sign up').units[0].alternatives.map((alternative) => alternative.stem);
+    expect(alternatives).toContain('join');
+    expect(faq.explain('sign').units[0].alternatives.map((alternative) => alternative.stem)).not.toContain('join');
   });
 
   it('reads a word shortened in speech as the content\'s longer word it begins ("uni")', () => {
