@@ -10,7 +10,7 @@
  */
 import { runToEnd } from '../limits/event-loop';
 import { markdownToPlainText } from './markdown-sections';
-import { lemmaOf, searchWords, termsOf } from './content-terms';
+import { isStopWord, lemmaOf, searchWords, termsOf } from './content-terms';
 import { stem } from '../language/stem';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import type { FaqEntry } from './types';
@@ -52,6 +52,12 @@ export class SearchIndex {
    * word of the stem is written with a capital inside a sentence, never in lower case.
    */
   private names = new Set<string>();
+  /**
+   * Per entry, how often each stem of its heading stands inside a name of several words that the
+   * heading writes in capitals ("Data Protection Officer"): such a word alone ("do u sell my data")
+   * is not what the heading is about; the name whole is found as its phrase.
+   */
+  private headingNameWords: ReadonlyArray<ReadonlyMap<string, number>> = [];
   /** Per field, in FIELDS order: its weight (the body's is 1) and its length normalisation. Phrasings are many short lines: not normalised. */
   private readonly fieldWeight: readonly number[];
   private readonly fieldB: readonly number[];
@@ -78,6 +84,11 @@ export class SearchIndex {
 
   private *fill(): Generator<void> {
     const entries = this.entries;
+    this.headingNameWords = entries.map((entry) => {
+      const counts = new Map<string, number>();
+      for (const name of namesInHeading(entry.title)) if (name.length >= 2) for (const part of name) counts.set(part, (counts.get(part) ?? 0) + 1);
+      return counts;
+    });
     // A word's dictionary form depends on the word alone: looked up once, not at each use.
     const lemmaOfWord = new Map<string, string>();
     for (const [doc, entry] of entries.entries()) {
@@ -246,20 +257,22 @@ export class SearchIndex {
     // A stem the content lacks (any word a user types) is never kept: only the content's stems and phrases are.
     if (!list) return [];
     let known = this.weightsOf.get(stem);
-    if (known === undefined) this.weightsOf.set(stem, (known = this.computeWeights(list, this.idf(stem))));
+    if (known === undefined) this.weightsOf.set(stem, (known = this.computeWeights(stem, list, this.idf(stem))));
     return known;
   }
 
-  private computeWeights(list: readonly Posting[], idf: number): Array<{ doc: number; weight: number; inHeading: boolean }> {
+  private computeWeights(stem: string, list: readonly Posting[], idf: number): Array<{ doc: number; weight: number; inHeading: boolean }> {
     return list.map(({ doc, tf }) => {
       let frequency = 0;
+      // A heading's word inside a name counts as the body's would (phrases are keyed apart: never so).
+      const inName = Math.min(tf[0], this.headingNameWords[doc]?.get(stem) ?? 0);
       FIELDS.forEach((_field, f) => {
         if (tf[f] === 0) return;
         const b = this.fieldB[f];
         const norm = 1 - b + (b * this.lengths[doc][f]) / this.averageLength[f];
-        frequency += (this.fieldWeight[f] * tf[f]) / norm;
+        frequency += f === 0 ? (this.fieldWeight[f] * (tf[f] - inName) + inName) / norm : (this.fieldWeight[f] * tf[f]) / norm;
       });
-      return { doc, weight: (idf * (frequency * (this.k1 + 1))) / (frequency + this.k1), inHeading: tf[0] + tf[1] > 0 };
+      return { doc, weight: (idf * (frequency * (this.k1 + 1))) / (frequency + this.k1), inHeading: tf[0] - inName + tf[1] > 0 };
     });
   }
 }
@@ -289,3 +302,34 @@ function* namesIn(texts: readonly string[], words: ReadonlyMap<string, { stem: s
   for (const word of lower) stems.delete(words.get(word)?.stem ?? stem(word));
   return stems;
 }
+
+/**
+ * The names a heading writes in capitals after its first word ("Who we are and how to reach our Data
+ * Protection Officer": "Data Protection Officer"), as stems, a name running over "of", "for", "and"
+ * and "the" between capitalised words. None for a heading in title case, where capitals say nothing.
+ */
+function namesInHeading(title: string): string[][] {
+  const words = title.split(/\s+/).filter((word) => /[A-Za-z]/.test(word));
+  const capital = (word: string) => /^[("'“‘]?[A-Z]/.test(word);
+  // "NHS", "GPs", "CCTV": an abbreviation is a name of its own, never a word of a longer one.
+  const abbreviation = (word: string) => /^[("'“‘]?[A-Z]{2,}s?\b/.test(word);
+  const rest = words.slice(1).filter((word) => !isStopWord(word.toLowerCase().replace(/[^a-z]/g, '')));
+  if (rest.length > 0 && rest.filter(capital).length >= TITLE_CASE_SHARE * rest.length) return [];
+  const names: string[][] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length > 0) names.push(termsOf(run.join(' ')).map((term) => term.stem));
+    run = [];
+  };
+  words.slice(1).forEach((word, i, after) => {
+    if (capital(word) && !abbreviation(word)) run.push(word);
+    else if (run.length > 0 && NAME_JOINERS.has(word) && after[i + 1] !== undefined && capital(after[i + 1]) && !abbreviation(after[i + 1])) run.push(word);
+    else close();
+    // Punctuation ends a name: "GPs, NHS trusts", "Tickets: the Box Office".
+    if (/[,;:)—–-]$/.test(word)) close();
+  });
+  close();
+  return names.filter((name) => name.length > 0);
+}
+const TITLE_CASE_SHARE = 0.8;
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', '&']);
