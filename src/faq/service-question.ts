@@ -15,10 +15,11 @@ import { ABBREVIATIONS, PERSONAL_DATA_WORDS, PRIVACY_GROUPS } from './privacy-vo
 /**
  * How people ask for a service, an opening time, a place or a price: the opening of the question.
  * Not "how do you…" nor "where do my…": they ask what the organisation does and where the asker's
- * things go, which is what a notice says.
+ * things go, which is what a notice says. "What's the…" with or without its apostrophe ("whats the
+ * wifi password"), but not "what's a…": what one of its things is, a notice defines.
  */
 const SERVICE_FORM =
-  /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s| is| are) (the|your|a))\b/i;
+  /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s|s| is| are) (the|your))\b/i;
 /**
  * Other forms of a request for advice or a product detail: which size or kind to choose, what to do
  * or wear, whether a thing is open, included, allowed or worth it, or whether the asker is allowed it.

@@ -58,6 +58,8 @@ describe('requests for a service that say nothing of data', () => {
     'how do i renew my books online',
     'what time does the library open on sunday',
     'can i book a computer for two hours',
+    // Typed without the apostrophe, as chat mostly is.
+    'whats the wifi password in the reading room',
     // Advice and product details in other forms.
     'which book should i read next',
     'is the reading room open on bank holidays',
@@ -80,6 +82,8 @@ describe('requests for a service that say nothing of data', () => {
     ['how do i get a copy of what you hold about me', 'Your rights'],
     ['is there cctv in the reading room', 'Cameras in our buildings'],
     ['can i opt out of the newsletter', 'Emails about events'],
+    // What one of the notice's own things is: the notice says, where it names it.
+    ['what is a library card number', 'Your library card'],
   ])('still answers "%s", a request about data', (question, title) => {
     expect(titleOf(faq.answer(question))).toBe(title);
   });
