@@ -218,18 +218,19 @@ export class WordAlternatives {
   }
 
   /**
-   * The parts of a closed compound that the content has ("birth" of "birthday", "police" of
-   * "policeman"): each split into two common English words, neither a stop word, keeping the parts
+   * The parts of a closed compound, for the content to have ("birth" of "birthday", "pay" of
+   * "payslip"): each split into two common English words, neither a stop word, keeping the parts
    * the vectors put near the whole. English writes many compounds shut that a notice writes open ("date of birth").
    */
   private compoundParts(word: string): string[] {
     const parts: string[] = [];
-    const common = (part: string) => !isStopWord(part) && (this.english.rank(part) ?? Infinity) <= COMPOUND_PART_RANK;
+    const rank = (part: string) => this.english.rank(part) ?? Infinity;
+    const common = (part: string) => !isStopWord(part) && rank(part) <= COMPOUND_PART_RANK;
     for (let at = COMPOUND_MIN_PART; at + COMPOUND_MIN_PART <= word.length; at++) {
       const [first, second] = [word.slice(0, at), word.slice(at)];
       if (!common(first) || !common(second)) continue;
       for (const part of [first, second]) {
-        if ((this.english.rank(part) ?? 0) <= COMPOUND_GENERAL_RANK) continue;
+        if (rank(part) <= COMPOUND_GENERAL_RANK) continue;
         const cosine = this.english.similarity(word, part);
         if (cosine === undefined || cosine >= COMPOUND_MIN_COSINE) parts.push(part);
       }
