@@ -123,6 +123,13 @@ export const PERSONAL_DATA_WORDS: readonly string[] = [
 ];
 
 /**
+ * The nouns for one's data in general. Said on their own ("who gets my details", "what info do you
+ * keep"), not as a kind of something ("bank details"), each means what the others do, so a notice
+ * that says "your information" answers "my details".
+ */
+export const DATA_NOUNS: readonly string[] = ['data', 'information', 'info', 'details'];
+
+/**
  * Groups of expressions that mean the same in a privacy question. Multi-word expressions are
  * matched as phrases in the question; each of their words is then a search term.
  */

@@ -15,7 +15,7 @@ import { englishData, type English } from '../language/english';
 import { baseForms, irregularBase, stem } from '../language/stem';
 import { createCorrector, type Corrector } from '../language/typo';
 import { isStopWord, lemmaOf, searchWords } from './content-terms';
-import { DOCUMENT_CHANGE_WORDS, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { DATA_NOUNS, DOCUMENT_CHANGE_WORDS, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 import { PHRASE_SKIP, TERM_MIN_WORDS, VocabularyExpressions, type Expression } from './vocabulary-expressions';
 import type { Tuning } from './tuning';
@@ -50,6 +50,17 @@ const TYPO_ENGLISH_WORDS = 20_000;
 const MAX_HEADING_PHRASE = 4;
 /** The words by which askers speak of themselves (and, for a business customer, of their organisation). */
 const ASKER_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
+
+const DATA_NOUN_SET: ReadonlySet<string> = new Set(DATA_NOUNS);
+
+/**
+ * Whether the word at `i` is said with no word before it that makes it a kind of something ("bank
+ * details"): nothing, a word such as "my", "what" or "the", or "personal" after one of those.
+ */
+function saysNoKindOf(words: readonly string[], i: number): boolean {
+  const before = words[i - 1] === 'personal' ? i - 2 : i - 1;
+  return before < 0 || isStopWord(words[before]);
+}
 
 /** Marks the constructor call of QueryExpander.build, which fills the expander itself. */
 const IN_SLICES = Symbol('in slices');
@@ -116,9 +127,15 @@ export class QueryExpander {
   }
 
   units(question: string): Unit[] {
-    const kept = searchWords(question)
-      .map((word) => this.correct(word))
-      .filter((word) => !PHRASE_SKIP.has(word));
+    const said = searchWords(question).map((word) => this.correct(word));
+    const kept: string[] = [];
+    // Where in `kept` a word for one's data in general stands on its own (see DATA_NOUNS).
+    const dataInGeneral = new Set<number>();
+    said.forEach((word, i) => {
+      if (PHRASE_SKIP.has(word)) return;
+      if (DATA_NOUN_SET.has(word) && saysNoKindOf(said, i)) dataInGeneral.add(kept.length);
+      kept.push(word);
+    });
     const units: Unit[] = [];
     const headingPhrases = this.headingPhrases(kept);
     const asksOfChange = kept.some((word) => DOCUMENT_CHANGE_STEMS.has(stem(word)));
@@ -153,6 +170,9 @@ export class QueryExpander {
         // phrase match it as the phrase, which is rarer than either word.
         const phrase = headingPhrases.get(at);
         if (phrase !== undefined) keepBest(alternatives, { stem: phrase, weight: 1 });
+        // "My details" is also the content's "your information", as a word of the privacy vocabulary's groups would be.
+        if (dataInGeneral.has(at))
+          for (const other of DATA_NOUNS) if (this.index.has(stem(other))) keepBest(alternatives, { stem: stem(other), weight: this.weights.vocabularyWeight });
       } else if (content.length > 1) {
         // The asker's own phrase, whole; each of its words alone says less, unless the content
         // uses it everywhere ("data" of "copy of my data"), when it says nothing.

@@ -6,7 +6,7 @@
  */
 import { isStopWord, searchWords } from './content-terms';
 import { stem } from '../language/stem';
-import { DATA_PROTECTION_ROLES, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
+import { DATA_NOUNS, DATA_PROTECTION_ROLES, DOCUMENT_NAMES, PRIVACY_GROUPS } from './privacy-vocabulary';
 import type { SearchIndex } from './search-index';
 import { keepBest, toList, type Alternative } from './word-alternatives';
 
@@ -64,7 +64,7 @@ export const PHRASE_SKIP: ReadonlySet<string> = new Set([
  * Within a vocabulary expression, the words for one's data are one word: "in charge of my info" is
  * "in charge of my data", "a copy of my personal details" is "a copy of my data".
  */
-const DATA_WORDS: ReadonlySet<string> = new Set(['data', 'information', 'details', 'records', 'record', 'files', 'file']);
+const DATA_WORDS: ReadonlySet<string> = new Set([...DATA_NOUNS, 'records', 'record', 'files', 'file']);
 
 export function phraseKey(words: string[]): string {
   return words
