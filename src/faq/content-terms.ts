@@ -9,6 +9,14 @@ import { baseForms, irregularBase, stem } from '../language/stem';
 import { CHAT_INTERJECTIONS, STOP_WORDS } from '../language/stop-words';
 import { words } from '../language/words';
 
+/**
+ * "Data protection" names a field of law (its officer, its rights, its lead), not the act of
+ * protecting: its second word is read as one word with the first ("dataprotection"), in the content
+ * and in questions alike, so that "is my data safe" (security: protect) does not go to "Our Data
+ * Protection Officer". The first word stays a word of its own: "data" is still data.
+ */
+const FIELD_NAMES: ReadonlyMap<string, string> = new Map([['data', 'protection']]);
+
 export interface Term {
   /** The word as written, lower case, American spelling. */
   word: string;
@@ -21,7 +29,8 @@ function isSearchable(word: string): boolean {
 }
 
 export function searchWords(text: string): string[] {
-  return words(text).map(americanise);
+  const said = words(text).map(americanise);
+  return said.map((word, i) => (i > 0 && FIELD_NAMES.get(said[i - 1]) === word ? said[i - 1] + word : word));
 }
 
 export function termsOf(text: string): Term[] {

@@ -48,8 +48,8 @@ export function fuse(
 /**
  * Two signals that do not come from our ranking's scores, agreeing against its narrow lead: plain
  * lunr puts another entry first, and that entry's heading says more of the question than our first's
- * ("data protection officer email?": "Who we are and how to reach our Data Protection Officer", not
- * the complaints entry whose body says "email our Data Protection Officer"). Then lunr's first leads.
+ * ("stop sending me offers": "Offers, newsletters and competitions", not the app's entry whose body
+ * says how to stop its alerts). Then lunr's first leads.
  */
 function withHeadingAgreement(fused: Candidate[], ratio: number): Candidate[] {
   const at = fused.findIndex((candidate) => candidate.plainPlace === 0);

@@ -13,12 +13,7 @@ const policy = (name: string) => loadContent(path.join(REPO_ROOT, 'test/faq/fixt
 
 describe('a heading that says more, with plain search agreeing', () => {
   it.each([
-    [
-      'bank-app',
-      'data protection officer email?',
-      'Who we are and how to reach our Data Protection Officer',
-      "Complaints to the Information Commissioner's Office",
-    ],
+    ['airport', 'stop sending me offers', 'Offers, newsletters and competitions', 'Flight alerts and the Calderbrook app'],
     ['cruise-line', 'what does compass club keep about me', 'Compass Club membership', 'How long we keep your information'],
   ])('on %s, answers "%s" with "%s", not "%s"', (name, question, heading, mentions) => {
     const entries = policy(name);
