@@ -35,12 +35,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
+import { answerAbout } from '../src/faq/answer-about';
 import { loadContent } from '../src/faq/content-loader';
 import { createFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import { DEFAULT_TUNING, type Tuning } from '../src/faq/tuning';
 import type { FaqAnswer, FaqEntry } from '../src/faq/types';
-import { classifyIntent } from '../src/intents/classify';
+import { classifyIntent, rightAskedIn } from '../src/intents/classify';
 import { REPO_ROOT } from '../test/fakes/boot';
 import { TINY } from './size';
 
@@ -91,7 +92,8 @@ type Outcome =
 /** What the bot shows for q; `searchAnew` skips the service's cache of recent questions, for timing the search itself. */
 function botOutcome(faq: ExplainingFaqService, q: string, searchAnew = false): Outcome {
   const intent = classifyIntent(q);
-  const answer: FaqAnswer = searchAnew ? faq.search(q) : faq.answer(q);
+  // As the bot answers (src/teams/faq-feature.ts): towards the right the message is about.
+  const answer: FaqAnswer = answerAbout(searchAnew ? { answer: (text) => faq.search(text) } : faq, q, rightAskedIn(intent));
   const related = answer.related.map((entry) => entry.title);
   if (intent.type === 'request') return { kind: 'request', titles: answer.entry ? [answer.entry.title] : [], related, requestKind: intent.kind };
   if (answer.entry) return { kind: 'answer', titles: [answer.entry.title], related };

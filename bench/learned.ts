@@ -22,11 +22,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { answerAbout } from '../src/faq/answer-about';
 import { createFaqServiceInSlices, loadFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
 import { LiveFaq, type TaughtContent } from '../src/faq/live-faq';
 import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import type { FaqEntry } from '../src/faq/types';
 import type { Tuning } from '../src/faq/tuning';
+import { classifyIntent, rightAskedIn } from '../src/intents/classify';
 import { createLogger } from '../src/logger';
 import { taughtEntry } from '../src/questions/learned';
 import { REPO_ROOT } from '../test/fakes/boot';
@@ -159,9 +161,14 @@ function otherWordsOf(policy: string): Map<string, string> {
   return new Map(Object.entries((JSON.parse(fs.readFileSync(file, 'utf8')) as { other_words: Record<string, string> }).other_words));
 }
 
+/** The answer as the bot gives it (src/teams/faq-feature.ts): towards the right the question is about. */
+function botAnswer(faq: LiveFaq<ExplainingFaqService>, question: string) {
+  return answerAbout(faq, question, rightAskedIn(classifyIntent(question)));
+}
+
 /** Right when the answer card shown is one the question accepts. */
 function right(faq: LiveFaq<ExplainingFaqService>, question: QuestionFile['faq'][number]): boolean {
-  const title = faq.answer(question.q).entry?.title;
+  const title = botAnswer(faq, question.q).entry?.title;
   return title !== undefined && question.accepts(title);
 }
 
@@ -241,7 +248,7 @@ async function qualityOf(set: PolicySet, content: ExplainingFaqService, tuning: 
   const rewordedMisses = rewordedTaught
     .filter(({ item }) => !right(learner.faq, reworded(item)))
     .map(({ item, entry }) => {
-      const answer = learner.faq.answer(reworded(item).q);
+      const answer = botAnswer(learner.faq, reworded(item).q);
       const got = answer.entry
         ? answer.entry.title
         : answer.candidates.length > 0

@@ -5,7 +5,8 @@
  * about the user's own data; everything else is a question for the FAQ search, with `aboutRight` set
  * when it asks about one of the rights, so the answer can offer the matching form.
  */
-import { REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
+import type { RightAsked } from '../faq/answer-about';
+import { KIND_WORDS, REQUEST_KIND_DEFINITIONS, REQUEST_KINDS, type RequestKind } from '../requests/kinds';
 import { currentLanguage, LANGUAGES, type Language } from '../strings';
 import { normalise } from './normalise';
 import { classifyInLanguage, englishCommandOf } from './other-languages';
@@ -134,4 +135,11 @@ export function classifyIntent(text: string, language: Language = currentLanguag
     if (other === language) aboutRight ??= found?.aboutRight;
   }
   return aboutRight ? { type: 'question', aboutRight } : { type: 'question' };
+}
+
+/** The right a message asks for or asks about, if any: what its FAQ answer may be ranked towards. */
+export function rightAskedIn(intent: Intent): RightAsked | undefined {
+  if (intent.type === 'request') return { name: KIND_WORDS[intent.kind].formTitle, instruction: true };
+  if (intent.type === 'question' && intent.aboutRight) return { name: KIND_WORDS[intent.aboutRight].formTitle, instruction: false };
+  return undefined;
 }

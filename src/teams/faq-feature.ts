@@ -7,8 +7,9 @@ import type { TurnContext } from 'botbuilder';
 import { faqAnswerCard, type FollowUp } from '../cards/faq-answer-card';
 import { faqDidYouMeanCard } from '../cards/faq-did-you-mean-card';
 import type { AdaptiveCard } from '../cards/render';
-import type { FaqEntry, FaqService } from '../faq/types';
-import type { Intent } from '../intents/classify';
+import { answerAbout } from '../faq/answer-about';
+import type { FaqAnswer, FaqEntry, FaqService } from '../faq/types';
+import { rightAskedIn, type Intent } from '../intents/classify';
 import { errorCode } from '../errors';
 import type { UserRef } from '../ids/person-key';
 import type { Logger } from '../logger';
@@ -91,7 +92,7 @@ export class FaqFeature implements Feature {
    */
   async alongside(turn: TurnContext, intent: Intent, text: string): Promise<void> {
     if (intent.type !== 'request' || conversationKind(turn.activity) !== 'personal') return;
-    const answer = this.options.faq.answer(text);
+    const answer = this.answerTo(text, intent);
     if (!answer.entry || answer.confidence < CLEAR_BESIDE_A_FORM) return;
     this.options.logger.info({ outcome: 'beside-form', entryId: answer.entry.id }, 'faq answer');
     await turn.sendActivity(
@@ -140,8 +141,13 @@ export class FaqFeature implements Feature {
     return { card: faqAnswerCard({ entry, related, feedbackGiven, question, followUps: this.askFor(question, entry) }) };
   }
 
+  /** The answer as the bot gives it: towards the right the message asks for or about, if any. */
+  private answerTo(question: string, intent: Intent): FaqAnswer {
+    return answerAbout(this.options.faq, question, rightAskedIn(intent));
+  }
+
   private async answerCard(turn: TurnContext, question: string, intent: Intent): Promise<AdaptiveCard> {
-    const answer = this.options.faq.answer(question);
+    const answer = this.answerTo(question, intent);
     if (answer.contentLanguage && (answer.entry || answer.candidates.length > 0)) await this.options.onOtherLanguage?.(turn, answer.contentLanguage);
     if (!answer.entry && answer.candidates.length > 0) {
       this.options.metrics?.turn('did_you_mean');
