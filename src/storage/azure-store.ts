@@ -25,10 +25,20 @@ const CLIENT_OPTIONS: TableServiceClientOptions = {
 
 type Entity = TableEntity<Record<string, unknown>>;
 
+/**
+ * The longest one call may wait for an answer. The SDK sets none, and a connection the service left
+ * half-open (a restart, a network drop) would otherwise hold the caller for good: a work-runner pass,
+ * and with it a graceful stop. A whole collection listed page by page gets several times as long.
+ */
+const CALL_TIMEOUT_MS = 10_000;
+const LIST_TIMEOUT_FACTOR = 6;
+
 export interface AzureStoreOptions {
   readonly connectionString?: string;
   readonly accountUrl?: string;
   readonly accountName: string;
+  /** How long one call may wait for an answer (CALL_TIMEOUT_MS unless set). */
+  readonly callTimeoutMs?: number;
 }
 
 export class AzureTableStore implements Store {
@@ -37,8 +47,10 @@ export class AzureTableStore implements Store {
   private readonly service: TableServiceClient;
   private readonly tables = new Map<string, { client: TableClient; ready: Promise<void> }>();
   private readonly tableClient: (table: string) => TableClient;
+  private readonly callTimeoutMs: number;
 
   constructor(options: AzureStoreOptions) {
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
     this.description = `azure table storage (account ${options.accountName})`;
     if (options.connectionString) {
       const connectionString = options.connectionString;
@@ -56,7 +68,7 @@ export class AzureTableStore implements Store {
   async get<T>(collection: string, key: string): Promise<StoredItem<T> | undefined> {
     const client = await this.table(collection);
     try {
-      const entity = await client.getEntity<Record<string, unknown>>(PARTITION, encodeKey(key));
+      const entity = await client.getEntity<Record<string, unknown>>(PARTITION, encodeKey(key), this.bounded());
       return { key, value: decodeValue<T>(entity), etag: entity.etag };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -70,10 +82,10 @@ export class AzureTableStore implements Store {
     try {
       const response =
         condition && 'ifAbsent' in condition
-          ? await client.createEntity(entity)
+          ? await client.createEntity(entity, this.bounded())
           : condition
-            ? await client.updateEntity(entity, 'Replace', { etag: condition.etag })
-            : await client.upsertEntity(entity, 'Replace');
+            ? await client.updateEntity(entity, 'Replace', { etag: condition.etag, ...this.bounded() })
+            : await client.upsertEntity(entity, 'Replace', this.bounded());
       return { key, value, etag: response.etag ?? '' };
     } catch (err) {
       const status = statusOf(err);
@@ -86,7 +98,7 @@ export class AzureTableStore implements Store {
   async delete(collection: string, key: string, condition?: { readonly etag: string }): Promise<boolean> {
     const client = await this.table(collection);
     try {
-      await client.deleteEntity(PARTITION, encodeKey(key), { etag: condition?.etag ?? '*' });
+      await client.deleteEntity(PARTITION, encodeKey(key), { etag: condition?.etag ?? '*', ...this.bounded() });
       return true;
     } catch (err) {
       const status = statusOf(err);
@@ -101,7 +113,7 @@ export class AzureTableStore implements Store {
     const filter = options.prefix ? prefixFilter(encodeKey(options.prefix)) : `PartitionKey eq '${PARTITION}'`;
     const items: StoredItem<T>[] = [];
     try {
-      for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, ...this.bounded(LIST_TIMEOUT_FACTOR) })) {
         items.push({ key: decodeKey(String(entity.rowKey)), value: decodeValue<T>(entity), etag: entity.etag });
       }
     } catch (err) {
@@ -122,7 +134,9 @@ export class AzureTableStore implements Store {
     try {
       // $top bounds each page to what is still wanted, so the service reads no more than that; a
       // page may come back short with a continuation, hence the loop.
-      const pages = client.listEntities<Record<string, unknown>>({ queryOptions: { filter: bounds.join(' and ') } }).byPage({ maxPageSize: range.limit });
+      const pages = client
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter: bounds.join(' and ') }, ...this.bounded() })
+        .byPage({ maxPageSize: range.limit });
       for await (const page of pages) {
         for (const entity of page) {
           if (items.length < range.limit) items.push({ key: decodeKey(String(entity.rowKey)), value: decodeValue<T>(entity), etag: entity.etag });
@@ -147,13 +161,18 @@ export class AzureTableStore implements Store {
     // HTTP clients hold no resources that need closing.
   }
 
+  /** Options that give up on a call with no answer after `factor` call timeouts. */
+  private bounded(factor = 1): { abortSignal: AbortSignal } {
+    return { abortSignal: AbortSignal.timeout(this.callTimeoutMs * factor) };
+  }
+
   /** The collection's table, created on first use by whichever instance gets there first. */
   private async table(collection: string): Promise<TableClient> {
     let entry = this.tables.get(collection);
     if (!entry) {
       const name = `${TABLE_PREFIX}${collection}`;
       const client = this.tableClient(name);
-      const ready = client.createTable().catch((err: unknown) => {
+      const ready = client.createTable(this.bounded()).catch((err: unknown) => {
         if (statusOf(err) === 409) return; // another instance created it first
         this.tables.delete(collection);
         throw storageError(err, 'create table');
