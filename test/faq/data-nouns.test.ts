@@ -4,8 +4,7 @@
  * entry on emergency contacts says "we delete these details". A kind of details ("card details")
  * stays what it is. A small boarding kennels' notice, written here.
  */
-import { createFaqService } from '../../src/faq/faq-service';
-import { writtenNotice } from './written-notice';
+import { answerTitleIn } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   [
@@ -23,8 +22,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Vet details and medication', "We record your vet's details and any medication your dog needs, so that staff can give it on time."],
 ];
 
-const faq = createFaqService(writtenNotice(SECTIONS));
-const answer = (question: string) => faq.search(question).entry?.title;
+const answer = answerTitleIn(SECTIONS);
 
 describe('words for one’s data in general', () => {
   it('takes "my details" for the information the notice speaks of', () => {

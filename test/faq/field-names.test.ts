@@ -3,8 +3,7 @@
  * A question about keeping data safe is about security, not about the officer whose title says
  * "protection". A small estate agent's notice, written here.
  */
-import { createFaqService } from '../../src/faq/faq-service';
-import { writtenNotice } from './written-notice';
+import { answerTitleIn } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   [
@@ -20,8 +19,7 @@ const SECTIONS: Array<[string, string]> = [
   ['Tenant referencing', 'A referencing agency checks your income, your credit history and your previous landlord before a let begins.'],
 ];
 
-const faq = createFaqService(writtenNotice(SECTIONS));
-const answer = (question: string) => faq.search(question).entry?.title;
+const answer = answerTitleIn(SECTIONS);
 
 describe('data protection, the name of a field', () => {
   it('answers a question about keeping data safe with the security entry, not the officer', () => {

@@ -3,8 +3,7 @@
  * the sense a privacy question means: a security "incident" is not an accident on the premises, and
  * "safeguarding" children is not keeping data safe. A small soft-play centre's notice, written here.
  */
-import { createFaqService } from '../../src/faq/faq-service';
-import { writtenNotice } from './written-notice';
+import { answerTitleIn } from './written-notice';
 
 const SECTIONS: Array<[string, string]> = [
   [
@@ -26,8 +25,7 @@ const SECTIONS: Array<[string, string]> = [
   ['How long we keep your information', 'Booking records are kept for two years; accident records until the child turns 21, as insurers require.'],
 ];
 
-const faq = createFaqService(writtenNotice(SECTIONS));
-const answer = (question: string) => faq.search(question).entry?.title;
+const answer = answerTitleIn(SECTIONS);
 
 describe('privacy words in the sense a privacy question means', () => {
   it('answers a question about being hacked with the security entry, not the accident book', () => {
