@@ -46,7 +46,10 @@ export interface Tuning {
    * synonym stands for it ("photo" lists "picture"; "picture" does not list "photo").
    */
   readonly reverseSynonyms: number;
-  /** How strongly closeness in meaning of the whole question orders entries (0: unused). */
+  /**
+   * How strongly closeness in meaning of the whole question orders entries (0: unused). 1 was chosen
+   * over 13 policies; over 231, leave-one-out chooses 3 to 6 (see docs/retrieval.md, wave 11).
+   */
   readonly closenessWeight: number;
   /**
    * A question that shares no word of the content's own recurring vocabulary (stems in at least this
@@ -152,7 +155,7 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   synonymWeight: 0.6,
   neighbourWeight: 0.6,
   reverseSynonyms: 1,
-  closenessWeight: 1,
+  closenessWeight: 4,
   coreShare: 0.05,
   serviceShare: 2,
   titleWeight: 3,

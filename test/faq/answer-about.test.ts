@@ -25,8 +25,9 @@ describe('an answer ranked towards the right the message is about', () => {
   });
 
   it('settles a question about a right that its own words leave open', () => {
-    expect(policy('secondary-school').answer('how do i get a copy of my childs school file').entry).toBeUndefined();
-    expect(titleOf('secondary-school', 'how do i get a copy of my childs school file')).toBe("Asking for a copy of your or your child's information");
+    const question = 'how do i do a subject access request with the club, is there a fee';
+    expect(policy('cycling-club').answer(question).entry).toBeUndefined();
+    expect(titleOf('cycling-club', question)).toBe('Seeing the information we hold about you');
   });
 
   it('keeps the answer a question’s own words give, and declines what the content does not cover', () => {

@@ -14,7 +14,7 @@ const policy = (name: string) => loadContent(path.join(REPO_ROOT, 'test/faq/fixt
 describe('a heading that says more, with plain search agreeing', () => {
   it.each([
     ['airport', 'stop sending me offers', 'Offers, newsletters and competitions', 'Flight alerts and the Calderbrook app'],
-    ['cruise-line', 'what does compass club keep about me', 'Compass Club membership', 'How long we keep your information'],
+    ['locksmith', 'dashcam footage how long', 'Van trackers and dashcams', 'How long we keep your information'],
   ])('on %s, answers "%s" with "%s", not "%s"', (name, question, heading, mentions) => {
     const entries = policy(name);
     const title = (plainHeadingRatio: number) => createFaqService(entries, { tuning: { plainHeadingRatio } }).answer(question).entry?.title;

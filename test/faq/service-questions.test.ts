@@ -164,7 +164,7 @@ describe('questions for a price or a sum', () => {
 const FORMS: Array<{ form: string; declined: string[]; answered: Array<[string, string]> }> = [
   {
     form: 'how long a thing takes, which is not how long data is kept',
-    declined: ['how long does a room booking take to confirm', 'how long until my reservation arrives', 'how long should i wait before renewing a book'],
+    declined: ['how long does a library card take to arrive', 'how long does a book reservation take', 'how long should i wait before renewing a book'],
     answered: [
       ['how long do you keep my borrowing history', 'Borrowing and renewals'],
       ['how long does it take to get a copy of my data', 'Your rights'],
