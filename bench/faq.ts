@@ -36,52 +36,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { answerAbout } from '../src/faq/answer-about';
-import { loadContent } from '../src/faq/content-loader';
 import { createFaqService, type ExplainingFaqService } from '../src/faq/faq-service';
-import { readQuestionFile, type QuestionFile } from '../src/faq/question-file';
 import { DEFAULT_TUNING, type Tuning } from '../src/faq/tuning';
 import type { FaqAnswer, FaqEntry } from '../src/faq/types';
 import { classifyIntent, rightAskedIn } from '../src/intents/classify';
 import { REPO_ROOT } from '../test/fakes/boot';
+import { defaultSetFiles, readSet, type QuestionSet } from './question-sets';
 import { TINY } from './size';
-
-interface QuestionSet extends QuestionFile {
-  name: string;
-  file: string;
-  contentDir: string;
-  entries: FaqEntry[];
-}
-
-function readSet(file: string, contentDir: string | undefined): QuestionSet {
-  const beside = path.join(path.dirname(file), 'content');
-  const dir = contentDir ?? (fs.existsSync(beside) ? beside : path.join(REPO_ROOT, 'content'));
-  const name = path.basename(file) === 'questions.json' ? path.basename(path.dirname(file)) : path.basename(file, '.json');
-  return { name, file, contentDir: dir, entries: loadContent(dir), ...readQuestionFile(file) };
-}
-
-/** ../shared beside the project (its main checkout), or beside the folder of worktrees. */
-function sharedDir(): string {
-  return (
-    [path.resolve(REPO_ROOT, '../shared'), path.resolve(REPO_ROOT, '../../shared')].find((dir) => fs.existsSync(dir)) ?? path.resolve(REPO_ROOT, '../shared')
-  );
-}
-
-/** Every question set: the shared ones first, then ours. */
-function defaultSetFiles(): string[] {
-  const files: string[] = [];
-  const eval_ = path.join(sharedDir(), 'eval');
-  const inFolders = (dir: string) =>
-    fs.existsSync(dir)
-      ? fs
-          .readdirSync(dir, { withFileTypes: true })
-          .filter((dirent) => dirent.isDirectory() && fs.existsSync(path.join(dir, dirent.name, 'questions.json')))
-          .map((dirent) => path.join(dir, dirent.name, 'questions.json'))
-          .sort()
-      : [];
-  if (fs.existsSync(path.join(eval_, 'faq-dev.json'))) files.push(path.join(eval_, 'faq-dev.json'));
-  files.push(...inFolders(eval_), ...inFolders(path.join(REPO_ROOT, 'test/faq/fixtures')));
-  return files;
-}
 
 type Outcome =
   | { kind: 'answer'; titles: string[]; related: string[] }

@@ -13,6 +13,7 @@ import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
 import { abbreviationsInSlices } from './abbreviations';
 import { fuse } from './fusion';
+import { withPairPreference } from './pair-preference';
 import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly, asksPrice } from './service-question';
@@ -107,11 +108,12 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
     const text = questionText(question);
     const units = expander.units(text);
     const plainRanked = plain.search(text);
-    const candidates = fuse(ourRanking(units), plainRanked, frozen, {
+    const fused = fuse(ourRanking(units), plainRanked, frozen, {
       depth: tuning.fusionDepth,
       ours: tuning.fusionOurs,
       headingRatio: tuning.plainHeadingRatio,
     });
+    const candidates = withPairPreference(fused, tuning);
     return {
       units,
       candidates,
