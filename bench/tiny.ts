@@ -16,7 +16,7 @@ interface Bench {
 
 const BENCHES: readonly Bench[] = [
   { name: 'faq', report: [/top-1 \(answer card right\)\s+\d/] },
-  { name: 'pair-preference', report: [/^held out \(\d+ policy folds\): swaps fix \d+/m, /^learnt on every policy: pairHeading: -?[\d.]+/m] },
+  { name: 'learnt-order', report: [/^held out \(\d+ policy folds\): first changed to right \d+/m, /^learnt on every policy: orderHeading: -?[\d.]+/m] },
   // Two small policies already: it runs the same at every size.
   { name: 'faq-languages', report: [/^\s+top-1\s+\d/m, /^FAQ build on content\/: en \+ de \+ fr \d+ ms/m] },
   { name: 'requests', report: [/requests\/s\s+ratio \d/, /every pending request delivered [\d.]+ s after/] },

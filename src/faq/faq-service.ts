@@ -13,7 +13,7 @@ import { EntryVectors } from './entry-vectors';
 import { searchWords } from './content-terms';
 import { abbreviationsInSlices } from './abbreviations';
 import { fuse } from './fusion';
-import { withPairPreference } from './pair-preference';
+import { withLearntOrder } from './learnt-order';
 import { PlainSearch } from './plain-search';
 import { ContentVocabulary } from './content-vocabulary';
 import { asksForServiceOnly, asksPrice } from './service-question';
@@ -113,7 +113,7 @@ function* buildSteps(entries: FaqEntry[], options: FaqServiceOptions): Generator
       ours: tuning.fusionOurs,
       headingRatio: tuning.plainHeadingRatio,
     });
-    const candidates = withPairPreference(fused, tuning);
+    const candidates = withLearntOrder(fused, tuning);
     return {
       units,
       candidates,

@@ -17,15 +17,15 @@ export interface Tuning {
    */
   readonly plainHeadingRatio: number;
   /**
-   * The weights by which the runner-up goes before the first (pair-preference.ts): how much more of
-   * the question its heading says, how much nearer in meaning it is, how much more its words score,
-   * how much higher plain lunr places it. Learnt, not tuned: `npm run bench:pair-preference` fits them
-   * over every policy and shows what they do on policies left out of the fit. All 0: never.
+   * The weights of the first few candidates' order (learnt-order.ts): of their heading coverage, their
+   * closeness in meaning, their words' score, plain lunr's place. Learnt, not tuned: `npm run
+   * bench:learnt-order` fits them over every policy and shows what they do on policies left out of
+   * the fit. All 0: the fused order stands.
    */
-  readonly pairHeading: number;
-  readonly pairCloseness: number;
-  readonly pairMatch: number;
-  readonly pairPlain: number;
+  readonly orderHeading: number;
+  readonly orderCloseness: number;
+  readonly orderMatch: number;
+  readonly orderPlain: number;
   /** The lead over the runner-up an answer needs (see answer-policy.ts), unless calibration.json sets one. */
   readonly answerLead: number;
   /** The lead an answer needs when plain lunr puts the same entry first (never more than answerLead). */
@@ -157,10 +157,10 @@ export const DEFAULT_TUNING: Tuning = Object.freeze({
   fusionDepth: 1,
   fusionOurs: 3,
   plainHeadingRatio: 1.5,
-  pairHeading: 2.66,
-  pairCloseness: 4.31,
-  pairMatch: 2.88,
-  pairPlain: 1.17,
+  orderHeading: 2.81,
+  orderCloseness: 4.4,
+  orderMatch: 2.42,
+  orderPlain: 1.32,
   answerLead: -0.5,
   agreedLead: -1,
   agreedCovers: 1,

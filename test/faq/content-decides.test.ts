@@ -5,7 +5,7 @@
  */
 import { learnAbbreviations } from '../../src/faq/abbreviations';
 import { createFaqService } from '../../src/faq/faq-service';
-import { NO_PAIR_PREFERENCE } from '../../src/faq/pair-preference';
+import { NO_LEARNT_ORDER } from '../../src/faq/learnt-order';
 import { choose } from '../../src/faq/answer-policy';
 import { PlainSearch } from '../../src/faq/plain-search';
 import type { Candidate } from '../../src/faq/ranking';
@@ -79,9 +79,9 @@ describe('the content decides what is covered', () => {
       ['Your rights', 'You can ask for a copy of your personal data, and ask us to correct or delete it, free of charge.'],
       ['Loyalty stamps', 'The app records each stamp you collect and the rewards you claim, with the shop and the time.'],
     ]);
-    // The learnt preference of the first two (pair-preference.ts) settles this notice alone: off, to see the phrase do it.
-    const near = createFaqService(notice, { tuning: NO_PAIR_PREFERENCE });
-    const apart = createFaqService(notice, { tuning: { ...NO_PAIR_PREFERENCE, nearPhraseWeight: 0 } });
+    // The learnt order of the first few (learnt-order.ts) settles this notice alone: off, to see the phrase do it.
+    const near = createFaqService(notice, { tuning: NO_LEARNT_ORDER });
+    const apart = createFaqService(notice, { tuning: { ...NO_LEARNT_ORDER, nearPhraseWeight: 0 } });
     expect(apart.answer('how do i get a copy of my data').entry?.title).not.toBe('Your rights');
     expect(near.answer('how do i get a copy of my data').entry?.title).toBe('Your rights');
   });

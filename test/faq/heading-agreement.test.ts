@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadContent } from '../../src/faq/content-loader';
 import { createFaqService } from '../../src/faq/faq-service';
-import { NO_PAIR_PREFERENCE } from '../../src/faq/pair-preference';
+import { NO_LEARNT_ORDER } from '../../src/faq/learnt-order';
 import { DEFAULT_TUNING } from '../../src/faq/tuning';
 import { REPO_ROOT } from '../fakes/boot';
 
@@ -18,9 +18,8 @@ describe('a heading that says more, with plain search agreeing', () => {
     ['locksmith', 'dashcam footage how long', 'Van trackers and dashcams', 'How long we keep your information'],
   ])('on %s, answers "%s" with "%s", not "%s"', (name, question, heading, mentions) => {
     const entries = policy(name);
-    // The learnt preference of the first two (pair-preference.ts) settles these alone too: off, to see this rule do it.
-    const title = (plainHeadingRatio: number) =>
-      createFaqService(entries, { tuning: { ...NO_PAIR_PREFERENCE, plainHeadingRatio } }).answer(question).entry?.title;
+    // The learnt order of the first few (learnt-order.ts) settles these alone too: off, to see this rule do it.
+    const title = (plainHeadingRatio: number) => createFaqService(entries, { tuning: { ...NO_LEARNT_ORDER, plainHeadingRatio } }).answer(question).entry?.title;
     expect(title(DEFAULT_TUNING.plainHeadingRatio)).toBe(heading);
     // Without it, our ranking's narrow lead for the entry that mentions the words stands.
     expect(title(0)).toBe(mentions);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadContent } from '../../src/faq/content-loader';
 import { createFaqService } from '../../src/faq/faq-service';
-import { NO_PAIR_PREFERENCE } from '../../src/faq/pair-preference';
+import { NO_LEARNT_ORDER } from '../../src/faq/learnt-order';
 import { REPO_ROOT } from '../fakes/boot';
 import { writtenNotice } from './written-notice';
 
@@ -55,11 +55,11 @@ describe('a policy in its own words', () => {
     // Not the asker's rights: the entry on them says "right" far more often.
     const notice = (policy: string, tuning = {}) => createFaqService(loadContent(path.join(REPO_ROOT, 'test/faq/fixtures', policy, 'content')), { tuning });
     expect(notice('pawnbroker').answer('whats your lawful basis').entry?.title).toBe('The legal reasons we rely on');
-    // The words are read so on the mortgage broker's notice too, but there the learnt preference of the first two
-    // (pair-preference.ts) now puts "Seeing and correcting your information" first: its heading says "your
+    // The words are read so on the mortgage broker's notice too, but there the learnt order of the first few
+    // (learnt-order.ts) now puts "Seeing and correcting your information" first: its heading says "your
     // information" and it lies nearer in meaning. A loss it brings, counted in bench:faq (docs/retrieval.md, wave 11).
     const question = 'what gives you the right to use my info';
-    expect(notice('mortgage-broker', NO_PAIR_PREFERENCE).answer(question).entry?.title).toBe('The legal reasons we rely on');
+    expect(notice('mortgage-broker', NO_LEARNT_ORDER).answer(question).entry?.title).toBe('The legal reasons we rely on');
     expect(notice('mortgage-broker').answer(question).entry?.title).toBe('Seeing and correcting your information');
   });
 
