@@ -52,10 +52,18 @@ const ARITHMETIC_FORM =
 const DURATION_FORM = /^\s*how long\b(?=.*\b(take|takes|taking|last|lasts)\b|\s+(until|till|before|should (i|we) wait)\b)/i;
 
 /**
- * Forms whose own words say nothing of data, whatever else they can mean ("tell" a joke, "x" of a
- * sum, "how long" something takes): the rest of the question decides.
+ * Whether the organisation sells a kind of goods ("do you sell decaf beans", "do you sell tyres"): a
+ * bare noun after the verb names a product line. A determiner or a person names a particular thing
+ * or people ("do you sell my data", "the electoral roll", "your mailing list", "customers' details"),
+ * which "sell" keeps about data.
  */
-const FORMS_OWN_WORDS_ASIDE: readonly RegExp[] = [CHAT_FORM, ARITHMETIC_FORM, DURATION_FORM];
+const GOODS_FORM = /^\s*do (you|u) sell\b(?!\s+(or|and|my|our|your|the|his|her|their|its|any|this|that|these|those|people|customers?|members?|users?)\b)/i;
+
+/**
+ * Forms whose own words say nothing of data, whatever else they can mean ("tell" a joke, "x" of a
+ * sum, "how long" something takes, "sell" goods): the rest of the question decides.
+ */
+const FORMS_OWN_WORDS_ASIDE: readonly RegExp[] = [CHAT_FORM, ARITHMETIC_FORM, DURATION_FORM, GOODS_FORM];
 
 /**
  * Whether the organisation does, teaches, fits or stocks a thing ("do you do balayage", "can you

@@ -163,6 +163,15 @@ describe('questions for a price or a sum', () => {
 /** Forms of a request the check reads, each with requests it declines and questions about data it still answers. */
 const FORMS: Array<{ form: string; declined: string[]; answered: Array<[string, string]> }> = [
   {
+    form: 'goods the organisation sells, which is not selling anyone’s data',
+    declined: ['do you sell second-hand books', 'do you sell library cards', 'do you sell old computers'],
+    answered: [
+      ['do you sell my borrowing history', 'Borrowing and renewals'],
+      ['do you sell our loan records', 'Borrowing and renewals'],
+      ['do u sell my info', 'Your rights'],
+    ],
+  },
+  {
     form: 'how long a thing takes, which is not how long data is kept',
     declined: ['how long does a library card take to arrive', 'how long does a book reservation take', 'how long should i wait before renewing a book'],
     answered: [
