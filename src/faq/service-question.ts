@@ -21,11 +21,12 @@ import { ABBREVIATIONS, PERSONAL_DATA_WORDS, PRIVACY_GROUPS } from './privacy-vo
 const SERVICE_FORM =
   /^\s*(how (do|can|should) (i|we)|what time|when (does|do|is|are|will|can)|where (is|are|can)|where do (i|we)|how (much|many|far|long does)|is there|are there|can i|do you (have|deliver|treat|sell|offer|open)|what('s|s| is| are) (the|your))\b/i;
 /**
- * Other forms of a request for advice or a product detail: which size or kind to choose, what to do
- * or wear, whether a thing is open, included, allowed or worth it, or whether the asker is allowed it.
+ * Other forms of a request for advice or a product detail: which size or kind to choose, what to do,
+ * wear or bring (the asker, or someone they speak for), how often to do something, whether a thing is
+ * open, included, allowed or worth it, whether the asker is allowed it, whether the organisation is hiring.
  */
 const ADVICE_FORM =
-  /^\s*(what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(am i|are we) allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
+  /^\s*(what should (he|she|they|my \w+)\b|(are|is) (you|they) hiring\b|how often should\b|(can|could) (i|we) bring\b|what (size|sort|kind|type)\b|which \w+( \w+)? (should|is best|has the best)\b|what should (i|we)\b|what do (i|we) do (if|when)\b|(is|are) \w+ allowed\b|(am i|are we) allowed\b|(is|are) (the|a|an|my|your|there) (\w+ ){1,4}(open|included|allowed|compatible|worth|available|cheaper|better)\b)/i;
 /**
  * What people ask any chat assistant and no privacy notice answers: a joke, a poem or a speech, a
  * translation, the weather, who won or wrote something, a recommendation, the best of something.

@@ -163,6 +163,19 @@ describe('questions for a price or a sum', () => {
 /** Forms of a request the check reads, each with requests it declines and questions about data it still answers. */
 const FORMS: Array<{ form: string; declined: string[]; answered: Array<[string, string]> }> = [
   {
+    form: 'advice: how often, what to bring or wear, whether it is hiring',
+    declined: [
+      'how often should i return my books',
+      'can we bring food into the reading rooms',
+      'what should my son bring to the reading club',
+      'are you hiring staff for the mobile library',
+    ],
+    answered: [
+      ['how often should i check my borrowing history', 'Borrowing and renewals'],
+      ['what should my son do if his card is stolen', 'Your library card'],
+    ],
+  },
+  {
     form: 'goods the organisation sells, which is not selling anyone’s data',
     declined: ['do you sell second-hand books', 'do you sell library cards', 'do you sell old computers'],
     answered: [
